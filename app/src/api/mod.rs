@@ -1,0 +1,12 @@
+//! Server functions: thin wrappers that read shared state from the Leptos
+//! context the server provides and call pure domain code. Their URLs are
+//! fixed (`/api/fn/...`) so they stay stable across builds.
+
+pub mod kits;
+
+use crate::domain::Library;
+use std::sync::Arc;
+
+/// The validated rubric library, provided as Leptos context by the server.
+#[derive(Clone, Debug)]
+pub struct SharedLibrary(pub Arc<Library>);

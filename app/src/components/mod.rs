@@ -1,0 +1,3 @@
+//! Small presentational pieces shared by pages.
+
+pub mod rubric;

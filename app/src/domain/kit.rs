@@ -1,0 +1,350 @@
+//! Assembling one interview kit (sub-role x level) from the library. Pure:
+//! the same library, sub-role and level always give the same kit.
+
+use super::ids::{Level, SubRole};
+use super::rubric::{
+    Anchors, Attitude, Knockout, Library, Presentation, Simulation, SubRoleProfile, VideoPrompt,
+    Weights,
+};
+use serde::{Deserialize, Serialize};
+
+/// One line of the kit index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KitSummary {
+    pub sub_role: SubRole,
+    pub level: Level,
+    pub title: String,
+    pub sub_role_title: String,
+    /// Whether the sub-role is usually hired at this level.
+    pub typical_level: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KitCompetency {
+    pub id: String,
+    pub name: String,
+    pub discipline_id: String,
+    pub discipline: String,
+    /// What the job requires at the kit's level.
+    pub requirement: String,
+    pub weight: u8,
+    pub question_count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KitQuestion {
+    pub id: String,
+    pub discipline: String,
+    pub competency: String,
+    pub competency_name: String,
+    pub requirement: String,
+    pub expected: String,
+    pub round: String,
+    pub question: String,
+    pub weight: u8,
+    pub anchors: Anchors,
+    pub positive: Vec<String>,
+    pub negative: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CriterionSource {
+    /// Specific to the sub-role.
+    Role,
+    /// Asked of every applicant for every role.
+    General,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KitResumeCriterion {
+    pub id: String,
+    pub criterion: String,
+    pub source: CriterionSource,
+    pub anchors: Anchors,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Application {
+    pub knockouts: Vec<Knockout>,
+    pub video_prompts: Vec<VideoPrompt>,
+}
+
+/// A round of the loop with the ids of what is asked in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KitRound {
+    pub id: String,
+    pub name: String,
+    pub purpose: String,
+    pub led_by: String,
+    pub minutes: u32,
+    pub competency_questions: Vec<String>,
+    pub attitude_questions: Vec<String>,
+    /// `presentation` or `simulation` when an exercise runs in this round.
+    pub exercises: Vec<String>,
+}
+
+/// The complete kit for one sub-role at one level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Kit {
+    pub sub_role: SubRole,
+    pub level: Level,
+    pub rubric_version: String,
+    pub title: String,
+    pub typical_level: bool,
+    pub profile: SubRoleProfile,
+    pub why_hard: String,
+    pub competencies: Vec<KitCompetency>,
+    pub competency_questions: Vec<KitQuestion>,
+    pub attitude_questions: Vec<Attitude>,
+    pub application: Application,
+    pub resume_criteria: Vec<KitResumeCriterion>,
+    pub rounds: Vec<KitRound>,
+    pub presentation: Presentation,
+    pub simulation: Simulation,
+    pub weights: Weights,
+}
+
+impl Kit {
+    pub fn round_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.rounds
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.name.as_str())
+            .unwrap_or(id)
+    }
+}
+
+pub fn kit_title(profile_title: &str, level: Level) -> String {
+    format!("{profile_title}, {}", level.title())
+}
+
+impl Library {
+    /// The index of all kits, sub-role by sub-role.
+    pub fn kit_summaries(&self) -> Vec<KitSummary> {
+        self.sub_roles
+            .iter()
+            .flat_map(|s| {
+                Level::ALL.into_iter().map(move |level| KitSummary {
+                    sub_role: s.id,
+                    level,
+                    title: kit_title(&s.profile.title, level),
+                    sub_role_title: s.profile.title.clone(),
+                    typical_level: s.profile.typical_levels.contains(&level),
+                })
+            })
+            .collect()
+    }
+
+    /// The kit for a sub-role and level; `None` only if the library lacks
+    /// the sub-role, which the loader rules out.
+    pub fn kit(&self, sub_role: SubRole, level: Level) -> Option<Kit> {
+        let rubric = self.sub_role(sub_role)?;
+        let profile = &rubric.profile;
+        let weight_of = |competency: &str| {
+            profile
+                .weights
+                .competencies
+                .get(competency)
+                .copied()
+                .unwrap_or(1)
+        };
+        let questions = self.questions.get(level);
+
+        let competency_questions: Vec<KitQuestion> = questions
+            .iter()
+            .filter_map(|q| {
+                let competency = self.competency(&q.competency)?;
+                let discipline = self.discipline(&competency.discipline)?;
+                Some(KitQuestion {
+                    id: q.id.clone(),
+                    discipline: discipline.name.clone(),
+                    competency: competency.id.clone(),
+                    competency_name: competency.name.clone(),
+                    requirement: competency.levels.get(level).clone(),
+                    expected: q.expected.clone(),
+                    round: q.round.clone(),
+                    question: q.question.replace("{scope}", &profile.question_scope),
+                    weight: weight_of(&competency.id),
+                    anchors: q.anchors.clone(),
+                    positive: q.positive.clone(),
+                    negative: q.negative.clone(),
+                })
+            })
+            .collect();
+
+        let competencies = self
+            .competencies
+            .iter()
+            .map(|c| KitCompetency {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                discipline_id: c.discipline.clone(),
+                discipline: self
+                    .discipline(&c.discipline)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default(),
+                requirement: c.levels.get(level).clone(),
+                weight: weight_of(&c.id),
+                question_count: competency_questions
+                    .iter()
+                    .filter(|q| q.competency == c.id)
+                    .count(),
+            })
+            .collect();
+
+        let exercises = &rubric.exercises;
+        let rounds = self
+            .rounds
+            .iter()
+            .map(|r| KitRound {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                purpose: r.purpose.clone(),
+                led_by: r.led_by.clone(),
+                minutes: r.minutes,
+                competency_questions: competency_questions
+                    .iter()
+                    .filter(|q| q.round == r.id)
+                    .map(|q| q.id.clone())
+                    .collect(),
+                attitude_questions: self
+                    .attitudes
+                    .iter()
+                    .filter(|a| a.round == r.id)
+                    .map(|a| a.id.clone())
+                    .collect(),
+                exercises: [
+                    ("presentation", &exercises.presentation.round),
+                    ("simulation", &exercises.simulation.round),
+                ]
+                .into_iter()
+                .filter(|(_, round)| **round == r.id)
+                .map(|(name, _)| name.to_string())
+                .collect(),
+            })
+            .collect();
+
+        let resume_criteria = rubric
+            .screening
+            .resume_criteria
+            .iter()
+            .map(|c| (c, CriterionSource::Role))
+            .chain(
+                self.screening
+                    .resume_criteria
+                    .iter()
+                    .map(|c| (c, CriterionSource::General)),
+            )
+            .map(|(c, source)| KitResumeCriterion {
+                id: c.id.clone(),
+                criterion: c.criterion.clone(),
+                source,
+                anchors: c.anchors.clone(),
+            })
+            .collect();
+
+        Some(Kit {
+            sub_role,
+            level,
+            rubric_version: self.version.clone(),
+            title: kit_title(&profile.title, level),
+            typical_level: profile.typical_levels.contains(&level),
+            profile: profile.clone(),
+            why_hard: profile.why_hard.clone(),
+            competencies,
+            competency_questions,
+            attitude_questions: self.attitudes.clone(),
+            application: Application {
+                knockouts: self
+                    .screening
+                    .knockouts
+                    .iter()
+                    .chain(rubric.screening.knockouts.iter())
+                    .cloned()
+                    .collect(),
+                video_prompts: rubric.screening.video_prompts.clone(),
+            },
+            resume_criteria,
+            rounds,
+            presentation: exercises.presentation.clone(),
+            simulation: exercises.simulation.clone(),
+            weights: profile.weights.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::sample_library;
+
+    #[test]
+    fn kit_fills_the_scope_placeholder_from_the_sub_role() {
+        let lib = sample_library();
+        let cso = lib.kit(SubRole::CoSellOps, Level::Junior).unwrap();
+        let gad = lib
+            .kit(SubRole::GlobalAllianceDirector, Level::Junior)
+            .unwrap();
+        assert_eq!(
+            cso.competency_questions[0].question,
+            "How did you keep registrations clean with two field partners?"
+        );
+        assert_eq!(
+            gad.competency_questions[0].question,
+            "How did you keep registrations clean with a flagship partner's executives?"
+        );
+    }
+
+    #[test]
+    fn kit_questions_carry_the_requirement_at_the_kit_level() {
+        let lib = sample_library();
+        let junior = lib.kit(SubRole::CoSellOps, Level::Junior).unwrap();
+        let senior = lib.kit(SubRole::CoSellOps, Level::Senior).unwrap();
+        assert_eq!(
+            junior.competency_questions[0].requirement,
+            "Keeps registrations accurate."
+        );
+        assert_eq!(
+            senior.competency_questions[0].requirement,
+            "Sets the commercial framework."
+        );
+        assert_ne!(junior.competency_questions, senior.competency_questions);
+    }
+
+    #[test]
+    fn rounds_list_what_runs_in_them() {
+        let kit = sample_library()
+            .kit(SubRole::CoSellOps, Level::Mid)
+            .unwrap();
+        let deep_dive = kit.rounds.iter().find(|r| r.id == "deep-dive").unwrap();
+        assert_eq!(deep_dive.competency_questions, vec!["mid-q1".to_string()]);
+        assert_eq!(deep_dive.exercises, vec!["presentation".to_string()]);
+        assert_eq!(kit.round_name("deep-dive"), "Deep dive");
+    }
+
+    #[test]
+    fn resume_criteria_put_role_specific_ones_first() {
+        let kit = sample_library()
+            .kit(SubRole::CoSellOps, Level::Mid)
+            .unwrap();
+        let sources: Vec<_> = kit.resume_criteria.iter().map(|c| c.source).collect();
+        assert_eq!(
+            sources,
+            vec![CriterionSource::Role, CriterionSource::General]
+        );
+    }
+
+    #[test]
+    fn summaries_mark_typical_levels() {
+        let lib = sample_library();
+        let summaries = lib.kit_summaries();
+        assert_eq!(summaries.len(), lib.sub_roles.len() * 3);
+        let typical: Vec<_> = summaries
+            .iter()
+            .filter(|s| s.sub_role == SubRole::CoSellOps && s.typical_level)
+            .map(|s| s.level)
+            .collect();
+        assert_eq!(typical, vec![Level::Junior, Level::Mid]);
+    }
+}

@@ -1,0 +1,13 @@
+//! Pure domain logic shared by the server and the browser: the rubric model,
+//! kit assembly and the vocabularies. No I/O lives here.
+
+pub mod ids;
+pub mod kit;
+pub mod rubric;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+
+pub use ids::{Level, PartnerType, SubRole, UnknownId};
+pub use kit::{Kit, KitSummary};
+pub use rubric::Library;

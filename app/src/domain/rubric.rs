@@ -1,0 +1,303 @@
+//! The rubric library as validated data. These types double as the YAML
+//! schema (`deny_unknown_fields` turns a typo into an error with its line)
+//! and as the wire format for server functions. Loading and validation live
+//! in the server's `rubrics` module; nothing here does I/O.
+
+use super::ids::{Level, PartnerType, SubRole};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What an answer at each rating looks like.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchors {
+    pub exceeds: String,
+    pub meets: String,
+    pub below: String,
+}
+
+/// One value per level, all three required.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerLevel<T> {
+    pub junior: T,
+    pub mid: T,
+    pub senior: T,
+}
+
+impl<T> PerLevel<T> {
+    pub fn get(&self, level: Level) -> &T {
+        match level {
+            Level::Junior => &self.junior,
+            Level::Mid => &self.mid,
+            Level::Senior => &self.senior,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discipline {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub id: String,
+    pub discipline: String,
+    pub name: String,
+    /// What the job requires at each level.
+    pub levels: PerLevel<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    pub id: String,
+    pub name: String,
+    pub purpose: String,
+    pub led_by: String,
+    pub minutes: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompetencyQuestion {
+    pub id: String,
+    pub competency: String,
+    pub round: String,
+    pub expected: String,
+    /// May contain `{scope}`, filled from the sub-role's `question_scope`.
+    pub question: String,
+    pub anchors: Anchors,
+    pub positive: Vec<String>,
+    pub negative: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attitude {
+    pub id: String,
+    pub name: String,
+    pub definition: String,
+    pub round: String,
+    pub question: String,
+    pub anchors: Anchors,
+    pub positive: Vec<String>,
+    pub negative: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnockoutAnswer {
+    pub label: String,
+    pub disqualifies: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Knockout {
+    pub id: String,
+    pub question: String,
+    pub answers: Vec<KnockoutAnswer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoPrompt {
+    pub id: String,
+    pub prompt: String,
+    pub response_seconds: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResumeCriterion {
+    pub id: String,
+    pub criterion: String,
+    pub anchors: Anchors,
+}
+
+/// `screening.yaml`: the items every kit's screening stage shares.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneralScreening {
+    pub knockouts: Vec<Knockout>,
+    pub resume_criteria: Vec<ResumeCriterion>,
+}
+
+/// `sub-roles/<id>/screening.yaml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubRoleScreening {
+    #[serde(default)]
+    pub knockouts: Vec<Knockout>,
+    pub video_prompts: Vec<VideoPrompt>,
+    pub resume_criteria: Vec<ResumeCriterion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpanLimit {
+    pub max_partners: u32,
+    #[serde(default)]
+    pub max_accounts: Option<u32>,
+}
+
+/// On-target earnings band. `open_ended` marks a band whose top is a floor
+/// ("$400K+").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ote {
+    pub currency: String,
+    pub min: u32,
+    pub max: u32,
+    pub open_ended: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariablePay {
+    pub min_percent: u8,
+    pub max_percent: u8,
+}
+
+/// How much each part of the kit counts in the panel's weighted score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub competencies: BTreeMap<String, u8>,
+    pub attitudes: u8,
+    pub presentation: u8,
+    pub simulation: u8,
+}
+
+/// `sub-roles/<id>/profile.yaml`: who the sub-role is, from seed 000's facts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubRoleProfile {
+    pub title: String,
+    pub summary: String,
+    pub owns: String,
+    pub success_metric: String,
+    pub span: String,
+    pub span_limit: SpanLimit,
+    pub seniority: String,
+    pub typical_levels: Vec<Level>,
+    pub ote: Ote,
+    pub variable_pay: VariablePay,
+    pub tooling: Vec<String>,
+    pub reporting_line: String,
+    pub partner_types: Vec<PartnerType>,
+    pub ideal_background: String,
+    pub question_scope: String,
+    pub why_hard: String,
+    pub weights: Weights,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Presentation {
+    pub title: String,
+    pub round: String,
+    pub prompt: String,
+    pub format: String,
+    pub minutes: u32,
+    pub prep_hours: f32,
+    pub audience: String,
+    pub prepare: Vec<String>,
+    pub deliverables: Vec<String>,
+    pub ground_rules: Vec<String>,
+    pub level_expectations: PerLevel<String>,
+    pub anchors: Anchors,
+    pub positive: Vec<String>,
+    pub negative: Vec<String>,
+}
+
+/// The partner in the role-play, as the colleague who plays it needs it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    pub role: String,
+    pub stance: String,
+    pub played_by: String,
+    pub motivation: String,
+    pub constraints: Vec<String>,
+    pub tensions: Vec<String>,
+    pub guidance: Vec<String>,
+    pub do_not: Vec<String>,
+}
+
+/// The MDF stakeholder role-play.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Simulation {
+    pub title: String,
+    pub round: String,
+    pub partner_type: PartnerType,
+    pub scenario: String,
+    pub problem: String,
+    pub format: String,
+    pub minutes: u32,
+    pub prep_hours: f32,
+    pub success_criteria: Vec<String>,
+    pub review_beforehand: Vec<String>,
+    pub ground_rules: Vec<String>,
+    pub persona: Persona,
+    pub level_expectations: PerLevel<String>,
+    pub anchors: Anchors,
+    pub positive: Vec<String>,
+    pub negative: Vec<String>,
+}
+
+/// `sub-roles/<id>/exercises.yaml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercises {
+    pub presentation: Presentation,
+    pub simulation: Simulation,
+}
+
+/// Everything the library holds for one sub-role.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubRoleRubric {
+    pub id: SubRole,
+    pub profile: SubRoleProfile,
+    pub screening: SubRoleScreening,
+    pub exercises: Exercises,
+}
+
+/// The whole validated library. Built only by the loader, which guarantees
+/// every reference resolves and every sub-role is present.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    /// A hash of every file's content; scorecards record it.
+    pub version: String,
+    pub disciplines: Vec<Discipline>,
+    pub competencies: Vec<Competency>,
+    pub rounds: Vec<Round>,
+    pub questions: PerLevel<Vec<CompetencyQuestion>>,
+    pub attitudes: Vec<Attitude>,
+    pub screening: GeneralScreening,
+    pub sub_roles: Vec<SubRoleRubric>,
+}
+
+impl Library {
+    pub fn sub_role(&self, id: SubRole) -> Option<&SubRoleRubric> {
+        self.sub_roles.iter().find(|s| s.id == id)
+    }
+
+    pub fn competency(&self, id: &str) -> Option<&Competency> {
+        self.competencies.iter().find(|c| c.id == id)
+    }
+
+    pub fn discipline(&self, id: &str) -> Option<&Discipline> {
+        self.disciplines.iter().find(|d| d.id == id)
+    }
+
+    pub fn round(&self, id: &str) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+}

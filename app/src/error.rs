@@ -1,0 +1,28 @@
+//! The error type of the app layer: what a server function can tell a page.
+//! It crosses the wire as JSON, so it carries messages meant for users, never
+//! internal details (those are logged on the server).
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The thing asked for does not exist; the message says what is valid.
+    #[error("{0}")]
+    NotFound(String),
+    /// Something on the server failed; details are in the server log.
+    #[error("the server could not complete the request")]
+    Internal,
+    /// The request never reached our code (network, encoding).
+    #[error("the request failed: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}

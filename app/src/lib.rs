@@ -1,0 +1,78 @@
+//! Alliance Hiring Kit: the Leptos application. Pages render on the server
+//! and read fully without JavaScript; the `hydrate` build adds live behaviour
+//! in the browser. Domain logic in `domain` is pure and shared by both sides.
+#![forbid(unsafe_code)]
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The stylesheet, served by the server at [`STYLESHEET_PATH`]. Embedded so
+/// the page is styled even before the WASM bundle is built.
+pub const STYLESHEET: &str = include_str!("../style/main.css");
+pub const STYLESHEET_PATH: &str = "/assets/hiring-kit.css";
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Lets people (and the browser tests) tell a hydrated page from the
+    // server-rendered HTML: effects only run in the browser.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="hiring-kit" href=STYLESHEET_PATH/>
+        <Title text="Alliance Hiring Kit"/>
+        <Router>
+            <header class="site-header no-print">
+                <a href="/" class="brand">"Alliance Hiring Kit"</a>
+                <nav aria-label="Main">
+                    <a href="/">"Interview kits"</a>
+                </nav>
+            </header>
+            <main>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::HomePage/>
+                    <Route path=path!("/kits/:sub_role/:level") view=pages::kit::KitPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

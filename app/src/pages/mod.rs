@@ -1,0 +1,6 @@
+//! One page component per file.
+
+pub mod home;
+pub mod kit;
+pub mod kit_sections;
+pub mod not_found;

@@ -1,0 +1,143 @@
+//! The command line. Every option also reads an environment variable, so the
+//! same binary is configured by flags on a laptop and by env in a container.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hiring-kit",
+    version,
+    about = "Alliance Hiring Kit: interview kits, job descriptions and scorecards for hiring alliance and partner managers"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web application (the default).
+    Serve,
+    /// Work with the rubric library.
+    Rubrics {
+        #[command(subcommand)]
+        command: RubricsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricsCommand {
+    /// Validate a rubric library; prints FILE:LINE:COLUMN for each problem.
+    Check {
+        /// The library folder (default: --rubrics).
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Where the SQLite database and uploaded files live.
+    #[arg(
+        long,
+        env = "HIRING_KIT_DATA_DIR",
+        default_value = "data",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+    /// sqlite:PATH or postgres://... (default: a SQLite file in the data directory).
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// The rubric library folder.
+    #[arg(
+        long,
+        env = "HIRING_KIT_RUBRICS",
+        default_value = "rubrics",
+        global = true
+    )]
+    pub rubrics: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "HIRING_KIT_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub addr: SocketAddr,
+    /// The built browser bundle (pkg/hiring-kit.js and .wasm), made by scripts/build-site.
+    #[arg(
+        long,
+        env = "HIRING_KIT_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: PathBuf,
+}
+
+impl CommonArgs {
+    /// The database URL to use, creating the data directory for the SQLite
+    /// default.
+    pub fn resolve_database_url(&self) -> std::io::Result<String> {
+        match &self.database_url {
+            Some(url) => Ok(url.clone()),
+            None => {
+                std::fs::create_dir_all(&self.data_dir)?;
+                Ok(format!(
+                    "sqlite://{}?mode=rwc",
+                    self.data_dir.join("hiring-kit.db").display()
+                ))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_subcommand_means_serve_with_defaults() {
+        let cli = Cli::try_parse_from(["hiring-kit"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(cli.common.rubrics, PathBuf::from("rubrics"));
+    }
+
+    #[test]
+    fn options_work_before_and_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "hiring-kit",
+            "--addr",
+            "127.0.0.1:4000",
+            "serve",
+            "--rubrics",
+            "lib",
+        ])
+        .unwrap();
+        assert!(matches!(cli.command, Some(Command::Serve)));
+        assert_eq!(cli.serve.addr.port(), 4000);
+        assert_eq!(cli.common.rubrics, PathBuf::from("lib"));
+    }
+
+    #[test]
+    fn rubrics_check_takes_an_optional_dir() {
+        let cli = Cli::try_parse_from(["hiring-kit", "rubrics", "check", "elsewhere"]).unwrap();
+        match cli.command {
+            Some(Command::Rubrics {
+                command: RubricsCommand::Check { dir },
+            }) => {
+                assert_eq!(dir, Some(PathBuf::from("elsewhere")))
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

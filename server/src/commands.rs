@@ -1,0 +1,121 @@
+//! What each subcommand does. Returns an exit code; messages go to stdout
+//! (results) and stderr (problems).
+
+use crate::cli::{CommonArgs, ServeArgs};
+use crate::http::{build_app, AppState};
+use crate::rubrics::{self, Summary};
+use app::db::{rubric_snapshots, Db};
+use leptos::config::LeptosOptions;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// `hiring-kit rubrics check [DIR]`.
+pub fn rubrics_check(dir: &Path) -> ExitCode {
+    match rubrics::load(dir) {
+        Ok(library) => {
+            println!("{}", Summary::of(&library));
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprintln!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `hiring-kit serve`: refuses to start on an invalid library or an
+/// unreachable database, before it listens.
+pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
+    let library = match rubrics::load(&common.rubrics) {
+        Ok(library) => Arc::new(library),
+        Err(errors) => {
+            eprintln!("{errors}");
+            eprintln!("The server did not start: fix the rubric library and run again.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let url = match common.resolve_database_url() {
+        Ok(url) => url,
+        Err(e) => {
+            eprintln!(
+                "could not create the data directory {}: {e}",
+                common.data_dir.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let db = match Db::connect(&url).await {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("could not open the database: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = rubric_snapshots::record(&db, &library).await {
+        eprintln!("could not record the rubric version: {e}");
+        return ExitCode::FAILURE;
+    }
+    let leptos_options = LeptosOptions::builder()
+        .output_name("hiring-kit")
+        .site_root(serve.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(serve.addr)
+        .build();
+    if !serve.site_root.join("pkg/hiring-kit.js").exists() {
+        tracing::warn!(
+            site_root = %serve.site_root.display(),
+            "no browser bundle found: pages render and work without JavaScript, but live behaviour needs scripts/build-site"
+        );
+    }
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        library: library.clone(),
+    };
+    let listener = match tokio::net::TcpListener::bind(serve.addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("could not listen on {}: {e}", serve.addr);
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "Alliance Hiring Kit is running at http://{}/ (database: {}, rubric version {})",
+        serve.addr,
+        db.backend.name(),
+        library.version
+    );
+    println!("Open it in a browser; the interview kits need no sign-in. Stop with Ctrl-C.");
+    match axum::serve(listener, build_app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("server error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

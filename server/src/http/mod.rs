@@ -1,0 +1,81 @@
+//! The HTTP surface: JSON routes (one module per resource, each owning its
+//! router), the stylesheet, and the Leptos pages and server functions.
+
+mod assets;
+mod health;
+mod kits;
+
+use crate::error::ApiError;
+use app::api::SharedLibrary;
+use app::db::Db;
+use app::domain::Library;
+use axum::extract::FromRef;
+use axum::http::{header, HeaderValue};
+use axum::routing::any;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Requests larger than this are refused before a handler runs. Forms and
+/// JSON are small; uploads get their own limit on their own route.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub library: Arc<Library>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The whole application as a router, so tests can serve it on port 0.
+pub fn build_app(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    // What server functions and pages find in their Leptos context.
+    let context = {
+        let library = state.library.clone();
+        let db = state.db.clone();
+        move || {
+            provide_context(SharedLibrary(library.clone()));
+            provide_context(db.clone());
+        }
+    };
+    let shell = {
+        let options = state.leptos_options.clone();
+        move || app::shell(options.clone())
+    };
+    Router::new()
+        .merge(health::router())
+        .merge(kits::router())
+        .merge(assets::router())
+        .route("/api/{*rest}", any(|| async { ApiError::NoRoute }))
+        .leptos_routes_with_context(&state, routes, context.clone(), shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, app::shell))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

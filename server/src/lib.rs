@@ -1,0 +1,10 @@
+//! The `hiring-kit` server: configuration, rubric loading, the database and
+//! the HTTP surface around the Leptos app. `main.rs` only dispatches.
+#![forbid(unsafe_code)]
+#![recursion_limit = "256"]
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod http;
+pub mod rubrics;

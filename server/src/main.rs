@@ -1,0 +1,26 @@
+//! `hiring-kit`: parse the command line and run the command.
+#![forbid(unsafe_code)]
+#![recursion_limit = "256"]
+
+use clap::Parser;
+use server::cli::{Cli, Command, RubricsCommand};
+use server::commands;
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        None | Some(Command::Serve) => commands::serve(&cli.common, &cli.serve).await,
+        Some(Command::Rubrics {
+            command: RubricsCommand::Check { dir },
+        }) => commands::rubrics_check(dir.as_deref().unwrap_or(&cli.common.rubrics)),
+    }
+}
