@@ -1,0 +1,12 @@
+//! The integration and end-to-end suite: the real router on port 0, a real
+//! database (SQLite, and PostgreSQL when configured), the real binary, and
+//! headless Chromium.
+
+mod support;
+
+mod database;
+mod e2e_kit_browser;
+mod health;
+mod kits_api;
+mod pages;
+mod rubrics_check;

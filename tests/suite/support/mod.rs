@@ -1,0 +1,216 @@
+//! The test harness: a real server on port 0 with a fresh database per test,
+//! on SQLite or PostgreSQL.
+
+pub mod browser;
+
+use app::db::Db;
+use app::domain::Library;
+use leptos::config::LeptosOptions;
+use server::http::{build_app, AppState};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+pub fn rubrics_dir() -> PathBuf {
+    workspace_root().join("rubrics")
+}
+
+pub fn site_root() -> PathBuf {
+    std::env::var_os("HIRING_KIT_SITE_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/site"))
+}
+
+/// The shipped library, loaded once per test binary.
+pub fn library() -> Arc<Library> {
+    static LIBRARY: OnceLock<Arc<Library>> = OnceLock::new();
+    LIBRARY
+        .get_or_init(|| {
+            Arc::new(
+                server::rubrics::load(&rubrics_dir()).expect("the shipped rubric library is valid"),
+            )
+        })
+        .clone()
+}
+
+/// The PostgreSQL server to test against, or `None` (with a note) when the
+/// suite runs without one. `HIRING_KIT_REQUIRE_POSTGRES=1` (set by CI) turns
+/// a missing server into a failure.
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("HIRING_KIT_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            if std::env::var("HIRING_KIT_REQUIRE_POSTGRES").as_deref() == Ok("1") {
+                panic!("HIRING_KIT_REQUIRE_POSTGRES=1 but HIRING_KIT_TEST_POSTGRES is not set");
+            }
+            eprintln!("PostgreSQL test SKIPPED: HIRING_KIT_TEST_POSTGRES is not set");
+            None
+        }
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub db_url: String,
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+    pg_cleanup: Option<(String, String)>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
+        let status = res.status().as_u16();
+        (status, res.json().await.expect("JSON body"))
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("text body"))
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Drop the per-test PostgreSQL database on a thread of its own: Drop
+        // cannot await, and the test's runtime may be shutting down.
+        if let Some((admin, name)) = self.pg_cleanup.take() {
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .ok()?;
+                rt.block_on(async {
+                    sqlx::any::install_default_drivers();
+                    let pool = sqlx::AnyPool::connect(&admin).await.ok()?;
+                    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&pool)
+                        .await
+                        .ok()
+                })
+            })
+            .join();
+        }
+    }
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// Starts the whole application on 127.0.0.1:0 with an empty database.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (url, pg_cleanup) = match backend {
+        Backend::Sqlite => (
+            format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()),
+            None,
+        ),
+        Backend::Postgres => {
+            let admin =
+                postgres_admin_url().expect("spawn_app(Postgres) needs HIRING_KIT_TEST_POSTGRES");
+            let name = format!(
+                "hk_test_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::SeqCst),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.subsec_nanos())
+                    .unwrap_or(0)
+            );
+            sqlx::any::install_default_drivers();
+            let pool = sqlx::AnyPool::connect(&admin)
+                .await
+                .expect("connect to the PostgreSQL admin database");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&pool)
+                .await
+                .expect("create test database");
+            pool.close().await;
+            let (base, _) = admin.rsplit_once('/').expect("admin URL ends in /DATABASE");
+            (format!("{base}/{name}"), Some((admin, name)))
+        }
+    };
+    let db_url = url.clone();
+    let db = Db::connect(&url).await.expect("connect and migrate");
+    let library = library();
+    app::db::rubric_snapshots::record(&db, &library)
+        .await
+        .expect("record rubric snapshot");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind port 0");
+    let addr = listener.local_addr().expect("local addr");
+    let leptos_options = LeptosOptions::builder()
+        .output_name("hiring-kit")
+        .site_root(site_root().to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        library,
+    };
+    tokio::spawn(async move {
+        axum::serve(listener, build_app(state))
+            .await
+            .expect("server runs");
+    });
+    TestApp {
+        base: format!("http://{addr}"),
+        db,
+        db_url,
+        client: reqwest::Client::new(),
+        _dir: dir,
+        pg_cleanup,
+    }
+}
+
+/// Runs a test body against a fresh app on SQLite, then on PostgreSQL when
+/// one is configured (see [`postgres_admin_url`]).
+pub async fn each_database<F, Fut>(body: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    body(spawn_app(Backend::Sqlite).await).await;
+    if postgres_admin_url().is_some() {
+        body(spawn_app(Backend::Postgres).await).await;
+    }
+}
+
+/// Declares a test that runs `body` on every database backend.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($name:ident, $body:ident) => {
+        #[tokio::test]
+        async fn $name() {
+            $crate::support::each_database($body).await
+        }
+    };
+}
