@@ -10,6 +10,8 @@ pub mod components;
 pub mod db;
 pub mod domain;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 pub mod pages;
 
 use leptos::prelude::*;
@@ -58,12 +60,14 @@ pub fn App() -> impl IntoView {
                 <a href="/" class="brand">"Alliance Hiring Kit"</a>
                 <nav aria-label="Main">
                     <a href="/">"Interview kits"</a>
+                    <a href="/jd">"JD studio"</a>
                 </nav>
             </header>
             <main>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage/>
                     <Route path=path!("/kits/:sub_role/:level") view=pages::kit::KitPage/>
+                    <Route path=path!("/jd") view=pages::jd_studio::JdStudioPage/>
                 </Routes>
             </main>
         </Router>

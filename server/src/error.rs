@@ -2,6 +2,7 @@
 //! body. Internal details are logged, never sent.
 
 use app::db::DbError;
+use app::domain::jd::FieldError;
 use app::domain::{Level, SubRole, UnknownId};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -13,6 +14,9 @@ pub enum ApiError {
     /// A sub-role or level id in the path is not one of ours.
     #[error(transparent)]
     UnknownKit(#[from] UnknownId),
+    /// Input that fails validation: every bad field with its reason.
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
     /// No API route at this path.
     #[error("no API route at this path")]
     NoRoute,
@@ -30,6 +34,11 @@ impl IntoResponse for ApiError {
                     "valid_sub_roles": SubRole::ALL.map(SubRole::id),
                     "valid_levels": Level::ALL.map(Level::id),
                 })),
+            )
+                .into_response(),
+            ApiError::Invalid(fields) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(json!({ "error": "invalid input", "fields": fields })),
             )
                 .into_response(),
             ApiError::NoRoute => (

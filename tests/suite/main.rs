@@ -5,8 +5,10 @@
 mod support;
 
 mod database;
+mod e2e_jd_studio;
 mod e2e_kit_browser;
 mod health;
+mod jd_api;
 mod kits_api;
 mod pages;
 mod rubrics_check;

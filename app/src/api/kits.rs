@@ -39,7 +39,7 @@ pub async fn get_kit(sub_role: String, level: String) -> Result<Kit, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn library() -> Result<std::sync::Arc<crate::domain::Library>, AppError> {
+pub(crate) fn library() -> Result<std::sync::Arc<crate::domain::Library>, AppError> {
     use_context::<super::SharedLibrary>()
         .map(|l| l.0)
         .ok_or(AppError::Internal)

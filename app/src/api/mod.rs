@@ -2,7 +2,9 @@
 //! context the server provides and call pure domain code. Their URLs are
 //! fixed (`/api/fn/...`) so they stay stable across builds.
 
+pub mod jd;
 pub mod kits;
+pub mod studio;
 
 use crate::domain::Library;
 use std::sync::Arc;

@@ -1,3 +1,4 @@
 //! Small presentational pieces shared by pages.
 
+pub mod findings;
 pub mod rubric;

@@ -62,20 +62,7 @@ pub fn Section(title: &'static str, items: Vec<String>) -> impl IntoView {
 
 /// "$130K–$170K" or "$280K–$400K+".
 pub fn format_ote(ote: &crate::domain::rubric::Ote) -> String {
-    let symbol = match ote.currency.as_str() {
-        "USD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
-        _ => "",
-    };
-    let k = |v: u32| format!("{symbol}{}K", v / 1000);
-    let plus = if ote.open_ended { "+" } else { "" };
-    let code = if symbol.is_empty() {
-        format!(" {}", ote.currency)
-    } else {
-        String::new()
-    };
-    format!("{}–{}{plus}{code}", k(ote.min), k(ote.max))
+    ote.band()
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ fn question(id: &str, round: &str) -> CompetencyQuestion {
     }
 }
 
-fn sub_role(id: SubRole, scope: &str, typical: Vec<Level>) -> SubRoleRubric {
+pub(crate) fn sub_role(id: SubRole, scope: &str, typical: Vec<Level>) -> SubRoleRubric {
     SubRoleRubric {
         id,
         profile: SubRoleProfile {

@@ -2,6 +2,7 @@
 //! kit assembly and the vocabularies. No I/O lives here.
 
 pub mod ids;
+pub mod jd;
 pub mod kit;
 pub mod rubric;
 

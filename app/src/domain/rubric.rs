@@ -157,6 +157,26 @@ pub struct Ote {
     pub open_ended: bool,
 }
 
+impl Ote {
+    /// "$130K–$170K", or "$280K–$400K+" for an open-ended band.
+    pub fn band(&self) -> String {
+        let symbol = match self.currency.as_str() {
+            "USD" => "$",
+            "EUR" => "€",
+            "GBP" => "£",
+            _ => "",
+        };
+        let k = |v: u32| format!("{symbol}{}K", v / 1000);
+        let plus = if self.open_ended { "+" } else { "" };
+        let code = if symbol.is_empty() {
+            format!(" {}", self.currency)
+        } else {
+            String::new()
+        };
+        format!("{}–{}{plus}{code}", k(self.min), k(self.max))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VariablePay {

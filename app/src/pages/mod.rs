@@ -1,6 +1,7 @@
 //! One page component per file.
 
 pub mod home;
+pub mod jd_studio;
 pub mod kit;
 pub mod kit_sections;
 pub mod not_found;

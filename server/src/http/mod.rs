@@ -3,6 +3,8 @@
 
 mod assets;
 mod health;
+mod jd;
+mod jd_download;
 mod kits;
 
 use crate::error::ApiError;
@@ -56,6 +58,8 @@ pub fn build_app(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
         .merge(kits::router())
+        .merge(jd::router())
+        .merge(jd_download::router())
         .merge(assets::router())
         .route("/api/{*rest}", any(|| async { ApiError::NoRoute }))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)

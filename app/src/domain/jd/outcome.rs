@@ -1,0 +1,405 @@
+//! The operating outcome: which partner the role owns, what pipeline it
+//! produces in 12 months, what cadence it runs. Parsed from raw input at the
+//! boundary; every problem names its field.
+
+use crate::domain::{Level, PartnerType, SubRole};
+use serde::{Deserialize, Serialize};
+
+/// The operating rhythms a role can run (seed 000's three cadences, with the
+/// deal-pairing tempo weekly or biweekly).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cadence {
+    MonthlyJointPipelineReview,
+    QuarterlyExecutiveSponsor,
+    WeeklyDealPairing,
+    BiweeklyDealPairing,
+}
+
+impl Cadence {
+    pub const ALL: [Cadence; 4] = [
+        Cadence::MonthlyJointPipelineReview,
+        Cadence::QuarterlyExecutiveSponsor,
+        Cadence::WeeklyDealPairing,
+        Cadence::BiweeklyDealPairing,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Cadence::MonthlyJointPipelineReview => "monthly-joint-pipeline-review",
+            Cadence::QuarterlyExecutiveSponsor => "quarterly-executive-sponsor",
+            Cadence::WeeklyDealPairing => "weekly-deal-pairing",
+            Cadence::BiweeklyDealPairing => "biweekly-deal-pairing",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Cadence::MonthlyJointPipelineReview => "Monthly joint pipeline review",
+            Cadence::QuarterlyExecutiveSponsor => "Quarterly executive sponsor cadence",
+            Cadence::WeeklyDealPairing => "Weekly deal pairing",
+            Cadence::BiweeklyDealPairing => "Biweekly deal pairing",
+        }
+    }
+}
+
+/// A problem with one input field, for a 422 or a form message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+fn field_error(field: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// The input as it arrives (JSON or form), before validation. Every field is
+/// optional here so that each missing one can be named.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeInput {
+    pub sub_role: Option<String>,
+    pub level: Option<String>,
+    pub partner: Option<PartnerInput>,
+    pub pipeline_target: Option<PipelineInput>,
+    #[serde(default)]
+    pub cadence: Vec<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub reporting_line: Option<String>,
+    pub partner_count: Option<u32>,
+    pub named_accounts: Option<u32>,
+    pub variable_pay_basis: Option<String>,
+    pub extra: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartnerInput {
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    pub partner_type: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PipelineInput {
+    pub amount: Option<f64>,
+    pub currency: Option<String>,
+}
+
+/// A validated outcome. Text fields are trimmed and non-empty where present.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub sub_role: SubRole,
+    pub level: Level,
+    pub partner_name: String,
+    pub partner_type: PartnerType,
+    /// Whole currency units.
+    pub pipeline_amount: u64,
+    /// ISO 4217 code, upper case.
+    pub pipeline_currency: String,
+    pub cadences: Vec<Cadence>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub reporting_line: Option<String>,
+    pub partner_count: Option<u32>,
+    pub named_accounts: Option<u32>,
+    pub variable_pay_basis: Option<String>,
+    pub extra: Option<String>,
+}
+
+const MAX_SHORT: usize = 200;
+const MAX_EXTRA: usize = 5_000;
+
+fn text(
+    field: &str,
+    value: &Option<String>,
+    max: usize,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    let v = value.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+    if v.chars().count() > max {
+        errors.push(field_error(
+            field,
+            format!("is longer than {max} characters"),
+        ));
+        return None;
+    }
+    Some(v.to_string())
+}
+
+impl Outcome {
+    /// Validates the input, reporting every bad field at once.
+    pub fn parse(input: &OutcomeInput) -> Result<Outcome, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let sub_role = match input.sub_role.as_deref().map(str::trim) {
+            None | Some("") => {
+                errors.push(field_error("sub_role", "choose one of the four sub-roles"));
+                None
+            }
+            Some(s) => s
+                .parse::<SubRole>()
+                .map_err(|e| errors.push(field_error("sub_role", e.to_string())))
+                .ok(),
+        };
+        let level = match input.level.as_deref().map(str::trim) {
+            None | Some("") => {
+                errors.push(field_error("level", "choose junior, mid or senior"));
+                None
+            }
+            Some(s) => s
+                .parse::<Level>()
+                .map_err(|e| errors.push(field_error("level", e.to_string())))
+                .ok(),
+        };
+        let partner = input.partner.clone().unwrap_or_default();
+        let partner_name = text("partner.name", &partner.name, MAX_SHORT, &mut errors);
+        if partner_name.is_none() && !errors.iter().any(|e| e.field == "partner.name") {
+            errors.push(field_error(
+                "partner.name",
+                "name the partner this role owns (for example AWS or a named reseller)",
+            ));
+        }
+        let partner_type = match partner.partner_type.as_deref().map(str::trim) {
+            None | Some("") => {
+                errors.push(field_error("partner.type", "choose the partner type"));
+                None
+            }
+            Some(s) => s
+                .parse::<PartnerType>()
+                .map_err(|e| errors.push(field_error("partner.type", e.to_string())))
+                .ok(),
+        };
+        let pipeline = input.pipeline_target.clone().unwrap_or_default();
+        let pipeline_amount = match pipeline.amount {
+            None => {
+                errors.push(field_error(
+                    "pipeline_target.amount",
+                    "give the joint pipeline the role must produce in 12 months",
+                ));
+                None
+            }
+            Some(a) if !a.is_finite() || a <= 0.0 => {
+                errors.push(field_error(
+                    "pipeline_target.amount",
+                    "must be a positive amount",
+                ));
+                None
+            }
+            Some(a) if a > 1e13 => {
+                errors.push(field_error(
+                    "pipeline_target.amount",
+                    "is implausibly large",
+                ));
+                None
+            }
+            Some(a) => Some(a.round() as u64),
+        };
+        let pipeline_currency = match pipeline.currency.as_deref().map(str::trim) {
+            Some(c) if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_alphabetic()) => {
+                Some(c.to_ascii_uppercase())
+            }
+            _ => {
+                errors.push(field_error(
+                    "pipeline_target.currency",
+                    "give a three-letter currency code such as USD, EUR or GBP",
+                ));
+                None
+            }
+        };
+        let mut cadences = Vec::new();
+        for c in &input.cadence {
+            match Cadence::ALL.into_iter().find(|k| k.id() == c.trim()) {
+                Some(k) if !cadences.contains(&k) => cadences.push(k),
+                Some(_) => {}
+                None => errors.push(field_error(
+                    "cadence",
+                    format!(
+                        "unknown cadence `{c}`; valid values: {}",
+                        Cadence::ALL.map(Cadence::id).join(", ")
+                    ),
+                )),
+            }
+        }
+        if input.cadence.is_empty() {
+            errors.push(field_error(
+                "cadence",
+                "choose at least one cadence the role runs",
+            ));
+        }
+        if cadences.contains(&Cadence::WeeklyDealPairing)
+            && cadences.contains(&Cadence::BiweeklyDealPairing)
+        {
+            errors.push(field_error(
+                "cadence",
+                "choose weekly or biweekly deal pairing, not both",
+            ));
+        }
+        let company = text("company", &input.company, MAX_SHORT, &mut errors);
+        let location = text("location", &input.location, MAX_SHORT, &mut errors);
+        let reporting_line = text(
+            "reporting_line",
+            &input.reporting_line,
+            MAX_SHORT,
+            &mut errors,
+        );
+        let variable_pay_basis = text(
+            "variable_pay_basis",
+            &input.variable_pay_basis,
+            MAX_SHORT,
+            &mut errors,
+        );
+        let extra = text("extra", &input.extra, MAX_EXTRA, &mut errors);
+        if input.partner_count == Some(0) {
+            errors.push(field_error("partner_count", "must be at least 1"));
+        }
+        match (
+            sub_role,
+            level,
+            partner_name,
+            partner_type,
+            pipeline_amount,
+            pipeline_currency,
+        ) {
+            (
+                Some(sub_role),
+                Some(level),
+                Some(partner_name),
+                Some(partner_type),
+                Some(pipeline_amount),
+                Some(pipeline_currency),
+            ) if errors.is_empty() => Ok(Outcome {
+                sub_role,
+                level,
+                partner_name,
+                partner_type,
+                pipeline_amount,
+                pipeline_currency,
+                cadences,
+                company,
+                location,
+                reporting_line,
+                partner_count: input.partner_count,
+                named_accounts: input.named_accounts,
+                variable_pay_basis,
+                extra,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// "$2.5M", "€800K", "1.2M CHF": how a pipeline target reads in a JD.
+pub fn format_money(amount: u64, currency: &str) -> String {
+    let symbol = match currency {
+        "USD" => Some("$"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        _ => None,
+    };
+    let number = if amount >= 1_000_000 {
+        let m = amount as f64 / 1_000_000.0;
+        if (m - m.round()).abs() < 0.005 {
+            format!("{}M", m.round())
+        } else {
+            format!("{:.1}M", m)
+        }
+    } else if amount >= 1_000 {
+        format!("{}K", (amount as f64 / 1_000.0).round())
+    } else {
+        amount.to_string()
+    };
+    match symbol {
+        Some(s) => format!("{s}{number}"),
+        None => format!("{number} {currency}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn complete_input() -> OutcomeInput {
+        OutcomeInput {
+            sub_role: Some("partner-manager".into()),
+            level: Some("mid".into()),
+            partner: Some(PartnerInput {
+                name: Some("Snowflake".into()),
+                partner_type: Some("technology".into()),
+            }),
+            pipeline_target: Some(PipelineInput {
+                amount: Some(4_000_000.0),
+                currency: Some("usd".into()),
+            }),
+            cadence: vec![
+                "monthly-joint-pipeline-review".into(),
+                "weekly-deal-pairing".into(),
+            ],
+            ..OutcomeInput::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_outcome_parses() {
+        let o = Outcome::parse(&complete_input()).unwrap();
+        assert_eq!(o.sub_role, SubRole::PartnerManager);
+        assert_eq!(o.pipeline_currency, "USD");
+        assert_eq!(
+            o.cadences,
+            vec![
+                Cadence::MonthlyJointPipelineReview,
+                Cadence::WeeklyDealPairing
+            ]
+        );
+    }
+
+    #[test]
+    fn every_missing_line_of_the_outcome_is_named() {
+        let errors = Outcome::parse(&OutcomeInput::default()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        for f in [
+            "sub_role",
+            "level",
+            "partner.name",
+            "partner.type",
+            "pipeline_target.amount",
+            "pipeline_target.currency",
+            "cadence",
+        ] {
+            assert!(fields.contains(&f), "{f} not reported in {fields:?}");
+        }
+    }
+
+    #[test]
+    fn bad_values_are_named_with_the_valid_ones() {
+        let mut input = complete_input();
+        input.sub_role = Some("vp-partnerships".into());
+        input.cadence = vec!["daily-standup".into()];
+        input.pipeline_target = Some(PipelineInput {
+            amount: Some(-5.0),
+            currency: Some("dollars".into()),
+        });
+        let errors = Outcome::parse(&input).unwrap_err();
+        let msg = |f: &str| {
+            errors
+                .iter()
+                .find(|e| e.field == f)
+                .map(|e| e.message.clone())
+                .unwrap_or_default()
+        };
+        assert!(msg("sub_role").contains("co-sell-ops"));
+        assert!(msg("cadence").contains("monthly-joint-pipeline-review"));
+        assert!(msg("pipeline_target.amount").contains("positive"));
+        assert!(msg("pipeline_target.currency").contains("three-letter"));
+    }
+
+    #[test]
+    fn money_reads_like_a_target() {
+        assert_eq!(format_money(2_500_000, "USD"), "$2.5M");
+        assert_eq!(format_money(4_000_000, "EUR"), "€4M");
+        assert_eq!(format_money(800_000, "GBP"), "£800K");
+        assert_eq!(format_money(1_200_000, "CHF"), "1.2M CHF");
+    }
+}

@@ -1,0 +1,82 @@
+//! `GET /jd/download.md` and `GET /jd/download.html`: the studio's JD as a
+//! file, regenerated from the same query string the page shows it for.
+
+use super::AppState;
+use crate::error::{ApiError, ApiResult};
+use app::api::studio::{studio, StudioQuery, StudioResult};
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/jd/download.md", get(markdown))
+        .route("/jd/download.html", get(html))
+}
+
+fn generated(state: &AppState, mut query: StudioQuery) -> ApiResult<app::api::jd::GeneratedJd> {
+    query.mode = Some("generate".into());
+    match studio(&state.library, &query) {
+        StudioResult::Generated(jd) => Ok(jd),
+        StudioResult::Invalid(errors) => Err(ApiError::Invalid(errors)),
+        // `mode` is set above, so the studio always generates or refuses.
+        StudioResult::Empty | StudioResult::Linted(_) => Err(ApiError::NoRoute),
+    }
+}
+
+async fn markdown(
+    State(state): State<AppState>,
+    Query(query): Query<StudioQuery>,
+) -> ApiResult<Response> {
+    let jd = generated(&state, query)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/markdown; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"job-description.md\"",
+            ),
+        ],
+        jd.markdown,
+    )
+        .into_response())
+}
+
+/// A standalone page: its own styles, no scripts, prints on its own.
+async fn html(
+    State(state): State<AppState>,
+    Query(query): Query<StudioQuery>,
+) -> ApiResult<Response> {
+    let jd = generated(&state, query)?;
+    // The first line is the Markdown title; drop the escapes user text got.
+    let title = jd
+        .markdown
+        .lines()
+        .next()
+        .unwrap_or("Job description")
+        .trim_start_matches("# ")
+        .replace('\\', "")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\
+         body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1c2430}}\
+         h1{{font-size:1.6rem}}h2{{margin-top:1.6rem;font-size:1.15rem}}@media print{{body{{margin:0}}h2{{break-after:avoid}}}}\
+         </style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+        jd.html
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"job-description.html\"",
+            ),
+        ],
+        page,
+    )
+        .into_response())
+}
