@@ -11,6 +11,9 @@ pub enum AppError {
     /// The thing asked for does not exist; the message says what is valid.
     #[error("{0}")]
     NotFound(String),
+    /// The input was refused; the message says which fields and why.
+    #[error("{0}")]
+    Invalid(String),
     /// Something on the server failed; details are in the server log.
     #[error("the server could not complete the request")]
     Internal,

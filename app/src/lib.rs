@@ -17,7 +17,7 @@ pub mod pages;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 /// The stylesheet, served by the server at [`STYLESHEET_PATH`]. Embedded so
 /// the page is styled even before the WASM bundle is built.
@@ -66,8 +66,11 @@ pub fn App() -> impl IntoView {
             <main>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage/>
-                    <Route path=path!("/kits/:sub_role/:level") view=pages::kit::KitPage/>
+                    // Async: the status (404 for an unknown id) depends on the data,
+                    // so the page is rendered whole before headers are sent.
+                    <Route path=path!("/kits/:sub_role/:level") view=pages::kit::KitPage ssr=SsrMode::Async/>
                     <Route path=path!("/jd") view=pages::jd_studio::JdStudioPage/>
+                    <Route path=path!("/requisitions/:id") view=pages::requisition::RequisitionPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -86,7 +86,7 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
         db.backend.name(),
         library.version
     );
-    println!("Open it in a browser; the interview kits need no sign-in. Stop with Ctrl-C.");
+    println!("Open it in a browser: no sign-in is needed yet (interview kits at /, JD studio at /jd). Stop with Ctrl-C.");
     match axum::serve(listener, build_app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -50,6 +50,16 @@ async fn a_hiring_manager_writes_a_jd_and_checks_a_generic_one() {
                 assert!(rules.iter().any(|r| r == rule), "{rule} not in {rules:?}");
             }
             b.screenshot("jd-studio-lint").await;
+
+            // Back to the JD, and save it as a requisition draft.
+            b.client.back().await.unwrap();
+            b.wait_for("#jd-result").await;
+            b.client.find(Locator::Css("button.save-jd")).await.unwrap().click().await.unwrap();
+            b.wait_for("article.requisition").await;
+            let title = b.texts("article.requisition h1").await.join("");
+            assert!(title.contains("Accenture"), "{title}");
+            assert!(b.client.current_url().await.unwrap().path().starts_with("/requisitions/"));
+            b.screenshot("jd-studio-saved").await;
         })
         .await;
 }

@@ -11,4 +11,5 @@ mod health;
 mod jd_api;
 mod kits_api;
 mod pages;
+mod requisitions;
 mod rubrics_check;

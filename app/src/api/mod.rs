@@ -4,6 +4,7 @@
 
 pub mod jd;
 pub mod kits;
+pub mod requisitions;
 pub mod studio;
 
 use crate::domain::Library;

@@ -3,6 +3,7 @@
 //! sqlx's `Any` driver with `$1` placeholders, which both backends accept,
 //! so each query is written once. Server-only (`ssr`).
 
+pub mod requisitions;
 pub mod rubric_snapshots;
 
 use sqlx::any::AnyPoolOptions;

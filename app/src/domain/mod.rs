@@ -4,6 +4,7 @@
 pub mod ids;
 pub mod jd;
 pub mod kit;
+pub mod requisition;
 pub mod rubric;
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! see what the linter finds; or paste an existing JD and lint it.
 
 use crate::api::kits::{list_sub_roles, SubRoleOverview};
+use crate::api::requisitions::SaveJd;
 use crate::api::studio::{run_studio, StudioQuery, StudioResult};
 use crate::components::findings::{FieldErrors, FindingList};
 use crate::domain::jd::Cadence;
 use crate::domain::{Level, PartnerType};
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -157,12 +159,30 @@ fn GeneratedView(jd: crate::api::jd::GeneratedJd, q: StudioQuery) -> impl IntoVi
                 <button type="button" onclick="navigator.clipboard.writeText(document.getElementById('jd-markdown').value)">"Copy Markdown"</button>
                 <button type="button" onclick="window.print()">"Print"</button>
             </div>
+            <SaveForm q=q.clone()/>
             <textarea id="jd-markdown" class="visually-hidden" readonly=true aria-hidden="true">{jd.markdown}</textarea>
             <FindingList findings=jd.findings/>
             <article class="jd-rendered" inner_html=jd.html></article>
         </section>
     }
     .into_any()
+}
+
+/// Saves the JD as a requisition draft: the same outcome, posted.
+#[component]
+fn SaveForm(q: StudioQuery) -> impl IntoView {
+    let save = ServerAction::<SaveJd>::new();
+    let fields = query_pairs(&q)
+        .into_iter()
+        .map(|(k, v)| view! { <input type="hidden" name=format!("query[{k}]") value=v/> })
+        .collect_view();
+    view! {
+        <ActionForm action=save attr:class="save-form no-print">
+            {fields}
+            <button type="submit" class="primary save-jd">"Save as requisition draft"</button>
+            {move || save.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+        </ActionForm>
+    }
 }
 
 #[component]
@@ -181,8 +201,8 @@ fn PasteForm(text: String) -> impl IntoView {
     }
 }
 
-/// The query string that regenerates this JD for the download routes.
-fn download_query(q: &StudioQuery) -> String {
+/// The outcome's fields that are set, as (name, value).
+fn query_pairs(q: &StudioQuery) -> Vec<(&'static str, String)> {
     let pairs = [
         ("mode", &q.mode),
         ("sub_role", &q.sub_role),
@@ -204,7 +224,15 @@ fn download_query(q: &StudioQuery) -> String {
     ];
     pairs
         .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v))))
+        .filter_map(|(k, v)| v.as_ref().map(|v| (*k, v.clone())))
+        .collect()
+}
+
+/// The query string that regenerates this JD for the download routes.
+fn download_query(q: &StudioQuery) -> String {
+    query_pairs(q)
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
         .collect::<Vec<_>>()
         .join("&")
 }

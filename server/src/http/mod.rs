@@ -2,6 +2,7 @@
 //! router), the stylesheet, and the Leptos pages and server functions.
 
 mod assets;
+mod cross_origin;
 mod health;
 mod jd;
 mod jd_download;
@@ -67,6 +68,7 @@ pub fn build_app(state: AppState) -> Router {
             AppState,
             _,
         >(context, app::shell))
+        .layer(axum::middleware::from_fn(cross_origin::refuse_cross_site))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
