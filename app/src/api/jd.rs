@@ -1,5 +1,6 @@
 //! The JD studio's operations, shared by the JSON routes and the page.
 
+use crate::domain::jd::outcome::optional_id;
 use crate::domain::jd::{generate, lint, FieldError, Finding, Outcome, OutcomeInput};
 use crate::domain::{Level, Library, SubRole};
 use serde::{Deserialize, Serialize};
@@ -58,30 +59,8 @@ pub fn lint_text(
             message: format!("is longer than {MAX_JD_CHARS} characters"),
         });
     }
-    let sub_role = match sub_role.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => s
-            .parse::<SubRole>()
-            .map_err(|e| {
-                errors.push(FieldError {
-                    field: "sub_role".into(),
-                    message: e.to_string(),
-                })
-            })
-            .ok(),
-        None => None,
-    };
-    let level = match level.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => s
-            .parse::<Level>()
-            .map_err(|e| {
-                errors.push(FieldError {
-                    field: "level".into(),
-                    message: e.to_string(),
-                })
-            })
-            .ok(),
-        None => None,
-    };
+    let sub_role = optional_id::<SubRole>("sub_role", sub_role, &mut errors);
+    let level = optional_id::<Level>("level", level, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }

@@ -2,7 +2,7 @@
 //! produces in 12 months, what cadence it runs. Parsed from raw input at the
 //! boundary; every problem names its field.
 
-use crate::domain::{Level, PartnerType, SubRole};
+use crate::domain::{Level, PartnerType, SubRole, UnknownId};
 use serde::{Deserialize, Serialize};
 
 /// The operating rhythms a role can run (seed 000's three cadences, with the
@@ -110,6 +110,34 @@ pub struct Outcome {
     pub extra: Option<String>,
 }
 
+/// An id field (sub-role, level, partner type): `None` when blank, and an
+/// error naming the valid ids when it is not one of them.
+pub fn optional_id<T: std::str::FromStr<Err = UnknownId>>(
+    field: &str,
+    value: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
+    let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+    value
+        .parse::<T>()
+        .map_err(|e| errors.push(field_error(field, e.to_string())))
+        .ok()
+}
+
+/// Like [`optional_id`], but a blank value is an error saying what to do.
+fn required_id<T: std::str::FromStr<Err = UnknownId>>(
+    field: &str,
+    value: Option<&str>,
+    when_missing: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
+    if value.map(str::trim).is_none_or(str::is_empty) {
+        errors.push(field_error(field, when_missing));
+        return None;
+    }
+    optional_id(field, value, errors)
+}
+
 const MAX_SHORT: usize = 200;
 const MAX_EXTRA: usize = 5_000;
 
@@ -134,26 +162,18 @@ impl Outcome {
     /// Validates the input, reporting every bad field at once.
     pub fn parse(input: &OutcomeInput) -> Result<Outcome, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let sub_role = match input.sub_role.as_deref().map(str::trim) {
-            None | Some("") => {
-                errors.push(field_error("sub_role", "choose one of the four sub-roles"));
-                None
-            }
-            Some(s) => s
-                .parse::<SubRole>()
-                .map_err(|e| errors.push(field_error("sub_role", e.to_string())))
-                .ok(),
-        };
-        let level = match input.level.as_deref().map(str::trim) {
-            None | Some("") => {
-                errors.push(field_error("level", "choose junior, mid or senior"));
-                None
-            }
-            Some(s) => s
-                .parse::<Level>()
-                .map_err(|e| errors.push(field_error("level", e.to_string())))
-                .ok(),
-        };
+        let sub_role = required_id::<SubRole>(
+            "sub_role",
+            input.sub_role.as_deref(),
+            "choose one of the four sub-roles",
+            &mut errors,
+        );
+        let level = required_id::<Level>(
+            "level",
+            input.level.as_deref(),
+            "choose junior, mid or senior",
+            &mut errors,
+        );
         let partner = input.partner.clone().unwrap_or_default();
         let partner_name = text("partner.name", &partner.name, MAX_SHORT, &mut errors);
         if partner_name.is_none() && !errors.iter().any(|e| e.field == "partner.name") {
@@ -162,16 +182,12 @@ impl Outcome {
                 "name the partner this role owns (for example AWS or a named reseller)",
             ));
         }
-        let partner_type = match partner.partner_type.as_deref().map(str::trim) {
-            None | Some("") => {
-                errors.push(field_error("partner.type", "choose the partner type"));
-                None
-            }
-            Some(s) => s
-                .parse::<PartnerType>()
-                .map_err(|e| errors.push(field_error("partner.type", e.to_string())))
-                .ok(),
-        };
+        let partner_type = required_id::<PartnerType>(
+            "partner.type",
+            partner.partner_type.as_deref(),
+            "choose the partner type",
+            &mut errors,
+        );
         let pipeline = input.pipeline_target.clone().unwrap_or_default();
         let pipeline_amount = match pipeline.amount {
             None => {
