@@ -29,6 +29,27 @@ pub enum Command {
         #[command(subcommand)]
         command: RubricsCommand,
     },
+    /// Manage accounts from the command line (the first admin, for one).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is read from standard input, so it
+    /// never appears in the shell history or the process list.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// admin, recruiter, hiring-manager or interviewer.
+        #[arg(long)]
+        role: String,
+        /// Read the password from standard input (required).
+        #[arg(long)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -126,6 +147,40 @@ mod tests {
         assert!(matches!(cli.command, Some(Command::Serve)));
         assert_eq!(cli.serve.addr.port(), 4000);
         assert_eq!(cli.common.rubrics, PathBuf::from("lib"));
+    }
+
+    #[test]
+    fn user_add_takes_email_role_and_password_stdin() {
+        let cli = Cli::try_parse_from([
+            "hiring-kit",
+            "user",
+            "add",
+            "--email",
+            "a@b.co",
+            "--role",
+            "admin",
+            "--password-stdin",
+            "--data-dir",
+            "d",
+        ])
+        .unwrap();
+        match cli.command {
+            Some(Command::User {
+                command:
+                    UserCommand::Add {
+                        email,
+                        role,
+                        password_stdin,
+                    },
+            }) => {
+                assert_eq!(
+                    (email.as_str(), role.as_str(), password_stdin),
+                    ("a@b.co", "admin", true)
+                );
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert_eq!(cli.common.data_dir, PathBuf::from("d"));
     }
 
     #[test]

@@ -24,6 +24,69 @@ pub fn rubrics_check(dir: &Path) -> ExitCode {
     }
 }
 
+/// `hiring-kit user add --email E --role R --password-stdin`.
+pub async fn user_add(
+    common: &CommonArgs,
+    email: &str,
+    role: &str,
+    password_stdin: bool,
+) -> ExitCode {
+    use app::domain::accounts::{check_password, Email, Role};
+    let fail = |message: String| {
+        eprintln!("{message}");
+        ExitCode::FAILURE
+    };
+    let email = match Email::parse(email) {
+        Ok(e) => e,
+        Err(e) => return fail(format!("--email: {e}")),
+    };
+    let role: Role = match role.parse() {
+        Ok(r) => r,
+        Err(e) => return fail(format!("--role: {e}")),
+    };
+    if !password_stdin {
+        return fail("pass --password-stdin and give the password on standard input".into());
+    }
+    let mut password = String::new();
+    if let Err(e) = std::io::stdin().read_line(&mut password) {
+        return fail(format!(
+            "could not read the password from standard input: {e}"
+        ));
+    }
+    let password = password.trim_end_matches(['\n', '\r']);
+    if let Err(message) = check_password(password) {
+        return fail(format!("password: {message}"));
+    }
+    let hash = match app::auth::password::hash(password) {
+        Ok(h) => h,
+        Err(e) => return fail(format!("could not hash the password: {e}")),
+    };
+    let db = match open_database(common).await {
+        Ok(db) => db,
+        Err(message) => return fail(message),
+    };
+    match app::db::users::create(&db, &email, role, &hash).await {
+        Ok(_) => {
+            println!("Created {role} {}.", email.as_str());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("the account was not created: {e}")),
+    }
+}
+
+/// The configured database, migrated; a message for the user on failure.
+async fn open_database(common: &CommonArgs) -> Result<Db, String> {
+    let url = common.resolve_database_url().map_err(|e| {
+        format!(
+            "could not create the data directory {}: {e}",
+            common.data_dir.display()
+        )
+    })?;
+    Db::connect(&url)
+        .await
+        .map_err(|e| format!("could not open the database: {e}"))
+}
+
 /// `hiring-kit serve`: refuses to start on an invalid library or an
 /// unreachable database, before it listens.
 pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {

@@ -3,7 +3,7 @@
 #![recursion_limit = "256"]
 
 use clap::Parser;
-use server::cli::{Cli, Command, RubricsCommand};
+use server::cli::{Cli, Command, RubricsCommand, UserCommand};
 use server::commands;
 use std::process::ExitCode;
 
@@ -22,5 +22,13 @@ async fn main() -> ExitCode {
         Some(Command::Rubrics {
             command: RubricsCommand::Check { dir },
         }) => commands::rubrics_check(dir.as_deref().unwrap_or(&cli.common.rubrics)),
+        Some(Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    role,
+                    password_stdin,
+                },
+        }) => commands::user_add(&cli.common, &email, &role, password_stdin).await,
     }
 }

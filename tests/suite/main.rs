@@ -13,3 +13,4 @@ mod kits_api;
 mod pages;
 mod requisitions;
 mod rubrics_check;
+mod user_cli;

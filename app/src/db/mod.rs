@@ -5,6 +5,7 @@
 
 pub mod requisitions;
 pub mod rubric_snapshots;
+pub mod users;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
@@ -44,6 +45,9 @@ impl Backend {
 pub enum DbError {
     #[error("the database URL must start with sqlite: or postgres://")]
     UnsupportedUrl,
+    /// A uniqueness rule refused the write; the message says which.
+    #[error("{0}")]
+    Conflict(String),
     #[error("database error: {0}")]
     Sqlx(#[from] sqlx::Error),
     #[error("database migration failed: {0}")]

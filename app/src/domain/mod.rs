@@ -1,6 +1,7 @@
 //! Pure domain logic shared by the server and the browser: the rubric model,
 //! kit assembly and the vocabularies. No I/O lives here.
 
+pub mod accounts;
 pub mod ids;
 pub mod jd;
 pub mod kit;

@@ -1,0 +1,3 @@
+//! Authentication on the server (`ssr` only).
+
+pub mod password;
