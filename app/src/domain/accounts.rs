@@ -33,25 +33,7 @@ impl Role {
     }
 }
 
-impl FromStr for Role {
-    type Err = UnknownId;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.id() == s)
-            .ok_or_else(|| UnknownId {
-                kind: "role",
-                given: s.to_string(),
-                valid: Role::ALL.iter().map(|r| r.id()).collect(),
-            })
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
+super::ids::id_enum_impls!(Role, "role");
 
 /// A plausible email address, trimmed and lower-cased so that one person
 /// is one account however they type it.

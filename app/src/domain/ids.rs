@@ -139,6 +139,9 @@ macro_rules! id_enum_impls {
     };
 }
 
+// Other closed vocabularies (roles) share these impls.
+pub(crate) use id_enum_impls;
+
 id_enum_impls!(SubRole, "sub-role");
 id_enum_impls!(Level, "level");
 id_enum_impls!(PartnerType, "partner type");
