@@ -59,32 +59,3 @@ pub fn Section(title: &'static str, items: Vec<String>) -> impl IntoView {
         }
     })
 }
-
-/// "$130K–$170K" or "$280K–$400K+".
-pub fn format_ote(ote: &crate::domain::rubric::Ote) -> String {
-    ote.band()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::rubric::Ote;
-
-    #[test]
-    fn ote_reads_like_the_market_band() {
-        let ote = Ote {
-            currency: "USD".into(),
-            min: 280_000,
-            max: 400_000,
-            open_ended: true,
-        };
-        assert_eq!(format_ote(&ote), "$280K–$400K+");
-        let chf = Ote {
-            currency: "CHF".into(),
-            min: 130_000,
-            max: 170_000,
-            open_ended: false,
-        };
-        assert_eq!(format_ote(&chf), "130K–170K CHF");
-    }
-}

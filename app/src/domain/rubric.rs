@@ -157,15 +157,21 @@ pub struct Ote {
     pub open_ended: bool,
 }
 
+/// The sign written before an amount in this currency, where there is a
+/// common one; other currencies are written as a code after the amount.
+pub fn currency_symbol(code: &str) -> Option<&'static str> {
+    match code {
+        "USD" => Some("$"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        _ => None,
+    }
+}
+
 impl Ote {
     /// "$130K–$170K", or "$280K–$400K+" for an open-ended band.
     pub fn band(&self) -> String {
-        let symbol = match self.currency.as_str() {
-            "USD" => "$",
-            "EUR" => "€",
-            "GBP" => "£",
-            _ => "",
-        };
+        let symbol = currency_symbol(&self.currency).unwrap_or("");
         let k = |v: u32| format!("{symbol}{}K", v / 1000);
         let plus = if self.open_ended { "+" } else { "" };
         let code = if symbol.is_empty() {
@@ -319,5 +325,28 @@ impl Library {
 
     pub fn round(&self, id: &str) -> Option<&Round> {
         self.rounds.iter().find(|r| r.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ote;
+
+    #[test]
+    fn ote_reads_like_the_market_band() {
+        let ote = Ote {
+            currency: "USD".into(),
+            min: 280_000,
+            max: 400_000,
+            open_ended: true,
+        };
+        assert_eq!(ote.band(), "$280K–$400K+");
+        let chf = Ote {
+            currency: "CHF".into(),
+            min: 130_000,
+            max: 170_000,
+            open_ended: false,
+        };
+        assert_eq!(chf.band(), "130K–170K CHF");
     }
 }

@@ -1,7 +1,6 @@
 //! The kit browser: pick the sub-role the company really needs, then a level.
 
 use crate::api::kits::{list_sub_roles, SubRoleOverview};
-use crate::components::rubric::format_ote;
 use crate::domain::Level;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,7 +48,7 @@ fn SubRoleCard(overview: SubRoleOverview) -> impl IntoView {
                 <dt>"Seniority"</dt><dd>{profile.seniority.clone()}</dd>
                 <dt>"OTE (US, 2026)"</dt>
                 <dd>
-                    {format_ote(&profile.ote)}", "
+                    {profile.ote.band()}", "
                     {profile.variable_pay.min_percent}"–"{profile.variable_pay.max_percent}"% variable"
                 </dd>
             </dl>

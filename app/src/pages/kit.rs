@@ -3,7 +3,6 @@
 
 use super::kit_sections::*;
 use crate::api::kits::get_kit;
-use crate::components::rubric::format_ote;
 use crate::domain::{Kit, Level, SubRole};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -90,7 +89,7 @@ fn KitView(kit: Kit) -> impl IntoView {
                     <dt>"Seniority"</dt><dd>{profile.seniority.clone()}</dd>
                     <dt>"Reports to"</dt><dd>{profile.reporting_line.clone()}</dd>
                     <dt>"OTE (US, 2026)"</dt>
-                    <dd>{format_ote(&profile.ote)}", "{profile.variable_pay.min_percent}"–"{profile.variable_pay.max_percent}"% variable, paid on partner-sourced or partner-attached revenue"</dd>
+                    <dd>{profile.ote.band()}", "{profile.variable_pay.min_percent}"–"{profile.variable_pay.max_percent}"% variable, paid on partner-sourced or partner-attached revenue"</dd>
                     <dt>"Tooling"</dt><dd>{profile.tooling.join(", ")}</dd>
                     <dt>"Partner types"</dt>
                     <dd>{profile.partner_types.iter().map(|p| p.title()).collect::<Vec<_>>().join(", ")}</dd>

@@ -309,12 +309,7 @@ impl Outcome {
 
 /// "$2.5M", "€800K", "1.2M CHF": how a pipeline target reads in a JD.
 pub fn format_money(amount: u64, currency: &str) -> String {
-    let symbol = match currency {
-        "USD" => Some("$"),
-        "EUR" => Some("€"),
-        "GBP" => Some("£"),
-        _ => None,
-    };
+    let symbol = crate::domain::rubric::currency_symbol(currency);
     let number = if amount >= 1_000_000 {
         let m = amount as f64 / 1_000_000.0;
         if (m - m.round()).abs() < 0.005 {
