@@ -14,6 +14,15 @@ pub enum AppError {
     /// The input was refused; the message says which fields and why.
     #[error("{0}")]
     Invalid(String),
+    /// Nobody is signed in.
+    #[error("sign in to continue")]
+    Unauthorized,
+    /// Signed in, but this person may not do this; the message says why.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The data changed since it was read; the message says what to do.
+    #[error("{0}")]
+    Conflict(String),
     /// Something on the server failed; details are in the server log.
     #[error("the server could not complete the request")]
     Internal,

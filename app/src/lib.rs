@@ -4,6 +4,8 @@
 #![forbid(unsafe_code)]
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
+pub mod access;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;

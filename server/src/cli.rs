@@ -102,6 +102,10 @@ pub struct ServeArgs {
         global = true
     )]
     pub site_root: PathBuf,
+    /// Mark the session cookie Secure: set this when users reach the server
+    /// over HTTPS (for example behind a TLS-terminating proxy).
+    #[arg(long, env = "HIRING_KIT_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
 }
 
 impl CommonArgs {

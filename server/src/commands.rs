@@ -135,7 +135,10 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
         leptos_options,
         db: db.clone(),
         library: library.clone(),
+        data_dir: common.data_dir.clone(),
+        secure_cookies: serve.secure_cookies,
     };
+    spawn_session_cleanup(db.clone());
     let listener = match tokio::net::TcpListener::bind(serve.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -149,7 +152,14 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
         db.backend.name(),
         library.version
     );
-    println!("Open it in a browser: no sign-in is needed yet (interview kits at /, JD studio at /jd). Stop with Ctrl-C.");
+    match app::db::users::count(&db).await {
+        Ok(0) => println!(
+            "There are no accounts yet. Create the first admin with:\n  hiring-kit user add --email you@example.com --role admin --password-stdin"
+        ),
+        Ok(_) => println!("Sign in with an account an admin created (admins manage accounts at /admin/users)."),
+        Err(e) => eprintln!("could not count accounts: {e}"),
+    }
+    println!("Stop with Ctrl-C.");
     match axum::serve(listener, build_app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -160,6 +170,20 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Expired sessions are refused when read; this only keeps the table small.
+fn spawn_session_cleanup(db: Db) {
+    tokio::spawn(async move {
+        let store = crate::auth::DbSessionStore::new(db);
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            if let Err(e) = store.delete_expired().await {
+                tracing::warn!(error = %e, "could not delete expired sessions");
+            }
+        }
+    });
 }
 
 async fn shutdown_signal() {

@@ -17,6 +17,24 @@ pub enum ApiError {
     /// Input that fails validation: every bad field with its reason.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
+    /// Nobody is signed in (or the credentials were wrong).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Signed in, but not allowed; the message says why.
+    #[error("{0}")]
+    Forbidden(String),
+    /// No such object, or not one this person may know about.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request clashes with what is stored; the message says how.
+    #[error("{0}")]
+    Conflict(String),
+    /// Too many failed sign-ins; try again after this many seconds.
+    #[error("too many failed sign-ins: try again in {0} seconds")]
+    TooManyAttempts(i64),
+    /// A failure whose details belong in the log only.
+    #[error("internal error: {0}")]
+    Internal(String),
     /// No API route at this path.
     #[error("no API route at this path")]
     NoRoute,
@@ -48,6 +66,35 @@ impl IntoResponse for ApiError {
                 ),
             )
                 .into_response(),
+            ApiError::Unauthorized(message) => {
+                (StatusCode::UNAUTHORIZED, Json(json!({ "error": message }))).into_response()
+            }
+            ApiError::Forbidden(message) => {
+                (StatusCode::FORBIDDEN, Json(json!({ "error": message }))).into_response()
+            }
+            ApiError::NotFound(message) => {
+                (StatusCode::NOT_FOUND, Json(json!({ "error": message }))).into_response()
+            }
+            ApiError::Conflict(message) => {
+                (StatusCode::CONFLICT, Json(json!({ "error": message }))).into_response()
+            }
+            ApiError::TooManyAttempts(seconds) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(axum::http::header::RETRY_AFTER, seconds.to_string())],
+                Json(json!({
+                    "error": format!("too many failed sign-ins for this email: try again in {seconds} seconds"),
+                    "retry_after_seconds": seconds,
+                })),
+            )
+                .into_response(),
+            ApiError::Internal(detail) => {
+                tracing::error!(error = %detail, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Json(json!({ "error": "internal error; the details are in the server log" })),
+                )
+                    .into_response()
+            }
             ApiError::Db(e) => {
                 tracing::error!(error = %e, "database error");
                 (
@@ -61,3 +108,32 @@ impl IntoResponse for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+impl From<crate::auth::SignInError> for ApiError {
+    fn from(e: crate::auth::SignInError) -> Self {
+        use crate::auth::SignInError;
+        match e {
+            SignInError::BadCredentials => ApiError::Unauthorized(e.to_string()),
+            SignInError::TooManyAttempts(seconds) => ApiError::TooManyAttempts(seconds),
+            SignInError::Db(e) => ApiError::Db(e),
+            SignInError::Session(e) => ApiError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<app::error::AppError> for ApiError {
+    fn from(e: app::error::AppError) -> Self {
+        use app::error::AppError;
+        match e {
+            AppError::NotFound(m) => ApiError::NotFound(m),
+            AppError::Invalid(m) => ApiError::Invalid(vec![app::domain::jd::FieldError {
+                field: "body".into(),
+                message: m,
+            }]),
+            AppError::Unauthorized => ApiError::Unauthorized(e.to_string()),
+            AppError::Forbidden(m) => ApiError::Forbidden(m),
+            AppError::Conflict(m) => ApiError::Conflict(m),
+            AppError::Internal | AppError::Transport(_) => ApiError::Internal(e.to_string()),
+        }
+    }
+}

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 #![recursion_limit = "256"]
 
+pub mod auth;
 pub mod cli;
 pub mod commands;
 pub mod error;

@@ -6,15 +6,8 @@ use crate::support::TestApp;
 const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=partner-manager&query[level]=mid&query[partner_name]=Snowflake\
 &query[partner_type]=technology&query[amount]=4000000&query[currency]=USD&query[monthly]=1&query[pairing]=weekly-deal-pairing";
 
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
 async fn save(app: &TestApp, body: &str, origin: Option<&str>) -> reqwest::Response {
-    let mut req = no_redirects()
+    let mut req = app.client
         .post(app.url("/api/fn/save-jd"))
         .header("content-type", "application/x-www-form-urlencoded")
         // What a browser with JavaScript off sends when the form is posted.
@@ -80,7 +73,7 @@ on_both_databases!(invalid_not_saved, an_invalid_outcome_is_not_saved);
 async fn cross_site_posts_are_refused(app: TestApp) {
     let res = save(&app, SAVE_FORM, Some("http://evil.example")).await;
     assert_eq!(res.status(), 403);
-    let res = no_redirects()
+    let res = app.client
         .post(app.url("/api/jd/lint"))
         .header("sec-fetch-site", "cross-site")
         .json(&serde_json::json!({"text": "x"}))
@@ -94,7 +87,7 @@ async fn cross_site_posts_are_refused(app: TestApp) {
         .unwrap();
     assert_eq!(count.0, 0, "nothing was saved by the refused request");
     // The same request from the site itself goes through.
-    let res = no_redirects()
+    let res = app.client
         .post(app.url("/api/jd/lint"))
         .header("sec-fetch-site", "same-origin")
         .header("origin", app.base.clone())

@@ -47,14 +47,14 @@ async fn the_first_admin_is_created_from_the_command_line(app: TestApp) {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        "Created admin admin@example.com."
+        "Created admin owner@example.com."
     );
-    let email = Email::parse("admin@example.com").unwrap();
-    let (_, role, hash) = app::db::users::credentials(&app.db, &email)
+    let email = Email::parse("owner@example.com").unwrap();
+    let (user, hash) = app::db::users::credentials(&app.db, &email)
         .await
         .unwrap()
         .expect("stored");
-    assert_eq!(role, Role::Admin);
+    assert_eq!(user.role, Role::Admin);
     assert!(
         app::auth::password::verify("correct horse battery staple", &hash),
         "the password is stored as a verifiable hash"
@@ -64,17 +64,17 @@ async fn the_first_admin_is_created_from_the_command_line(app: TestApp) {
     // The same email again is refused, and the first account is untouched.
     let again = user_add(
         &app.db_url,
-        "admin@example.com",
+        "owner@example.com",
         "recruiter",
         "another long password",
     );
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    let (_, role, _) = app::db::users::credentials(&app.db, &email)
+    let (user, _) = app::db::users::credentials(&app.db, &email)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(role, Role::Admin);
+    assert_eq!(user.role, Role::Admin);
 }
 on_both_databases!(
     user_add_creates_admin,

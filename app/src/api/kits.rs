@@ -16,6 +16,7 @@ pub struct SubRoleOverview {
 
 #[server(prefix = "/api/fn", endpoint = "sub-roles", input = GetUrl)]
 pub async fn list_sub_roles() -> Result<Vec<SubRoleOverview>, AppError> {
+    crate::auth::require_user()?;
     let library = library()?;
     Ok(library
         .sub_roles
@@ -29,6 +30,7 @@ pub async fn list_sub_roles() -> Result<Vec<SubRoleOverview>, AppError> {
 
 #[server(prefix = "/api/fn", endpoint = "kit", input = GetUrl)]
 pub async fn get_kit(sub_role: String, level: String) -> Result<Kit, AppError> {
+    crate::auth::require_user()?;
     use crate::domain::Level;
     let not_found = |e: crate::domain::UnknownId| AppError::NotFound(e.to_string());
     let sub_role: SubRole = sub_role.parse().map_err(not_found)?;

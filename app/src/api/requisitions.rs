@@ -1,19 +1,23 @@
-//! Saving a JD as a requisition draft, and reading a draft back.
+//! Requisitions: saving a JD as a draft, opening it with an interview plan,
+//! adjusting the plan, and who is on it.
 
 use crate::api::studio::StudioQuery;
-use crate::domain::requisition::RequisitionDraft;
+use crate::domain::accounts::CurrentUser;
+use crate::domain::plan::{CompetencyCoverage, PlanItem};
+use crate::domain::requisition::{Requisition, RequisitionSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
 
 /// Writes the JD from the submitted outcome (never trusting a JD text sent
 /// by the browser), stores it with the frozen rubric version, and sends the
 /// browser to the draft.
 #[server(prefix = "/api/fn", endpoint = "save-jd")]
 pub async fn save_jd(query: StudioQuery) -> Result<(), AppError> {
-    use crate::db::{requisitions, Db};
+    let user = crate::auth::require_role(&crate::auth::REQUISITION_ROLES)?;
     let library = super::kits::library()?;
-    let db = use_context::<Db>().ok_or(AppError::Internal)?;
+    let db = db()?;
     let (input, mut errors) = query.to_input();
     let generated = super::jd::generate_jd(&library, &input);
     let (outcome, jd) = match generated {
@@ -24,21 +28,29 @@ pub async fn save_jd(query: StudioQuery) -> Result<(), AppError> {
             return Err(invalid(errors));
         }
     };
-    let title = jd
-        .markdown
+    let id = store_draft(&db, &library, &user, &outcome, &jd.markdown).await?;
+    leptos_axum::redirect(&format!("/requisitions/{id}"));
+    Ok(())
+}
+
+/// Stores a JD as a draft owned by `user`. Shared with `POST /api/requisitions`.
+#[cfg(feature = "ssr")]
+pub async fn store_draft(
+    db: &crate::db::Db,
+    library: &crate::domain::Library,
+    user: &CurrentUser,
+    outcome: &crate::domain::jd::Outcome,
+    jd_markdown: &str,
+) -> Result<String, AppError> {
+    let title = jd_markdown
         .lines()
         .next()
         .unwrap_or_default()
         .trim_start_matches("# ")
         .replace('\\', "");
-    let id = requisitions::create_draft(&db, &title, &outcome, &jd.markdown, &library.version)
+    crate::db::requisitions::create_draft(db, &user.id, &title, outcome, jd_markdown, &library.version)
         .await
-        .map_err(|e| {
-            tracing_error(&e);
-            AppError::Internal
-        })?;
-    leptos_axum::redirect(&format!("/requisitions/{id}"));
-    Ok(())
+        .map_err(crate::access::internal)
 }
 
 #[cfg(feature = "ssr")]
@@ -51,21 +63,239 @@ fn invalid(errors: Vec<crate::domain::jd::FieldError>) -> AppError {
 }
 
 #[cfg(feature = "ssr")]
-fn tracing_error(e: &crate::db::DbError) {
-    leptos::logging::error!("saving a requisition draft failed: {e}");
+pub(crate) fn db() -> Result<crate::db::Db, AppError> {
+    use_context::<crate::db::Db>().ok_or(AppError::Internal)
+}
+
+/// The kit a requisition is judged by: its sub-role and level in the
+/// rubric version frozen with it, never the library as it is today.
+#[cfg(feature = "ssr")]
+pub async fn frozen_kit(
+    db: &crate::db::Db,
+    requisition: &Requisition,
+) -> Result<crate::domain::Kit, AppError> {
+    let library = crate::db::rubric_snapshots::library(db, &requisition.rubric_version)
+        .await
+        .map_err(crate::access::internal)?
+        .ok_or(AppError::Internal)?;
+    library
+        .kit(requisition.outcome.sub_role, requisition.outcome.level)
+        .ok_or(AppError::Internal)
+}
+
+/// An item of the plan with the words people read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItemView {
+    pub item: PlanItem,
+    pub title: String,
+    pub competency: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRoundView {
+    pub id: String,
+    pub name: String,
+    pub minutes: u32,
+    pub led_by: String,
+    pub items: Vec<PlanItemView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanView {
+    pub rounds: Vec<PlanRoundView>,
+    pub coverage: Vec<CompetencyCoverage>,
+    pub warnings: Vec<String>,
+    /// Kit items not in the plan, for adding.
+    pub available: Vec<PlanItemView>,
+}
+
+/// Everything the requisition page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequisitionView {
+    pub requisition: Requisition,
+    pub kit_title: String,
+    pub plan: Option<PlanView>,
+    /// An interview has begun: the plan can no longer change.
+    pub plan_locked: bool,
+    pub members: Vec<CurrentUser>,
+    pub candidates: usize,
+}
+
+#[cfg(feature = "ssr")]
+pub fn plan_view(kit: &crate::domain::Kit, plan: &crate::domain::plan::InterviewPlan) -> PlanView {
+    use crate::domain::plan::{item_competency, item_title};
+    let view_of = |item: &PlanItem| PlanItemView {
+        title: item_title(kit, item).unwrap_or_else(|| item.id.clone()),
+        competency: item_competency(kit, item).and_then(|id| {
+            kit.competencies
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.clone())
+        }),
+        item: item.clone(),
+    };
+    PlanView {
+        rounds: plan
+            .rounds
+            .iter()
+            .map(|r| {
+                let kit_round = kit.rounds.iter().find(|k| k.id == r.round);
+                PlanRoundView {
+                    id: r.round.clone(),
+                    name: kit.round_name(&r.round).to_string(),
+                    minutes: kit_round.map(|k| k.minutes).unwrap_or_default(),
+                    led_by: kit_round.map(|k| k.led_by.clone()).unwrap_or_default(),
+                    items: r.items.iter().map(view_of).collect(),
+                }
+            })
+            .collect(),
+        coverage: plan.coverage(kit),
+        warnings: plan.warnings(kit),
+        available: plan.available(kit).iter().map(view_of).collect(),
+    }
 }
 
 #[server(prefix = "/api/fn", endpoint = "requisition", input = GetUrl)]
-pub async fn get_requisition(id: String) -> Result<RequisitionDraft, AppError> {
-    use crate::db::{requisitions, Db};
-    let db = use_context::<Db>().ok_or(AppError::Internal)?;
-    let mut draft = requisitions::get(&db, &id)
+pub async fn get_requisition(id: String) -> Result<RequisitionView, AppError> {
+    let user = crate::auth::require_user()?;
+    let db = db()?;
+    let requisition = crate::access::requisition(&db, &user, &id).await?;
+    requisition_view(&db, requisition).await
+}
+
+#[cfg(feature = "ssr")]
+pub async fn requisition_view(
+    db: &crate::db::Db,
+    mut requisition: Requisition,
+) -> Result<RequisitionView, AppError> {
+    use crate::access::internal;
+    use crate::db::{candidates, requisitions};
+    let kit = frozen_kit(db, &requisition).await?;
+    requisition.jd_html = crate::markdown::to_safe_html(&requisition.jd_markdown);
+    Ok(RequisitionView {
+        kit_title: kit.title.clone(),
+        plan: requisition.plan.as_ref().map(|p| plan_view(&kit, p)),
+        plan_locked: requisitions::interviews_started(db, &requisition.id)
+            .await
+            .map_err(internal)?,
+        members: requisitions::members(db, &requisition.id)
+            .await
+            .map_err(internal)?,
+        candidates: candidates::list(db, &requisition.id)
+            .await
+            .map_err(internal)?
+            .len(),
+        requisition,
+    })
+}
+
+#[server(prefix = "/api/fn", endpoint = "requisitions", input = GetUrl)]
+pub async fn list_requisitions() -> Result<Vec<RequisitionSummary>, AppError> {
+    let user = crate::auth::require_role(&crate::auth::REQUISITION_ROLES)?;
+    crate::db::requisitions::list_for(&db()?, &user)
         .await
-        .map_err(|e| {
-            tracing_error(&e);
-            AppError::Internal
-        })?
-        .ok_or_else(|| AppError::NotFound("There is no requisition at this address.".into()))?;
-    draft.jd_html = crate::markdown::to_safe_html(&draft.jd_markdown);
-    Ok(draft)
+        .map_err(crate::access::internal)
+}
+
+/// Opens a draft for candidates with the kit's plan.
+#[server(prefix = "/api/fn", endpoint = "open-requisition")]
+pub async fn open_requisition(id: String) -> Result<(), AppError> {
+    let user = crate::auth::require_user()?;
+    let db = db()?;
+    let requisition = crate::access::requisition(&db, &user, &id).await?;
+    open(&db, &requisition).await
+}
+
+/// Shared with `POST /api/requisitions`.
+#[cfg(feature = "ssr")]
+pub async fn open(db: &crate::db::Db, requisition: &Requisition) -> Result<(), AppError> {
+    if requisition.is_open() {
+        return Ok(());
+    }
+    let kit = frozen_kit(db, requisition).await?;
+    let plan = crate::domain::plan::InterviewPlan::from_kit(&kit);
+    crate::db::requisitions::open(db, &requisition.id, &plan)
+        .await
+        .map_err(crate::access::internal)?;
+    Ok(())
+}
+
+/// One change to the plan, as the plan editor's small forms send it.
+#[server(prefix = "/api/fn", endpoint = "edit-plan")]
+pub async fn edit_plan(
+    id: String,
+    op: String,
+    kind: String,
+    item: String,
+    #[server(default)] round: String,
+) -> Result<(), AppError> {
+    use crate::domain::plan::{ItemKind, PlanEdit};
+    let user = crate::auth::require_user()?;
+    let db = db()?;
+    let requisition = crate::access::requisition(&db, &user, &id).await?;
+    let Some(mut plan) = requisition.plan.clone() else {
+        return Err(AppError::Conflict(
+            "Open the requisition first: the plan is made when it opens.".into(),
+        ));
+    };
+    if crate::db::requisitions::interviews_started(&db, &id)
+        .await
+        .map_err(crate::access::internal)?
+    {
+        return Err(AppError::Conflict(
+            "Interviews have started, so the plan is fixed: every panelist is scored against the same questions.".into(),
+        ));
+    }
+    let kind = match kind.as_str() {
+        "competency" => ItemKind::Competency,
+        "attitude" => ItemKind::Attitude,
+        "exercise" => ItemKind::Exercise,
+        other => {
+            return Err(AppError::Invalid(format!(
+                "kind: `{other}` is not competency, attitude or exercise"
+            )))
+        }
+    };
+    let item = PlanItem { kind, id: item };
+    let edit = match op.as_str() {
+        "up" => PlanEdit::Up { item },
+        "down" => PlanEdit::Down { item },
+        "drop" => PlanEdit::Drop { item },
+        "move" => PlanEdit::Move { item, to_round: round },
+        "add" => PlanEdit::Add { item, round },
+        other => {
+            return Err(AppError::Invalid(format!(
+                "op: `{other}` is not up, down, drop, move or add"
+            )))
+        }
+    };
+    let kit = frozen_kit(&db, &requisition).await?;
+    plan.apply(&kit, &edit)
+        .map_err(|e| AppError::Invalid(e.to_string()))?;
+    crate::db::requisitions::save_plan(&db, &id, &plan)
+        .await
+        .map_err(crate::access::internal)
+}
+
+/// Puts a recruiter or hiring manager on the requisition.
+#[server(prefix = "/api/fn", endpoint = "add-member")]
+pub async fn add_member(id: String, email: String) -> Result<(), AppError> {
+    use crate::domain::accounts::{Email, Role};
+    let user = crate::auth::require_user()?;
+    let db = db()?;
+    crate::access::requisition(&db, &user, &id).await?;
+    let email = Email::parse(&email).map_err(|e| AppError::Invalid(format!("email: {e}")))?;
+    let member = crate::db::users::active_by_email(&db, &email)
+        .await
+        .map_err(crate::access::internal)?
+        .ok_or_else(|| AppError::Invalid(format!("email: there is no active account for {}", email.as_str())))?;
+    if !matches!(member.role, Role::Recruiter | Role::HiringManager | Role::Admin) {
+        return Err(AppError::Invalid(format!(
+            "email: {} is an interviewer; interviewers join through the panel, not the requisition",
+            member.email
+        )));
+    }
+    crate::db::requisitions::add_member(&db, &id, &member.id)
+        .await
+        .map_err(crate::access::internal)
 }

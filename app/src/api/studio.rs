@@ -105,6 +105,7 @@ impl StudioQuery {
 
 #[server(prefix = "/api/fn", endpoint = "jd-studio", input = GetUrl)]
 pub async fn run_studio(query: StudioQuery) -> Result<StudioResult, AppError> {
+    crate::auth::require_role(&crate::auth::REQUISITION_ROLES)?;
     let library = super::kits::library()?;
     Ok(studio(&library, &query))
 }

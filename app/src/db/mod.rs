@@ -3,8 +3,13 @@
 //! sqlx's `Any` driver with `$1` placeholders, which both backends accept,
 //! so each query is written once. Server-only (`ssr`).
 
+pub mod assignments;
+pub mod candidate_files;
+pub mod candidates;
 pub mod requisitions;
 pub mod rubric_snapshots;
+pub mod screenings;
+pub mod sessions;
 pub mod users;
 
 use sqlx::any::AnyPoolOptions;
@@ -99,6 +104,32 @@ impl Db {
     pub async fn ping(&self) -> Result<(), DbError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+}
+
+/// A random 128-bit id: unguessable, so a link alone reveals nothing.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// Now as stored: RFC 3339 in UTC with milliseconds, which sorts as text.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub(crate) fn encode_json<T: serde::Serialize>(value: &T) -> Result<String, DbError> {
+    serde_json::to_string(value).map_err(|e| DbError::Sqlx(sqlx::Error::Encode(Box::new(e))))
+}
+
+pub(crate) fn decode_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, DbError> {
+    serde_json::from_str(json).map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))
+}
+
+/// Turns a unique-constraint failure into a `Conflict` with this message.
+pub(crate) fn conflict_on_unique(e: sqlx::Error, message: impl FnOnce() -> String) -> DbError {
+    match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => DbError::Conflict(message()),
+        _ => DbError::Sqlx(e),
     }
 }
 

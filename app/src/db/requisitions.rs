@@ -1,63 +1,195 @@
-//! Requisitions. For now each is a draft saved from the JD studio; the
-//! interview plan, candidates and panel build on it.
+//! Requisitions: drafts saved from the JD studio, opened for candidates
+//! with an interview plan, and who is on each.
 
-use super::{Db, DbError};
+use super::{decode_json, encode_json, new_id, now, Db, DbError};
+use crate::domain::accounts::{CurrentUser, Role};
 use crate::domain::jd::Outcome;
-use crate::domain::requisition::RequisitionDraft;
+use crate::domain::plan::InterviewPlan;
+use crate::domain::requisition::{Requisition, RequisitionSummary, STATUS_DRAFT, STATUS_OPEN};
 
-/// Stores a draft and returns its id. The id is random (128 bits) because,
-/// until accounts arrive, knowing the link is what grants access.
+/// Stores a draft owned by `owner_id` (who becomes its first member) and
+/// returns its id.
 pub async fn create_draft(
     db: &Db,
+    owner_id: &str,
     title: &str,
     outcome: &Outcome,
     jd_markdown: &str,
     rubric_version: &str,
 ) -> Result<String, DbError> {
-    let id = uuid::Uuid::new_v4().simple().to_string();
-    let outcome_json = serde_json::to_string(outcome)
-        .map_err(|e| DbError::Sqlx(sqlx::Error::Encode(Box::new(e))))?;
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let id = new_id();
+    let now = now();
+    let mut tx = db.pool.begin().await?;
     sqlx::query(
-        "INSERT INTO requisitions (id, status, title, sub_role, level, outcome_json, jd_markdown, rubric_version, created_at) \
-         VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO requisitions (id, status, title, sub_role, level, outcome_json, jd_markdown, rubric_version, created_at, owner_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&id)
+    .bind(STATUS_DRAFT)
     .bind(title)
     .bind(outcome.sub_role.id())
     .bind(outcome.level.id())
-    .bind(outcome_json)
+    .bind(encode_json(outcome)?)
     .bind(jd_markdown)
     .bind(rubric_version)
-    .bind(now)
-    .execute(&db.pool)
+    .bind(&now)
+    .bind(owner_id)
+    .execute(&mut *tx)
     .await?;
+    sqlx::query("INSERT INTO requisition_members (requisition_id, user_id, added_at) VALUES ($1, $2, $3)")
+        .bind(&id)
+        .bind(owner_id)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     Ok(id)
 }
 
-type Row = (String, String, String, String, String, String, String);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
-pub async fn get(db: &Db, id: &str) -> Result<Option<RequisitionDraft>, DbError> {
+pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, status, title, outcome_json, jd_markdown, rubric_version, created_at FROM requisitions WHERE id = $1",
+        "SELECT id, status, title, outcome_json, jd_markdown, rubric_version, created_at, owner_id, plan_json, opened_at \
+         FROM requisitions WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
     .await?;
-    let Some((id, status, title, outcome_json, jd_markdown, rubric_version, created_at)) = row
+    let Some((id, status, title, outcome, jd_markdown, rubric_version, created_at, owner_id, plan, opened_at)) =
+        row
     else {
         return Ok(None);
     };
-    let outcome: Outcome = serde_json::from_str(&outcome_json)
-        .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?;
-    Ok(Some(RequisitionDraft {
+    let plan = match plan {
+        Some(json) => Some(decode_json::<InterviewPlan>(&json)?),
+        None => None,
+    };
+    Ok(Some(Requisition {
         id,
         status,
         title,
-        outcome,
+        outcome: decode_json(&outcome)?,
         jd_markdown,
         jd_html: String::new(),
         rubric_version,
+        owner_id,
+        plan,
         created_at,
+        opened_at,
     }))
+}
+
+/// Opens a draft for candidates with its first plan. False when it was not
+/// a draft (already open).
+pub async fn open(db: &Db, id: &str, plan: &InterviewPlan) -> Result<bool, DbError> {
+    let result = sqlx::query(
+        "UPDATE requisitions SET status = $1, plan_json = $2, opened_at = $3 WHERE id = $4 AND status = $5",
+    )
+    .bind(STATUS_OPEN)
+    .bind(encode_json(plan)?)
+    .bind(now())
+    .bind(id)
+    .bind(STATUS_DRAFT)
+    .execute(&db.pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn save_plan(db: &Db, id: &str, plan: &InterviewPlan) -> Result<(), DbError> {
+    sqlx::query("UPDATE requisitions SET plan_json = $1 WHERE id = $2")
+        .bind(encode_json(plan)?)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Whether an interview of this requisition has begun: the plan is then
+/// fixed, so every panelist is scored against the same questions.
+pub async fn interviews_started(db: &Db, id: &str) -> Result<bool, DbError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM assignments WHERE requisition_id = $1 AND starts_at <= $2",
+    )
+    .bind(id)
+    .bind(now())
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n > 0)
+}
+
+/// The requisitions this person runs (admins: all), newest first.
+pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<RequisitionSummary>, DbError> {
+    let all = user.role == Role::Admin;
+    let rows: Vec<(String, String, String, i64, String)> = sqlx::query_as(
+        "SELECT r.id, r.title, r.status, \
+                (SELECT COUNT(*) FROM candidates c WHERE c.requisition_id = r.id), r.created_at \
+         FROM requisitions r \
+         WHERE $1 = 1 OR EXISTS (SELECT 1 FROM requisition_members m WHERE m.requisition_id = r.id AND m.user_id = $2) \
+         ORDER BY r.created_at DESC",
+    )
+    .bind(i64::from(all))
+    .bind(&user.id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, status, candidates, created_at)| RequisitionSummary {
+            id,
+            title,
+            status,
+            candidates,
+            created_at,
+        })
+        .collect())
+}
+
+pub async fn is_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<bool, DbError> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT user_id FROM requisition_members WHERE requisition_id = $1 AND user_id = $2",
+    )
+    .bind(requisition_id)
+    .bind(user_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.is_some())
+}
+
+/// Adds a recruiter or hiring manager; adding someone twice is harmless.
+pub async fn add_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO requisition_members (requisition_id, user_id, added_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (requisition_id, user_id) DO NOTHING",
+    )
+    .bind(requisition_id)
+    .bind(user_id)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn members(db: &Db, requisition_id: &str) -> Result<Vec<CurrentUser>, DbError> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.role FROM requisition_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.requisition_id = $1 ORDER BY u.email",
+    )
+    .bind(requisition_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, email, role)| role.parse().ok().map(|role| CurrentUser { id, email, role }))
+        .collect())
 }

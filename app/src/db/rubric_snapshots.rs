@@ -32,3 +32,13 @@ pub async fn versions(db: &Db) -> Result<Vec<String>, DbError> {
     .await?;
     Ok(rows.into_iter().map(|(v,)| v).collect())
 }
+
+/// The library exactly as it was at `version`.
+pub async fn library(db: &Db, version: &str) -> Result<Option<Library>, DbError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT library_json FROM rubric_snapshots WHERE version = $1")
+            .bind(version)
+            .fetch_optional(&db.pool)
+            .await?;
+    row.map(|(json,)| super::decode_json(&json)).transpose()
+}

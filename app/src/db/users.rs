@@ -1,7 +1,7 @@
 //! Accounts.
 
 use super::{Db, DbError};
-use crate::domain::accounts::{Email, Role};
+use crate::domain::accounts::{CurrentUser, Email, Role};
 
 /// Creates an account; an email already in use is `DbError::Conflict`.
 pub async fn create(
@@ -27,15 +27,154 @@ pub async fn create(
     Ok(id)
 }
 
-/// The role and password hash of the account with this email.
-pub async fn credentials(
-    db: &Db,
-    email: &Email,
-) -> Result<Option<(String, Role, String)>, DbError> {
+/// The account with this email and its password hash, if it is active.
+pub async fn credentials(db: &Db, email: &Email) -> Result<Option<(CurrentUser, String)>, DbError> {
+    let row: Option<(String, String, String, String)> = sqlx::query_as(
+        "SELECT id, email, role, password_hash FROM users WHERE email = $1 AND active = 1",
+    )
+    .bind(email.as_str())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.and_then(|(id, email, role, hash)| {
+        role.parse()
+            .ok()
+            .map(|role| (CurrentUser { id, email, role }, hash))
+    }))
+}
+
+/// The active account with this id: what a session resolves to.
+pub async fn active_by_id(db: &Db, id: &str) -> Result<Option<CurrentUser>, DbError> {
     let row: Option<(String, String, String)> =
-        sqlx::query_as("SELECT id, role, password_hash FROM users WHERE email = $1")
+        sqlx::query_as("SELECT id, email, role FROM users WHERE id = $1 AND active = 1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.and_then(|(id, email, role)| {
+        role.parse()
+            .ok()
+            .map(|role| CurrentUser { id, email, role })
+    }))
+}
+
+/// The active account with this email (for assigning interviewers).
+pub async fn active_by_email(db: &Db, email: &Email) -> Result<Option<CurrentUser>, DbError> {
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, email, role FROM users WHERE email = $1 AND active = 1")
             .bind(email.as_str())
             .fetch_optional(&db.pool)
             .await?;
-    Ok(row.and_then(|(id, role, hash)| role.parse().ok().map(|role| (id, role, hash))))
+    Ok(row.and_then(|(id, email, role)| {
+        role.parse()
+            .ok()
+            .map(|role| CurrentUser { id, email, role })
+    }))
+}
+
+/// One row of the admin's account list.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Account {
+    pub id: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+    pub created_at: String,
+}
+
+pub async fn list(db: &Db) -> Result<Vec<Account>, DbError> {
+    let rows: Vec<(String, String, String, i64, String)> =
+        sqlx::query_as("SELECT id, email, role, active, created_at FROM users ORDER BY email")
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, email, role, active, created_at)| {
+            role.parse().ok().map(|role| Account {
+                id,
+                email,
+                role,
+                active: active == 1,
+                created_at,
+            })
+        })
+        .collect())
+}
+
+/// Active accounts with this role, by email (interviewer pickers).
+pub async fn active_with_role(db: &Db, role: Role) -> Result<Vec<CurrentUser>, DbError> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, email FROM users WHERE role = $1 AND active = 1 ORDER BY email")
+            .bind(role.id())
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, email)| CurrentUser { id, email, role })
+        .collect())
+}
+
+/// Changes an account's role and whether it may sign in. Returns false when
+/// there is no such account.
+pub async fn update(db: &Db, id: &str, role: Role, active: bool) -> Result<bool, DbError> {
+    let result = sqlx::query("UPDATE users SET role = $1, active = $2 WHERE id = $3")
+        .bind(role.id())
+        .bind(i64::from(active))
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// How many active admins there are: the last one may not be demoted.
+pub async fn active_admins(db: &Db) -> Result<i64, DbError> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
+            .fetch_one(&db.pool)
+            .await?;
+    Ok(n)
+}
+
+pub async fn count(db: &Db) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(n)
+}
+
+/// Recent failed sign-ins for an email: (failures, unix time of the last).
+pub async fn sign_in_failures(db: &Db, email: &str) -> Result<(i64, i64), DbError> {
+    let row: Option<(i64, i64)> =
+        sqlx::query_as("SELECT failures, last_failed_at FROM sign_in_failures WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.unwrap_or((0, 0)))
+}
+
+/// Counts one more failure; a failure long after the last starts afresh.
+pub async fn record_sign_in_failure(
+    db: &Db,
+    email: &str,
+    now: i64,
+    forget_before: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO sign_in_failures (email, failures, last_failed_at) VALUES ($1, 1, $2) \
+         ON CONFLICT (email) DO UPDATE SET \
+         failures = CASE WHEN sign_in_failures.last_failed_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END, \
+         last_failed_at = $2",
+    )
+    .bind(email)
+    .bind(now)
+    .bind(forget_before)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear_sign_in_failures(db: &Db, email: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
+        .bind(email)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }

@@ -68,6 +68,50 @@ impl Email {
     }
 }
 
+/// The person behind a request, as the server resolved it from the session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: String,
+    pub email: String,
+    pub role: Role,
+}
+
+impl CurrentUser {
+    pub fn is(&self, role: Role) -> bool {
+        self.role == role
+    }
+
+    /// Recruiters, hiring managers and admins run requisitions; interviewers
+    /// only see what they are assigned.
+    pub fn runs_requisitions(&self) -> bool {
+        matches!(
+            self.role,
+            Role::Admin | Role::Recruiter | Role::HiringManager
+        )
+    }
+}
+
+/// Failed sign-ins allowed before each further attempt has to wait.
+pub const FREE_SIGN_IN_FAILURES: i64 = 5;
+/// Failures older than this are forgotten.
+pub const SIGN_IN_FAILURE_MEMORY_SECS: i64 = 3600;
+const LONGEST_SIGN_IN_WAIT_SECS: i64 = 15 * 60;
+
+/// How many seconds must still pass before another sign-in attempt for an
+/// email is considered, given its recent failures. The wait doubles with
+/// each failure past the free ones, so guessing a password becomes
+/// impractically slow while a person who mistyped a few times is not locked
+/// out for long.
+pub fn sign_in_wait(failures: i64, secs_since_last_failure: i64) -> Option<i64> {
+    if failures < FREE_SIGN_IN_FAILURES || secs_since_last_failure >= SIGN_IN_FAILURE_MEMORY_SECS {
+        return None;
+    }
+    let doublings = (failures - FREE_SIGN_IN_FAILURES).min(10) as u32;
+    let wait = (15_i64 << doublings).min(LONGEST_SIGN_IN_WAIT_SECS);
+    let left = wait - secs_since_last_failure.max(0);
+    (left > 0).then_some(left)
+}
+
 /// Passwords shorter than this are refused: length is what makes a password
 /// hard to guess.
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -118,6 +162,22 @@ mod tests {
         assert!(
             err.contains("admin, recruiter, hiring-manager, interviewer"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn repeated_failures_make_each_attempt_wait_longer() {
+        assert_eq!(sign_in_wait(0, 0), None);
+        assert_eq!(sign_in_wait(FREE_SIGN_IN_FAILURES - 1, 0), None);
+        assert_eq!(sign_in_wait(FREE_SIGN_IN_FAILURES, 0), Some(15));
+        assert_eq!(sign_in_wait(FREE_SIGN_IN_FAILURES, 10), Some(5));
+        assert_eq!(sign_in_wait(FREE_SIGN_IN_FAILURES, 15), None);
+        assert_eq!(sign_in_wait(FREE_SIGN_IN_FAILURES + 2, 0), Some(60));
+        assert_eq!(sign_in_wait(50, 0), Some(15 * 60), "capped");
+        assert_eq!(
+            sign_in_wait(50, SIGN_IN_FAILURE_MEMORY_SECS),
+            None,
+            "old failures are forgotten"
         );
     }
 

@@ -2,11 +2,21 @@
 //! kit assembly and the vocabularies. No I/O lives here.
 
 pub mod accounts;
+pub mod application;
+pub mod candidate;
+#[cfg(feature = "ssr")]
+pub mod candidate_import;
+#[cfg(feature = "ssr")]
+pub mod ics;
 pub mod ids;
 pub mod jd;
 pub mod kit;
+pub mod plan;
 pub mod requisition;
 pub mod rubric;
+pub mod scoring;
+pub mod screening;
+pub mod upload;
 
 #[cfg(test)]
 pub(crate) mod fixtures;

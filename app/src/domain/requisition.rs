@@ -1,10 +1,20 @@
-//! A requisition as pages show it.
+//! Requisitions, candidates and the panel as pages and the API show them.
+//! Plain data: the database layer fills them, the rules live beside them.
 
+use super::application::KnockoutAnswer;
+use super::candidate::{Source, Stage};
 use super::jd::Outcome;
+use super::plan::InterviewPlan;
+use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// `draft` until someone opens it for candidates; then `open`.
+pub const STATUS_DRAFT: &str = "draft";
+pub const STATUS_OPEN: &str = "open";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RequisitionDraft {
+pub struct Requisition {
     pub id: String,
     pub status: String,
     pub title: String,
@@ -14,5 +24,84 @@ pub struct RequisitionDraft {
     pub jd_html: String,
     /// The rubric library version the kit is frozen at.
     pub rubric_version: String,
+    pub owner_id: Option<String>,
+    pub plan: Option<InterviewPlan>,
     pub created_at: String,
+    pub opened_at: Option<String>,
+}
+
+impl Requisition {
+    pub fn is_open(&self) -> bool {
+        self.status == STATUS_OPEN
+    }
+}
+
+/// One line of the requisition list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequisitionSummary {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub candidates: i64,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub id: String,
+    pub requisition_id: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub links: Vec<String>,
+    pub source: Source,
+    pub stage: Stage,
+    /// Why the candidate was advanced or archived.
+    pub stage_reason: String,
+    pub knockouts: Vec<KnockoutAnswer>,
+    pub submitted_at: Option<String>,
+    pub created_at: String,
+}
+
+/// A resume or video answer a candidate uploaded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateFile {
+    pub id: String,
+    pub candidate_id: String,
+    /// `resume` or `video`.
+    pub kind: String,
+    /// The video prompt answered; empty for the resume.
+    pub prompt_id: String,
+    pub content_type: String,
+    pub original_name: String,
+    pub size_bytes: i64,
+    pub created_at: String,
+}
+
+/// The recruiter's resume screen of one candidate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Screening {
+    pub ratings: BTreeMap<String, Rating>,
+    pub notes: String,
+    /// `advance` or `archive` once decided.
+    pub decision: Option<String>,
+    pub reason: String,
+    pub screened_by: String,
+    pub updated_at: String,
+    pub decided_at: Option<String>,
+}
+
+/// One interviewer on one round for one candidate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub id: String,
+    pub requisition_id: String,
+    pub candidate_id: String,
+    pub candidate_name: String,
+    pub round: String,
+    pub interviewer_id: String,
+    pub interviewer_email: String,
+    /// RFC 3339, UTC.
+    pub starts_at: String,
+    pub minutes: i64,
 }

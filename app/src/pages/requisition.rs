@@ -2,7 +2,7 @@
 
 use crate::api::requisitions::get_requisition;
 use crate::domain::jd::outcome::format_money;
-use crate::domain::requisition::RequisitionDraft;
+use crate::api::requisitions::RequisitionView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -18,7 +18,7 @@ pub fn RequisitionPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="page">"Loading the requisition…"</p> }>
             {move || Suspend::new(async move {
                 match draft.await {
-                    Ok(d) => view! { <DraftView d/> }.into_any(),
+                    Ok(v) => view! { <DraftView v/> }.into_any(),
                     Err(error) => {
                         #[cfg(feature = "ssr")]
                         if let (crate::error::AppError::NotFound(_), Some(r)) = (&error, use_context::<leptos_axum::ResponseOptions>()) {
@@ -39,7 +39,8 @@ pub fn RequisitionPage() -> impl IntoView {
 }
 
 #[component]
-fn DraftView(d: RequisitionDraft) -> impl IntoView {
+fn DraftView(v: RequisitionView) -> impl IntoView {
+    let d = v.requisition;
     let o = d.outcome.clone();
     let kit = format!("/kits/{}/{}", o.sub_role, o.level);
     let cadences: Vec<&str> = o.cadences.iter().map(|c| c.label()).collect();

@@ -1,9 +1,10 @@
 //! `POST /api/jd` (outcome in, JD and findings out) and `POST /api/jd/lint`.
 
+use super::body::parse_json;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::api::jd::{generate_jd, lint_text, GeneratedJd};
-use app::domain::jd::{FieldError, Finding, OutcomeInput};
+use app::domain::jd::{Finding, OutcomeInput};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::routing::post;
@@ -16,19 +17,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/jd/lint", post(lint))
 }
 
-/// Parses the body ourselves so a malformed one is a JSON 422 that says
-/// where, like every other bad input.
-fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> ApiResult<T> {
-    serde_json::from_slice(body).map_err(|e| {
-        ApiError::Invalid(vec![FieldError {
-            field: "body".into(),
-            message: format!("not the expected JSON: {e}"),
-        }])
-    })
-}
-
 async fn create(State(state): State<AppState>, body: Bytes) -> ApiResult<Json<GeneratedJd>> {
-    let input: OutcomeInput = parse_body(&body)?;
+    let input: OutcomeInput = parse_json(&body)?;
     let (_, jd) = generate_jd(&state.library, &input).map_err(ApiError::Invalid)?;
     Ok(Json(jd))
 }
@@ -46,7 +36,7 @@ struct LintResponse {
 }
 
 async fn lint(State(state): State<AppState>, body: Bytes) -> ApiResult<Json<LintResponse>> {
-    let req: LintRequest = parse_body(&body)?;
+    let req: LintRequest = parse_json(&body)?;
     let findings = lint_text(
         &state.library,
         req.text.as_deref().unwrap_or(""),

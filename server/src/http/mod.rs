@@ -2,12 +2,15 @@
 //! router), the stylesheet, and the Leptos pages and server functions.
 
 mod assets;
+mod body;
 mod cross_origin;
 mod health;
 mod jd;
 mod jd_download;
 mod kits;
+mod session;
 
+use crate::auth;
 use crate::error::ApiError;
 use app::api::SharedLibrary;
 use app::db::Db;
@@ -18,6 +21,7 @@ use axum::routing::any;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -32,6 +36,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub library: Arc<Library>,
+    /// Uploaded resumes and videos live under `data_dir/uploads`.
+    pub data_dir: PathBuf,
+    /// Mark the session cookie Secure (set when served over HTTPS).
+    pub secure_cookies: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -58,6 +66,7 @@ pub fn build_app(state: AppState) -> Router {
     };
     Router::new()
         .merge(health::router())
+        .merge(session::router())
         .merge(kits::router())
         .merge(jd::router())
         .merge(jd_download::router())
@@ -68,6 +77,15 @@ pub fn build_app(state: AppState) -> Router {
             AppState,
             _,
         >(context, app::shell))
+        .layer(axum::middleware::from_fn(auth::require_sign_in))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::resolve_user,
+        ))
+        .layer(auth::session_layer(
+            auth::DbSessionStore::new(state.db.clone()),
+            state.secure_cookies,
+        ))
         .layer(axum::middleware::from_fn(cross_origin::refuse_cross_site))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(SetResponseHeaderLayer::if_not_present(

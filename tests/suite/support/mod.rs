@@ -3,7 +3,8 @@
 
 pub mod browser;
 
-use app::db::Db;
+use app::db::{users, Db};
+use app::domain::accounts::{Email, Role};
 use app::domain::Library;
 use leptos::config::LeptosOptions;
 use server::http::{build_app, AppState};
@@ -96,6 +97,46 @@ impl TestApp {
     }
 }
 
+/// The password every test account gets.
+pub const PASSWORD: &str = "a long test password";
+
+impl TestApp {
+    /// Creates an account (once) and returns its id.
+    pub async fn user(&self, role: Role, email: &str) -> String {
+        let email = Email::parse(email).expect("test email");
+        if let Some((user, _)) = users::credentials(&self.db, &email).await.expect("lookup") {
+            return user.id;
+        }
+        let hash = app::auth::password::hash(PASSWORD).expect("hash");
+        users::create(&self.db, &email, role, &hash)
+            .await
+            .expect("create user")
+    }
+
+    /// A client with no session.
+    pub fn anonymous(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// A client signed in through `POST /api/session` as a (new) account.
+    pub async fn client_as(&self, role: Role, email: &str) -> reqwest::Client {
+        self.user(role, email).await;
+        let client = self.anonymous();
+        let res = client
+            .post(self.url("/api/session"))
+            .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("sign in");
+        assert_eq!(res.status().as_u16(), 200, "sign-in as {email}");
+        client
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         // Drop the per-test PostgreSQL database on a thread of its own: Drop
@@ -175,20 +216,25 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         leptos_options,
         db: db.clone(),
         library,
+        data_dir: dir.path().to_path_buf(),
+        secure_cookies: false,
     };
     tokio::spawn(async move {
         axum::serve(listener, build_app(state))
             .await
             .expect("server runs");
     });
-    TestApp {
+    let mut app = TestApp {
         base: format!("http://{addr}"),
         db,
         db_url,
         client: reqwest::Client::new(),
         _dir: dir,
         pg_cleanup,
-    }
+    };
+    // Most tests act as an admin; authorisation tests make their own clients.
+    app.client = app.client_as(Role::Admin, "admin@example.com").await;
+    app
 }
 
 /// Runs a test body against a fresh app on SQLite, then on PostgreSQL when

@@ -1,0 +1,93 @@
+//! The panel: interviewers assigned to a candidate's rounds.
+
+use super::{conflict_on_unique, new_id, now, Db, DbError};
+use crate::domain::requisition::Assignment;
+
+pub struct NewAssignment<'a> {
+    pub requisition_id: &'a str,
+    pub candidate_id: &'a str,
+    pub round: &'a str,
+    pub interviewer_id: &'a str,
+    pub starts_at: &'a str,
+    pub minutes: i64,
+    pub created_by: &'a str,
+}
+
+/// Assigns an interviewer; the same person twice on one round of one
+/// candidate is a `Conflict`.
+pub async fn create(db: &Db, a: &NewAssignment<'_>) -> Result<String, DbError> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO assignments (id, requisition_id, candidate_id, round_id, interviewer_id, starts_at, minutes, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&id)
+    .bind(a.requisition_id)
+    .bind(a.candidate_id)
+    .bind(a.round)
+    .bind(a.interviewer_id)
+    .bind(a.starts_at)
+    .bind(a.minutes)
+    .bind(a.created_by)
+    .bind(now())
+    .execute(&db.pool)
+    .await
+    .map_err(|e| conflict_on_unique(e, || "this interviewer is already on this round for this candidate".into()))?;
+    Ok(id)
+}
+
+const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name, a.round_id, a.interviewer_id, u.email, a.starts_at, a.minutes \
+     FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id";
+
+type Row = (String, String, String, String, String, String, String, String, i64);
+
+fn from_row(
+    (id, requisition_id, candidate_id, candidate_name, round, interviewer_id, interviewer_email, starts_at, minutes): Row,
+) -> Assignment {
+    Assignment {
+        id,
+        requisition_id,
+        candidate_id,
+        candidate_name,
+        round,
+        interviewer_id,
+        interviewer_email,
+        starts_at,
+        minutes,
+    }
+}
+
+async fn fetch(db: &Db, filter: &str, value: &str) -> Result<Vec<Assignment>, DbError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE {filter} = $1 ORDER BY a.starts_at, u.email"))
+        .bind(value)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
+pub async fn for_requisition(db: &Db, requisition_id: &str) -> Result<Vec<Assignment>, DbError> {
+    fetch(db, "a.requisition_id", requisition_id).await
+}
+
+pub async fn for_candidate(db: &Db, candidate_id: &str) -> Result<Vec<Assignment>, DbError> {
+    fetch(db, "a.candidate_id", candidate_id).await
+}
+
+pub async fn for_interviewer(db: &Db, user_id: &str) -> Result<Vec<Assignment>, DbError> {
+    fetch(db, "a.interviewer_id", user_id).await
+}
+
+pub async fn get(db: &Db, id: &str) -> Result<Option<Assignment>, DbError> {
+    Ok(fetch(db, "a.id", id).await?.into_iter().next())
+}
+
+/// Whether this interviewer is on any round of this candidate.
+pub async fn is_assigned(db: &Db, candidate_id: &str, user_id: &str) -> Result<bool, DbError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM assignments WHERE candidate_id = $1 AND interviewer_id = $2")
+            .bind(candidate_id)
+            .bind(user_id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.is_some())
+}

@@ -1,0 +1,177 @@
+//! Candidates of a requisition: those who applied through the public page,
+//! and those a recruiter added by hand or imported.
+
+use super::{conflict_on_unique, decode_json, encode_json, new_id, now, Db, DbError};
+use crate::domain::application::KnockoutAnswer;
+use crate::domain::candidate::{NewCandidate, Source, Stage};
+use crate::domain::requisition::Candidate;
+
+const COLUMNS: &str = "id, requisition_id, name, email, phone, links_json, source, stage, stage_reason, knockouts_json, submitted_at, created_at";
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+);
+
+fn from_row(row: Row) -> Result<Candidate, DbError> {
+    let (id, requisition_id, name, email, phone, links, source, stage, stage_reason, knockouts, submitted_at, created_at) =
+        row;
+    let bad = |what: &str, value: &str| {
+        DbError::Sqlx(sqlx::Error::Decode(
+            format!("unknown candidate {what} `{value}`").into(),
+        ))
+    };
+    Ok(Candidate {
+        source: source.parse::<Source>().map_err(|_| bad("source", &source))?,
+        stage: stage.parse::<Stage>().map_err(|_| bad("stage", &stage))?,
+        links: decode_json(&links)?,
+        knockouts: decode_json(&knockouts)?,
+        id,
+        requisition_id,
+        name,
+        email,
+        phone,
+        stage_reason,
+        submitted_at,
+        created_at,
+    })
+}
+
+fn duplicate(email: &str) -> String {
+    format!("{email} is already a candidate on this requisition")
+}
+
+/// What a new candidate row needs beyond the contact details.
+pub struct Insert<'a> {
+    pub requisition_id: &'a str,
+    pub candidate: &'a NewCandidate,
+    pub source: Source,
+    pub stage: Stage,
+    pub application_token: Option<&'a str>,
+    pub knockouts: &'a [KnockoutAnswer],
+}
+
+async fn insert<'e, E>(executor: E, new: &Insert<'_>) -> Result<String, DbError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let id = new_id();
+    let now = now();
+    let c = new.candidate;
+    sqlx::query(
+        "INSERT INTO candidates (id, requisition_id, name, email, phone, links_json, source, stage, stage_reason, \
+         application_token, knockouts_json, submitted_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $10, NULL, $11, $11)",
+    )
+    .bind(&id)
+    .bind(new.requisition_id)
+    .bind(&c.name)
+    .bind(c.email.as_str())
+    .bind(c.phone.clone().unwrap_or_default())
+    .bind(encode_json(&c.links)?)
+    .bind(new.source.id())
+    .bind(new.stage.id())
+    .bind(new.application_token)
+    .bind(encode_json(&new.knockouts)?)
+    .bind(&now)
+    .execute(executor)
+    .await
+    .map_err(|e| conflict_on_unique(e, || duplicate(c.email.as_str())))?;
+    Ok(id)
+}
+
+/// Adds one candidate; the same email twice on a requisition is a `Conflict`.
+pub async fn create(db: &Db, new: &Insert<'_>) -> Result<String, DbError> {
+    insert(&db.pool, new).await
+}
+
+/// Adds many candidates in one transaction: all of them or none.
+pub async fn create_all(
+    db: &Db,
+    requisition_id: &str,
+    candidates: &[NewCandidate],
+    source: Source,
+) -> Result<Vec<String>, DbError> {
+    let mut tx = db.pool.begin().await?;
+    let mut ids = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let new = Insert {
+            requisition_id,
+            candidate,
+            source,
+            stage: Stage::Screening,
+            application_token: None,
+            knockouts: &[],
+        };
+        ids.push(insert(&mut *tx, &new).await?);
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+pub async fn get(db: &Db, id: &str) -> Result<Option<Candidate>, DbError> {
+    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM candidates WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(from_row).transpose()
+}
+
+/// The candidate whose own application link carries this token.
+pub async fn by_token(db: &Db, requisition_id: &str, token: &str) -> Result<Option<Candidate>, DbError> {
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM candidates WHERE requisition_id = $1 AND application_token = $2"
+    ))
+    .bind(requisition_id)
+    .bind(token)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(from_row).transpose()
+}
+
+/// The candidates of a requisition, oldest first.
+pub async fn list(db: &Db, requisition_id: &str) -> Result<Vec<Candidate>, DbError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM candidates WHERE requisition_id = $1 ORDER BY created_at, name"
+    ))
+    .bind(requisition_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter().map(from_row).collect()
+}
+
+pub async fn set_stage(db: &Db, id: &str, stage: Stage, reason: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE candidates SET stage = $1, stage_reason = $2, updated_at = $3 WHERE id = $4")
+        .bind(stage.id())
+        .bind(reason)
+        .bind(now())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// The candidate finished their application: on to the resume screen.
+pub async fn submit_application(db: &Db, id: &str) -> Result<(), DbError> {
+    let now = now();
+    sqlx::query(
+        "UPDATE candidates SET stage = $1, submitted_at = $2, updated_at = $2 WHERE id = $3 AND stage = $4",
+    )
+    .bind(Stage::Screening.id())
+    .bind(&now)
+    .bind(id)
+    .bind(Stage::Applying.id())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! The resume screen of each candidate: ratings and notes as a draft, then
+//! a decision that moves the candidate on or archives them.
+
+use super::{decode_json, encode_json, now, Db, DbError};
+use crate::domain::candidate::Stage;
+use crate::domain::requisition::Screening;
+use crate::domain::scoring::Rating;
+use crate::domain::screening::Decision;
+use std::collections::BTreeMap;
+
+pub async fn get(db: &Db, candidate_id: &str) -> Result<Option<Screening>, DbError> {
+    let row: Option<(String, String, Option<String>, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT ratings_json, notes, decision, reason, screened_by, updated_at, decided_at FROM screenings WHERE candidate_id = $1",
+    )
+    .bind(candidate_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some((ratings, notes, decision, reason, screened_by, updated_at, decided_at)) = row else {
+        return Ok(None);
+    };
+    Ok(Some(Screening {
+        ratings: decode_json(&ratings)?,
+        notes,
+        decision,
+        reason,
+        screened_by,
+        updated_at,
+        decided_at,
+    }))
+}
+
+/// Saves the ratings and notes (a decision already made stays).
+pub async fn save(
+    db: &Db,
+    candidate_id: &str,
+    ratings: &BTreeMap<String, Rating>,
+    notes: &str,
+    by: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO screenings (candidate_id, ratings_json, notes, decision, reason, screened_by, updated_at, decided_at) \
+         VALUES ($1, $2, $3, NULL, '', $4, $5, NULL) \
+         ON CONFLICT (candidate_id) DO UPDATE SET ratings_json = $2, notes = $3, screened_by = $4, updated_at = $5",
+    )
+    .bind(candidate_id)
+    .bind(encode_json(ratings)?)
+    .bind(notes)
+    .bind(by)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Saves the screen with its decision and moves the candidate, together.
+pub async fn decide(
+    db: &Db,
+    candidate_id: &str,
+    ratings: &BTreeMap<String, Rating>,
+    notes: &str,
+    decision: Decision,
+    reason: &str,
+    by: &str,
+) -> Result<(), DbError> {
+    let now = now();
+    let stage = match decision {
+        Decision::Advance => Stage::Interviewing,
+        Decision::Archive => Stage::Archived,
+    };
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO screenings (candidate_id, ratings_json, notes, decision, reason, screened_by, updated_at, decided_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+         ON CONFLICT (candidate_id) DO UPDATE SET ratings_json = $2, notes = $3, decision = $4, reason = $5, \
+         screened_by = $6, updated_at = $7, decided_at = $7",
+    )
+    .bind(candidate_id)
+    .bind(encode_json(ratings)?)
+    .bind(notes)
+    .bind(decision.id())
+    .bind(reason)
+    .bind(by)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE candidates SET stage = $1, stage_reason = $2, updated_at = $3 WHERE id = $4")
+        .bind(stage.id())
+        .bind(reason)
+        .bind(&now)
+        .bind(candidate_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
