@@ -31,6 +31,20 @@ pub enum AppError {
     Transport(String),
 }
 
+impl AppError {
+    /// The HTTP status this error stands for.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::NotFound(_) => 404,
+            AppError::Invalid(_) => 422,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden(_) => 403,
+            AppError::Conflict(_) => 409,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

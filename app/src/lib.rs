@@ -25,7 +25,10 @@ use leptos_router::{path, SsrMode};
 
 /// The stylesheet, served by the server at [`STYLESHEET_PATH`]. Embedded so
 /// the page is styled even before the WASM bundle is built.
-pub const STYLESHEET: &str = include_str!("../style/main.css");
+pub const STYLESHEET: &str = concat!(
+    include_str!("../style/main.css"),
+    include_str!("../style/application.css")
+);
 pub const STYLESHEET_PATH: &str = "/assets/hiring-kit.css";
 
 /// The HTML document around the app, rendered on the server.
@@ -60,13 +63,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="hiring-kit" href=STYLESHEET_PATH/>
         <Title text="Alliance Hiring Kit"/>
         <Router>
-            <header class="site-header no-print">
-                <a href="/" class="brand">"Alliance Hiring Kit"</a>
-                <nav aria-label="Main">
-                    <a href="/">"Interview kits"</a>
-                    <a href="/jd">"JD studio"</a>
-                </nav>
-            </header>
+            <components::site_header::SiteHeader/>
             <main>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage/>
@@ -74,7 +71,17 @@ pub fn App() -> impl IntoView {
                     // so the page is rendered whole before headers are sent.
                     <Route path=path!("/kits/:sub_role/:level") view=pages::kit::KitPage ssr=SsrMode::Async/>
                     <Route path=path!("/jd") view=pages::jd_studio::JdStudioPage/>
+                    // The candidate's public application (open requisitions only).
+                    <Route path=path!("/apply/:id") view=pages::apply::ApplyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/:id/:token") view=pages::apply::ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("/requisitions/:id") view=pages::requisition::RequisitionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requisitions/:id/candidates") view=pages::candidates::CandidatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/candidates/:id") view=pages::candidate::CandidatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/interviews") view=pages::interviews::InterviewsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/interviews/:id") view=pages::interviews::InterviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requisitions") view=pages::requisitions::RequisitionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=pages::sign_in::SignInPage/>
+                    <Route path=path!("/admin/users") view=pages::admin_users::AdminUsersPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -12,6 +12,7 @@ async fn a_hiring_manager_writes_a_jd_and_checks_a_generic_one() {
     let base = app.base.clone();
     browser
         .journey("jd-studio", async move |b: &Browser| {
+            b.sign_in(&base, "admin@example.com").await;
             b.client.goto(&format!("{base}/jd")).await.expect("open the JD studio");
             b.wait_for("body[data-hydrated='true']").await;
             let fill = async |name: &str, value: &str| {

@@ -12,6 +12,7 @@ async fn a_hiring_manager_browses_kits_and_sees_them_change() {
     let base = app.base.clone();
     browser
         .journey("kit-browser", async move |b: &Browser| {
+            b.sign_in(&base, "admin@example.com").await;
             b.client
                 .goto(&format!("{base}/"))
                 .await

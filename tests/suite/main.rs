@@ -4,13 +4,18 @@
 
 mod support;
 
+mod authz;
+mod apply;
 mod database;
+mod e2e_apply;
 mod e2e_jd_studio;
 mod e2e_kit_browser;
 mod health;
 mod jd_api;
 mod kits_api;
+mod openapi;
 mod pages;
 mod requisitions;
 mod rubrics_check;
+mod sign_in;
 mod user_cli;

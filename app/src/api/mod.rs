@@ -2,9 +2,15 @@
 //! context the server provides and call pure domain code. Their URLs are
 //! fixed (`/api/fn/...`) so they stay stable across builds.
 
+pub mod accounts;
+pub mod candidates;
+pub mod apply;
 pub mod jd;
 pub mod kits;
+pub mod panel;
 pub mod requisitions;
+pub mod screening;
+pub mod session;
 pub mod studio;
 
 use crate::domain::Library;

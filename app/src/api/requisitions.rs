@@ -119,6 +119,8 @@ pub struct RequisitionView {
     pub plan_locked: bool,
     pub members: Vec<CurrentUser>,
     pub candidates: usize,
+    /// The public application link to share with candidates.
+    pub apply_url: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -185,8 +187,30 @@ pub async fn requisition_view(
             .await
             .map_err(internal)?
             .len(),
+        apply_url: format!("{}/apply/{}", site_origin(), requisition.id),
         requisition,
     })
+}
+
+/// This site's address as the browser reached it (scheme from a
+/// TLS-terminating proxy's X-Forwarded-Proto), for links people share.
+#[cfg(feature = "ssr")]
+pub fn site_origin() -> String {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return String::new();
+    };
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let scheme = header("x-forwarded-proto").unwrap_or_else(|| "http".into());
+    match header("host") {
+        Some(host) => format!("{scheme}://{host}"),
+        None => String::new(),
+    }
 }
 
 #[server(prefix = "/api/fn", endpoint = "requisitions", input = GetUrl)]
@@ -225,11 +249,16 @@ pub async fn open(db: &crate::db::Db, requisition: &Requisition) -> Result<(), A
 pub async fn edit_plan(
     id: String,
     op: String,
-    kind: String,
+    #[server(default)] kind: String,
     item: String,
     #[server(default)] round: String,
 ) -> Result<(), AppError> {
     use crate::domain::plan::{ItemKind, PlanEdit};
+    // The add picker sends `kind:id` in one field.
+    let (kind, item) = match item.split_once(':') {
+        Some((k, i)) if kind.is_empty() => (k.to_string(), i.to_string()),
+        _ => (kind, item),
+    };
     let user = crate::auth::require_user()?;
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;

@@ -2,3 +2,4 @@
 
 pub mod findings;
 pub mod rubric;
+pub mod site_header;

@@ -93,3 +93,34 @@ pub async fn decide(
     tx.commit().await?;
     Ok(())
 }
+
+/// Every screen of a requisition's candidates, by candidate id, for the
+/// candidate list (one query instead of one per candidate).
+pub async fn for_requisition(
+    db: &Db,
+    requisition_id: &str,
+) -> Result<std::collections::HashMap<String, Screening>, DbError> {
+    let rows: Vec<(String, String, String, Option<String>, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT s.candidate_id, s.ratings_json, s.notes, s.decision, s.reason, s.screened_by, s.updated_at, s.decided_at \
+         FROM screenings s JOIN candidates c ON c.id = s.candidate_id WHERE c.requisition_id = $1",
+    )
+    .bind(requisition_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|(candidate_id, ratings, notes, decision, reason, screened_by, updated_at, decided_at)| {
+            Ok((
+                candidate_id,
+                Screening {
+                    ratings: decode_json(&ratings)?,
+                    notes,
+                    decision,
+                    reason,
+                    screened_by,
+                    updated_at,
+                    decided_at,
+                },
+            ))
+        })
+        .collect()
+}

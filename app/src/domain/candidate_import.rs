@@ -157,9 +157,9 @@ pub fn parse_candidates_csv(text: &str) -> Result<Vec<NewCandidate>, Vec<RowErro
                 line,
                 "row",
                 format!(
-                    "this row has {} cells but the header has {}; check for a missing or extra comma or an unclosed quote",
-                    record.len(),
-                    columns.count
+                    "this row has {} but the header has {}; check for a missing or extra comma or an unclosed quote",
+                    cells(record.len()),
+                    cells(columns.count)
                 ),
             ));
             continue;
@@ -198,6 +198,14 @@ pub fn parse_candidates_csv(text: &str) -> Result<Vec<NewCandidate>, Vec<RowErro
         Err(no_candidates())
     } else {
         Ok(candidates)
+    }
+}
+
+fn cells(n: usize) -> String {
+    if n == 1 {
+        "1 cell".into()
+    } else {
+        format!("{n} cells")
     }
 }
 
@@ -341,8 +349,10 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_quote_does_not_panic() {
+    fn an_unclosed_quote_is_reported_not_panicked_on() {
         let errors = err("name,email\n\"Ada,ada@example.com\n");
-        assert!(!errors.is_empty());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].field.as_str()), (2, "row"));
+        assert!(errors[0].message.contains("1 cell but"), "{errors:?}");
     }
 }

@@ -1,34 +1,45 @@
-//! A requisition draft: the outcome, the frozen rubric version, the JD.
+//! A requisition: the outcome and frozen kit, opening it for candidates,
+//! the interview plan (adjustable until interviews start, with competency
+//! coverage), the application link to share, and who is on it.
 
-use crate::api::requisitions::get_requisition;
+mod plan_editor;
+
+use crate::api::requisitions::{get_requisition, AddMember, EditPlan, OpenRequisition, RequisitionView};
 use crate::domain::jd::outcome::format_money;
-use crate::api::requisitions::RequisitionView;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use plan_editor::PlanEditor;
 
 #[component]
 pub fn RequisitionPage() -> impl IntoView {
     let params = use_params_map();
-    let draft = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        get_requisition,
+    let open = ServerAction::<OpenRequisition>::new();
+    let edit = ServerAction::<EditPlan>::new();
+    let member = ServerAction::<AddMember>::new();
+    let view_data = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                open.version().get(),
+                edit.version().get(),
+                member.version().get(),
+            )
+        },
+        |(id, ..)| get_requisition(id),
     );
     view! {
         <Suspense fallback=|| view! { <p class="page">"Loading the requisition…"</p> }>
             {move || Suspend::new(async move {
-                match draft.await {
-                    Ok(v) => view! { <DraftView v/> }.into_any(),
+                match view_data.await {
+                    Ok(v) => view! { <RequisitionView v open edit member/> }.into_any(),
                     Err(error) => {
-                        #[cfg(feature = "ssr")]
-                        if let (crate::error::AppError::NotFound(_), Some(r)) = (&error, use_context::<leptos_axum::ResponseOptions>()) {
-                            r.set_status(http::StatusCode::NOT_FOUND);
-                        }
+                        crate::pages::set_error_status(&error);
                         view! {
                             <section class="page narrow">
-                                <h1>"Requisition not found"</h1>
+                                <h1>"This requisition is not available"</h1>
                                 <p class="error" role="alert">{error.to_string()}</p>
-                                <p><a href="/jd">"Write a JD in the JD studio"</a></p>
+                                <p><a href="/requisitions">"Your requisitions"</a></p>
                             </section>
                         }.into_any()
                     }
@@ -39,26 +50,86 @@ pub fn RequisitionPage() -> impl IntoView {
 }
 
 #[component]
-fn DraftView(v: RequisitionView) -> impl IntoView {
-    let d = v.requisition;
+fn RequisitionView(
+    v: RequisitionView,
+    open: ServerAction<OpenRequisition>,
+    edit: ServerAction<EditPlan>,
+    member: ServerAction<AddMember>,
+) -> impl IntoView {
+    let d = v.requisition.clone();
     let o = d.outcome.clone();
     let kit = format!("/kits/{}/{}", o.sub_role, o.level);
     let cadences: Vec<&str> = o.cadences.iter().map(|c| c.label()).collect();
+    let id = d.id.clone();
+    let open_id = d.id.clone();
+    let plan_id = d.id.clone();
+    let members_id = d.id.clone();
     view! {
         <Title text=format!("{} · Requisition", d.title)/>
-        <article class="page requisition" data-requisition=d.id.clone()>
+        <article class="page requisition" data-requisition=d.id.clone() data-status=d.status.clone()>
             <p class="eyebrow">"Requisition · "<span class="status">{d.status.clone()}</span></p>
             <h1>{d.title.clone()}</h1>
             <dl class="facts wide">
                 <dt>"Partner"</dt><dd>{o.partner_name.clone()}" ("{o.partner_type.title()}")"</dd>
                 <dt>"Pipeline in 12 months"</dt><dd>{format_money(o.pipeline_amount, &o.pipeline_currency)}</dd>
                 <dt>"Cadence"</dt><dd>{cadences.join(", ")}</dd>
-                <dt>"Interview kit"</dt><dd><a href=kit>"Open the kit"</a>" · rubric version "<code class="rubric-version">{d.rubric_version.clone()}</code>" (frozen for this hire)"</dd>
-                <dt>"Saved"</dt><dd>{d.created_at.clone()}</dd>
+                <dt>"Interview kit"</dt><dd><a href=kit>{v.kit_title.clone()}</a>" · rubric version "<code class="rubric-version">{d.rubric_version.clone()}</code>" (frozen for this hire)"</dd>
+                <dt>"Saved"</dt><dd>{d.created_at.get(..10).unwrap_or_default().to_string()}</dd>
             </dl>
-            <p class="muted">"Keep this link: until accounts are set up, anyone with it can read this draft."</p>
-            <div class="jd-rendered" inner_html=d.jd_html></div>
+            {if d.is_open() {
+                view! {
+                    <section class="share" aria-labelledby="share-heading">
+                        <h2 id="share-heading">"Candidates"</h2>
+                        <p>"Share this link; candidates apply there without an account:"</p>
+                        <p><input class="apply-link" type="text" readonly=true value=v.apply_url.clone() aria-label="Application link" size="60"/>
+                           " "<a href=format!("/apply/{id}") target="_blank">"Preview the application page"</a></p>
+                        <p><a class="button" href=format!("/requisitions/{id}/candidates")>{format!("Candidates ({})", v.candidates)}</a></p>
+                    </section>
+                }.into_any()
+            } else {
+                view! {
+                    <section class="open-requisition">
+                        <h2>"Open for candidates"</h2>
+                        <p>"Opening builds the interview plan from the kit (you can adjust it until the first interview) and gives you the link candidates apply through."</p>
+                        <ActionForm action=open>
+                            <input type="hidden" name="id" value=open_id/>
+                            <button type="submit" class="primary open-button">"Open the requisition"</button>
+                        </ActionForm>
+                        {move || open.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+                    </section>
+                }.into_any()
+            }}
+            {v.plan.clone().map(|plan| view! { <PlanEditor id=plan_id plan locked=v.plan_locked edit/> })}
+            <Members id=members_id members=v.members.clone() member/>
+            <details class="jd-details">
+                <summary>"The job description"</summary>
+                <div class="jd-rendered" inner_html=d.jd_html.clone()></div>
+            </details>
         </article>
     }
     .into_any()
+}
+
+#[component]
+fn Members(
+    id: String,
+    members: Vec<crate::domain::accounts::CurrentUser>,
+    member: ServerAction<AddMember>,
+) -> impl IntoView {
+    view! {
+        <section class="members">
+            <h2>"On this requisition"</h2>
+            <ul>
+                {members.into_iter().map(|m| view! { <li>{m.email.clone()}" · "<span class="muted">{m.role.id()}</span></li> }).collect_view()}
+            </ul>
+            <ActionForm action=member attr:class="inline-form">
+                <input type="hidden" name="id" value=id/>
+                <label>"Add a recruiter or hiring manager by email "
+                    <input type="email" name="email" required/>
+                </label>
+                <button type="submit">"Add"</button>
+            </ActionForm>
+            {move || member.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+        </section>
+    }
 }

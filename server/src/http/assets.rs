@@ -1,4 +1,4 @@
-//! The stylesheet, embedded in the binary.
+//! The stylesheet and the application page's script, embedded in the binary.
 
 use super::AppState;
 use axum::http::header;
@@ -7,7 +7,9 @@ use axum::routing::get;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route(app::STYLESHEET_PATH, get(stylesheet))
+    Router::new()
+        .route(app::STYLESHEET_PATH, get(stylesheet))
+        .route(app::pages::apply::RECORDER_SCRIPT, get(recorder))
 }
 
 async fn stylesheet() -> impl IntoResponse {
@@ -18,5 +20,19 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "no-cache"),
         ],
         app::STYLESHEET,
+    )
+}
+
+/// The application page's recorder and draft keeper: a plain ES module,
+/// embedded like the stylesheet so it needs no build step.
+const RECORDER_JS: &str = include_str!("../../../app/assets/recorder.js");
+
+async fn recorder() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        RECORDER_JS,
     )
 }

@@ -1,6 +1,7 @@
 //! `POST /api/jd` (outcome in, JD and findings out) and `POST /api/jd/lint`.
 
 use super::body::parse_json;
+use super::requisitions::require_runner;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::api::jd::{generate_jd, lint_text, GeneratedJd};
@@ -8,7 +9,8 @@ use app::domain::jd::{Finding, OutcomeInput};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::routing::post;
-use axum::{Json, Router};
+use app::domain::accounts::CurrentUser;
+use axum::{Extension, Json, Router};
 use serde::{Deserialize, Serialize};
 
 pub fn router() -> Router<AppState> {
@@ -17,7 +19,12 @@ pub fn router() -> Router<AppState> {
         .route("/api/jd/lint", post(lint))
 }
 
-async fn create(State(state): State<AppState>, body: Bytes) -> ApiResult<Json<GeneratedJd>> {
+async fn create(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+    body: Bytes,
+) -> ApiResult<Json<GeneratedJd>> {
+    require_runner(&user)?;
     let input: OutcomeInput = parse_json(&body)?;
     let (_, jd) = generate_jd(&state.library, &input).map_err(ApiError::Invalid)?;
     Ok(Json(jd))
@@ -35,7 +42,12 @@ struct LintResponse {
     findings: Vec<Finding>,
 }
 
-async fn lint(State(state): State<AppState>, body: Bytes) -> ApiResult<Json<LintResponse>> {
+async fn lint(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+    body: Bytes,
+) -> ApiResult<Json<LintResponse>> {
+    require_runner(&user)?;
     let req: LintRequest = parse_json(&body)?;
     let findings = lint_text(
         &state.library,

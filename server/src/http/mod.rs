@@ -2,13 +2,21 @@
 //! router), the stylesheet, and the Leptos pages and server functions.
 
 mod assets;
+mod assignments;
 mod body;
+mod candidates;
 mod cross_origin;
+mod files;
 mod health;
+mod invites;
 mod jd;
 mod jd_download;
 mod kits;
+mod openapi;
+mod requisitions;
+mod server_fn_status;
 mod session;
+mod uploads;
 
 use crate::auth;
 use crate::error::ApiError;
@@ -67,16 +75,29 @@ pub fn build_app(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
         .merge(session::router())
+        .merge(candidates::router())
+        .merge(assignments::router())
+        .merge(invites::router())
+        .merge(requisitions::router())
         .merge(kits::router())
+        .merge(openapi::router())
         .merge(jd::router())
         .merge(jd_download::router())
         .merge(assets::router())
+        .merge(files::router())
         .route("/api/{*rest}", any(|| async { ApiError::NoRoute }))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(context, app::shell))
+        // Everything above takes small bodies; the upload routes merged
+        // below have their own, larger limit (see uploads.rs).
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(uploads::router())
+        .layer(axum::middleware::from_fn(
+            server_fn_status::map_error_status,
+        ))
         .layer(axum::middleware::from_fn(auth::require_sign_in))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -87,7 +108,6 @@ pub fn build_app(state: AppState) -> Router {
             state.secure_cookies,
         ))
         .layer(axum::middleware::from_fn(cross_origin::refuse_cross_site))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

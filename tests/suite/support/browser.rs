@@ -63,6 +63,9 @@ impl Browser {
                     "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync",
                     "--window-size=1280,1600",
+                    // A synthetic camera and microphone, granted without a prompt,
+                    // so the application page's recorder can be exercised.
+                    "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                     format!("--user-data-dir={}", profile.path().display()),
                 ]
             }),
@@ -87,6 +90,33 @@ impl Browser {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("`{css}` never appeared: {e}"))
+    }
+
+    /// Signs in through the sign-in page as an account made by
+    /// `TestApp::user` (password `support::PASSWORD`), then waits for the
+    /// page it lands on to hydrate.
+    pub async fn sign_in(&self, base: &str, email: &str) {
+        self.client
+            .goto(&format!("{base}/sign-in"))
+            .await
+            .expect("open the sign-in page");
+        let field = self.wait_for("input[name='email']").await;
+        field.send_keys(email).await.expect("type the email");
+        self.client
+            .find(Locator::Css("input[name='password']"))
+            .await
+            .expect("password field")
+            .send_keys(super::PASSWORD)
+            .await
+            .expect("type the password");
+        self.client
+            .find(Locator::Css(".sign-in button[type='submit']"))
+            .await
+            .expect("sign-in button")
+            .click()
+            .await
+            .expect("sign in");
+        self.wait_for(".signed-in-as").await;
     }
 
     /// Texts of every element matching `css`.

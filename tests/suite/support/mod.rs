@@ -74,6 +74,11 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
+    /// The server's data directory (uploads live under `uploads/`).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+
     pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
         let res = self
             .client

@@ -1,0 +1,106 @@
+//! Account management for admins: list, create, change role, switch off.
+
+use crate::domain::accounts::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// One account as the admin page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+    pub created_at: String,
+}
+
+#[server(prefix = "/api/fn", endpoint = "accounts", input = GetUrl)]
+pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
+    crate::auth::require_role(&[Role::Admin])?;
+    let db = super::requisitions::db()?;
+    let rows = crate::db::users::list(&db)
+        .await
+        .map_err(crate::access::internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|a| AccountRow {
+            id: a.id,
+            email: a.email,
+            role: a.role,
+            active: a.active,
+            created_at: a.created_at,
+        })
+        .collect())
+}
+
+/// Creates an account with a first password the admin hands over.
+#[server(prefix = "/api/fn", endpoint = "create-account")]
+pub async fn create_account(email: String, role: String, password: String) -> Result<(), AppError> {
+    use crate::domain::accounts::{check_password, Email};
+    crate::auth::require_role(&[Role::Admin])?;
+    let db = super::requisitions::db()?;
+    let mut problems = Vec::new();
+    let email = Email::parse(&email)
+        .map_err(|e| problems.push(format!("email: {e}")))
+        .ok();
+    let role = role
+        .parse::<Role>()
+        .map_err(|e| problems.push(format!("role: {e}")))
+        .ok();
+    if let Err(e) = check_password(&password) {
+        problems.push(format!("password: {e}"));
+    }
+    let (Some(email), Some(role), true) = (email, role, problems.is_empty()) else {
+        return Err(AppError::Invalid(problems.join("; ")));
+    };
+    let hash = crate::auth::password::hash(&password).map_err(|_| AppError::Internal)?;
+    crate::db::users::create(&db, &email, role, &hash)
+        .await
+        .map_err(|e| match e {
+            crate::db::DbError::Conflict(m) => AppError::Invalid(format!("email: {m}")),
+            other => crate::access::internal(other),
+        })?;
+    Ok(())
+}
+
+/// Changes an account's role, or switches it off (or on again). The last
+/// active admin cannot be demoted or switched off: nobody could manage
+/// accounts any more.
+#[server(prefix = "/api/fn", endpoint = "update-account")]
+pub async fn update_account(
+    id: String,
+    role: String,
+    #[server(default)] active: Option<String>,
+) -> Result<(), AppError> {
+    crate::auth::require_role(&[Role::Admin])?;
+    let db = super::requisitions::db()?;
+    let role: Role = role
+        .parse()
+        .map_err(|e| AppError::Invalid(format!("role: {e}")))?;
+    let active = active.is_some_and(|v| v == "on" || v == "true");
+    let accounts = crate::db::users::list(&db)
+        .await
+        .map_err(crate::access::internal)?;
+    let current = accounts
+        .iter()
+        .find(|a| a.id == id)
+        .ok_or_else(|| AppError::NotFound("There is no such account.".into()))?;
+    let loses_admin = current.role == Role::Admin && current.active && (role != Role::Admin || !active);
+    if loses_admin
+        && crate::db::users::active_admins(&db)
+            .await
+            .map_err(crate::access::internal)?
+            <= 1
+    {
+        return Err(AppError::Conflict(format!(
+            "{} is the last active admin: make another account admin first.",
+            current.email
+        )));
+    }
+    crate::db::users::update(&db, &id, role, active)
+        .await
+        .map_err(crate::access::internal)?;
+    Ok(())
+}

@@ -1,0 +1,442 @@
+//! The candidate's public application: the job and its knock-out questions,
+//! starting an application, and the candidate's own page. Every endpoint
+//! here starts with `apply-`, which the sign-in gate leaves public, so each
+//! one answers only about the one application its token opens and never
+//! with anything a recruiter wrote about the candidate.
+//!
+//! The uploads and the final submission are plain multipart/form posts
+//! handled by the server (`server/src/http/uploads.rs`); this module gives
+//! it the lookups and the rules it shares with the page.
+
+use crate::domain::jd::FieldError;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One knock-out question as the applicant sees it: the answers' labels,
+/// never which of them ends the application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnockoutQuestion {
+    pub id: String,
+    pub question: String,
+    pub answers: Vec<String>,
+}
+
+/// What the public page of an open job shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplyPageView {
+    pub requisition_id: String,
+    pub title: String,
+    /// Sanitised on the server.
+    pub jd_html: String,
+    pub knockouts: Vec<KnockoutQuestion>,
+    /// The response time of each video question, so the page can say what
+    /// the application asks before the candidate starts.
+    pub video_seconds: Vec<u32>,
+}
+
+/// Shown for a draft, an unknown id, or anything else that is not open.
+pub const NOT_TAKING_APPLICATIONS: &str = "This job is not taking applications.";
+
+#[server(prefix = "/api/fn", endpoint = "apply-job", input = GetUrl)]
+pub async fn apply_job(id: String) -> Result<ApplyPageView, AppError> {
+    let db = super::requisitions::db()?;
+    let requisition = open_requisition(&db, &id).await?;
+    let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
+    Ok(ApplyPageView {
+        jd_html: crate::markdown::to_safe_html(&requisition.jd_markdown),
+        requisition_id: requisition.id,
+        title: requisition.title,
+        knockouts: kit
+            .application
+            .knockouts
+            .iter()
+            .map(|k| KnockoutQuestion {
+                id: k.id.clone(),
+                question: k.question.clone(),
+                answers: k.answers.iter().map(|a| a.label.clone()).collect(),
+            })
+            .collect(),
+        video_seconds: kit
+            .application
+            .video_prompts
+            .iter()
+            .map(|p| p.response_seconds)
+            .collect(),
+    })
+}
+
+#[cfg(feature = "ssr")]
+async fn open_requisition(
+    db: &crate::db::Db,
+    id: &str,
+) -> Result<crate::domain::requisition::Requisition, AppError> {
+    match crate::db::requisitions::get(db, id)
+        .await
+        .map_err(crate::access::internal)?
+    {
+        Some(r) if r.is_open() => Ok(r),
+        _ => Err(AppError::NotFound(NOT_TAKING_APPLICATIONS.into())),
+    }
+}
+
+/// What starting an application can lead to besides the redirect to the
+/// candidate's own page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApplyOutcome {
+    /// The application exists; the browser is sent to this address.
+    Started { url: String },
+    /// Fields to correct, each with its reason.
+    Invalid(Vec<FieldError>),
+    /// This email already has an application for the job.
+    AlreadyApplied(String),
+}
+
+/// Creates the candidate from the contact details and the knock-out answers
+/// (`knockout[<question id>]` = index of the chosen answer), then sends the
+/// browser to the candidate's own page. A disqualifying answer still
+/// creates the candidate, stopped, so the answers are kept.
+#[server(prefix = "/api/fn", endpoint = "apply-start")]
+pub async fn apply_start(
+    id: String,
+    #[server(default)] name: String,
+    #[server(default)] email: String,
+    #[server(default)] phone: String,
+    #[server(default)] links: String,
+    #[server(default)] knockout: BTreeMap<String, String>,
+) -> Result<ApplyOutcome, AppError> {
+    use crate::db::candidates;
+    use crate::domain::application::{answer_knockouts, disqualified};
+    use crate::domain::candidate::{NewCandidate, Source, Stage};
+
+    let db = super::requisitions::db()?;
+    let requisition = open_requisition(&db, &id).await?;
+    let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
+
+    let contact = NewCandidate::parse(&name, &email, &phone, &links);
+    let answers = answer_knockouts(&kit.application.knockouts, &knockout);
+    let (candidate, answers) = match (contact, answers) {
+        (Ok(c), Ok(a)) => (c, a),
+        (contact, answers) => {
+            let mut errors = contact.err().unwrap_or_default();
+            errors.extend(answers.err().unwrap_or_default());
+            return refused(ApplyOutcome::Invalid(errors), &kit.application.knockouts);
+        }
+    };
+
+    let token = crate::db::new_id();
+    let stage = if disqualified(&answers) {
+        Stage::KnockedOut
+    } else {
+        Stage::Applying
+    };
+    let insert = candidates::Insert {
+        requisition_id: &requisition.id,
+        candidate: &candidate,
+        source: Source::Applied,
+        stage,
+        application_token: Some(&token),
+        knockouts: &answers,
+    };
+    match candidates::create(&db, &insert).await {
+        Ok(_) => {}
+        Err(crate::db::DbError::Conflict(_)) => {
+            return refused(
+                ApplyOutcome::AlreadyApplied(already_applied(candidate.email.as_str())),
+                &kit.application.knockouts,
+            )
+        }
+        Err(e) => return Err(crate::access::internal(e)),
+    }
+    let url = application_url(&requisition.id, &token);
+    leptos_axum::redirect(&url);
+    Ok(ApplyOutcome::Started { url })
+}
+
+pub fn already_applied(email: &str) -> String {
+    format!(
+        "An application from {email} is already in for this job, so we have not started a second one. \
+         If it is yours, carry on from the page you were sent to when you applied. If you no longer \
+         have that link, contact the recruiter who shared this job with you."
+    )
+}
+
+pub fn application_url(requisition_id: &str, token: &str) -> String {
+    format!("/apply/{requisition_id}/{token}")
+}
+
+/// With JavaScript the page shows each problem beside its field. A plain
+/// form post (no JavaScript) is redirected back to the page, which only
+/// carries an error across, so the problems travel as one message there.
+#[cfg(feature = "ssr")]
+fn refused(
+    outcome: ApplyOutcome,
+    knockouts: &[crate::domain::rubric::Knockout],
+) -> Result<ApplyOutcome, AppError> {
+    let plain_form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if !plain_form_post {
+        return Ok(outcome);
+    }
+    Err(AppError::Invalid(match outcome {
+        ApplyOutcome::Invalid(errors) => {
+            let parts: Vec<String> = errors
+                .iter()
+                .map(|e| format!("{}: {}", field_label(&e.field, knockouts), e.message))
+                .collect();
+            format!("Your application was not started. {}.", parts.join("; "))
+        }
+        ApplyOutcome::AlreadyApplied(message) => message,
+        ApplyOutcome::Started { .. } => String::new(),
+    }))
+}
+
+/// The words on the form for a field name the domain reports.
+#[cfg(feature = "ssr")]
+fn field_label(field: &str, knockouts: &[crate::domain::rubric::Knockout]) -> String {
+    match field {
+        "name" => "Name".into(),
+        "email" => "Email".into(),
+        "phone" => "Phone".into(),
+        "links" => "Links".into(),
+        other => {
+            let id = other.strip_prefix("knockout.").unwrap_or(other);
+            match knockouts.iter().position(|k| k.id == id) {
+                Some(i) => format!("Question {}", i + 1),
+                None => "Questions".into(),
+            }
+        }
+    }
+}
+
+/// An uploaded file as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadedFile {
+    pub name: String,
+    pub size_bytes: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromptStep {
+    pub id: String,
+    pub prompt: String,
+    pub seconds: u32,
+    pub answer: Option<UploadedFile>,
+}
+
+/// A knock-out answer that ended the application, with what the role needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StopReason {
+    pub question: String,
+    pub answer: String,
+    /// The answers that would have continued the application.
+    pub needed: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApplicationState {
+    InProgress,
+    Stopped(Vec<StopReason>),
+    Submitted,
+}
+
+impl ApplicationState {
+    pub fn id(&self) -> &'static str {
+        match self {
+            ApplicationState::InProgress => "in-progress",
+            ApplicationState::Stopped(_) => "stopped",
+            ApplicationState::Submitted => "submitted",
+        }
+    }
+}
+
+/// The candidate's own page: only their application, nothing a recruiter
+/// decided or wrote (a candidate screened out later still sees "submitted").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationView {
+    pub requisition_id: String,
+    pub token: String,
+    pub title: String,
+    pub name: String,
+    pub email: String,
+    pub state: ApplicationState,
+    pub resume: Option<UploadedFile>,
+    pub prompts: Vec<PromptStep>,
+}
+
+impl ApplicationView {
+    pub fn url(&self) -> String {
+        application_url(&self.requisition_id, &self.token)
+    }
+
+    /// The steps still to do before the application can be submitted, in
+    /// the words the page uses for them.
+    pub fn missing(&self) -> Vec<String> {
+        let mut missing = Vec::new();
+        if self.resume.is_none() {
+            missing.push("your resume".to_string());
+        }
+        let total = self.prompts.len();
+        for (i, p) in self.prompts.iter().enumerate() {
+            if p.answer.is_none() {
+                missing.push(format!("your answer to video question {} of {total}", i + 1));
+            }
+        }
+        missing
+    }
+
+    /// 1-based position of a video prompt, for messages.
+    pub fn prompt_number(&self, id: &str) -> Option<usize> {
+        self.prompts.iter().position(|p| p.id == id).map(|i| i + 1)
+    }
+}
+
+#[server(prefix = "/api/fn", endpoint = "apply-status", input = GetUrl)]
+pub async fn apply_status(id: String, token: String) -> Result<ApplicationView, AppError> {
+    let db = super::requisitions::db()?;
+    let (requisition, candidate) = find_application(&db, &id, &token).await?;
+    application_view(&db, &requisition, &candidate, &token).await
+}
+
+pub const NO_SUCH_APPLICATION: &str =
+    "There is no application at this address. Check that the link is complete, or start again from the job's page.";
+
+/// The application this link opens, or `NotFound`.
+#[cfg(feature = "ssr")]
+pub async fn find_application(
+    db: &crate::db::Db,
+    requisition_id: &str,
+    token: &str,
+) -> Result<
+    (
+        crate::domain::requisition::Requisition,
+        crate::domain::requisition::Candidate,
+    ),
+    AppError,
+> {
+    let not_found = || AppError::NotFound(NO_SUCH_APPLICATION.into());
+    // Tokens are ours (32 hex digits); anything else is not worth a query.
+    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(not_found());
+    }
+    let candidate = crate::db::candidates::by_token(db, requisition_id, token)
+        .await
+        .map_err(crate::access::internal)?
+        .ok_or_else(not_found)?;
+    let requisition = crate::db::requisitions::get(db, requisition_id)
+        .await
+        .map_err(crate::access::internal)?
+        .ok_or_else(not_found)?;
+    Ok((requisition, candidate))
+}
+
+/// Everything the candidate's own page shows, from what is stored. The
+/// token is the one that found the candidate (the record does not carry it).
+#[cfg(feature = "ssr")]
+pub async fn application_view(
+    db: &crate::db::Db,
+    requisition: &crate::domain::requisition::Requisition,
+    candidate: &crate::domain::requisition::Candidate,
+    token: &str,
+) -> Result<ApplicationView, AppError> {
+    use crate::domain::application::disqualified;
+    use crate::domain::candidate::Stage;
+
+    let kit = super::requisitions::frozen_kit(db, requisition).await?;
+    let files = crate::db::candidate_files::list(db, &candidate.id)
+        .await
+        .map_err(crate::access::internal)?;
+    let file_in = |kind: &str, prompt_id: &str| {
+        files
+            .iter()
+            .find(|f| f.kind == kind && f.prompt_id == prompt_id)
+            .map(|f| UploadedFile {
+                name: f.original_name.clone(),
+                size_bytes: f.size_bytes,
+            })
+    };
+    let state = if disqualified(&candidate.knockouts) {
+        ApplicationState::Stopped(
+            candidate
+                .knockouts
+                .iter()
+                .filter(|a| a.disqualifies)
+                .map(|a| StopReason {
+                    question: a.question.clone(),
+                    answer: a.answer.clone(),
+                    needed: kit
+                        .application
+                        .knockouts
+                        .iter()
+                        .find(|k| k.id == a.question_id)
+                        .map(|k| {
+                            k.answers
+                                .iter()
+                                .filter(|x| !x.disqualifies)
+                                .map(|x| x.label.clone())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                })
+                .collect(),
+        )
+    } else if candidate.stage == Stage::Applying {
+        ApplicationState::InProgress
+    } else {
+        ApplicationState::Submitted
+    };
+    Ok(ApplicationView {
+        requisition_id: requisition.id.clone(),
+        token: token.to_string(),
+        title: requisition.title.clone(),
+        name: candidate.name.clone(),
+        email: candidate.email.clone(),
+        state,
+        resume: file_in(KIND_RESUME, ""),
+        prompts: kit
+            .application
+            .video_prompts
+            .iter()
+            .map(|p| PromptStep {
+                id: p.id.clone(),
+                prompt: p.prompt.clone(),
+                seconds: p.response_seconds,
+                answer: file_in(KIND_VIDEO, &p.id),
+            })
+            .collect(),
+    })
+}
+
+pub const KIND_RESUME: &str = "resume";
+pub const KIND_VIDEO: &str = "video";
+
+/// Why an upload or the submission was refused: the server sends the
+/// browser back with `?error=<code>` (and `&prompt=<id>` for a video), and
+/// the page words it. Codes rather than text, so a link cannot make the
+/// page say something we did not write.
+pub mod problem {
+    pub const RESUME_MISSING: &str = "resume-missing";
+    pub const RESUME_EMPTY: &str = "resume-empty";
+    pub const RESUME_TOO_LARGE: &str = "resume-too-large";
+    pub const RESUME_TYPE: &str = "resume-type";
+    pub const VIDEO_MISSING: &str = "video-missing";
+    pub const VIDEO_EMPTY: &str = "video-empty";
+    pub const VIDEO_TOO_LARGE: &str = "video-too-large";
+    pub const VIDEO_TYPE: &str = "video-type";
+    /// The request body was over the upload limit before any file was read.
+    pub const TOO_LARGE: &str = "too-large";
+    /// The upload was cut off or was not a file upload.
+    pub const UPLOAD_FAILED: &str = "upload-failed";
+    /// Submitted with steps still to do; the page lists them.
+    pub const INCOMPLETE: &str = "incomplete";
+    /// Already submitted or stopped: nothing can change.
+    pub const CLOSED: &str = "closed";
+    pub const SERVER: &str = "server";
+}

@@ -1,0 +1,624 @@
+//! The panel: who interviews a candidate in which round of the requisition's
+//! plan, and when. Times are UTC throughout: stored, shown and typed (the
+//! form says so), and the calendar invite carries them as UTC so every
+//! calendar shows them in its owner's own time zone.
+
+pub mod interviews;
+
+use super::candidates::FormError;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Shortest and longest interview slot, in minutes.
+pub const MIN_MINUTES: i64 = 5;
+pub const MAX_MINUTES: i64 = 480;
+
+/// One interviewer on one round, as pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentView {
+    pub id: String,
+    pub requisition_id: String,
+    pub requisition_title: String,
+    pub candidate_id: String,
+    pub candidate_name: String,
+    pub round: String,
+    pub round_name: String,
+    pub interviewer_email: String,
+    /// RFC 3339, UTC.
+    pub starts_at: String,
+    /// `Mon 9 Mar 2026, 14:30–15:15 UTC`.
+    pub when: String,
+    pub minutes: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelRound {
+    pub id: String,
+    pub name: String,
+    /// The kit's length for the round: the form's default duration.
+    pub minutes: u32,
+    pub assignments: Vec<AssignmentView>,
+}
+
+/// Someone who can be put on a panel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelPerson {
+    pub email: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelView {
+    /// Interviewers see only the rounds they are on, with only their own
+    /// slot in each.
+    pub rounds: Vec<PanelRound>,
+    /// Interviewer accounts and the requisition's own recruiters and hiring
+    /// managers; empty for interviewers.
+    pub people: Vec<PanelPerson>,
+    /// Why nobody can be scheduled for this candidate now, if so.
+    pub closed: Option<String>,
+    /// The time now in UTC, next to a form that asks for UTC.
+    pub now_utc: String,
+}
+
+#[cfg(feature = "ssr")]
+pub fn assignment_view(
+    a: crate::domain::requisition::Assignment,
+    requisition: &crate::domain::requisition::Requisition,
+    kit: &crate::domain::Kit,
+) -> AssignmentView {
+    AssignmentView {
+        when: when(&a.starts_at, a.minutes),
+        round_name: kit.round_name(&a.round).to_string(),
+        requisition_title: requisition.title.clone(),
+        id: a.id,
+        requisition_id: a.requisition_id,
+        candidate_id: a.candidate_id,
+        candidate_name: a.candidate_name,
+        round: a.round,
+        interviewer_email: a.interviewer_email,
+        starts_at: a.starts_at,
+        minutes: a.minutes,
+    }
+}
+
+/// A slot as people read it, in UTC.
+#[cfg(feature = "ssr")]
+fn when(starts_at: &str, minutes: i64) -> String {
+    use chrono::{DateTime, TimeDelta, Utc};
+    let Ok(start) = DateTime::parse_from_rfc3339(starts_at).map(|t| t.with_timezone(&Utc)) else {
+        return starts_at.to_string();
+    };
+    let end = TimeDelta::try_minutes(minutes)
+        .and_then(|d| start.checked_add_signed(d))
+        .unwrap_or(start);
+    format!(
+        "{}–{} UTC",
+        start.format("%a %-d %b %Y, %H:%M"),
+        end.format("%H:%M")
+    )
+}
+
+/// The panel section of a candidate's page.
+#[cfg(feature = "ssr")]
+pub async fn panel_view(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    requisition: &crate::domain::requisition::Requisition,
+    kit: &crate::domain::Kit,
+    candidate: &crate::domain::requisition::Candidate,
+    runs: bool,
+) -> Result<PanelView, AppError> {
+    use crate::access::internal;
+    use crate::db::assignments;
+    let assigned = assignments::for_candidate(db, &candidate.id)
+        .await
+        .map_err(internal)?;
+    let plan_rounds: Vec<String> = requisition
+        .plan
+        .as_ref()
+        .map(|p| p.rounds.iter().map(|r| r.round.clone()).collect())
+        .unwrap_or_default();
+    let rounds = plan_rounds
+        .iter()
+        .map(|round| PanelRound {
+            id: round.clone(),
+            name: kit.round_name(round).to_string(),
+            minutes: kit
+                .rounds
+                .iter()
+                .find(|r| &r.id == round)
+                .map_or(0, |r| r.minutes),
+            assignments: assigned
+                .iter()
+                .filter(|a| &a.round == round && (runs || a.interviewer_id == user.id))
+                .map(|a| assignment_view(a.clone(), requisition, kit))
+                .collect(),
+        })
+        .filter(|r| runs || !r.assignments.is_empty())
+        .collect();
+    let closed = if !runs {
+        None
+    } else if requisition.plan.is_none() {
+        Some("This requisition is still a draft, so it has no interview plan yet. Open it first.".into())
+    } else if candidate.stage != crate::domain::candidate::Stage::Interviewing {
+        Some(format!(
+            "Only candidates at the interviews stage can be scheduled. {} is at “{}”; advance them from the resume screen first.",
+            candidate.name,
+            candidate.stage.label()
+        ))
+    } else {
+        None
+    };
+    Ok(PanelView {
+        rounds,
+        people: if runs { people(db, &requisition.id).await? } else { Vec::new() },
+        closed,
+        now_utc: chrono::Utc::now().format("%a %-d %b %Y, %H:%M UTC").to_string(),
+    })
+}
+
+/// Who may sit on a panel: every active interviewer account, and the
+/// requisition's recruiters and hiring managers (a hiring manager leads
+/// the deep-dive round). Anyone else is added to the requisition first.
+#[cfg(feature = "ssr")]
+async fn people(db: &crate::db::Db, requisition_id: &str) -> Result<Vec<PanelPerson>, AppError> {
+    use crate::access::internal;
+    use crate::db::{requisitions, users};
+    use crate::domain::accounts::Role;
+    let mut people: Vec<PanelPerson> = users::active_with_role(db, Role::Interviewer)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .chain(requisitions::members(db, requisition_id).await.map_err(internal)?)
+        .map(|u| PanelPerson {
+            email: u.email,
+            role: u.role.id().to_string(),
+        })
+        .collect();
+    people.sort_by(|a, b| a.email.cmp(&b.email));
+    people.dedup_by(|a, b| a.email == b.email);
+    Ok(people)
+}
+
+/// Puts an interviewer on a round of a candidate's panel. The start time is
+/// the form's `datetime-local` value, read as UTC.
+#[server(prefix = "/api/fn", endpoint = "assign-interviewer")]
+pub async fn assign_interviewer(
+    candidate_id: String,
+    #[server(default)] round: String,
+    #[server(default)] interviewer_email: String,
+    #[server(default)] starts_at: String,
+    #[server(default)] duration_minutes: String,
+) -> Result<(), FormError> {
+    let user = crate::auth::require_user()?;
+    let db = super::requisitions::db()?;
+    let candidate = crate::access::candidate_to_run(&db, &user, &candidate_id).await?;
+    let requisition = crate::access::requisition(&db, &user, &candidate.requisition_id).await?;
+    let request = AssignRequest {
+        candidate_id: candidate.id.clone(),
+        round,
+        interviewer_email,
+        starts_at,
+        duration_minutes: Some(duration_minutes).filter(|m| !m.trim().is_empty()),
+    };
+    let values = [
+        ("round", request.round.as_str()),
+        ("interviewer_email", request.interviewer_email.as_str()),
+        ("starts_at", request.starts_at.as_str()),
+        ("duration_minutes", request.duration_minutes.as_deref().unwrap_or("")),
+    ];
+    match assign(&db, &user, &requisition, &request, TimeInput::FormUtc).await {
+        Ok(_) => {
+            leptos_axum::redirect(&format!("/candidates/{}?done=assigned#panel", candidate.id));
+            Ok(())
+        }
+        Err(AssignError::Fields(errors)) => Err(FormError::fields(errors, &values)),
+        Err(AssignError::Duplicate(message)) => Err(FormError::field("interviewer_email", message, &values)),
+        Err(AssignError::App(e)) => Err(e.into()),
+    }
+}
+
+/// An assignment as the form or the API sends it, unchecked.
+#[cfg(feature = "ssr")]
+pub struct AssignRequest {
+    pub candidate_id: String,
+    pub round: String,
+    pub interviewer_email: String,
+    pub starts_at: String,
+    /// Empty: the kit's length for the round.
+    pub duration_minutes: Option<String>,
+}
+
+/// How the start time is written.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeInput {
+    /// RFC 3339 with an offset (the API).
+    Rfc3339,
+    /// A `datetime-local` value (`2026-03-09T14:30`) meant as UTC, or RFC 3339.
+    FormUtc,
+}
+
+#[cfg(feature = "ssr")]
+#[derive(Debug)]
+pub enum AssignError {
+    /// Every refused field, named as the API and the form name them.
+    Fields(Vec<crate::domain::jd::FieldError>),
+    /// This interviewer is already on this round for this candidate.
+    Duplicate(String),
+    App(AppError),
+}
+
+/// Checks every field, reporting all problems at once, then stores the
+/// assignment.
+#[cfg(feature = "ssr")]
+pub async fn assign(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    requisition: &crate::domain::requisition::Requisition,
+    request: &AssignRequest,
+    time: TimeInput,
+) -> Result<crate::domain::requisition::Assignment, AssignError> {
+    use crate::access::internal;
+    use crate::db::{assignments, candidates, requisitions, users, DbError};
+    use crate::domain::accounts::{Email, Role};
+    use crate::domain::candidate::Stage;
+    use crate::domain::jd::FieldError;
+
+    let app = |e: AppError| AssignError::App(e);
+    let mut errors = Vec::new();
+    let mut refuse = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.into(),
+            message,
+        })
+    };
+
+    let candidate_id = request.candidate_id.trim();
+    let candidate = candidates::get(db, candidate_id)
+        .await
+        .map_err(|e| app(internal(e)))?
+        .filter(|c| c.requisition_id == requisition.id);
+    match &candidate {
+        None if candidate_id.is_empty() => refuse("candidate_id", "the candidate is required".into()),
+        None => refuse(
+            "candidate_id",
+            format!("there is no candidate `{candidate_id}` on this requisition"),
+        ),
+        Some(c) if c.stage != Stage::Interviewing => refuse(
+            "candidate_id",
+            format!(
+                "{} is at the stage “{}”; only candidates at the interviews stage can be scheduled",
+                c.name,
+                c.stage.label()
+            ),
+        ),
+        Some(_) => {}
+    }
+
+    let kit = super::requisitions::frozen_kit(db, requisition)
+        .await
+        .map_err(app)?;
+    let round = request.round.trim();
+    let plan_rounds: Vec<&str> = requisition
+        .plan
+        .as_ref()
+        .map(|p| p.rounds.iter().map(|r| r.round.as_str()).collect())
+        .unwrap_or_default();
+    let kit_round = if plan_rounds.is_empty() {
+        refuse(
+            "round",
+            "the requisition has no interview plan yet; open it first".into(),
+        );
+        None
+    } else if round.is_empty() {
+        refuse("round", "the round is required".into());
+        None
+    } else if !plan_rounds.contains(&round) {
+        refuse(
+            "round",
+            format!(
+                "`{round}` is not a round of this requisition's plan; the rounds are {}",
+                plan_rounds.join(", ")
+            ),
+        );
+        None
+    } else {
+        kit.rounds.iter().find(|r| r.id == round)
+    };
+
+    let raw_email = request.interviewer_email.trim();
+    let interviewer = if raw_email.is_empty() {
+        refuse("interviewer_email", "the interviewer's email is required".into());
+        None
+    } else {
+        match Email::parse(raw_email) {
+            Err(e) => {
+                refuse("interviewer_email", e.to_string());
+                None
+            }
+            Ok(email) => match users::active_by_email(db, &email)
+                .await
+                .map_err(|e| app(internal(e)))?
+            {
+                None => {
+                    refuse(
+                        "interviewer_email",
+                        format!("there is no active account for {}", email.as_str()),
+                    );
+                    None
+                }
+                Some(person) => {
+                    let member = requisitions::is_member(db, &requisition.id, &person.id)
+                        .await
+                        .map_err(|e| app(internal(e)))?;
+                    if person.role == Role::Interviewer || member {
+                        Some(person)
+                    } else {
+                        refuse(
+                            "interviewer_email",
+                            format!(
+                                "{} is a {} account that is not on this requisition; add them to the requisition first, or choose an interviewer account",
+                                person.email,
+                                person.role.id().replace('-', " ")
+                            ),
+                        );
+                        None
+                    }
+                }
+            },
+        }
+    };
+
+    let starts_at = match parse_start(&request.starts_at, time, chrono::Utc::now()) {
+        Ok(t) => Some(t),
+        Err(message) => {
+            refuse("starts_at", message);
+            None
+        }
+    };
+
+    let minutes = match request.duration_minutes.as_deref().map(str::trim) {
+        None | Some("") => kit_round.map(|r| i64::from(r.minutes)),
+        Some(raw) => match raw.parse::<i64>() {
+            Ok(m) if (MIN_MINUTES..=MAX_MINUTES).contains(&m) => Some(m),
+            Ok(m) => {
+                refuse(
+                    "duration_minutes",
+                    format!("{m} minutes is not a length for an interview; give {MIN_MINUTES} to {MAX_MINUTES}"),
+                );
+                None
+            }
+            Err(_) => {
+                refuse(
+                    "duration_minutes",
+                    format!("`{raw}` is not a whole number of minutes"),
+                );
+                None
+            }
+        },
+    };
+
+    let (Some(candidate), Some(kit_round), Some(interviewer), Some(starts_at), Some(minutes), true) =
+        (candidate, kit_round, interviewer, starts_at, minutes, errors.is_empty())
+    else {
+        return Err(AssignError::Fields(errors));
+    };
+    let stored_start = starts_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let id = assignments::create(
+        db,
+        &assignments::NewAssignment {
+            requisition_id: &requisition.id,
+            candidate_id: &candidate.id,
+            round: &kit_round.id,
+            interviewer_id: &interviewer.id,
+            starts_at: &stored_start,
+            minutes,
+            created_by: &user.id,
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        DbError::Conflict(_) => AssignError::Duplicate(format!(
+            "{} is already on the round “{}” for {}",
+            interviewer.email, kit_round.name, candidate.name
+        )),
+        e => app(internal(e)),
+    })?;
+    assignments::get(db, &id)
+        .await
+        .map_err(|e| app(internal(e)))?
+        .ok_or(AssignError::App(AppError::Internal))
+}
+
+/// Reads an interview's start time. A time in the past, or more than two
+/// years ahead (a mistyped year), is refused.
+#[cfg(feature = "ssr")]
+pub fn parse_start(
+    raw: &str,
+    input: TimeInput,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err("the start time is required".into());
+    }
+    let local = || {
+        ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
+            .map(|t| t.and_utc())
+    };
+    let parsed = match DateTime::parse_from_rfc3339(raw) {
+        Ok(t) => Some(t.with_timezone(&Utc)),
+        Err(_) if input == TimeInput::FormUtc => local(),
+        Err(_) => None,
+    };
+    let Some(start) = parsed else {
+        return Err(match input {
+            TimeInput::Rfc3339 => format!(
+                "`{raw}` is not an RFC 3339 time with an offset, such as 2026-03-09T14:30:00Z"
+            ),
+            TimeInput::FormUtc => format!("`{raw}` is not a date and time such as 2026-03-09T14:30"),
+        });
+    };
+    if start < now {
+        return Err(format!(
+            "{} is in the past; give a time from now on",
+            start.format("%Y-%m-%d %H:%M UTC")
+        ));
+    }
+    if TimeDelta::try_days(731).and_then(|d| now.checked_add_signed(d)).is_some_and(|limit| start > limit) {
+        return Err(format!(
+            "{} is more than two years ahead; check the year",
+            start.format("%Y-%m-%d %H:%M UTC")
+        ));
+    }
+    Ok(start)
+}
+
+/// An assignment this person may see: theirs, or on a requisition they
+/// run. Also says whether they run it.
+#[cfg(feature = "ssr")]
+pub async fn assignment_for(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    id: &str,
+) -> Result<
+    (
+        crate::domain::requisition::Assignment,
+        crate::domain::requisition::Requisition,
+        bool,
+    ),
+    AppError,
+> {
+    use crate::access::internal;
+    let assignment = crate::db::assignments::get(db, id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| AppError::NotFound("There is no interview at this address.".into()))?;
+    match crate::access::requisition(db, user, &assignment.requisition_id).await {
+        Ok(requisition) => Ok((assignment, requisition, true)),
+        Err(AppError::Forbidden(_)) if assignment.interviewer_id == user.id => {
+            let requisition = crate::db::requisitions::get(db, &assignment.requisition_id)
+                .await
+                .map_err(internal)?
+                .ok_or(AppError::Internal)?;
+            Ok((assignment, requisition, false))
+        }
+        Err(AppError::Forbidden(_)) => Err(AppError::Forbidden(
+            "This interview is on someone else's schedule. Your interviews are under My interviews.".into(),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// The calendar invite of an interview, for the interviewer on it (or the
+/// people running the requisition). `base_url` is where this server is
+/// reached (`https://hiring.example`), for the link to the interview kit.
+/// Returns the file name and the file.
+#[cfg(feature = "ssr")]
+pub async fn invite(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    assignment_id: &str,
+    base_url: &str,
+) -> Result<(String, String), AppError> {
+    use crate::domain::ics::{invite_ics, Invite};
+    let (assignment, requisition, _) = assignment_for(db, user, assignment_id).await?;
+    let kit = super::requisitions::frozen_kit(db, &requisition).await?;
+    let round = kit.round_name(&assignment.round).to_string();
+    let starts_at = chrono::DateTime::parse_from_rfc3339(&assignment.starts_at)
+        .map_err(|e| {
+            leptos::logging::error!("assignment {} has a bad start time: {e}", assignment.id);
+            AppError::Internal
+        })?
+        .with_timezone(&chrono::Utc);
+    let url = format!("{}/interviews/{}", base_url.trim_end_matches('/'), assignment.id);
+    let ics = invite_ics(&Invite {
+        uid: format!("interview-{}@alliance-hiring-kit", assignment.id),
+        starts_at,
+        minutes: u32::try_from(assignment.minutes).unwrap_or(0),
+        summary: format!("{round}: {}", assignment.candidate_name),
+        description: format!(
+            "{round} with {} for {}.\nYour questions, anchors and indicators for this round: {url}",
+            assignment.candidate_name, requisition.title
+        ),
+        url,
+        attendee_email: assignment.interviewer_email.clone(),
+        stamp: chrono::Utc::now(),
+    });
+    let filename = format!(
+        "interview-{}-{}.ics",
+        slug(&assignment.candidate_name),
+        slug(&assignment.round)
+    );
+    Ok((filename, ics))
+}
+
+/// A file-name-safe version of a name: ASCII letters and digits joined by
+/// single hyphens.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "x".into()
+    } else {
+        out.to_string()
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn now() -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn form_times_are_utc_and_api_times_need_an_offset() {
+        let t = parse_start("2026-03-09T14:30", TimeInput::FormUtc, now()).unwrap();
+        assert_eq!(t, Utc.with_ymd_and_hms(2026, 3, 9, 14, 30, 0).unwrap());
+        let t = parse_start("2026-03-09T16:30:00+02:00", TimeInput::Rfc3339, now()).unwrap();
+        assert_eq!(t, Utc.with_ymd_and_hms(2026, 3, 9, 14, 30, 0).unwrap());
+        let e = parse_start("2026-03-09T14:30", TimeInput::Rfc3339, now()).unwrap_err();
+        assert!(e.contains("RFC 3339"), "{e}");
+        assert!(parse_start(" ", TimeInput::FormUtc, now()).unwrap_err().contains("required"));
+        assert!(parse_start("next tuesday", TimeInput::FormUtc, now()).is_err());
+    }
+
+    #[test]
+    fn past_and_far_future_times_are_refused() {
+        let e = parse_start("2026-02-28T09:00", TimeInput::FormUtc, now()).unwrap_err();
+        assert!(e.contains("in the past"), "{e}");
+        let e = parse_start("2029-03-01T09:00", TimeInput::FormUtc, now()).unwrap_err();
+        assert!(e.contains("two years"), "{e}");
+    }
+
+    #[test]
+    fn slots_read_in_utc() {
+        assert_eq!(when("2026-03-09T23:30:00.000Z", 45), "Mon 9 Mar 2026, 23:30–00:15 UTC");
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(slug("Zoë O'Brien-Smith"), "zo-o-brien-smith");
+        assert_eq!(slug("../.."), "x");
+        assert!(slug(&"a".repeat(100)).len() <= 40);
+    }
+}

@@ -1,0 +1,244 @@
+//! The interviewer's side of the panel: their own interviews, and one
+//! interview's round from the requisition's plan with what to ask and how
+//! answers are judged.
+
+use super::AssignmentView;
+use crate::domain::plan::ItemKind;
+use crate::domain::rubric::Anchors;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// This person's interviews: today's first, then what is coming, then
+/// what is done (most recent first). Days are UTC days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct InterviewSchedule {
+    pub today: Vec<AssignmentView>,
+    pub upcoming: Vec<AssignmentView>,
+    pub past: Vec<AssignmentView>,
+}
+
+#[server(prefix = "/api/fn", endpoint = "my-interviews", input = GetUrl)]
+pub async fn my_interviews() -> Result<InterviewSchedule, AppError> {
+    use crate::access::internal;
+    let user = crate::auth::require_user()?;
+    let db = crate::api::requisitions::db()?;
+    let mut kits = std::collections::HashMap::new();
+    let mut views = Vec::new();
+    for a in crate::db::assignments::for_interviewer(&db, &user.id)
+        .await
+        .map_err(internal)?
+    {
+        if !kits.contains_key(&a.requisition_id) {
+            let requisition = crate::db::requisitions::get(&db, &a.requisition_id)
+                .await
+                .map_err(internal)?
+                .ok_or(AppError::Internal)?;
+            let kit = crate::api::requisitions::frozen_kit(&db, &requisition).await?;
+            kits.insert(a.requisition_id.clone(), (requisition, kit));
+        }
+        if let Some((requisition, kit)) = kits.get(&a.requisition_id) {
+            views.push(super::assignment_view(a, requisition, kit));
+        }
+    }
+    Ok(sort_interviews(views, &crate::db::now()))
+}
+
+/// Groups interviews around `now` (stored format, so text order is time
+/// order).
+pub fn sort_interviews(mut all: Vec<AssignmentView>, now: &str) -> InterviewSchedule {
+    all.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
+    let today = now.get(..10).unwrap_or(now);
+    let mut out = InterviewSchedule::default();
+    for a in all {
+        if a.starts_at.get(..10) == Some(today) {
+            out.today.push(a);
+        } else if a.starts_at.as_str() > now {
+            out.upcoming.push(a);
+        } else {
+            out.past.push(a);
+        }
+    }
+    out.past.reverse();
+    out
+}
+
+/// One scored item of the round, read-only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InterviewItem {
+    pub kind: ItemKind,
+    pub id: String,
+    /// "Competency question · discipline", "Attitude", "Exercise".
+    pub eyebrow: String,
+    pub title: String,
+    /// What to ask (or the exercise's brief).
+    pub ask: String,
+    /// Labelled facts: what the job requires, what is expected at this level.
+    pub facts: Vec<(String, String)>,
+    /// Titled lists (deliverables, ground rules...).
+    pub lists: Vec<(String, Vec<String>)>,
+    pub anchors: Anchors,
+    pub positive: Vec<String>,
+    pub negative: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InterviewView {
+    pub assignment: AssignmentView,
+    pub kit_title: String,
+    pub rubric_version: String,
+    pub purpose: String,
+    pub led_by: String,
+    pub why_hard: String,
+    pub items: Vec<InterviewItem>,
+    /// The viewer runs the requisition (and may open the candidate's screen).
+    pub runs: bool,
+    /// The viewer is the interviewer on this slot.
+    pub mine: bool,
+}
+
+#[server(prefix = "/api/fn", endpoint = "interview", input = GetUrl)]
+pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
+    let user = crate::auth::require_user()?;
+    let db = crate::api::requisitions::db()?;
+    let (assignment, requisition, runs) = super::assignment_for(&db, &user, &id).await?;
+    let kit = crate::api::requisitions::frozen_kit(&db, &requisition).await?;
+    let items = requisition
+        .plan
+        .as_ref()
+        .and_then(|p| p.rounds.iter().find(|r| r.round == assignment.round))
+        .map(|r| r.items.iter().filter_map(|item| interview_item(&kit, item)).collect())
+        .unwrap_or_default();
+    let kit_round = kit.rounds.iter().find(|r| r.id == assignment.round);
+    Ok(InterviewView {
+        mine: assignment.interviewer_id == user.id,
+        kit_title: kit.title.clone(),
+        rubric_version: kit.rubric_version.clone(),
+        purpose: kit_round.map(|r| r.purpose.clone()).unwrap_or_default(),
+        led_by: kit_round.map(|r| r.led_by.clone()).unwrap_or_default(),
+        why_hard: kit.why_hard.clone(),
+        items,
+        runs,
+        assignment: super::assignment_view(assignment, &requisition, &kit),
+    })
+}
+
+/// What the interviewer reads for one plan item; `None` for an item the kit
+/// does not have (a stored plan is checked against its kit when saved).
+#[cfg(feature = "ssr")]
+pub fn interview_item(kit: &crate::domain::Kit, item: &crate::domain::plan::PlanItem) -> Option<InterviewItem> {
+    let level = kit.level;
+    let fact = |label: &str, value: &str| (label.to_string(), value.to_string());
+    let list = |title: &str, items: &[String]| (title.to_string(), items.to_vec());
+    match item.kind {
+        ItemKind::Competency => kit.competency_questions.iter().find(|q| q.id == item.id).map(|q| InterviewItem {
+            kind: item.kind,
+            id: q.id.clone(),
+            eyebrow: format!("Competency question · {}", q.discipline),
+            title: q.competency_name.clone(),
+            ask: q.question.clone(),
+            facts: vec![
+                fact("What the job requires", &q.requirement),
+                fact("Expected at this level", &q.expected),
+            ],
+            lists: Vec::new(),
+            anchors: q.anchors.clone(),
+            positive: q.positive.clone(),
+            negative: q.negative.clone(),
+        }),
+        ItemKind::Attitude => kit.attitude_questions.iter().find(|a| a.id == item.id).map(|a| InterviewItem {
+            kind: item.kind,
+            id: a.id.clone(),
+            eyebrow: "Attitude".into(),
+            title: a.name.clone(),
+            ask: a.question.clone(),
+            facts: vec![fact("What it means", &a.definition)],
+            lists: Vec::new(),
+            anchors: a.anchors.clone(),
+            positive: a.positive.clone(),
+            negative: a.negative.clone(),
+        }),
+        ItemKind::Exercise if item.id == "presentation" => {
+            let p = &kit.presentation;
+            Some(InterviewItem {
+                kind: item.kind,
+                id: item.id.clone(),
+                eyebrow: "Exercise · presentation".into(),
+                title: p.title.clone(),
+                ask: p.prompt.clone(),
+                facts: vec![
+                    fact("Format", &format!("{} · {} min · audience: {}", p.format, p.minutes, p.audience)),
+                    fact("Expected at this level", p.level_expectations.get(level)),
+                ],
+                lists: vec![list("Deliverables", &p.deliverables), list("Ground rules", &p.ground_rules)],
+                anchors: p.anchors.clone(),
+                positive: p.positive.clone(),
+                negative: p.negative.clone(),
+            })
+        }
+        ItemKind::Exercise if item.id == "simulation" => {
+            let s = &kit.simulation;
+            Some(InterviewItem {
+                kind: item.kind,
+                id: item.id.clone(),
+                eyebrow: "Exercise · work simulation".into(),
+                title: s.title.clone(),
+                ask: s.problem.clone(),
+                facts: vec![
+                    fact("Scenario", &s.scenario),
+                    fact("Format", &format!("{} · {} min", s.format, s.minutes)),
+                    fact("Expected at this level", s.level_expectations.get(level)),
+                ],
+                lists: vec![
+                    list("Success criteria", &s.success_criteria),
+                    list("Ground rules", &s.ground_rules),
+                ],
+                anchors: s.anchors.clone(),
+                positive: s.positive.clone(),
+                negative: s.negative.clone(),
+            })
+        }
+        ItemKind::Exercise => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(id: &str, starts_at: &str) -> AssignmentView {
+        AssignmentView {
+            id: id.into(),
+            requisition_id: "r".into(),
+            requisition_title: "R".into(),
+            candidate_id: "c".into(),
+            candidate_name: "C".into(),
+            round: "deep-dive".into(),
+            round_name: "Deep dive".into(),
+            interviewer_email: "i@example.com".into(),
+            starts_at: starts_at.into(),
+            when: String::new(),
+            minutes: 45,
+        }
+    }
+
+    #[test]
+    fn today_comes_first_then_upcoming_then_past_most_recent_first() {
+        let sorted = sort_interviews(
+            vec![
+                at("next-week", "2026-03-16T09:00:00.000Z"),
+                at("last-week", "2026-03-02T09:00:00.000Z"),
+                at("this-evening", "2026-03-09T18:00:00.000Z"),
+                at("this-morning", "2026-03-09T08:00:00.000Z"),
+                at("tomorrow", "2026-03-10T09:00:00.000Z"),
+                at("yesterday", "2026-03-08T09:00:00.000Z"),
+            ],
+            "2026-03-09T12:00:00.000Z",
+        );
+        let ids = |v: &[AssignmentView]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&sorted.today), vec!["this-morning", "this-evening"]);
+        assert_eq!(ids(&sorted.upcoming), vec!["tomorrow", "next-week"]);
+        assert_eq!(ids(&sorted.past), vec!["yesterday", "last-week"]);
+    }
+}

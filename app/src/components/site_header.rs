@@ -1,0 +1,73 @@
+//! The header: the brand, the places this person's role uses, who is
+//! signed in and the sign-out button. Candidates (not signed in) see only
+//! the brand.
+
+use crate::api::session::whoami;
+use crate::domain::accounts::{CurrentUser, Role};
+use leptos::prelude::*;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let me = Resource::new_blocking(|| (), |_| whoami());
+    view! {
+        <header class="site-header no-print">
+            <a href="/" class="brand">"Alliance Hiring Kit"</a>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(user)) => view! { <UserNav user/> }.into_any(),
+                        _ => ().into_any(),
+                    }
+                })}
+            </Suspense>
+        </header>
+    }
+}
+
+/// The links each role needs, in the order they use them.
+fn links_for(role: Role) -> Vec<(&'static str, &'static str)> {
+    let mut links = Vec::new();
+    if role != Role::Interviewer {
+        links.push(("/requisitions", "Requisitions"));
+        links.push(("/jd", "JD studio"));
+    }
+    links.push(("/interviews", "My interviews"));
+    links.push(("/", "Interview kits"));
+    if role == Role::Admin {
+        links.push(("/admin/users", "Accounts"));
+    }
+    links
+}
+
+#[component]
+fn UserNav(user: CurrentUser) -> impl IntoView {
+    view! {
+        <nav aria-label="Main">
+            {links_for(user.role)
+                .into_iter()
+                .map(|(href, label)| view! { <a href=href>{label}</a> })
+                .collect_view()}
+        </nav>
+        <div class="who">
+            <span class="signed-in-as" data-role=user.role.id()>{user.email.clone()}</span>
+            <form method="post" action="/sign-out" class="inline">
+                <button type="submit" class="link-button">"Sign out"</button>
+            </form>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interviewers_see_their_interviews_not_requisitions() {
+        let hrefs = |role| links_for(role).into_iter().map(|(h, _)| h).collect::<Vec<_>>();
+        assert!(!hrefs(Role::Interviewer).contains(&"/requisitions"));
+        assert!(hrefs(Role::Interviewer).contains(&"/interviews"));
+        assert!(hrefs(Role::Recruiter).contains(&"/requisitions"));
+        assert!(hrefs(Role::Admin).contains(&"/admin/users"));
+        assert!(!hrefs(Role::HiringManager).contains(&"/admin/users"));
+    }
+}

@@ -1,0 +1,391 @@
+//! One candidate: contact details, the application (knock-out answers,
+//! resume, video answers), the resume screen with its decision, and the
+//! panel. Interviewers on the panel see the application and their own
+//! interviews only.
+
+use crate::api::candidates::{get_candidate, utc_minutes, CandidateView, FileView, FormError};
+use crate::api::panel::{AssignInterviewer, PanelView, MAX_MINUTES, MIN_MINUTES};
+use crate::api::screening::{ScreenCandidate, ScreenView};
+use crate::domain::kit::CriterionSource;
+use crate::domain::requisition::Candidate;
+use crate::domain::scoring::Rating;
+use crate::domain::screening::Decision;
+use crate::pages::candidates::{field_message_id, refused, screen_summary, typed, FieldMessage, FormNotice};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn CandidatePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let screen = ServerAction::<ScreenCandidate>::new();
+    let assign = ServerAction::<AssignInterviewer>::new();
+    // Reloaded after a successful change only: a refused form stays as
+    // typed, with its messages.
+    let changes = Memo::new(move |previous: Option<&usize>| {
+        let ok = |v: Option<Result<(), FormError>>| matches!(v, Some(Ok(())));
+        let n = previous.copied().unwrap_or(0);
+        if ok(screen.value().get()) || ok(assign.value().get()) {
+            n + 1
+        } else {
+            n
+        }
+    });
+    let candidate = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                query.with(|q| q.get("done")),
+                changes.get(),
+            )
+        },
+        |(id, _, _)| get_candidate(id),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="page">"Loading the candidate…"</p> }>
+            {move || Suspend::new(async move {
+                match candidate.await {
+                    Ok(v) => view! { <CandidateBody v screen assign/> }.into_any(),
+                    Err(e) => {
+                        crate::pages::set_error_status(&e);
+                        view! {
+                            <section class="page narrow">
+                                <h1>"Candidate"</h1>
+                                <p class="error" role="alert">{e.to_string()}</p>
+                                <p><a href="/interviews">"My interviews"</a></p>
+                            </section>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn done_message(done: &str) -> Option<&'static str> {
+    match done {
+        "screen-saved" => Some("Screen saved."),
+        "advanced" => Some("Advanced to interviews. Put the panel together below."),
+        "archived" => Some("Archived, with the reason recorded."),
+        "assigned" => Some("Added to the panel. The interviewer can download the calendar invite here or from My interviews."),
+        _ => None,
+    }
+}
+
+#[component]
+fn CandidateBody(
+    v: CandidateView,
+    screen: ServerAction<ScreenCandidate>,
+    assign: ServerAction<AssignInterviewer>,
+) -> impl IntoView {
+    let query = use_query_map();
+    let done = query
+        .with_untracked(|q| if q.get("__err").is_some() { None } else { q.get("done") })
+        .and_then(|d| done_message(&d));
+    let c = v.candidate.clone();
+    view! {
+        <Title text=format!("{} · Candidate", c.name)/>
+        <article class="page candidate" data-candidate=c.id.clone() data-stage=c.stage.id() data-access=if v.runs { "runs" } else { "interviews" }>
+            {if v.runs {
+                view! { <p class="eyebrow">"Candidate · "<a href=format!("/requisitions/{}/candidates", v.requisition_id)>{v.requisition_title.clone()}</a></p> }.into_any()
+            } else {
+                view! { <p class="eyebrow">"Candidate · "{v.requisition_title.clone()}</p> }.into_any()
+            }}
+            <h1>{c.name.clone()}</h1>
+            {done.map(|m| view! { <p class="notice-ok" role="status">{m}</p> })}
+            {v.runs.then(|| view! { <Contact c=c.clone()/> })}
+            <Application c=c.clone() files=v.files.clone()/>
+            {v.screen.clone().map(|s| view! { <Screen candidate_id=c.id.clone() s screen/> })}
+            <Panel candidate_id=c.id.clone() candidate_name=c.name.clone() panel=v.panel.clone() runs=v.runs assign/>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn Contact(c: Candidate) -> impl IntoView {
+    let reason = c.stage_reason.clone();
+    view! {
+        <section class="contact">
+            <dl class="facts">
+                <dt>"Stage"</dt>
+                <dd><strong class=format!("stage stage-{}", c.stage.id()) data-stage=c.stage.id()>{c.stage.label()}</strong>
+                    {(!reason.is_empty()).then(|| view! { <span class="stage-reason">" · "{reason.clone()}</span> })}
+                </dd>
+                <dt>"Email"</dt><dd><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></dd>
+                {(!c.phone.is_empty()).then(|| view! { <dt>"Phone"</dt><dd>{c.phone.clone()}</dd> })}
+                <dt>"Source"</dt><dd>{c.source.label()}</dd>
+                <dt>"Added"</dt><dd>{utc_minutes(&c.created_at)}</dd>
+                {c.submitted_at.clone().map(|at| view! { <dt>"Application submitted"</dt><dd>{utc_minutes(&at)}</dd> })}
+            </dl>
+        </section>
+    }
+}
+
+/// Only web addresses become links; anything else stays text.
+fn is_web_address(link: &str) -> bool {
+    let lower = link.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+fn size(bytes: i64) -> String {
+    match bytes {
+        b if b >= 1024 * 1024 => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+        b if b >= 1024 => format!("{} KB", b / 1024),
+        b => format!("{b} bytes"),
+    }
+}
+
+#[component]
+fn Application(c: Candidate, files: Vec<FileView>) -> impl IntoView {
+    let (videos, documents): (Vec<FileView>, Vec<FileView>) = files.into_iter().partition(|f| f.is_video);
+    view! {
+        <section class="application" id="application">
+            <h2>"Application"</h2>
+            <h3>"Links"</h3>
+            {if c.links.is_empty() {
+                view! { <p class="muted">"No links given."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="links">
+                        {c.links.iter().map(|l| if is_web_address(l) {
+                            view! { <li><a href=l.clone() rel="noopener noreferrer nofollow" target="_blank">{l.clone()}</a></li> }.into_any()
+                        } else {
+                            view! { <li>{l.clone()}</li> }.into_any()
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h3>"Knock-out answers"</h3>
+            {if c.knockouts.is_empty() {
+                view! { <p class="muted">"None: this candidate did not apply through the application form."</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="knockout-answers">
+                        {c.knockouts.iter().map(|k| view! {
+                            <dt>{k.question.clone()}</dt>
+                            <dd class:disqualifies=k.disqualifies>{k.answer.clone()}
+                                {k.disqualifies.then(|| view! { " "<span class="tag stop">"ends the application"</span> })}
+                            </dd>
+                        }).collect_view()}
+                    </dl>
+                }.into_any()
+            }}
+            <h3>"Resume and files"</h3>
+            {if documents.is_empty() {
+                view! { <p class="muted">"No resume uploaded."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="files">
+                        {documents.into_iter().map(|f| view! {
+                            <li data-file=f.file.id.clone()>
+                                {f.label.clone()}": "<a href=format!("/files/{}", f.file.id)>{f.file.original_name.clone()}</a>
+                                <span class="muted">{format!(" · {}", size(f.file.size_bytes))}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(!videos.is_empty()).then(|| view! {
+                <h3>"Video answers"</h3>
+                {videos.into_iter().map(|f| view! {
+                    <figure class="video-answer" data-file=f.file.id.clone()>
+                        <figcaption>{f.label.clone()}</figcaption>
+                        <video controls=true preload="metadata" src=format!("/files/{}", f.file.id)></video>
+                    </figure>
+                }).collect_view()}
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Screen(candidate_id: String, s: ScreenView, screen: ServerAction<ScreenCandidate>) -> impl IntoView {
+    let error = refused(screen);
+    let first = error.get_untracked();
+    let saved = s.screening.clone();
+    let decided = saved.decision.clone().and_then(|d| d.parse::<Decision>().ok());
+    view! {
+        <section class="screen" id="screen">
+            <h2>"Resume screen"</h2>
+            <p class="muted">
+                "Rate each criterion of the kit against its anchors. Save as you go; a decision needs every criterion rated and a reason. Current screen: "
+                <span class="screen-summary">{screen_summary(Some(s.summary))}</span>"."
+            </p>
+            {decided.map(|d| view! {
+                <p class="decision" data-decision=d.id()>
+                    <strong>{match d { Decision::Advance => "Advanced to interviews", Decision::Archive => "Archived" }}</strong>
+                    {saved.decided_at.clone().map(|at| format!(" on {}", utc_minutes(&at)))}
+                    {format!(": {}", saved.reason)}
+                </p>
+            })}
+            {match s.closed.clone() {
+                Some(why) => view! { <p class="warning">{why}</p> }.into_any(),
+                None => view! {
+                    <ActionForm action=screen attr:class="screen-form">
+                        <FormNotice error/>
+                        <input type="hidden" name="candidate_id" value=candidate_id.clone()/>
+                        <ol class="criteria">
+                            {s.criteria.iter().map(|c| {
+                                let field = format!("criterion.{}", c.id);
+                                let stored = saved.ratings.get(&c.id).map(|r| r.id()).unwrap_or("");
+                                let chosen = typed(&first, &field, stored);
+                                let name = format!("ratings[{}]", c.id);
+                                let option = |value: &'static str, label: &'static str, anchor: Option<String>| {
+                                    let checked = chosen == value;
+                                    view! {
+                                        <label class=format!("rating rating-{}", if value.is_empty() { "none" } else { value })>
+                                            <input type="radio" name=name.clone() value=value checked=checked/>
+                                            " "<strong>{label}</strong>
+                                            {anchor.map(|a| view! { <span class="anchor-text">{a}</span> })}
+                                        </label>
+                                    }
+                                };
+                                view! {
+                                    <li class="item criterion" data-criterion=c.id.clone()>
+                                        <fieldset aria-describedby=field_message_id(&field)>
+                                            <legend>
+                                                {c.criterion.clone()}" "
+                                                <span class="tag">{match c.source { CriterionSource::Role => "role-specific", CriterionSource::General => "general" }}</span>
+                                            </legend>
+                                            <div class="ratings">
+                                                {option(Rating::Exceeds.id(), Rating::Exceeds.label(), Some(c.anchors.exceeds.clone()))}
+                                                {option(Rating::Meets.id(), Rating::Meets.label(), Some(c.anchors.meets.clone()))}
+                                                {option(Rating::Below.id(), Rating::Below.label(), Some(c.anchors.below.clone()))}
+                                                {option(Rating::NoEvidence.id(), Rating::NoEvidence.label(), Some("Nothing in the resume or application speaks to this.".into()))}
+                                                {option("", "Not rated yet", None)}
+                                            </div>
+                                            <FieldMessage error field=field.clone()/>
+                                        </fieldset>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                        <label for="screen-notes">"Notes (Markdown)"</label>
+                        <textarea id="screen-notes" name="notes" rows="4" aria-describedby=field_message_id("notes")>{typed(&first, "notes", &saved.notes)}</textarea>
+                        <FieldMessage error field="notes"/>
+                        <p><button type="submit" name="intent" value="save">"Save screen"</button></p>
+                        <fieldset class="decide">
+                            <legend>"Decision"</legend>
+                            <label for="screen-reason">"Reason (kept with the decision; at least three characters)"</label>
+                            <textarea id="screen-reason" name="reason" rows="2" aria-describedby=field_message_id("reason")>{typed(&first, "reason", "")}</textarea>
+                            <FieldMessage error field="reason"/>
+                            <FieldMessage error field="intent"/>
+                            <button type="submit" name="intent" value=Decision::Advance.id() class="primary">{Decision::Advance.label()}</button>
+                            <button type="submit" name="intent" value=Decision::Archive.id()>{Decision::Archive.label()}</button>
+                        </fieldset>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Panel(
+    candidate_id: String,
+    candidate_name: String,
+    panel: PanelView,
+    runs: bool,
+    assign: ServerAction<AssignInterviewer>,
+) -> impl IntoView {
+    let heading = if runs { "Panel".to_string() } else { format!("Your interviews with {candidate_name}") };
+    view! {
+        <section class="panel" id="panel">
+            <h2>{heading}</h2>
+            {if panel.rounds.is_empty() {
+                view! { <p class="muted">"The requisition has no interview plan yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="panel-rounds">
+                        {panel.rounds.iter().map(|r| view! {
+                            <div class="panel-round" data-round=r.id.clone()>
+                                <h3>{r.name.clone()}<span class="muted">{format!(" · {} min in the kit", r.minutes)}</span></h3>
+                                {if r.assignments.is_empty() {
+                                    view! { <p class="muted">"Nobody yet."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="assignments">
+                                            {r.assignments.iter().map(|a| view! {
+                                                <li data-assignment=a.id.clone()>
+                                                    <strong>{a.interviewer_email.clone()}</strong>" · "{a.when.clone()}" · "
+                                                    <a href=format!("/interviews/{}", a.id)>"Interview kit"</a>" · "
+                                                    <a href=format!("/interviews/{}/invite.ics", a.id) download="">"Calendar invite (.ics)"</a>
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </div>
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+            {runs.then(|| match panel.closed.clone() {
+                Some(why) => view! { <p class="warning scheduling-closed">{why}</p> }.into_any(),
+                None => view! { <AssignForm candidate_id=candidate_id.clone() panel=panel.clone() assign/> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn AssignForm(candidate_id: String, panel: PanelView, assign: ServerAction<AssignInterviewer>) -> impl IntoView {
+    let error = refused(assign);
+    let first = error.get_untracked();
+    let chosen_person = typed(&first, "interviewer_email", "");
+    let chosen_round = typed(&first, "round", "");
+    view! {
+        <ActionForm action=assign attr:class="stack assign-form">
+            <h3>"Add an interviewer"</h3>
+            <FormNotice error/>
+            <input type="hidden" name="candidate_id" value=candidate_id/>
+            <label for="assign-person">"Interviewer"</label>
+            <select id="assign-person" name="interviewer_email" aria-describedby=field_message_id("interviewer_email")>
+                <option value="">"Choose…"</option>
+                {panel.people.iter().map(|p| view! {
+                    <option value=p.email.clone() selected=chosen_person == p.email>{format!("{} ({})", p.email, p.role.replace('-', " "))}</option>
+                }).collect_view()}
+            </select>
+            <span class="hint">"Interviewer accounts and this requisition's recruiters and hiring managers."</span>
+            <FieldMessage error field="interviewer_email"/>
+            <label for="assign-round">"Round"</label>
+            <select id="assign-round" name="round" aria-describedby=field_message_id("round")>
+                {panel.rounds.iter().map(|r| view! {
+                    <option value=r.id.clone() selected=chosen_round == r.id>{format!("{} ({} min)", r.name, r.minutes)}</option>
+                }).collect_view()}
+            </select>
+            <FieldMessage error field="round"/>
+            <label for="assign-start">"Starts at (UTC)"</label>
+            <input id="assign-start" type="datetime-local" name="starts_at" value=typed(&first, "starts_at", "") aria-describedby=field_message_id("starts_at")/>
+            <span class="hint">{format!("Give the time in UTC. It is now {}. Calendar invites show it in each interviewer's own time zone.", panel.now_utc)}</span>
+            <FieldMessage error field="starts_at"/>
+            <label for="assign-minutes">"Length in minutes (optional)"</label>
+            <input id="assign-minutes" type="number" name="duration_minutes" min=MIN_MINUTES max=MAX_MINUTES value=typed(&first, "duration_minutes", "") aria-describedby=field_message_id("duration_minutes")/>
+            <span class="hint">"Leave empty for the round's length in the kit."</span>
+            <FieldMessage error field="duration_minutes"/>
+            <FieldMessage error field="candidate_id"/>
+            <button type="submit" class="primary">"Add to the panel"</button>
+        </ActionForm>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert!(is_web_address("HTTPS://example.com"));
+        assert!(!is_web_address("javascript:alert(1)"));
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(size(512), "512 bytes");
+        assert_eq!(size(2048), "2 KB");
+        assert_eq!(size(3 * 1024 * 1024 + 1024 * 512), "3.5 MB");
+    }
+}

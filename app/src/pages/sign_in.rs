@@ -1,0 +1,64 @@
+//! The sign-in page. A plain form posting to the server (`POST /sign-in`),
+//! so it works before and without the browser bundle; the server answers
+//! with a redirect to where the person was going, or back here with what
+//! went wrong.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+fn problem_message(code: &str) -> Option<String> {
+    if code == "credentials" {
+        return Some("That email and password do not match an active account.".into());
+    }
+    if let Some(seconds) = code.strip_prefix("wait-") {
+        return Some(format!(
+            "Too many failed attempts for this email. Wait {seconds} seconds, then try again."
+        ));
+    }
+    (!code.is_empty()).then(|| "The server could not sign you in. Try again in a moment.".into())
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let query = use_query_map();
+    let get = move |key: &str| query.with_untracked(|q| q.get(key).unwrap_or_default());
+    let problem = problem_message(&get("error"));
+    let signed_out = get("signed_out") == "1";
+    let email = get("email");
+    let next = get("next");
+    view! {
+        <Title text="Sign in · Alliance Hiring Kit"/>
+        <section class="page narrow sign-in">
+            <h1>"Sign in"</h1>
+            {signed_out.then(|| view! { <p class="ok" role="status">"You are signed out."</p> })}
+            {problem.map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            <form method="post" action="/sign-in" class="stack">
+                <input type="hidden" name="next" value=next/>
+                <label>"Email"
+                    <input type="email" name="email" required autocomplete="username" value=email autofocus=true/>
+                </label>
+                <label>"Password"
+                    <input type="password" name="password" required autocomplete="current-password"/>
+                </label>
+                <button type="submit" class="primary">"Sign in"</button>
+            </form>
+            <p class="muted">
+                "Accounts are created by an admin. Candidates do not need one: they apply through the link the recruiter shares."
+            </p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::problem_message;
+
+    #[test]
+    fn each_problem_has_its_own_message() {
+        assert!(problem_message("credentials").unwrap().contains("do not match"));
+        assert!(problem_message("wait-30").unwrap().contains("30 seconds"));
+        assert!(problem_message("server").unwrap().contains("could not"));
+        assert_eq!(problem_message(""), None);
+    }
+}

@@ -1,0 +1,272 @@
+//! Candidates of a requisition over HTTP: `GET` and `POST
+//! /api/requisitions/{id}/candidates` (one candidate as JSON, or a CSV file
+//! as `text/csv`), and `POST /requisitions/{id}/candidates/import`, the
+//! candidate page's file upload form, which answers with a redirect back.
+
+use super::body::parse_json;
+use super::AppState;
+use crate::error::{ApiError, ApiResult};
+use app::access;
+use app::api::candidates::{
+    add, import, AddError, FormError, ImportCandidates, ImportError, LineError,
+};
+use app::domain::accounts::CurrentUser;
+use app::domain::candidate::NewCandidate;
+use app::domain::requisition::Candidate;
+use app::error::AppError;
+use axum::body::Bytes;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use leptos::server_fn::error::ServerFnUrlError;
+use leptos::server_fn::ServerFn;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/requisitions/{id}/candidates", get(list).post(create))
+        .route("/requisitions/{id}/candidates/import", post(import_form))
+}
+
+fn signed_in(user: Option<Extension<CurrentUser>>) -> ApiResult<CurrentUser> {
+    user.map(|Extension(u)| u)
+        .ok_or_else(|| ApiError::Unauthorized("sign in first: POST /api/session".into()))
+}
+
+#[derive(Serialize)]
+struct CandidateList {
+    candidates: Vec<Candidate>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<CandidateList>> {
+    let user = signed_in(user)?;
+    let requisition = access::requisition(&state.db, &user, &id).await?;
+    Ok(Json(CandidateList {
+        candidates: app::db::candidates::list(&state.db, &requisition.id).await?,
+    }))
+}
+
+/// Links as a list, or as one text with any mix of spaces, commas and line
+/// breaks between them (what a form sends).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Links {
+    List(Vec<String>),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+struct NewCandidateBody {
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    links: Option<Links>,
+}
+
+/// The media type of the body, without parameters, lower-cased.
+fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+async fn create(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let user = signed_in(user)?;
+    let requisition = access::requisition(&state.db, &user, &id).await?;
+    match media_type(&headers).as_str() {
+        "application/json" => create_one(&state, &requisition, &body).await,
+        "text/csv" => create_from_csv(&state, &requisition, &body).await,
+        other => Ok((
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Json(json!({
+                "error": format!(
+                    "the body is {}; send application/json for one candidate or text/csv for a file of candidates",
+                    if other.is_empty() { "of no stated type" } else { other }
+                )
+            })),
+        )
+            .into_response()),
+    }
+}
+
+async fn create_one(
+    state: &AppState,
+    requisition: &app::domain::requisition::Requisition,
+    body: &Bytes,
+) -> ApiResult<Response> {
+    let body: NewCandidateBody = parse_json(body)?;
+    let links = match body.links {
+        Some(Links::List(list)) => list.join("\n"),
+        Some(Links::Text(text)) => text,
+        None => String::new(),
+    };
+    let new = NewCandidate::parse(
+        body.name.as_deref().unwrap_or(""),
+        body.email.as_deref().unwrap_or(""),
+        body.phone.as_deref().unwrap_or(""),
+        &links,
+    )
+    .map_err(ApiError::Invalid)?;
+    match add(&state.db, requisition, &new).await {
+        Ok(candidate) => Ok((
+            StatusCode::CREATED,
+            [(header::LOCATION, format!("/candidates/{}", candidate.id))],
+            Json(candidate),
+        )
+            .into_response()),
+        Err(AddError::Duplicate(message)) => Err(ApiError::Conflict(message)),
+        Err(AddError::App(e)) => Err(e.into()),
+    }
+}
+
+async fn create_from_csv(
+    state: &AppState,
+    requisition: &app::domain::requisition::Requisition,
+    body: &Bytes,
+) -> ApiResult<Response> {
+    let refused = |rows: Vec<LineError>| {
+        let problems = rows.len();
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(json!({
+                "error": format!("nothing was imported: the file has {problems} {}", if problems == 1 { "problem" } else { "problems" }),
+                "rows": rows,
+            })),
+        )
+            .into_response()
+    };
+    let Ok(text) = std::str::from_utf8(body) else {
+        return Ok(refused(vec![not_utf8()]));
+    };
+    match import(&state.db, requisition, text).await {
+        Ok(candidates) => Ok((
+            StatusCode::CREATED,
+            Json(json!({ "imported": candidates.len(), "candidates": candidates })),
+        )
+            .into_response()),
+        Err(ImportError::Rows(rows)) => Ok(refused(rows)),
+        Err(ImportError::App(e)) => Err(e.into()),
+    }
+}
+
+fn not_utf8() -> LineError {
+    LineError {
+        line: 1,
+        field: "file".into(),
+        message: "the file is not UTF-8 text; in your spreadsheet program, save it as “CSV UTF-8”".into(),
+    }
+}
+
+/// The upload form of the candidate list. Works without JavaScript: the
+/// browser is sent back to the list, with the count imported, or with the
+/// problems encoded the way a refused paste-import reports them, so the
+/// page shows both the same way (and puts the file's text in the paste box
+/// for correcting).
+async fn import_form(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> ApiResult<Response> {
+    let user = signed_in(user)?;
+    let requisition = access::requisition(&state.db, &user, &id).await?;
+    let list = format!("/requisitions/{}/candidates", requisition.id);
+    let text = match uploaded_file(multipart).await {
+        Ok(bytes) => match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => text,
+            Err(_) => {
+                return Ok(back_with(&list, FormError::rows(vec![not_utf8()], "")));
+            }
+        },
+        Err(message) => {
+            return Ok(back_with(&list, FormError::App(AppError::Invalid(message))));
+        }
+    };
+    Ok(match import(&state.db, &requisition, &text).await {
+        Ok(candidates) => {
+            Redirect::to(&format!("{list}?imported={}", candidates.len())).into_response()
+        }
+        Err(ImportError::Rows(rows)) => back_with(&list, FormError::rows(rows, &text)),
+        Err(ImportError::App(e)) => back_with(&list, FormError::App(e)),
+    })
+}
+
+/// The bytes of the form's `file` field.
+async fn uploaded_file(mut multipart: Multipart) -> Result<Bytes, String> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        format!("The upload could not be read ({e}). Choose the file again and retry.")
+    };
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        if field.name() == Some("file") {
+            let bytes = field.bytes().await.map_err(unreadable)?;
+            return if bytes.is_empty() {
+                Err("Choose a CSV file to import: the upload was empty.".into())
+            } else {
+                Ok(bytes)
+            };
+        }
+    }
+    Err("Choose a CSV file to import.".into())
+}
+
+/// A 303 back to the candidate list with the error where the page's import
+/// form looks for it (Leptos' `__path`/`__err` form-redirect parameters).
+fn back_with(list: &str, error: FormError) -> Response {
+    let path_and_query = ServerFnUrlError::new(ImportCandidates::PATH, error)
+        .to_url(&format!("http://localhost{list}"))
+        .ok()
+        .map(|url| format!("{}?{}", url.path(), url.query().unwrap_or_default()));
+    let target = match path_and_query {
+        Some(p) => format!("{p}#import"),
+        None => list.to_string(),
+    };
+    Redirect::to(&target).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_types_ignore_parameters_and_case() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::CONTENT_TYPE, "Text/CSV; charset=utf-8".parse().unwrap());
+        assert_eq!(media_type(&headers), "text/csv");
+        assert_eq!(media_type(&HeaderMap::new()), "");
+    }
+
+    #[test]
+    fn a_refused_upload_goes_back_to_the_list_with_its_error() {
+        let response = back_with(
+            "/requisitions/abc/candidates",
+            FormError::rows(
+                vec![LineError {
+                    line: 3,
+                    field: "email".into(),
+                    message: "bad".into(),
+                }],
+                "name,email\n",
+            ),
+        );
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let location = response.headers()[header::LOCATION].to_str().unwrap();
+        assert!(location.starts_with("/requisitions/abc/candidates?__path=%2Fapi%2Ffn%2Fimport-candidates&__err="), "{location}");
+        assert!(location.ends_with("#import"), "{location}");
+    }
+}

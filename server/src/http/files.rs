@@ -1,0 +1,148 @@
+//! `GET /files/{file_id}`: a candidate's resume or video answer, for the
+//! people who reach that candidate (the requisition's members and admins,
+//! or an interviewer assigned to them). The stored name comes from the
+//! database row, never from the request, and the response is locked down
+//! so an uploaded file can never run as a page of this site.
+
+use super::uploads::{is_stored_name, uploads_dir};
+use super::AppState;
+use crate::error::ApiError;
+use app::api::apply::KIND_VIDEO;
+use app::db::candidate_files;
+use app::domain::accounts::CurrentUser;
+use app::domain::requisition::CandidateFile;
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
+
+/// No scripts, no plugins, no forms, no embedding: a file opened directly
+/// in a tab is inert. `media-src 'self'` lets a video play in the player.
+pub const FILE_CSP: &str = "sandbox; default-src 'none'; media-src 'self'";
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/files/{file_id}", get(serve))
+}
+
+async fn serve(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(file_id): Path<String>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    // The sign-in gate turns anonymous requests away before this runs.
+    let Some(Extension(user)) = user else {
+        return Err(ApiError::Unauthorized("sign in to see candidates' files".into()));
+    };
+    let not_found = || ApiError::NotFound("There is no file at this address.".into());
+    let (file, stored_name) = candidate_files::get(&state.db, &file_id)
+        .await?
+        .ok_or_else(not_found)?;
+    app::access::candidate(&state.db, &user, &file.candidate_id).await?;
+    if !is_stored_name(&stored_name) {
+        return Err(ApiError::Internal(format!(
+            "candidate file {} has a malformed stored name",
+            file.id
+        )));
+    }
+    let path = uploads_dir(&state).join(&stored_name);
+    // ServeFile answers range requests, which a <video> needs to seek.
+    let served = ServeFile::new(&path)
+        .oneshot(request)
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    if served.status() == StatusCode::NOT_FOUND {
+        return Err(ApiError::Internal(format!(
+            "candidate file {} is missing from {}",
+            file.id,
+            path.display()
+        )));
+    }
+    let mut response = served.map(Body::new);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&file.content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(FILE_CSP),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&content_disposition(&file)) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response.into_response())
+}
+
+/// Videos play inline in a `<video>`; resumes always download. The name
+/// is given plainly (ASCII, no quotes) and in full as RFC 5987 UTF-8.
+pub fn content_disposition(file: &CandidateFile) -> String {
+    let disposition = if file.kind == KIND_VIDEO {
+        "inline"
+    } else {
+        "attachment"
+    };
+    let ascii: String = file
+        .original_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = file
+        .original_name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("{disposition}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(kind: &str, name: &str) -> CandidateFile {
+        CandidateFile {
+            id: "f".into(),
+            candidate_id: "c".into(),
+            kind: kind.into(),
+            prompt_id: String::new(),
+            content_type: "application/pdf".into(),
+            original_name: name.into(),
+            size_bytes: 1,
+            created_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn resumes_download_and_videos_play() {
+        assert_eq!(
+            content_disposition(&file("resume", "CV 2026.pdf")),
+            "attachment; filename=\"CV 2026.pdf\"; filename*=UTF-8''CV%202026.pdf"
+        );
+        assert!(content_disposition(&file("video", "answer.webm")).starts_with("inline;"));
+        let d = content_disposition(&file("resume", "Müller \"x\".pdf"));
+        assert!(d.contains("filename=\"M_ller _x_.pdf\""), "{d}");
+        assert!(d.contains("filename*=UTF-8''M%C3%BCller%20%22x%22.pdf"), "{d}");
+    }
+}

@@ -1,0 +1,509 @@
+//! The candidate's uploads and final submission, as plain form posts from
+//! the application page (`/apply/:id/:token`):
+//!
+//! - `POST /apply/{id}/{token}/resume` (multipart, field `resume`)
+//! - `POST /apply/{id}/{token}/videos/{prompt_id}` (multipart, field `video`)
+//! - `POST /apply/{id}/{token}/submit`
+//!
+//! Each answers 303 back to the application page, with `?error=<code>` when
+//! something was refused (the page words it) or `?saved=...` when a file was
+//! stored. Files are typed by their bytes, capped by kind, and stored under
+//! `data_dir/uploads/<random id>`; nothing of the sender's file name is used
+//! but as display text.
+
+use super::AppState;
+use app::api::apply::{
+    application_view, find_application, problem, ApplicationState,
+    ApplicationView, KIND_RESUME, KIND_VIDEO,
+};
+use app::db::candidate_files::{self, NewFile};
+use app::error::AppError;
+use axum::body::{Body, HttpBody};
+use axum::extract::multipart::Field;
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use std::path::PathBuf;
+use std::pin::Pin;
+
+use app::domain::upload::{sniff_resume, sniff_video, MAX_RESUME_BYTES, MAX_VIDEO_BYTES};
+
+/// The largest request the upload routes read: the video cap plus room for
+/// the multipart framing. Anything larger is refused with 413.
+pub const MAX_UPLOAD_BODY_BYTES: usize = MAX_VIDEO_BYTES + 1024 * 1024;
+
+/// A refused oversized body is read (and thrown away) up to this much so
+/// the browser, still sending, gets our answer instead of a reset
+/// connection; a sender past it is cut off.
+const MAX_DRAINED_BYTES: u64 = 4 * MAX_UPLOAD_BODY_BYTES as u64;
+
+/// Longest display name kept for a file, in characters.
+const MAX_NAME_CHARS: usize = 100;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/apply/{id}/{token}/resume", post(resume))
+        .route("/apply/{id}/{token}/videos/{prompt_id}", post(video))
+        .route("/apply/{id}/{token}/submit", post(submit))
+        .layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY_BYTES))
+}
+
+/// Which slot of the application a file goes into.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Slot {
+    Resume,
+    Video(String),
+}
+
+impl Slot {
+    fn field(&self) -> &'static str {
+        match self {
+            Slot::Resume => "resume",
+            Slot::Video(_) => "video",
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Slot::Resume => KIND_RESUME,
+            Slot::Video(_) => KIND_VIDEO,
+        }
+    }
+
+    fn prompt_id(&self) -> &str {
+        match self {
+            Slot::Resume => "",
+            Slot::Video(id) => id,
+        }
+    }
+
+    fn cap(&self) -> usize {
+        match self {
+            Slot::Resume => MAX_RESUME_BYTES,
+            Slot::Video(_) => MAX_VIDEO_BYTES,
+        }
+    }
+
+    fn problems(&self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Slot::Resume => (
+                problem::RESUME_MISSING,
+                problem::RESUME_EMPTY,
+                problem::RESUME_TOO_LARGE,
+                problem::RESUME_TYPE,
+            ),
+            Slot::Video(_) => (
+                problem::VIDEO_MISSING,
+                problem::VIDEO_EMPTY,
+                problem::VIDEO_TOO_LARGE,
+                problem::VIDEO_TYPE,
+            ),
+        }
+    }
+
+    /// The content type and extension the bytes prove, or why not.
+    fn sniff(&self, bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+        match self {
+            Slot::Resume => sniff_resume(bytes)
+                .ok()
+                .map(|t| (t.content_type(), t.extension())),
+            Slot::Video(_) => sniff_video(bytes)
+                .ok()
+                .map(|t| (t.content_type(), t.extension())),
+        }
+    }
+}
+
+async fn resume(
+    State(state): State<AppState>,
+    Path((id, token)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    upload(state, id, token, Slot::Resume, request).await
+}
+
+async fn video(
+    State(state): State<AppState>,
+    Path((id, token, prompt_id)): Path<(String, String, String)>,
+    request: Request,
+) -> Response {
+    upload(state, id, token, Slot::Video(prompt_id), request).await
+}
+
+/// Back to the application page with a problem code (and the prompt it is
+/// about). Built from stored ids only, never from the request path.
+fn back(view: &ApplicationView, query: &[(&str, &str)]) -> Response {
+    let mut url = view.url();
+    if !query.is_empty() {
+        let encoded = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(query)
+            .finish();
+        url.push('?');
+        url.push_str(&encoded);
+    }
+    Redirect::to(&url).into_response()
+}
+
+fn problem_back(view: &ApplicationView, slot: &Slot, code: &str) -> Response {
+    match slot {
+        Slot::Resume => back(view, &[("error", code)]),
+        Slot::Video(id) => back(view, &[("error", code), ("prompt", id)]),
+    }
+}
+
+/// A small page for the answers that cannot go back to the application
+/// (there is none at this address, or the server failed).
+fn page(status: StatusCode, title: &str, message: &str, link: Option<&str>) -> Response {
+    let link = link
+        .map(|href| {
+            format!(
+                "<p><a href=\"{}\">Back to your application</a></p>",
+                escape(href)
+            )
+        })
+        .unwrap_or_default();
+    (
+        status,
+        [(header::CACHE_CONTROL, "no-store")],
+        Html(format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>\
+             <link rel=\"stylesheet\" href=\"{css}\"></head><body><main><section class=\"page narrow\">\
+             <h1>{t}</h1><p role=\"alert\">{m}</p>{link}</section></main></body></html>",
+            t = escape(title),
+            m = escape(message),
+            css = app::STYLESHEET_PATH,
+        )),
+    )
+        .into_response()
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn app_error_page(e: AppError) -> Response {
+    match e {
+        AppError::NotFound(m) => page(StatusCode::NOT_FOUND, "Application not found", &m, None),
+        other => {
+            tracing::error!(error = %other, "application upload failed");
+            page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong",
+                "Something went wrong on our side and nothing was saved. Please try again in a few minutes.",
+                None,
+            )
+        }
+    }
+}
+
+/// The application this link opens, if it can still change.
+async fn open_application(
+    state: &AppState,
+    id: &str,
+    token: &str,
+) -> Result<(ApplicationView, String), Response> {
+    let (requisition, candidate) = find_application(&state.db, id, token)
+        .await
+        .map_err(app_error_page)?;
+    let view = application_view(&state.db, &requisition, &candidate, token)
+        .await
+        .map_err(app_error_page)?;
+    Ok((view, candidate.id))
+}
+
+fn declared_length(request: &Request) -> Option<u64> {
+    request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+}
+
+/// Reads and discards the rest of a refused body (up to a bound), so the
+/// sender sees our answer rather than a connection reset mid-upload.
+async fn drain(mut body: Body) {
+    let mut read: u64 = 0;
+    while read <= MAX_DRAINED_BYTES {
+        match std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+            Some(Ok(frame)) => {
+                if let Some(data) = frame.data_ref() {
+                    read += data.len() as u64;
+                }
+            }
+            _ => return,
+        }
+    }
+}
+
+fn too_large(view: &ApplicationView) -> Response {
+    page(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "The file is too large",
+        &format!(
+            "The file was not saved: it is over the upload limit (resumes up to {} MB, videos up to {} MB).",
+            MAX_RESUME_BYTES / (1024 * 1024),
+            MAX_VIDEO_BYTES / (1024 * 1024)
+        ),
+        Some(&view.url()),
+    )
+}
+
+/// What the form sent in the slot's field.
+enum Received {
+    File { bytes: Vec<u8>, name: String },
+    /// Over the slot's cap: read to the end but not kept.
+    OverCap,
+    /// A file was chosen but it has no bytes.
+    Empty,
+    /// No file chosen.
+    Nothing,
+}
+
+enum ReadError {
+    /// The body went over the route's limit mid-stream.
+    TooLarge,
+    /// Cut off, or not a well-formed multipart body.
+    Broken,
+}
+
+fn read_error(e: axum::extract::multipart::MultipartError) -> ReadError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ReadError::TooLarge
+    } else {
+        ReadError::Broken
+    }
+}
+
+/// Reads one field to its end, keeping at most `cap` bytes.
+async fn read_field(field: &mut Field<'_>, cap: usize) -> Result<Option<Vec<u8>>, ReadError> {
+    let mut bytes = Vec::new();
+    let mut over = false;
+    while let Some(chunk) = field.chunk().await.map_err(read_error)? {
+        if over || bytes.len() + chunk.len() > cap {
+            over = true;
+            bytes = Vec::new();
+        } else {
+            bytes.extend_from_slice(&chunk);
+        }
+    }
+    Ok((!over).then_some(bytes))
+}
+
+async fn receive(mut multipart: Multipart, slot: &Slot) -> Result<Received, ReadError> {
+    let mut received = Received::Nothing;
+    while let Some(mut field) = multipart.next_field().await.map_err(read_error)? {
+        if field.name() != Some(slot.field()) || !matches!(received, Received::Nothing) {
+            // Other fields (and a second file) are read past, not kept.
+            read_field(&mut field, 0).await?;
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_string();
+        received = match read_field(&mut field, slot.cap()).await? {
+            None => Received::OverCap,
+            Some(bytes) if bytes.is_empty() && name.is_empty() => Received::Nothing,
+            Some(bytes) if bytes.is_empty() => Received::Empty,
+            Some(bytes) => Received::File { bytes, name },
+        };
+    }
+    Ok(received)
+}
+
+async fn upload(state: AppState, id: String, token: String, slot: Slot, request: Request) -> Response {
+    let (view, candidate_id) = match open_application(&state, &id, &token).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    if let Slot::Video(prompt_id) = &slot {
+        if view.prompt_number(prompt_id).is_none() {
+            return page(
+                StatusCode::NOT_FOUND,
+                "Video question not found",
+                "This application has no video question at this address.",
+                Some(&view.url()),
+            );
+        }
+    }
+    if view.state != ApplicationState::InProgress {
+        return problem_back(&view, &slot, problem::CLOSED);
+    }
+    if declared_length(&request).is_some_and(|n| n > MAX_UPLOAD_BODY_BYTES as u64) {
+        drain(request.into_body()).await;
+        return too_large(&view);
+    }
+    let multipart = match Multipart::from_request(request, &state).await {
+        Ok(m) => m,
+        Err(_) => return problem_back(&view, &slot, problem::UPLOAD_FAILED),
+    };
+    let (missing, empty, over_cap, wrong_type) = slot.problems();
+    let (bytes, sent_name) = match receive(multipart, &slot).await {
+        Ok(Received::File { bytes, name }) => (bytes, name),
+        Ok(Received::OverCap) => return problem_back(&view, &slot, over_cap),
+        Ok(Received::Empty) => return problem_back(&view, &slot, empty),
+        Ok(Received::Nothing) => return problem_back(&view, &slot, missing),
+        Err(ReadError::TooLarge) => return too_large(&view),
+        Err(ReadError::Broken) => return problem_back(&view, &slot, problem::UPLOAD_FAILED),
+    };
+    let Some((content_type, extension)) = slot.sniff(&bytes) else {
+        return problem_back(&view, &slot, wrong_type);
+    };
+    let name = display_name(&sent_name, slot.field(), extension);
+    match store(&state, &candidate_id, &slot, content_type, &name, &bytes).await {
+        Ok(()) => match &slot {
+            Slot::Resume => back(&view, &[("saved", "resume")]),
+            Slot::Video(id) => back(&view, &[("saved", "video"), ("prompt", id)]),
+        },
+        Err(e) => {
+            tracing::error!(error = %e, "could not store an uploaded file");
+            problem_back(&view, &slot, problem::SERVER)
+        }
+    }
+}
+
+pub fn uploads_dir(state: &AppState) -> PathBuf {
+    state.data_dir.join("uploads")
+}
+
+/// Writes the bytes under a fresh random name (via a temporary name, so a
+/// half-written file is never recorded), records them in the slot, and
+/// deletes the file they replace.
+async fn store(
+    state: &AppState,
+    candidate_id: &str,
+    slot: &Slot,
+    content_type: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(), String> {
+    let dir = uploads_dir(state);
+    tokio::fs::create_dir_all(&dir)
+        .await
+        .map_err(|e| format!("create {}: {e}", dir.display()))?;
+    let stored_name = app::db::new_id();
+    let temp = dir.join(format!(".{stored_name}.part"));
+    let path = dir.join(&stored_name);
+    if let Err(e) = tokio::fs::write(&temp, bytes).await {
+        let _ = tokio::fs::remove_file(&temp).await;
+        return Err(format!("write {}: {e}", temp.display()));
+    }
+    if let Err(e) = tokio::fs::rename(&temp, &path).await {
+        let _ = tokio::fs::remove_file(&temp).await;
+        return Err(format!("rename {}: {e}", temp.display()));
+    }
+    let record = NewFile {
+        candidate_id,
+        kind: slot.kind(),
+        prompt_id: slot.prompt_id(),
+        content_type,
+        original_name: name,
+        size_bytes: bytes.len() as i64,
+        stored_name: &stored_name,
+    };
+    match candidate_files::put(&state.db, &record).await {
+        Ok(replaced) => {
+            if let Some(old) = replaced.filter(|old| is_stored_name(old)) {
+                if let Err(e) = tokio::fs::remove_file(dir.join(&old)).await {
+                    tracing::warn!(error = %e, file = %old, "could not delete a replaced upload");
+                }
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let _ = tokio::fs::remove_file(&path).await;
+            Err(e.to_string())
+        }
+    }
+}
+
+/// Names we give stored files: `db::new_id()`, 32 hex digits. Checked
+/// before any file-system call, so a bad row can never point elsewhere.
+pub fn is_stored_name(name: &str) -> bool {
+    name.len() == 32 && name.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The sender's file name as display text only: the last path segment,
+/// printable letters, digits and a few marks, at most 100 characters, and
+/// ending in the extension of the type the bytes proved.
+pub fn display_name(sent: &str, fallback_stem: &str, extension: &str) -> String {
+    let last = sent.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = last
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')' | '[' | ']' | '+' | ',') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches(|c: char| c == '.' || c == ' ' || c == '_');
+    let stem = match cleaned.rsplit_once('.') {
+        Some((stem, ext)) if ext.eq_ignore_ascii_case(extension) => stem.trim_end(),
+        _ => cleaned,
+    };
+    let stem = if stem.is_empty() { fallback_stem } else { stem };
+    let room = MAX_NAME_CHARS - extension.len() - 1;
+    let stem: String = stem.chars().take(room).collect();
+    format!("{}.{extension}", stem.trim_end())
+}
+
+/// `POST /apply/{id}/{token}/submit`: needs the resume and every video
+/// answer; then the application goes to the resume screen.
+async fn submit(
+    State(state): State<AppState>,
+    Path((id, token)): Path<(String, String)>,
+) -> Response {
+    let (view, candidate_id) = match open_application(&state, &id, &token).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    match view.state {
+        // Submitting twice (a double click, a resent form) is not an error.
+        ApplicationState::Submitted => return back(&view, &[]),
+        ApplicationState::Stopped(_) => return back(&view, &[("error", problem::CLOSED)]),
+        ApplicationState::InProgress => {}
+    }
+    if !view.missing().is_empty() {
+        return back(&view, &[("error", problem::INCOMPLETE)]);
+    }
+    match app::db::candidates::submit_application(&state.db, &candidate_id).await {
+        Ok(()) => back(&view, &[]),
+        Err(e) => {
+            tracing::error!(error = %e, "could not submit an application");
+            back(&view, &[("error", problem::SERVER)])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_are_plain_text_with_the_proven_extension() {
+        assert_eq!(display_name("C:\\Users\\ada\\CV 2026.pdf", "resume", "pdf"), "CV 2026.pdf");
+        assert_eq!(display_name("../../etc/passwd", "resume", "pdf"), "passwd.pdf");
+        assert_eq!(display_name("<script>x.PDF", "resume", "pdf"), "script_x.pdf");
+        assert_eq!(display_name("cv.pdf", "resume", "docx"), "cv.pdf.docx");
+        assert_eq!(display_name("", "video", "webm"), "video.webm");
+        assert_eq!(display_name("...", "video", "webm"), "video.webm");
+        assert_eq!(display_name("Lebenslauf-Müller.docx", "resume", "docx"), "Lebenslauf-Müller.docx");
+        let long = format!("{}.pdf", "a".repeat(300));
+        let name = display_name(&long, "resume", "pdf");
+        assert_eq!(name.chars().count(), MAX_NAME_CHARS);
+        assert!(name.ends_with(".pdf"));
+        assert!(!display_name("a\"b\r\nc.pdf", "resume", "pdf").contains(['"', '\r', '\n']));
+    }
+
+    #[test]
+    fn only_our_own_names_are_stored_names() {
+        assert!(is_stored_name(&app::db::new_id()));
+        for bad in ["", "../x", "0123456789abcdef0123456789abcde/", "x".repeat(32).as_str()] {
+            assert!(!is_stored_name(bad), "{bad}");
+        }
+    }
+}

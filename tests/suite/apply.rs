@@ -1,0 +1,478 @@
+//! The candidate's public application over HTTP, as a browser without
+//! JavaScript does it: the job page, starting an application (knock-outs),
+//! uploads with their limits, submitting, and who may read the files.
+
+use crate::on_both_databases;
+use crate::support::TestApp;
+use app::db::{candidate_files, candidates, requisitions};
+use app::domain::accounts::Role;
+use app::domain::candidate::Stage;
+use app::domain::upload::{MAX_RESUME_BYTES, MAX_VIDEO_BYTES};
+use app::domain::Kit;
+use reqwest::multipart::{Form, Part};
+
+const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=partner-manager&query[level]=mid&query[partner_name]=Snowflake\
+&query[partner_type]=technology&query[amount]=4000000&query[currency]=USD&query[monthly]=1&query[pairing]=weekly-deal-pairing";
+
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub const WEBM: &[u8] = &[0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01];
+
+/// Saves a JD as the admin and returns the draft's id.
+pub async fn draft_requisition(app: &TestApp) -> String {
+    let res = app
+        .client
+        .post(app.url("/api/fn/save-jd"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .header("referer", format!("{}/jd", app.base))
+        .body(SAVE_FORM)
+        .send()
+        .await
+        .unwrap();
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    location
+        .strip_prefix("/requisitions/")
+        .expect("saved as a draft")
+        .to_string()
+}
+
+/// A requisition open for applications.
+pub async fn open_requisition(app: &TestApp) -> String {
+    let id = draft_requisition(app).await;
+    let res = app
+        .client
+        .post(app.url("/api/fn/open-requisition"))
+        .form(&[("id", id.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "open: {}", res.status());
+    id
+}
+
+pub async fn kit_of(app: &TestApp, id: &str) -> Kit {
+    let requisition = requisitions::get(&app.db, id).await.unwrap().unwrap();
+    app::api::requisitions::frozen_kit(&app.db, &requisition)
+        .await
+        .unwrap()
+}
+
+/// The form a candidate posts: contact details and, for each knock-out,
+/// the index of the answer (the first answer passes in every shipped kit).
+fn application_form(kit: &Kit, name: &str, email: &str, fail: Option<usize>) -> Vec<(String, String)> {
+    let mut form = vec![
+        ("id".to_string(), String::new()),
+        ("name".into(), name.into()),
+        ("email".into(), email.into()),
+        ("phone".into(), "+1 555 0100".into()),
+        ("links".into(), "https://example.com/ada".into()),
+    ];
+    for (i, k) in kit.application.knockouts.iter().enumerate() {
+        let answer = if Some(i) == fail {
+            k.answers.iter().position(|a| a.disqualifies).expect("a disqualifying answer")
+        } else {
+            k.answers.iter().position(|a| !a.disqualifies).expect("a passing answer")
+        };
+        form.push((format!("knockout[{}]", k.id), answer.to_string()));
+    }
+    form
+}
+
+/// Posts the application form as a plain browser form; returns the
+/// candidate's page address.
+async fn apply(app: &TestApp, id: &str, email: &str, fail: Option<usize>) -> String {
+    let kit = kit_of(app, id).await;
+    let mut form = application_form(&kit, "Ada Lovelace", email, fail);
+    form[0].1 = id.to_string();
+    let res = app
+        .anonymous()
+        .post(app.url("/api/fn/apply-start"))
+        .header("accept", "text/html")
+        .header("referer", app.url(&format!("/apply/{id}")))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with(&format!("/apply/{id}/")),
+        "to the candidate's page: {location}"
+    );
+    location
+}
+
+async fn candidate_at(app: &TestApp, page: &str) -> app::domain::requisition::Candidate {
+    let mut parts = page.trim_start_matches("/apply/").split('/');
+    let (id, token) = (parts.next().unwrap(), parts.next().unwrap());
+    candidates::by_token(&app.db, id, token).await.unwrap().expect("candidate stored")
+}
+
+async fn upload(app: &TestApp, url: &str, field: &str, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let part = Part::bytes(bytes).file_name(name.to_string());
+    app.anonymous()
+        .post(app.url(url))
+        .multipart(Form::new().part(field.to_string(), part))
+        .send()
+        .await
+        .unwrap()
+}
+
+fn location(res: &reqwest::Response) -> String {
+    assert_eq!(res.status(), 303, "a 303 back to the application page");
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn page_text(app: &TestApp, path: &str) -> (u16, String) {
+    let res = app.anonymous().get(app.url(path)).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+fn stored_files(app: &TestApp) -> Vec<String> {
+    match std::fs::read_dir(app.data_dir().join("uploads")) {
+        Ok(entries) => entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+async fn a_candidate_applies_uploads_and_submits(app: TestApp) {
+    let id = open_requisition(&app).await;
+    let kit = kit_of(&app, &id).await;
+    assert!(!kit.application.video_prompts.is_empty(), "the kit asks for videos");
+
+    let (status, job) = page_text(&app, &format!("/apply/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(job.contains("Snowflake"), "the title and JD");
+    assert!(job.contains(&format!("data-persist=\"{id}\"")), "the form keeps a draft");
+    for k in &kit.application.knockouts {
+        assert!(job.contains(&format!("name=\"knockout[{}]\"", k.id)), "{}", k.id);
+    }
+    assert!(!job.contains("disqualif"), "which answer stops an application is not sent");
+
+    let page = apply(&app, &id, "ada@example.com", None).await;
+    let candidate = candidate_at(&app, &page).await;
+    assert_eq!(candidate.stage, Stage::Applying);
+    assert_eq!(candidate.source, app::domain::candidate::Source::Applied);
+    assert_eq!(candidate.knockouts.len(), kit.application.knockouts.len());
+    assert_eq!(candidate.links, vec!["https://example.com/ada"]);
+
+    let (status, html) = page_text(&app, &page).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Not uploaded yet"));
+    assert!(html.contains("/assets/recorder.js"));
+    for p in &kit.application.video_prompts {
+        assert!(
+            html.contains(&format!("data-seconds=\"{}\"", p.response_seconds)),
+            "{}",
+            p.id
+        );
+        assert!(html.contains(&format!("action=\"{page}/videos/{}\"", p.id)));
+    }
+
+    let res = upload(&app, &format!("{page}/resume"), "resume", "Ada CV.pdf", PDF.to_vec()).await;
+    assert_eq!(location(&res), format!("{page}?saved=resume"));
+    for p in &kit.application.video_prompts {
+        let res = upload(&app, &format!("{page}/videos/{}", p.id), "video", "answer.webm", WEBM.to_vec()).await;
+        assert_eq!(location(&res), format!("{page}?saved=video&prompt={}", p.id));
+    }
+    // Replacing the resume keeps one file in the slot and one on disk.
+    let res = upload(&app, &format!("{page}/resume"), "resume", "Ada CV v2.pdf", PDF.to_vec()).await;
+    assert_eq!(res.status(), 303);
+    let files = candidate_files::list(&app.db, &candidate.id).await.unwrap();
+    assert_eq!(files.len(), 1 + kit.application.video_prompts.len());
+    assert_eq!(stored_files(&app).len(), files.len(), "the replaced file was deleted");
+
+    // A reload shows what is done.
+    let (_, html) = page_text(&app, &format!("{page}?saved=resume")).await;
+    assert!(html.contains("Uploaded: Ada CV v2.pdf"), "resume shown after reload");
+    assert!(html.contains("Your resume is saved."));
+    assert!(html.contains("Uploaded: answer.webm"));
+    assert!(html.contains("Everything is ready"));
+
+    let res = app.anonymous().post(app.url(&format!("{page}/submit"))).send().await.unwrap();
+    assert_eq!(location(&res), page);
+    let candidate = candidate_at(&app, &page).await;
+    assert_eq!(candidate.stage, Stage::Screening);
+    assert!(candidate.submitted_at.is_some());
+    let (_, html) = page_text(&app, &page).await;
+    assert!(html.contains("Thank you, your application is in"), "thank-you state");
+    assert!(html.contains("data-application-state=\"submitted\""));
+
+    // Nothing can change after submitting.
+    let res = upload(&app, &format!("{page}/resume"), "resume", "late.pdf", PDF.to_vec()).await;
+    assert_eq!(location(&res), format!("{page}?error=closed"));
+}
+on_both_databases!(apply_happy_path, a_candidate_applies_uploads_and_submits);
+
+async fn a_disqualifying_answer_stops_the_application(app: TestApp) {
+    let id = open_requisition(&app).await;
+    let kit = kit_of(&app, &id).await;
+    let page = apply(&app, &id, "bo@example.com", Some(0)).await;
+    let candidate = candidate_at(&app, &page).await;
+    assert_eq!(candidate.stage, Stage::KnockedOut);
+    assert_eq!(candidate.knockouts.len(), kit.application.knockouts.len(), "every answer kept");
+    assert!(candidate.knockouts[0].disqualifies);
+    assert!(candidate.knockouts[1..].iter().all(|a| !a.disqualifies));
+
+    let (status, html) = page_text(&app, &page).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Thank you for applying"));
+    assert!(html.contains("This role needs the answer"), "says what the role needs");
+    assert!(html.contains("Your answers are kept"));
+    assert!(html.contains("nothing else you need to do"));
+    assert!(!html.contains("data-video-form"), "no further steps offered");
+
+    let res = upload(&app, &format!("{page}/resume"), "resume", "cv.pdf", PDF.to_vec()).await;
+    assert_eq!(location(&res), format!("{page}?error=closed"));
+    let res = app.anonymous().post(app.url(&format!("{page}/submit"))).send().await.unwrap();
+    assert_eq!(location(&res), format!("{page}?error=closed"));
+    assert_eq!(candidate_at(&app, &page).await.stage, Stage::KnockedOut);
+    assert!(stored_files(&app).is_empty());
+}
+on_both_databases!(apply_knock_out, a_disqualifying_answer_stops_the_application);
+
+async fn uploads_are_checked_by_size_and_content(app: TestApp) {
+    let id = open_requisition(&app).await;
+    let kit = kit_of(&app, &id).await;
+    let page = apply(&app, &id, "cy@example.com", None).await;
+    let candidate = candidate_at(&app, &page).await;
+    let resume_url = format!("{page}/resume");
+
+    // One byte over the resume cap, otherwise a valid PDF.
+    let mut big = PDF.to_vec();
+    big.resize(MAX_RESUME_BYTES + 1, b' ');
+    let res = upload(&app, &resume_url, "resume", "big.pdf", big).await;
+    let back = location(&res);
+    assert_eq!(back, format!("{page}?error=resume-too-large"));
+    let (_, html) = page_text(&app, &back).await;
+    assert!(html.contains("role=\"alert\""));
+    assert!(html.contains("larger than 5 MB"), "the page says why");
+
+    // An HTML page named like a PDF.
+    let res = upload(&app, &resume_url, "resume", "resume.pdf", b"<html><script>alert(1)</script>%PDF-".to_vec()).await;
+    let back = location(&res);
+    assert_eq!(back, format!("{page}?error=resume-type"));
+    let (_, html) = page_text(&app, &back).await;
+    assert!(html.contains("must be a PDF or a Word (.docx) file"));
+
+    // No file chosen: the browser sends an empty part with no name.
+    let res = upload(&app, &resume_url, "resume", "", Vec::new()).await;
+    assert_eq!(location(&res), format!("{page}?error=resume-missing"));
+    let res = upload(&app, &resume_url, "resume", "empty.pdf", Vec::new()).await;
+    assert_eq!(location(&res), format!("{page}?error=resume-empty"));
+
+    // A video that is not one.
+    let prompt = &kit.application.video_prompts[0].id;
+    let res = upload(&app, &format!("{page}/videos/{prompt}"), "video", "answer.webm", PDF.to_vec()).await;
+    let back = location(&res);
+    assert_eq!(back, format!("{page}?error=video-type&prompt={prompt}"));
+    let (_, html) = page_text(&app, &back).await;
+    assert!(html.contains("Your answer to video question 1 of"), "names the question");
+    assert!(html.contains("WebM, MP4 or QuickTime"));
+
+    // Over the video cap, within the request limit.
+    let mut big = WEBM.to_vec();
+    big.resize(MAX_VIDEO_BYTES + 1, 0);
+    let res = upload(&app, &format!("{page}/videos/{prompt}"), "video", "long.webm", big).await;
+    assert_eq!(location(&res), format!("{page}?error=video-too-large&prompt={prompt}"));
+
+    // A request over the upload routes' limit is refused whole.
+    let mut huge = WEBM.to_vec();
+    huge.resize(MAX_VIDEO_BYTES + 2 * 1024 * 1024, 0);
+    let res = upload(&app, &format!("{page}/videos/{prompt}"), "video", "huge.webm", huge).await;
+    assert_eq!(res.status(), 413);
+    assert!(res.text().await.unwrap().contains("over the upload limit"));
+
+    // An unknown prompt, an unknown token.
+    let res = upload(&app, &format!("{page}/videos/no-such-prompt"), "video", "a.webm", WEBM.to_vec()).await;
+    assert_eq!(res.status(), 404);
+    let res = upload(&app, &format!("/apply/{id}/{}/resume", "0".repeat(32)), "resume", "cv.pdf", PDF.to_vec()).await;
+    assert_eq!(res.status(), 404);
+
+    assert!(candidate_files::list(&app.db, &candidate.id).await.unwrap().is_empty(), "nothing recorded");
+    assert!(stored_files(&app).is_empty(), "nothing written: {:?}", stored_files(&app));
+
+    // Everything else keeps the small limit.
+    let res = app
+        .client
+        .post(app.url("/api/jd/lint"))
+        .json(&serde_json::json!({ "text": "x".repeat(2 * 1024 * 1024) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413);
+}
+on_both_databases!(apply_upload_limits, uploads_are_checked_by_size_and_content);
+
+async fn submitting_names_the_missing_steps(app: TestApp) {
+    let id = open_requisition(&app).await;
+    let kit = kit_of(&app, &id).await;
+    let page = apply(&app, &id, "di@example.com", None).await;
+    let res = app.anonymous().post(app.url(&format!("{page}/submit"))).send().await.unwrap();
+    let back = location(&res);
+    assert_eq!(back, format!("{page}?error=incomplete"));
+    let (_, html) = page_text(&app, &back).await;
+    assert!(html.contains("Still to do: your resume; your answer to video question 1 of"), "{html}");
+
+    upload(&app, &format!("{page}/resume"), "resume", "cv.pdf", PDF.to_vec()).await;
+    let res = app.anonymous().post(app.url(&format!("{page}/submit"))).send().await.unwrap();
+    let (_, html) = page_text(&app, &location(&res)).await;
+    let n = kit.application.video_prompts.len();
+    assert!(!html.contains("Still to do: your resume"));
+    assert!(html.contains(&format!("your answer to video question {n} of {n}")));
+    assert_eq!(candidate_at(&app, &page).await.stage, Stage::Applying);
+}
+on_both_databases!(apply_submit_missing, submitting_names_the_missing_steps);
+
+async fn only_open_jobs_take_applications(app: TestApp) {
+    let draft = draft_requisition(&app).await;
+    let (status, html) = page_text(&app, &format!("/apply/{draft}")).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("This job is not taking applications"));
+    let (status, _) = page_text(&app, "/apply/no-such-job").await;
+    assert_eq!(status, 404);
+
+    let kit = kit_of(&app, &draft).await;
+    let mut form = application_form(&kit, "Ed", "ed@example.com", None);
+    form[0].1 = draft.clone();
+    let res = app.anonymous().post(app.url("/api/fn/apply-start")).form(&form).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    assert!(candidates::list(&app.db, &draft).await.unwrap().is_empty());
+
+    let open = open_requisition(&app).await;
+    let (status, _) = page_text(&app, &format!("/apply/{open}/{}", "a".repeat(32))).await;
+    assert_eq!(status, 404, "unknown token");
+    let (status, _) = page_text(&app, &format!("/apply/{open}/x")).await;
+    assert_eq!(status, 404);
+}
+on_both_databases!(apply_only_open, only_open_jobs_take_applications);
+
+async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
+    let id = open_requisition(&app).await;
+    let kit = kit_of(&app, &id).await;
+    // As the page's script sends it (no text/html): problems by field.
+    let mut form = application_form(&kit, " ", "not-an-email", None);
+    form[0].1 = id.clone();
+    form.retain(|(k, _)| k != &format!("knockout[{}]", kit.application.knockouts[1].id));
+    let res = app.anonymous().post(app.url("/api/fn/apply-start")).form(&form).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    let fields: Vec<&str> = body["Invalid"]
+        .as_array()
+        .expect("field errors")
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    let missing = format!("knockout.{}", kit.application.knockouts[1].id);
+    assert_eq!(fields, vec!["name", "email", missing.as_str()]);
+
+    // Without JavaScript the problems come back to the page as one message.
+    let res = app
+        .anonymous()
+        .post(app.url("/api/fn/apply-start"))
+        .header("accept", "text/html")
+        .header("referer", app.url(&format!("/apply/{id}")))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let back = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.contains("__err="), "{back}");
+    let (_, html) = page_text(&app, back.trim_start_matches(&app.base)).await;
+    assert!(html.contains("Your application was not started"), "shown on the page");
+    assert!(html.contains("Question 2: choose an answer"));
+    assert!(candidates::list(&app.db, &id).await.unwrap().is_empty());
+
+    apply(&app, &id, "fay@example.com", None).await;
+    let mut again = application_form(&kit, "Fay", "FAY@example.com", None);
+    again[0].1 = id.clone();
+    let res = app.anonymous().post(app.url("/api/fn/apply-start")).form(&again).send().await.unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    let message = body["AlreadyApplied"].as_str().expect("already applied");
+    assert!(message.contains("fay@example.com is already in for this job"), "{message}");
+    assert_eq!(candidates::list(&app.db, &id).await.unwrap().len(), 1);
+}
+on_both_databases!(apply_field_errors, bad_fields_and_repeat_applications_are_explained);
+
+async fn files_are_served_only_to_people_on_the_requisition(app: TestApp) {
+    let id = open_requisition(&app).await;
+    let kit = kit_of(&app, &id).await;
+    let page = apply(&app, &id, "gus@example.com", None).await;
+    let candidate = candidate_at(&app, &page).await;
+    upload(&app, &format!("{page}/resume"), "resume", "Gus \"CV\".pdf", PDF.to_vec()).await;
+    let prompt = &kit.application.video_prompts[0].id;
+    upload(&app, &format!("{page}/videos/{prompt}"), "video", "answer.webm", WEBM.to_vec()).await;
+    let files = candidate_files::list(&app.db, &candidate.id).await.unwrap();
+    let resume = files.iter().find(|f| f.kind == "resume").unwrap();
+    let video = files.iter().find(|f| f.kind == "video").unwrap();
+
+    let res = app.client.get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let h = res.headers().clone();
+    assert_eq!(h["content-type"], "application/pdf");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["content-security-policy"], "sandbox; default-src 'none'; media-src 'self'");
+    let disposition = h["content-disposition"].to_str().unwrap();
+    assert!(disposition.starts_with("attachment; filename=\"Gus _CV_.pdf\""), "{disposition}");
+    assert_eq!(res.bytes().await.unwrap().as_ref(), PDF);
+
+    let res = app.client.get(app.url(&format!("/files/{}", video.id))).send().await.unwrap();
+    assert_eq!(res.headers()["content-type"], "video/webm");
+    assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("inline"));
+    // A <video> asks for ranges to seek.
+    let res = app
+        .client
+        .get(app.url(&format!("/files/{}", video.id)))
+        .header("range", "bytes=0-3")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 206);
+    assert_eq!(res.bytes().await.unwrap().as_ref(), &WEBM[..4]);
+
+    // An interviewer reaches only the candidates they are assigned to.
+    let interviewer = app.client_as(Role::Interviewer, "ivy@example.com").await;
+    let res = interviewer.get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    let recruiter = app.client_as(Role::Recruiter, "rex@example.com").await;
+    let res = recruiter.get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    assert_eq!(res.status(), 403, "a recruiter not on the requisition");
+    let ivy = app.user(Role::Interviewer, "ivy@example.com").await;
+    let admin = app.user(Role::Admin, "admin@example.com").await;
+    let round = kit.rounds[0].id.clone();
+    app::db::assignments::create(
+        &app.db,
+        &app::db::assignments::NewAssignment {
+            requisition_id: &id,
+            candidate_id: &candidate.id,
+            round: &round,
+            interviewer_id: &ivy,
+            starts_at: "2099-01-01T10:00:00.000Z",
+            minutes: 45,
+            created_by: &admin,
+        },
+    )
+    .await
+    .unwrap();
+    let res = interviewer.get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    assert_eq!(res.status(), 200, "assigned now");
+
+    let res = app.anonymous().get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    assert!(res.status().is_redirection(), "anonymous: {}", res.status());
+    assert!(res.headers()["location"].to_str().unwrap().starts_with("/sign-in"));
+    let res = app.client.get(app.url("/files/nope")).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+}
+on_both_databases!(apply_file_serving, files_are_served_only_to_people_on_the_requisition);
+
+async fn the_recorder_script_and_its_styles_are_served(app: TestApp) {
+    let res = app.anonymous().get(app.url("/assets/recorder.js")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(res.text().await.unwrap().contains("data-video-form"));
+    let (_, css) = page_text(&app, app::STYLESHEET_PATH).await;
+    assert!(css.contains(".recorder-countdown"));
+}
+on_both_databases!(apply_recorder_assets, the_recorder_script_and_its_styles_are_served);

@@ -1,0 +1,145 @@
+//! The candidate's application in headless Chromium: one candidate applies,
+//! uploads a PDF, records a video answer with Chromium's synthetic camera,
+//! uploads the other answers and submits; a second one, after a reload that
+//! keeps what they typed, gives a disqualifying answer and is stopped.
+
+use crate::apply::{kit_of, open_requisition, PDF, WEBM};
+use crate::support::browser::Browser;
+use crate::support::{spawn_app, Backend};
+use app::domain::candidate::Stage;
+use fantoccini::Locator;
+use std::time::Duration;
+
+async fn fill(b: &Browser, css: &str, value: &str) {
+    let field = b.wait_for(css).await;
+    field.clear().await.unwrap();
+    field.send_keys(value).await.unwrap();
+}
+
+async fn click(b: &Browser, css: &str) {
+    b.wait_for(css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_candidate_applies_records_an_answer_and_submits() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let id = open_requisition(&app).await;
+    let kit = kit_of(&app, &id).await;
+    let files = tempfile::tempdir().unwrap();
+    let pdf = files.path().join("Ada Lovelace CV.pdf");
+    std::fs::write(&pdf, PDF).unwrap();
+    let webm = files.path().join("answer.webm");
+    std::fs::write(&webm, WEBM).unwrap();
+
+    let browser = Browser::launch().await;
+    let base = app.base.clone();
+    let db = app.db.clone();
+    browser
+        .journey("apply", async move |b: &Browser| {
+            b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
+            b.wait_for("body[data-hydrated='true']").await;
+            fill(b, "input[name='name']", "Ada Lovelace").await;
+            fill(b, "input[name='email']", "ada@example.com").await;
+            for k in &kit.application.knockouts {
+                let pass = k.answers.iter().position(|a| !a.disqualifies).unwrap();
+                click(b, &format!("input[name='knockout[{}]'][value='{pass}']", k.id)).await;
+            }
+            b.screenshot("apply-form").await;
+            click(b, "button.apply-submit").await;
+
+            // The candidate's own page: upload the resume through the form.
+            b.wait_for("li[data-step='resume'][data-done='false']").await;
+            b.wait_for("input[name='resume']")
+                .await
+                .send_keys(&pdf.display().to_string())
+                .await
+                .unwrap();
+            click(b, "form[data-resume-form] button[type='submit']").await;
+            b.wait_for("li[data-step='resume'][data-done='true']").await;
+            let state = b.texts("li[data-step='resume'] .step-state").await.join("");
+            assert!(state.contains("Ada Lovelace CV.pdf"), "{state}");
+
+            // Record the first answer in the browser.
+            let first = &kit.application.video_prompts[0].id;
+            let section = format!("section[data-prompt-id='{first}']");
+            b.wait_for("body[data-hydrated='true']").await;
+            click(b, &format!("{section} [data-recorder][data-state='idle'] [data-record-start]")).await;
+            b.wait_for(&format!("{section} [data-recorder][data-state='recording']")).await;
+            let clock = b.texts(&format!("{section} [data-countdown] .recorder-clock")).await.join("");
+            assert!(clock.contains(':'), "a countdown: {clock}");
+            tokio::time::sleep(Duration::from_millis(2500)).await;
+            b.screenshot("apply-recording").await;
+            click(b, &format!("{section} [data-record-stop]")).await;
+            b.wait_for(&format!("{section} [data-recorder][data-state='review']")).await;
+            b.screenshot("apply-review").await;
+            click(b, &format!("{section} [data-record-submit]")).await;
+            b.wait_for(&format!("{section}[data-done='true']")).await;
+            let saved = b.texts(".application-saved").await.join("");
+            assert!(saved.contains("video question 1"), "{saved}");
+
+            // Upload a file for the others.
+            for p in &kit.application.video_prompts[1..] {
+                let section = format!("section[data-prompt-id='{}']", p.id);
+                b.wait_for(&format!("{section} input[name='video']"))
+                    .await
+                    .send_keys(&webm.display().to_string())
+                    .await
+                    .unwrap();
+                click(b, &format!("{section} form[data-video-form] button[type='submit']")).await;
+                b.wait_for(&format!("{section}[data-done='true']")).await;
+            }
+            b.screenshot("apply-ready").await;
+
+            click(b, "form[data-submit-form] button[type='submit']").await;
+            b.wait_for("[data-submitted='true']").await;
+            let thanks = b.texts(".application-submitted").await.join("");
+            assert!(thanks.contains("Thank you, Ada Lovelace"), "{thanks}");
+            b.screenshot("apply-submitted").await;
+
+            // The recording arrived as a real WebM.
+            let candidates = app::db::candidates::list(&db, &id).await.unwrap();
+            assert_eq!(candidates[0].stage, Stage::Screening);
+            let stored = app::db::candidate_files::list(&db, &candidates[0].id).await.unwrap();
+            let recorded = stored.iter().find(|f| &f.prompt_id == first).unwrap();
+            assert_eq!(recorded.content_type, "video/webm");
+            assert!(recorded.size_bytes > 1000, "a real recording: {} bytes", recorded.size_bytes);
+
+            // A second candidate: a reload keeps what they typed, then a
+            // disqualifying answer stops the application.
+            b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
+            b.wait_for("body[data-hydrated='true']").await;
+            fill(b, "input[name='name']", "Bo Diaz").await;
+            fill(b, "input[name='email']", "bo@example.com").await;
+            let first_knockout = &kit.application.knockouts[0];
+            let fail = first_knockout.answers.iter().position(|a| a.disqualifies).unwrap();
+            click(b, &format!("input[name='knockout[{}]'][value='{fail}']", first_knockout.id)).await;
+            b.client.refresh().await.unwrap();
+            b.wait_for("body[data-hydrated='true']").await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let name = b.wait_for("input[name='name']").await.prop("value").await.unwrap();
+            assert_eq!(name.as_deref(), Some("Bo Diaz"), "kept across the reload");
+            let checked = b
+                .wait_for(&format!("input[name='knockout[{}]'][value='{fail}']", first_knockout.id))
+                .await
+                .prop("checked")
+                .await
+                .unwrap();
+            assert_eq!(checked.as_deref(), Some("true"), "the answer is kept too");
+            for k in &kit.application.knockouts[1..] {
+                let pass = k.answers.iter().position(|a| !a.disqualifies).unwrap();
+                click(b, &format!("input[name='knockout[{}]'][value='{pass}']", k.id)).await;
+            }
+            click(b, "button.apply-submit").await;
+            b.wait_for("[data-stopped='true']").await;
+            let stop = b.texts(".application-stopped").await.join("");
+            assert!(stop.contains("This role needs the answer"), "{stop}");
+            assert!(stop.contains("Your answers are kept"), "{stop}");
+            assert!(b.client.find(Locator::Css("[data-video-form]")).await.is_err());
+            b.screenshot("apply-stopped").await;
+        })
+        .await;
+}
