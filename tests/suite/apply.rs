@@ -14,7 +14,8 @@ use reqwest::multipart::{Form, Part};
 const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=partner-manager&query[level]=mid&query[partner_name]=Snowflake\
 &query[partner_type]=technology&query[amount]=4000000&query[currency]=USD&query[monthly]=1&query[pairing]=weekly-deal-pairing";
 
-pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 pub const WEBM: &[u8] = &[0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01];
 
 /// Saves a JD as the admin and returns the draft's id.
@@ -59,7 +60,12 @@ pub async fn kit_of(app: &TestApp, id: &str) -> Kit {
 
 /// The form a candidate posts: contact details and, for each knock-out,
 /// the index of the answer (the first answer passes in every shipped kit).
-fn application_form(kit: &Kit, name: &str, email: &str, fail: Option<usize>) -> Vec<(String, String)> {
+fn application_form(
+    kit: &Kit,
+    name: &str,
+    email: &str,
+    fail: Option<usize>,
+) -> Vec<(String, String)> {
     let mut form = vec![
         ("id".to_string(), String::new()),
         ("name".into(), name.into()),
@@ -69,9 +75,15 @@ fn application_form(kit: &Kit, name: &str, email: &str, fail: Option<usize>) -> 
     ];
     for (i, k) in kit.application.knockouts.iter().enumerate() {
         let answer = if Some(i) == fail {
-            k.answers.iter().position(|a| a.disqualifies).expect("a disqualifying answer")
+            k.answers
+                .iter()
+                .position(|a| a.disqualifies)
+                .expect("a disqualifying answer")
         } else {
-            k.answers.iter().position(|a| !a.disqualifies).expect("a passing answer")
+            k.answers
+                .iter()
+                .position(|a| !a.disqualifies)
+                .expect("a passing answer")
         };
         form.push((format!("knockout[{}]", k.id), answer.to_string()));
     }
@@ -105,10 +117,19 @@ async fn apply(app: &TestApp, id: &str, email: &str, fail: Option<usize>) -> Str
 async fn candidate_at(app: &TestApp, page: &str) -> app::domain::requisition::Candidate {
     let mut parts = page.trim_start_matches("/apply/").split('/');
     let (id, token) = (parts.next().unwrap(), parts.next().unwrap());
-    candidates::by_token(&app.db, id, token).await.unwrap().expect("candidate stored")
+    candidates::by_token(&app.db, id, token)
+        .await
+        .unwrap()
+        .expect("candidate stored")
 }
 
-async fn upload(app: &TestApp, url: &str, field: &str, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+async fn upload(
+    app: &TestApp,
+    url: &str,
+    field: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
     let part = Part::bytes(bytes).file_name(name.to_string());
     app.anonymous()
         .post(app.url(url))
@@ -140,16 +161,29 @@ fn stored_files(app: &TestApp) -> Vec<String> {
 async fn a_candidate_applies_uploads_and_submits(app: TestApp) {
     let id = open_requisition(&app).await;
     let kit = kit_of(&app, &id).await;
-    assert!(!kit.application.video_prompts.is_empty(), "the kit asks for videos");
+    assert!(
+        !kit.application.video_prompts.is_empty(),
+        "the kit asks for videos"
+    );
 
     let (status, job) = page_text(&app, &format!("/apply/{id}")).await;
     assert_eq!(status, 200);
     assert!(job.contains("Snowflake"), "the title and JD");
-    assert!(job.contains(&format!("data-persist=\"{id}\"")), "the form keeps a draft");
+    assert!(
+        job.contains(&format!("data-persist=\"{id}\"")),
+        "the form keeps a draft"
+    );
     for k in &kit.application.knockouts {
-        assert!(job.contains(&format!("name=\"knockout[{}]\"", k.id)), "{}", k.id);
+        assert!(
+            job.contains(&format!("name=\"knockout[{}]\"", k.id)),
+            "{}",
+            k.id
+        );
     }
-    assert!(!job.contains("disqualif"), "which answer stops an application is not sent");
+    assert!(
+        !job.contains("disqualif"),
+        "which answer stops an application is not sent"
+    );
 
     let page = apply(&app, &id, "ada@example.com", None).await;
     let candidate = candidate_at(&app, &page).await;
@@ -171,37 +205,83 @@ async fn a_candidate_applies_uploads_and_submits(app: TestApp) {
         assert!(html.contains(&format!("action=\"{page}/videos/{}\"", p.id)));
     }
 
-    let res = upload(&app, &format!("{page}/resume"), "resume", "Ada CV.pdf", PDF.to_vec()).await;
+    let res = upload(
+        &app,
+        &format!("{page}/resume"),
+        "resume",
+        "Ada CV.pdf",
+        PDF.to_vec(),
+    )
+    .await;
     assert_eq!(location(&res), format!("{page}?saved=resume"));
     for p in &kit.application.video_prompts {
-        let res = upload(&app, &format!("{page}/videos/{}", p.id), "video", "answer.webm", WEBM.to_vec()).await;
-        assert_eq!(location(&res), format!("{page}?saved=video&prompt={}", p.id));
+        let res = upload(
+            &app,
+            &format!("{page}/videos/{}", p.id),
+            "video",
+            "answer.webm",
+            WEBM.to_vec(),
+        )
+        .await;
+        assert_eq!(
+            location(&res),
+            format!("{page}?saved=video&prompt={}", p.id)
+        );
     }
     // Replacing the resume keeps one file in the slot and one on disk.
-    let res = upload(&app, &format!("{page}/resume"), "resume", "Ada CV v2.pdf", PDF.to_vec()).await;
+    let res = upload(
+        &app,
+        &format!("{page}/resume"),
+        "resume",
+        "Ada CV v2.pdf",
+        PDF.to_vec(),
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let files = candidate_files::list(&app.db, &candidate.id).await.unwrap();
     assert_eq!(files.len(), 1 + kit.application.video_prompts.len());
-    assert_eq!(stored_files(&app).len(), files.len(), "the replaced file was deleted");
+    assert_eq!(
+        stored_files(&app).len(),
+        files.len(),
+        "the replaced file was deleted"
+    );
 
     // A reload shows what is done.
     let (_, html) = page_text(&app, &format!("{page}?saved=resume")).await;
-    assert!(html.contains("Uploaded: Ada CV v2.pdf"), "resume shown after reload");
+    assert!(
+        html.contains("Uploaded: Ada CV v2.pdf"),
+        "resume shown after reload"
+    );
     assert!(html.contains("Your resume is saved."));
     assert!(html.contains("Uploaded: answer.webm"));
     assert!(html.contains("Everything is ready"));
 
-    let res = app.anonymous().post(app.url(&format!("{page}/submit"))).send().await.unwrap();
+    let res = app
+        .anonymous()
+        .post(app.url(&format!("{page}/submit")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(location(&res), page);
     let candidate = candidate_at(&app, &page).await;
     assert_eq!(candidate.stage, Stage::Screening);
     assert!(candidate.submitted_at.is_some());
     let (_, html) = page_text(&app, &page).await;
-    assert!(html.contains("Thank you, your application is in"), "thank-you state");
+    assert!(
+        html.contains("Thank you, your application is in"),
+        "thank-you state"
+    );
     assert!(html.contains("data-application-state=\"submitted\""));
 
     // Nothing can change after submitting.
-    let res = upload(&app, &format!("{page}/resume"), "resume", "late.pdf", PDF.to_vec()).await;
+    let res = upload(
+        &app,
+        &format!("{page}/resume"),
+        "resume",
+        "late.pdf",
+        PDF.to_vec(),
+    )
+    .await;
     assert_eq!(location(&res), format!("{page}?error=closed"));
 }
 on_both_databases!(apply_happy_path, a_candidate_applies_uploads_and_submits);
@@ -212,26 +292,51 @@ async fn a_disqualifying_answer_stops_the_application(app: TestApp) {
     let page = apply(&app, &id, "bo@example.com", Some(0)).await;
     let candidate = candidate_at(&app, &page).await;
     assert_eq!(candidate.stage, Stage::KnockedOut);
-    assert_eq!(candidate.knockouts.len(), kit.application.knockouts.len(), "every answer kept");
+    assert_eq!(
+        candidate.knockouts.len(),
+        kit.application.knockouts.len(),
+        "every answer kept"
+    );
     assert!(candidate.knockouts[0].disqualifies);
     assert!(candidate.knockouts[1..].iter().all(|a| !a.disqualifies));
 
     let (status, html) = page_text(&app, &page).await;
     assert_eq!(status, 200);
     assert!(html.contains("Thank you for applying"));
-    assert!(html.contains("This role needs the answer"), "says what the role needs");
+    assert!(
+        html.contains("This role needs the answer"),
+        "says what the role needs"
+    );
     assert!(html.contains("Your answers are kept"));
     assert!(html.contains("nothing else you need to do"));
-    assert!(!html.contains("data-video-form"), "no further steps offered");
+    assert!(
+        !html.contains("data-video-form"),
+        "no further steps offered"
+    );
 
-    let res = upload(&app, &format!("{page}/resume"), "resume", "cv.pdf", PDF.to_vec()).await;
+    let res = upload(
+        &app,
+        &format!("{page}/resume"),
+        "resume",
+        "cv.pdf",
+        PDF.to_vec(),
+    )
+    .await;
     assert_eq!(location(&res), format!("{page}?error=closed"));
-    let res = app.anonymous().post(app.url(&format!("{page}/submit"))).send().await.unwrap();
+    let res = app
+        .anonymous()
+        .post(app.url(&format!("{page}/submit")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(location(&res), format!("{page}?error=closed"));
     assert_eq!(candidate_at(&app, &page).await.stage, Stage::KnockedOut);
     assert!(stored_files(&app).is_empty());
 }
-on_both_databases!(apply_knock_out, a_disqualifying_answer_stops_the_application);
+on_both_databases!(
+    apply_knock_out,
+    a_disqualifying_answer_stops_the_application
+);
 
 async fn uploads_are_checked_by_size_and_content(app: TestApp) {
     let id = open_requisition(&app).await;
@@ -251,7 +356,14 @@ async fn uploads_are_checked_by_size_and_content(app: TestApp) {
     assert!(html.contains("larger than 5 MB"), "the page says why");
 
     // An HTML page named like a PDF.
-    let res = upload(&app, &resume_url, "resume", "resume.pdf", b"<html><script>alert(1)</script>%PDF-".to_vec()).await;
+    let res = upload(
+        &app,
+        &resume_url,
+        "resume",
+        "resume.pdf",
+        b"<html><script>alert(1)</script>%PDF-".to_vec(),
+    )
+    .await;
     let back = location(&res);
     assert_eq!(back, format!("{page}?error=resume-type"));
     let (_, html) = page_text(&app, &back).await;
@@ -265,34 +377,85 @@ async fn uploads_are_checked_by_size_and_content(app: TestApp) {
 
     // A video that is not one.
     let prompt = &kit.application.video_prompts[0].id;
-    let res = upload(&app, &format!("{page}/videos/{prompt}"), "video", "answer.webm", PDF.to_vec()).await;
+    let res = upload(
+        &app,
+        &format!("{page}/videos/{prompt}"),
+        "video",
+        "answer.webm",
+        PDF.to_vec(),
+    )
+    .await;
     let back = location(&res);
     assert_eq!(back, format!("{page}?error=video-type&prompt={prompt}"));
     let (_, html) = page_text(&app, &back).await;
-    assert!(html.contains("Your answer to video question 1 of"), "names the question");
+    assert!(
+        html.contains("Your answer to video question 1 of"),
+        "names the question"
+    );
     assert!(html.contains("WebM, MP4 or QuickTime"));
 
     // Over the video cap, within the request limit.
     let mut big = WEBM.to_vec();
     big.resize(MAX_VIDEO_BYTES + 1, 0);
-    let res = upload(&app, &format!("{page}/videos/{prompt}"), "video", "long.webm", big).await;
-    assert_eq!(location(&res), format!("{page}?error=video-too-large&prompt={prompt}"));
+    let res = upload(
+        &app,
+        &format!("{page}/videos/{prompt}"),
+        "video",
+        "long.webm",
+        big,
+    )
+    .await;
+    assert_eq!(
+        location(&res),
+        format!("{page}?error=video-too-large&prompt={prompt}")
+    );
 
     // A request over the upload routes' limit is refused whole.
     let mut huge = WEBM.to_vec();
     huge.resize(MAX_VIDEO_BYTES + 2 * 1024 * 1024, 0);
-    let res = upload(&app, &format!("{page}/videos/{prompt}"), "video", "huge.webm", huge).await;
+    let res = upload(
+        &app,
+        &format!("{page}/videos/{prompt}"),
+        "video",
+        "huge.webm",
+        huge,
+    )
+    .await;
     assert_eq!(res.status(), 413);
     assert!(res.text().await.unwrap().contains("over the upload limit"));
 
     // An unknown prompt, an unknown token.
-    let res = upload(&app, &format!("{page}/videos/no-such-prompt"), "video", "a.webm", WEBM.to_vec()).await;
+    let res = upload(
+        &app,
+        &format!("{page}/videos/no-such-prompt"),
+        "video",
+        "a.webm",
+        WEBM.to_vec(),
+    )
+    .await;
     assert_eq!(res.status(), 404);
-    let res = upload(&app, &format!("/apply/{id}/{}/resume", "0".repeat(32)), "resume", "cv.pdf", PDF.to_vec()).await;
+    let res = upload(
+        &app,
+        &format!("/apply/{id}/{}/resume", "0".repeat(32)),
+        "resume",
+        "cv.pdf",
+        PDF.to_vec(),
+    )
+    .await;
     assert_eq!(res.status(), 404);
 
-    assert!(candidate_files::list(&app.db, &candidate.id).await.unwrap().is_empty(), "nothing recorded");
-    assert!(stored_files(&app).is_empty(), "nothing written: {:?}", stored_files(&app));
+    assert!(
+        candidate_files::list(&app.db, &candidate.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing recorded"
+    );
+    assert!(
+        stored_files(&app).is_empty(),
+        "nothing written: {:?}",
+        stored_files(&app)
+    );
 
     // Everything else keeps the small limit.
     let res = app
@@ -310,14 +473,34 @@ async fn submitting_names_the_missing_steps(app: TestApp) {
     let id = open_requisition(&app).await;
     let kit = kit_of(&app, &id).await;
     let page = apply(&app, &id, "di@example.com", None).await;
-    let res = app.anonymous().post(app.url(&format!("{page}/submit"))).send().await.unwrap();
+    let res = app
+        .anonymous()
+        .post(app.url(&format!("{page}/submit")))
+        .send()
+        .await
+        .unwrap();
     let back = location(&res);
     assert_eq!(back, format!("{page}?error=incomplete"));
     let (_, html) = page_text(&app, &back).await;
-    assert!(html.contains("Still to do: your resume; your answer to video question 1 of"), "{html}");
+    assert!(
+        html.contains("Still to do: your resume; your answer to video question 1 of"),
+        "{html}"
+    );
 
-    upload(&app, &format!("{page}/resume"), "resume", "cv.pdf", PDF.to_vec()).await;
-    let res = app.anonymous().post(app.url(&format!("{page}/submit"))).send().await.unwrap();
+    upload(
+        &app,
+        &format!("{page}/resume"),
+        "resume",
+        "cv.pdf",
+        PDF.to_vec(),
+    )
+    .await;
+    let res = app
+        .anonymous()
+        .post(app.url(&format!("{page}/submit")))
+        .send()
+        .await
+        .unwrap();
     let (_, html) = page_text(&app, &location(&res)).await;
     let n = kit.application.video_prompts.len();
     assert!(!html.contains("Still to do: your resume"));
@@ -337,7 +520,13 @@ async fn only_open_jobs_take_applications(app: TestApp) {
     let kit = kit_of(&app, &draft).await;
     let mut form = application_form(&kit, "Ed", "ed@example.com", None);
     form[0].1 = draft.clone();
-    let res = app.anonymous().post(app.url("/api/fn/apply-start")).form(&form).send().await.unwrap();
+    let res = app
+        .anonymous()
+        .post(app.url("/api/fn/apply-start"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 404);
     assert!(candidates::list(&app.db, &draft).await.unwrap().is_empty());
 
@@ -356,7 +545,13 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
     let mut form = application_form(&kit, " ", "not-an-email", None);
     form[0].1 = id.clone();
     form.retain(|(k, _)| k != &format!("knockout[{}]", kit.application.knockouts[1].id));
-    let res = app.anonymous().post(app.url("/api/fn/apply-start")).form(&form).send().await.unwrap();
+    let res = app
+        .anonymous()
+        .post(app.url("/api/fn/apply-start"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let body: serde_json::Value = res.json().await.unwrap();
     let fields: Vec<&str> = body["Invalid"]
@@ -381,46 +576,94 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
     let back = res.headers()["location"].to_str().unwrap().to_string();
     assert!(back.contains("__err="), "{back}");
     let (_, html) = page_text(&app, back.trim_start_matches(&app.base)).await;
-    assert!(html.contains("Your application was not started"), "shown on the page");
+    assert!(
+        html.contains("Your application was not started"),
+        "shown on the page"
+    );
     assert!(html.contains("Question 2: choose an answer"));
     assert!(candidates::list(&app.db, &id).await.unwrap().is_empty());
 
     apply(&app, &id, "fay@example.com", None).await;
     let mut again = application_form(&kit, "Fay", "FAY@example.com", None);
     again[0].1 = id.clone();
-    let res = app.anonymous().post(app.url("/api/fn/apply-start")).form(&again).send().await.unwrap();
+    let res = app
+        .anonymous()
+        .post(app.url("/api/fn/apply-start"))
+        .form(&again)
+        .send()
+        .await
+        .unwrap();
     let body: serde_json::Value = res.json().await.unwrap();
     let message = body["AlreadyApplied"].as_str().expect("already applied");
-    assert!(message.contains("fay@example.com is already in for this job"), "{message}");
+    assert!(
+        message.contains("fay@example.com is already in for this job"),
+        "{message}"
+    );
     assert_eq!(candidates::list(&app.db, &id).await.unwrap().len(), 1);
 }
-on_both_databases!(apply_field_errors, bad_fields_and_repeat_applications_are_explained);
+on_both_databases!(
+    apply_field_errors,
+    bad_fields_and_repeat_applications_are_explained
+);
 
 async fn files_are_served_only_to_people_on_the_requisition(app: TestApp) {
     let id = open_requisition(&app).await;
     let kit = kit_of(&app, &id).await;
     let page = apply(&app, &id, "gus@example.com", None).await;
     let candidate = candidate_at(&app, &page).await;
-    upload(&app, &format!("{page}/resume"), "resume", "Gus \"CV\".pdf", PDF.to_vec()).await;
+    upload(
+        &app,
+        &format!("{page}/resume"),
+        "resume",
+        "Gus \"CV\".pdf",
+        PDF.to_vec(),
+    )
+    .await;
     let prompt = &kit.application.video_prompts[0].id;
-    upload(&app, &format!("{page}/videos/{prompt}"), "video", "answer.webm", WEBM.to_vec()).await;
+    upload(
+        &app,
+        &format!("{page}/videos/{prompt}"),
+        "video",
+        "answer.webm",
+        WEBM.to_vec(),
+    )
+    .await;
     let files = candidate_files::list(&app.db, &candidate.id).await.unwrap();
     let resume = files.iter().find(|f| f.kind == "resume").unwrap();
     let video = files.iter().find(|f| f.kind == "video").unwrap();
 
-    let res = app.client.get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url(&format!("/files/{}", resume.id)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let h = res.headers().clone();
     assert_eq!(h["content-type"], "application/pdf");
     assert_eq!(h["x-content-type-options"], "nosniff");
-    assert_eq!(h["content-security-policy"], "sandbox; default-src 'none'; media-src 'self'");
+    assert_eq!(
+        h["content-security-policy"],
+        "sandbox; default-src 'none'; media-src 'self'"
+    );
     let disposition = h["content-disposition"].to_str().unwrap();
-    assert!(disposition.starts_with("attachment; filename=\"Gus _CV_.pdf\""), "{disposition}");
+    assert!(
+        disposition.starts_with("attachment; filename=\"Gus _CV_.pdf\""),
+        "{disposition}"
+    );
     assert_eq!(res.bytes().await.unwrap().as_ref(), PDF);
 
-    let res = app.client.get(app.url(&format!("/files/{}", video.id))).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url(&format!("/files/{}", video.id)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.headers()["content-type"], "video/webm");
-    assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("inline"));
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("inline"));
     // A <video> asks for ranges to seek.
     let res = app
         .client
@@ -434,10 +677,18 @@ async fn files_are_served_only_to_people_on_the_requisition(app: TestApp) {
 
     // An interviewer reaches only the candidates they are assigned to.
     let interviewer = app.client_as(Role::Interviewer, "ivy@example.com").await;
-    let res = interviewer.get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    let res = interviewer
+        .get(app.url(&format!("/files/{}", resume.id)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 403);
     let recruiter = app.client_as(Role::Recruiter, "rex@example.com").await;
-    let res = recruiter.get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    let res = recruiter
+        .get(app.url(&format!("/files/{}", resume.id)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 403, "a recruiter not on the requisition");
     let ivy = app.user(Role::Interviewer, "ivy@example.com").await;
     let admin = app.user(Role::Admin, "admin@example.com").await;
@@ -456,23 +707,49 @@ async fn files_are_served_only_to_people_on_the_requisition(app: TestApp) {
     )
     .await
     .unwrap();
-    let res = interviewer.get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    let res = interviewer
+        .get(app.url(&format!("/files/{}", resume.id)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200, "assigned now");
 
-    let res = app.anonymous().get(app.url(&format!("/files/{}", resume.id))).send().await.unwrap();
+    let res = app
+        .anonymous()
+        .get(app.url(&format!("/files/{}", resume.id)))
+        .send()
+        .await
+        .unwrap();
     assert!(res.status().is_redirection(), "anonymous: {}", res.status());
-    assert!(res.headers()["location"].to_str().unwrap().starts_with("/sign-in"));
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/sign-in"));
     let res = app.client.get(app.url("/files/nope")).send().await.unwrap();
     assert_eq!(res.status(), 404);
 }
-on_both_databases!(apply_file_serving, files_are_served_only_to_people_on_the_requisition);
+on_both_databases!(
+    apply_file_serving,
+    files_are_served_only_to_people_on_the_requisition
+);
 
 async fn the_recorder_script_and_its_styles_are_served(app: TestApp) {
-    let res = app.anonymous().get(app.url("/assets/recorder.js")).send().await.unwrap();
+    let res = app
+        .anonymous()
+        .get(app.url("/assets/recorder.js"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
     assert!(res.text().await.unwrap().contains("data-video-form"));
     let (_, css) = page_text(&app, app::STYLESHEET_PATH).await;
     assert!(css.contains(".recorder-countdown"));
 }
-on_both_databases!(apply_recorder_assets, the_recorder_script_and_its_styles_are_served);
+on_both_databases!(
+    apply_recorder_assets,
+    the_recorder_script_and_its_styles_are_served
+);

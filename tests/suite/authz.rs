@@ -170,7 +170,7 @@ async fn a_refused_plan_edit_changes_nothing(app: TestApp) {
     let w = world(&app).await;
     let before = requisitions::get(&app.db, &w.requisition).await.unwrap().unwrap().plan;
     let item = before.as_ref().unwrap().rounds[0].items[0].clone();
-    let kind = serde_json::to_value(&item.kind).unwrap();
+    let kind = serde_json::to_value(item.kind).unwrap();
     for client in [&w.clients[4], &w.clients[5]] {
         let res = client
             .post(app.url("/api/fn/edit-plan"))

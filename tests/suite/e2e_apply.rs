@@ -46,13 +46,18 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             fill(b, "input[name='email']", "ada@example.com").await;
             for k in &kit.application.knockouts {
                 let pass = k.answers.iter().position(|a| !a.disqualifies).unwrap();
-                click(b, &format!("input[name='knockout[{}]'][value='{pass}']", k.id)).await;
+                click(
+                    b,
+                    &format!("input[name='knockout[{}]'][value='{pass}']", k.id),
+                )
+                .await;
             }
             b.screenshot("apply-form").await;
             click(b, "button.apply-submit").await;
 
             // The candidate's own page: upload the resume through the form.
-            b.wait_for("li[data-step='resume'][data-done='false']").await;
+            b.wait_for("li[data-step='resume'][data-done='false']")
+                .await;
             b.wait_for("input[name='resume']")
                 .await
                 .send_keys(&pdf.display().to_string())
@@ -67,14 +72,25 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             let first = &kit.application.video_prompts[0].id;
             let section = format!("section[data-prompt-id='{first}']");
             b.wait_for("body[data-hydrated='true']").await;
-            click(b, &format!("{section} [data-recorder][data-state='idle'] [data-record-start]")).await;
-            b.wait_for(&format!("{section} [data-recorder][data-state='recording']")).await;
-            let clock = b.texts(&format!("{section} [data-countdown] .recorder-clock")).await.join("");
+            click(
+                b,
+                &format!("{section} [data-recorder][data-state='idle'] [data-record-start]"),
+            )
+            .await;
+            b.wait_for(&format!(
+                "{section} [data-recorder][data-state='recording']"
+            ))
+            .await;
+            let clock = b
+                .texts(&format!("{section} [data-countdown] .recorder-clock"))
+                .await
+                .join("");
             assert!(clock.contains(':'), "a countdown: {clock}");
             tokio::time::sleep(Duration::from_millis(2500)).await;
             b.screenshot("apply-recording").await;
             click(b, &format!("{section} [data-record-stop]")).await;
-            b.wait_for(&format!("{section} [data-recorder][data-state='review']")).await;
+            b.wait_for(&format!("{section} [data-recorder][data-state='review']"))
+                .await;
             b.screenshot("apply-review").await;
             click(b, &format!("{section} [data-record-submit]")).await;
             b.wait_for(&format!("{section}[data-done='true']")).await;
@@ -89,7 +105,11 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
                     .send_keys(&webm.display().to_string())
                     .await
                     .unwrap();
-                click(b, &format!("{section} form[data-video-form] button[type='submit']")).await;
+                click(
+                    b,
+                    &format!("{section} form[data-video-form] button[type='submit']"),
+                )
+                .await;
                 b.wait_for(&format!("{section}[data-done='true']")).await;
             }
             b.screenshot("apply-ready").await;
@@ -103,10 +123,16 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             // The recording arrived as a real WebM.
             let candidates = app::db::candidates::list(&db, &id).await.unwrap();
             assert_eq!(candidates[0].stage, Stage::Screening);
-            let stored = app::db::candidate_files::list(&db, &candidates[0].id).await.unwrap();
+            let stored = app::db::candidate_files::list(&db, &candidates[0].id)
+                .await
+                .unwrap();
             let recorded = stored.iter().find(|f| &f.prompt_id == first).unwrap();
             assert_eq!(recorded.content_type, "video/webm");
-            assert!(recorded.size_bytes > 1000, "a real recording: {} bytes", recorded.size_bytes);
+            assert!(
+                recorded.size_bytes > 1000,
+                "a real recording: {} bytes",
+                recorded.size_bytes
+            );
 
             // A second candidate: a reload keeps what they typed, then a
             // disqualifying answer stops the application.
@@ -115,15 +141,34 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             fill(b, "input[name='name']", "Bo Diaz").await;
             fill(b, "input[name='email']", "bo@example.com").await;
             let first_knockout = &kit.application.knockouts[0];
-            let fail = first_knockout.answers.iter().position(|a| a.disqualifies).unwrap();
-            click(b, &format!("input[name='knockout[{}]'][value='{fail}']", first_knockout.id)).await;
+            let fail = first_knockout
+                .answers
+                .iter()
+                .position(|a| a.disqualifies)
+                .unwrap();
+            click(
+                b,
+                &format!(
+                    "input[name='knockout[{}]'][value='{fail}']",
+                    first_knockout.id
+                ),
+            )
+            .await;
             b.client.refresh().await.unwrap();
             b.wait_for("body[data-hydrated='true']").await;
             tokio::time::sleep(Duration::from_millis(300)).await;
-            let name = b.wait_for("input[name='name']").await.prop("value").await.unwrap();
+            let name = b
+                .wait_for("input[name='name']")
+                .await
+                .prop("value")
+                .await
+                .unwrap();
             assert_eq!(name.as_deref(), Some("Bo Diaz"), "kept across the reload");
             let checked = b
-                .wait_for(&format!("input[name='knockout[{}]'][value='{fail}']", first_knockout.id))
+                .wait_for(&format!(
+                    "input[name='knockout[{}]'][value='{fail}']",
+                    first_knockout.id
+                ))
                 .await
                 .prop("checked")
                 .await
@@ -131,14 +176,22 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             assert_eq!(checked.as_deref(), Some("true"), "the answer is kept too");
             for k in &kit.application.knockouts[1..] {
                 let pass = k.answers.iter().position(|a| !a.disqualifies).unwrap();
-                click(b, &format!("input[name='knockout[{}]'][value='{pass}']", k.id)).await;
+                click(
+                    b,
+                    &format!("input[name='knockout[{}]'][value='{pass}']", k.id),
+                )
+                .await;
             }
             click(b, "button.apply-submit").await;
             b.wait_for("[data-stopped='true']").await;
             let stop = b.texts(".application-stopped").await.join("");
             assert!(stop.contains("This role needs the answer"), "{stop}");
             assert!(stop.contains("Your answers are kept"), "{stop}");
-            assert!(b.client.find(Locator::Css("[data-video-form]")).await.is_err());
+            assert!(b
+                .client
+                .find(Locator::Css("[data-video-form]"))
+                .await
+                .is_err());
             b.screenshot("apply-stopped").await;
         })
         .await;

@@ -26,8 +26,14 @@ async fn fetch_document(app: &TestApp) -> Value {
         .await
         .expect("request");
     assert_eq!(res.status().as_u16(), 200, "served without signing in");
-    let content_type = res.headers()["content-type"].to_str().unwrap_or_default().to_string();
-    assert!(content_type.starts_with("application/json"), "{content_type}");
+    let content_type = res.headers()["content-type"]
+        .to_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        content_type.starts_with("application/json"),
+        "{content_type}"
+    );
     res.json().await.expect("the document is JSON")
 }
 
@@ -109,9 +115,7 @@ async fn the_document_is_served_to_anyone_and_well_formed() {
     let mut refs = Vec::new();
     collect_refs(&doc, &mut refs);
     for r in refs {
-        let target = r
-            .strip_prefix('#')
-            .and_then(|pointer| doc.pointer(pointer));
+        let target = r.strip_prefix('#').and_then(|pointer| doc.pointer(pointer));
         if target.is_none() {
             problems.push(format!("`$ref: {r}` points at nothing"));
         }
@@ -187,7 +191,9 @@ async fn every_documented_operation_answers_on_the_router() {
 
     // Signing out would end the admin client's session, and every later
     // call would then stop at the sign-in gate.
-    let separate = app.client_as(Role::Admin, "openapi-sign-out@example.com").await;
+    let separate = app
+        .client_as(Role::Admin, "openapi-sign-out@example.com")
+        .await;
     let mut problems = Vec::new();
     for op in ops.keys() {
         let client = if op.0 == "/api/session" && op.1 == "DELETE" {
@@ -198,11 +204,17 @@ async fn every_documented_operation_answers_on_the_router() {
         let (status, body) = call(client, &app, op).await;
         let name = format!("{} {}", op.1, op.0);
         if is_catch_all(status, &body) {
-            problems.push(format!("{name}: no such route (the /api catch-all answered)"));
+            problems.push(format!(
+                "{name}: no such route (the /api catch-all answered)"
+            ));
         } else if status == 405 {
-            problems.push(format!("{name}: the path exists but not with this method (405)"));
+            problems.push(format!(
+                "{name}: the path exists but not with this method (405)"
+            ));
         } else if is_gate(status, &body) {
-            problems.push(format!("{name}: the admin client was stopped at the sign-in gate"));
+            problems.push(format!(
+                "{name}: the admin client was stopped at the sign-in gate"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -223,7 +235,10 @@ async fn what_is_documented_as_public_is_exactly_what_the_gate_lets_through() {
         let (status, body) = call(&anonymous, &app, &op).await;
         let gated = is_gate(status, &body);
         if public && gated {
-            problems.push(format!("{} {}: documented as public, but needs a session", op.1, op.0));
+            problems.push(format!(
+                "{} {}: documented as public, but needs a session",
+                op.1, op.0
+            ));
         }
         if !public && !gated {
             problems.push(format!(
@@ -237,7 +252,10 @@ async fn what_is_documented_as_public_is_exactly_what_the_gate_lets_through() {
 
 /// Every `.rs` file under `dir`, recursively.
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read the server's source").flatten() {
+    for entry in std::fs::read_dir(dir)
+        .expect("read the server's source")
+        .flatten()
+    {
         let path = entry.path();
         if path.is_dir() {
             rust_files(&path, out);
@@ -359,7 +377,10 @@ async fn every_api_route_in_the_source_is_documented() {
     let documented_paths: BTreeSet<&str> = documented.iter().map(|(p, _)| p.as_str()).collect();
 
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     files.sort();
     let mut in_source = BTreeSet::new();
     for file in &files {

@@ -286,7 +286,10 @@ impl ApplicationView {
         let total = self.prompts.len();
         for (i, p) in self.prompts.iter().enumerate() {
             if p.answer.is_none() {
-                missing.push(format!("your answer to video question {} of {total}", i + 1));
+                missing.push(format!(
+                    "your answer to video question {} of {total}",
+                    i + 1
+                ));
             }
         }
         missing

@@ -376,12 +376,13 @@ pub async fn import(
         }
         Err(e) => return Err(ImportError::App(internal(e))),
     };
-    let mut by_id: std::collections::HashMap<String, Candidate> = candidates::list(db, &requisition.id)
-        .await
-        .map_err(|e| ImportError::App(internal(e)))?
-        .into_iter()
-        .map(|c| (c.id.clone(), c))
-        .collect();
+    let mut by_id: std::collections::HashMap<String, Candidate> =
+        candidates::list(db, &requisition.id)
+            .await
+            .map_err(|e| ImportError::App(internal(e)))?
+            .into_iter()
+            .map(|c| (c.id.clone(), c))
+            .collect();
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
@@ -415,7 +416,10 @@ fn already_candidates(text: &str, existing: &std::collections::HashSet<String>) 
             found.push(LineError {
                 line: record.position().map_or(0, |p| p.line()),
                 field: "email".into(),
-                message: format!("{} is already a candidate on this requisition", email.as_str()),
+                message: format!(
+                    "{} is already a candidate on this requisition",
+                    email.as_str()
+                ),
             });
         }
     }
@@ -507,12 +511,18 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn the_page_states_the_import_limit_the_import_applies() {
-        assert_eq!(MAX_IMPORT_ROWS, crate::domain::candidate_import::MAX_IMPORT_ROWS);
+        assert_eq!(
+            MAX_IMPORT_ROWS,
+            crate::domain::candidate_import::MAX_IMPORT_ROWS
+        );
     }
 
     #[test]
     fn stored_times_read_as_utc_minutes() {
-        assert_eq!(utc_minutes("2026-03-09T14:30:00.000Z"), "2026-03-09 14:30 UTC");
+        assert_eq!(
+            utc_minutes("2026-03-09T14:30:00.000Z"),
+            "2026-03-09 14:30 UTC"
+        );
         assert_eq!(utc_date("2026-03-09T14:30:00.000Z"), "2026-03-09");
         assert_eq!(utc_minutes("soon"), "soon");
     }
@@ -535,15 +545,24 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let long = "x".repeat(MAX_KEPT_TEXT_BYTES + 1);
-        assert!(matches!(FormError::rows(rows, &long), FormError::Rows { text: None, .. }));
+        assert!(matches!(
+            FormError::rows(rows, &long),
+            FormError::Rows { text: None, .. }
+        ));
     }
 
     #[test]
     fn field_errors_keep_values_and_group_by_field() {
         let e = FormError::fields(
             vec![
-                FieldError { field: "email".into(), message: "one".into() },
-                FieldError { field: "email".into(), message: "two".into() },
+                FieldError {
+                    field: "email".into(),
+                    message: "one".into(),
+                },
+                FieldError {
+                    field: "email".into(),
+                    message: "two".into(),
+                },
             ],
             &[("email", "ada@"), ("name", "Ada")],
         );

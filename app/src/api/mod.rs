@@ -3,8 +3,8 @@
 //! fixed (`/api/fn/...`) so they stay stable across builds.
 
 pub mod accounts;
-pub mod candidates;
 pub mod apply;
+pub mod candidates;
 pub mod jd;
 pub mod kits;
 pub mod panel;

@@ -6,6 +6,7 @@
 pub mod interviews;
 
 use super::candidates::FormError;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -141,7 +142,10 @@ pub async fn panel_view(
     let closed = if !runs {
         None
     } else if requisition.plan.is_none() {
-        Some("This requisition is still a draft, so it has no interview plan yet. Open it first.".into())
+        Some(
+            "This requisition is still a draft, so it has no interview plan yet. Open it first."
+                .into(),
+        )
     } else if candidate.stage != crate::domain::candidate::Stage::Interviewing {
         Some(format!(
             "Only candidates at the interviews stage can be scheduled. {} is at “{}”; advance them from the resume screen first.",
@@ -153,9 +157,15 @@ pub async fn panel_view(
     };
     Ok(PanelView {
         rounds,
-        people: if runs { people(db, &requisition.id).await? } else { Vec::new() },
+        people: if runs {
+            people(db, &requisition.id).await?
+        } else {
+            Vec::new()
+        },
         closed,
-        now_utc: chrono::Utc::now().format("%a %-d %b %Y, %H:%M UTC").to_string(),
+        now_utc: chrono::Utc::now()
+            .format("%a %-d %b %Y, %H:%M UTC")
+            .to_string(),
     })
 }
 
@@ -171,7 +181,11 @@ async fn people(db: &crate::db::Db, requisition_id: &str) -> Result<Vec<PanelPer
         .await
         .map_err(internal)?
         .into_iter()
-        .chain(requisitions::members(db, requisition_id).await.map_err(internal)?)
+        .chain(
+            requisitions::members(db, requisition_id)
+                .await
+                .map_err(internal)?,
+        )
         .map(|u| PanelPerson {
             email: u.email,
             role: u.role.id().to_string(),
@@ -207,7 +221,10 @@ pub async fn assign_interviewer(
         ("round", request.round.as_str()),
         ("interviewer_email", request.interviewer_email.as_str()),
         ("starts_at", request.starts_at.as_str()),
-        ("duration_minutes", request.duration_minutes.as_deref().unwrap_or("")),
+        (
+            "duration_minutes",
+            request.duration_minutes.as_deref().unwrap_or(""),
+        ),
     ];
     match assign(&db, &user, &requisition, &request, TimeInput::FormUtc).await {
         Ok(_) => {
@@ -215,7 +232,9 @@ pub async fn assign_interviewer(
             Ok(())
         }
         Err(AssignError::Fields(errors)) => Err(FormError::fields(errors, &values)),
-        Err(AssignError::Duplicate(message)) => Err(FormError::field("interviewer_email", message, &values)),
+        Err(AssignError::Duplicate(message)) => {
+            Err(FormError::field("interviewer_email", message, &values))
+        }
         Err(AssignError::App(e)) => Err(e.into()),
     }
 }
@@ -282,7 +301,9 @@ pub async fn assign(
         .map_err(|e| app(internal(e)))?
         .filter(|c| c.requisition_id == requisition.id);
     match &candidate {
-        None if candidate_id.is_empty() => refuse("candidate_id", "the candidate is required".into()),
+        None if candidate_id.is_empty() => {
+            refuse("candidate_id", "the candidate is required".into())
+        }
         None => refuse(
             "candidate_id",
             format!("there is no candidate `{candidate_id}` on this requisition"),
@@ -331,7 +352,10 @@ pub async fn assign(
 
     let raw_email = request.interviewer_email.trim();
     let interviewer = if raw_email.is_empty() {
-        refuse("interviewer_email", "the interviewer's email is required".into());
+        refuse(
+            "interviewer_email",
+            "the interviewer's email is required".into(),
+        );
         None
     } else {
         match Email::parse(raw_email) {
@@ -401,9 +425,14 @@ pub async fn assign(
         },
     };
 
-    let (Some(candidate), Some(kit_round), Some(interviewer), Some(starts_at), Some(minutes), true) =
-        (candidate, kit_round, interviewer, starts_at, minutes, errors.is_empty())
-    else {
+    let (Some(candidate), Some(kit_round), Some(interviewer), Some(starts_at), Some(minutes), true) = (
+        candidate,
+        kit_round,
+        interviewer,
+        starts_at,
+        minutes,
+        errors.is_empty(),
+    ) else {
         return Err(AssignError::Fields(errors));
     };
     let stored_start = starts_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
@@ -462,7 +491,9 @@ pub fn parse_start(
             TimeInput::Rfc3339 => format!(
                 "`{raw}` is not an RFC 3339 time with an offset, such as 2026-03-09T14:30:00Z"
             ),
-            TimeInput::FormUtc => format!("`{raw}` is not a date and time such as 2026-03-09T14:30"),
+            TimeInput::FormUtc => {
+                format!("`{raw}` is not a date and time such as 2026-03-09T14:30")
+            }
         });
     };
     if start < now {
@@ -471,7 +502,10 @@ pub fn parse_start(
             start.format("%Y-%m-%d %H:%M UTC")
         ));
     }
-    if TimeDelta::try_days(731).and_then(|d| now.checked_add_signed(d)).is_some_and(|limit| start > limit) {
+    if TimeDelta::try_days(731)
+        .and_then(|d| now.checked_add_signed(d))
+        .is_some_and(|limit| start > limit)
+    {
         return Err(format!(
             "{} is more than two years ahead; check the year",
             start.format("%Y-%m-%d %H:%M UTC")
@@ -537,7 +571,11 @@ pub async fn invite(
             AppError::Internal
         })?
         .with_timezone(&chrono::Utc);
-    let url = format!("{}/interviews/{}", base_url.trim_end_matches('/'), assignment.id);
+    let url = format!(
+        "{}/interviews/{}",
+        base_url.trim_end_matches('/'),
+        assignment.id
+    );
     let ics = invite_ics(&Invite {
         uid: format!("interview-{}@alliance-hiring-kit", assignment.id),
         starts_at,
@@ -598,7 +636,9 @@ mod tests {
         assert_eq!(t, Utc.with_ymd_and_hms(2026, 3, 9, 14, 30, 0).unwrap());
         let e = parse_start("2026-03-09T14:30", TimeInput::Rfc3339, now()).unwrap_err();
         assert!(e.contains("RFC 3339"), "{e}");
-        assert!(parse_start(" ", TimeInput::FormUtc, now()).unwrap_err().contains("required"));
+        assert!(parse_start(" ", TimeInput::FormUtc, now())
+            .unwrap_err()
+            .contains("required"));
         assert!(parse_start("next tuesday", TimeInput::FormUtc, now()).is_err());
     }
 
@@ -612,7 +652,10 @@ mod tests {
 
     #[test]
     fn slots_read_in_utc() {
-        assert_eq!(when("2026-03-09T23:30:00.000Z", 45), "Mon 9 Mar 2026, 23:30–00:15 UTC");
+        assert_eq!(
+            when("2026-03-09T23:30:00.000Z", 45),
+            "Mon 9 Mar 2026, 23:30–00:15 UTC"
+        );
     }
 
     #[test]

@@ -104,7 +104,9 @@ pub async fn screen_candidate(
     if notes_chars > MAX_NOTES_CHARS {
         return Err(refuse(vec![FieldError {
             field: "notes".into(),
-            message: format!("the notes have {notes_chars} characters; the limit is {MAX_NOTES_CHARS}"),
+            message: format!(
+                "the notes have {notes_chars} characters; the limit is {MAX_NOTES_CHARS}"
+            ),
         }]));
     }
     let notes = notes.trim();
@@ -136,9 +138,17 @@ pub async fn screen_candidate(
                     .map_err(internal)?;
                 return Err(refuse(errors));
             }
-            screenings::decide(&db, &candidate.id, &checked, notes, decision, reason.trim(), &user.id)
-                .await
-                .map_err(internal)?;
+            screenings::decide(
+                &db,
+                &candidate.id,
+                &checked,
+                notes,
+                decision,
+                reason.trim(),
+                &user.id,
+            )
+            .await
+            .map_err(internal)?;
             match decision {
                 Decision::Advance => "advanced",
                 Decision::Archive => "archived",

@@ -80,9 +80,12 @@ pub async fn list(db: &Db, candidate_id: &str) -> Result<Vec<CandidateFile>, DbE
     Ok(rows.into_iter().map(from_row).collect())
 }
 
+/// A file row with the stored name behind it.
+type StoredRow = (String, String, String, String, String, String, i64, String, String);
+
 /// A file's record and where its bytes are stored.
 pub async fn get(db: &Db, id: &str) -> Result<Option<(CandidateFile, String)>, DbError> {
-    let row: Option<(String, String, String, String, String, String, i64, String, String)> = sqlx::query_as(&format!(
+    let row: Option<StoredRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS}, stored_name FROM candidate_files WHERE id = $1"
     ))
     .bind(id)

@@ -8,17 +8,23 @@ use crate::domain::scoring::Rating;
 use crate::domain::screening::Decision;
 use std::collections::BTreeMap;
 
-pub async fn get(db: &Db, candidate_id: &str) -> Result<Option<Screening>, DbError> {
-    let row: Option<(String, String, Option<String>, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT ratings_json, notes, decision, reason, screened_by, updated_at, decided_at FROM screenings WHERE candidate_id = $1",
-    )
-    .bind(candidate_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    let Some((ratings, notes, decision, reason, screened_by, updated_at, decided_at)) = row else {
-        return Ok(None);
-    };
-    Ok(Some(Screening {
+const COLUMNS: &str =
+    "s.ratings_json, s.notes, s.decision, s.reason, s.screened_by, s.updated_at, s.decided_at";
+
+type Row = (
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+fn from_row(
+    (ratings, notes, decision, reason, screened_by, updated_at, decided_at): Row,
+) -> Result<Screening, DbError> {
+    Ok(Screening {
         ratings: decode_json(&ratings)?,
         notes,
         decision,
@@ -26,7 +32,17 @@ pub async fn get(db: &Db, candidate_id: &str) -> Result<Option<Screening>, DbErr
         screened_by,
         updated_at,
         decided_at,
-    }))
+    })
+}
+
+pub async fn get(db: &Db, candidate_id: &str) -> Result<Option<Screening>, DbError> {
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM screenings s WHERE s.candidate_id = $1"
+    ))
+    .bind(candidate_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(from_row).transpose()
 }
 
 /// Saves the ratings and notes (a decision already made stays).
@@ -94,33 +110,32 @@ pub async fn decide(
     Ok(())
 }
 
+/// A screening row with its candidate id in front.
+type KeyedRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
 /// Every screen of a requisition's candidates, by candidate id, for the
 /// candidate list (one query instead of one per candidate).
 pub async fn for_requisition(
     db: &Db,
     requisition_id: &str,
 ) -> Result<std::collections::HashMap<String, Screening>, DbError> {
-    let rows: Vec<(String, String, String, Option<String>, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT s.candidate_id, s.ratings_json, s.notes, s.decision, s.reason, s.screened_by, s.updated_at, s.decided_at \
-         FROM screenings s JOIN candidates c ON c.id = s.candidate_id WHERE c.requisition_id = $1",
-    )
+    let rows: Vec<KeyedRow> = sqlx::query_as(&format!(
+        "SELECT s.candidate_id, {COLUMNS} FROM screenings s JOIN candidates c ON c.id = s.candidate_id \
+         WHERE c.requisition_id = $1"
+    ))
     .bind(requisition_id)
     .fetch_all(&db.pool)
     .await?;
     rows.into_iter()
-        .map(|(candidate_id, ratings, notes, decision, reason, screened_by, updated_at, decided_at)| {
-            Ok((
-                candidate_id,
-                Screening {
-                    ratings: decode_json(&ratings)?,
-                    notes,
-                    decision,
-                    reason,
-                    screened_by,
-                    updated_at,
-                    decided_at,
-                },
-            ))
-        })
+        .map(|(id, a, b, c, d, e, f, g)| Ok((id, from_row((a, b, c, d, e, f, g))?)))
         .collect()
 }

@@ -66,15 +66,16 @@ fn what_to_expect(v: &ApplyPageView) -> String {
         1 => ", one short question about the role's requirements".to_string(),
         n => format!(", {n} short questions about the role's requirements"),
     };
-    let videos = match v.video_seconds.iter().max() {
-        None => String::new(),
-        Some(&longest) => format!(
+    let videos =
+        match v.video_seconds.iter().max() {
+            None => String::new(),
+            Some(&longest) => format!(
             ", and {} recorded video {} of up to {} each (record in your browser or upload a file)",
             v.video_seconds.len(),
             if v.video_seconds.len() == 1 { "answer" } else { "answers" },
             spoken_duration(longest)
         ),
-    };
+        };
     format!(
         "The application asks for your contact details{questions}, then your resume (PDF or Word){videos}. \
          Each step is saved as you go, so you can stop and come back."
@@ -238,7 +239,10 @@ mod tests {
             video_seconds: vec![90, 150],
         };
         let text = what_to_expect(&v);
-        assert!(text.contains("2 recorded video answers of up to 2 minutes 30 seconds each"), "{text}");
+        assert!(
+            text.contains("2 recorded video answers of up to 2 minutes 30 seconds each"),
+            "{text}"
+        );
         assert!(!text.contains("questions about"), "{text}");
     }
 }

@@ -10,7 +10,9 @@ use crate::domain::kit::CriterionSource;
 use crate::domain::requisition::Candidate;
 use crate::domain::scoring::Rating;
 use crate::domain::screening::Decision;
-use crate::pages::candidates::{field_message_id, refused, screen_summary, typed, FieldMessage, FormNotice};
+use crate::pages::candidates::{
+    field_message_id, refused, screen_summary, typed, FieldMessage, FormNotice,
+};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -82,7 +84,13 @@ fn CandidateBody(
 ) -> impl IntoView {
     let query = use_query_map();
     let done = query
-        .with_untracked(|q| if q.get("__err").is_some() { None } else { q.get("done") })
+        .with_untracked(|q| {
+            if q.get("__err").is_some() {
+                None
+            } else {
+                q.get("done")
+            }
+        })
         .and_then(|d| done_message(&d));
     let c = v.candidate.clone();
     view! {
@@ -140,7 +148,8 @@ fn size(bytes: i64) -> String {
 
 #[component]
 fn Application(c: Candidate, files: Vec<FileView>) -> impl IntoView {
-    let (videos, documents): (Vec<FileView>, Vec<FileView>) = files.into_iter().partition(|f| f.is_video);
+    let (videos, documents): (Vec<FileView>, Vec<FileView>) =
+        files.into_iter().partition(|f| f.is_video);
     view! {
         <section class="application" id="application">
             <h2>"Application"</h2>
@@ -202,11 +211,18 @@ fn Application(c: Candidate, files: Vec<FileView>) -> impl IntoView {
 }
 
 #[component]
-fn Screen(candidate_id: String, s: ScreenView, screen: ServerAction<ScreenCandidate>) -> impl IntoView {
+fn Screen(
+    candidate_id: String,
+    s: ScreenView,
+    screen: ServerAction<ScreenCandidate>,
+) -> impl IntoView {
     let error = refused(screen);
     let first = error.get_untracked();
     let saved = s.screening.clone();
-    let decided = saved.decision.clone().and_then(|d| d.parse::<Decision>().ok());
+    let decided = saved
+        .decision
+        .clone()
+        .and_then(|d| d.parse::<Decision>().ok());
     view! {
         <section class="screen" id="screen">
             <h2>"Resume screen"</h2>
@@ -291,7 +307,11 @@ fn Panel(
     runs: bool,
     assign: ServerAction<AssignInterviewer>,
 ) -> impl IntoView {
-    let heading = if runs { "Panel".to_string() } else { format!("Your interviews with {candidate_name}") };
+    let heading = if runs {
+        "Panel".to_string()
+    } else {
+        format!("Your interviews with {candidate_name}")
+    };
     view! {
         <section class="panel" id="panel">
             <h2>{heading}</h2>
@@ -332,7 +352,11 @@ fn Panel(
 }
 
 #[component]
-fn AssignForm(candidate_id: String, panel: PanelView, assign: ServerAction<AssignInterviewer>) -> impl IntoView {
+fn AssignForm(
+    candidate_id: String,
+    panel: PanelView,
+    assign: ServerAction<AssignInterviewer>,
+) -> impl IntoView {
     let error = refused(assign);
     let first = error.get_untracked();
     let chosen_person = typed(&first, "interviewer_email", "");

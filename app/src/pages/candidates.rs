@@ -25,7 +25,10 @@ where
 
 /// The messages about one field, under it.
 #[component]
-pub fn FieldMessage(error: Signal<Option<FormError>>, #[prop(into)] field: String) -> impl IntoView {
+pub fn FieldMessage(
+    error: Signal<Option<FormError>>,
+    #[prop(into)] field: String,
+) -> impl IntoView {
     let id = field_message_id(&field);
     let name = field.clone();
     view! {
@@ -54,11 +57,15 @@ pub fn typed(error: &Option<FormError>, field: &str, fallback: &str) -> String {
 pub fn FormNotice(error: Signal<Option<FormError>>) -> impl IntoView {
     move || {
         error.get().and_then(|e| match e {
-            FormError::Fields { .. } => Some(view! {
-                <p class="form-alert" role="alert">"Please correct the fields marked below."</p>
+            FormError::Fields { .. } => Some(
+                view! {
+                    <p class="form-alert" role="alert">"Please correct the fields marked below."</p>
+                }
+                .into_any(),
+            ),
+            FormError::App(e) => {
+                Some(view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any())
             }
-            .into_any()),
-            FormError::App(e) => Some(view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any()),
             FormError::Rows { .. } => None,
         })
     }
@@ -113,7 +120,12 @@ fn CandidatesBody(
     let added = query
         .with_untracked(|q| q.get("added"))
         .filter(|_| !refused_now)
-        .and_then(|id| v.candidates.iter().find(|c| c.id == id).map(|c| c.name.clone()));
+        .and_then(|id| {
+            v.candidates
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.clone())
+        });
     let imported = query
         .with_untracked(|q| q.get("imported"))
         .filter(|_| !refused_now);
@@ -205,7 +217,10 @@ fn AddForm(requisition_id: String, add: ServerAction<AddCandidate>) -> impl Into
     let error = refused(add);
     let first = error.get_untracked();
     let typed_before = first.clone();
-    let field = move |name: &'static str, label: &'static str, kind: &'static str, hint: &'static str| {
+    let field = move |name: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      hint: &'static str| {
         let value = typed(&typed_before, name, "");
         view! {
             <label for=format!("add-{name}")>{label}</label>
@@ -244,7 +259,9 @@ fn AddForm(requisition_id: String, add: ServerAction<AddCandidate>) -> impl Into
 fn ImportForms(requisition_id: String, import: ServerAction<ImportCandidates>) -> impl IntoView {
     let error = refused(import);
     let pasted = match error.get_untracked() {
-        Some(FormError::Rows { text: Some(text), .. }) => text,
+        Some(FormError::Rows {
+            text: Some(text), ..
+        }) => text,
         _ => String::new(),
     };
     view! {
@@ -331,6 +348,9 @@ mod tests {
 
     #[test]
     fn message_ids_are_valid_ids() {
-        assert_eq!(field_message_id("criterion.general"), "criterion-general-error");
+        assert_eq!(
+            field_message_id("criterion.general"),
+            "criterion-general-error"
+        );
     }
 }

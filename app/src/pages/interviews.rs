@@ -39,7 +39,11 @@ pub fn InterviewsPage() -> impl IntoView {
 }
 
 #[component]
-fn InterviewList(id: &'static str, title: &'static str, rows: Vec<AssignmentView>) -> impl IntoView {
+fn InterviewList(
+    id: &'static str,
+    title: &'static str,
+    rows: Vec<AssignmentView>,
+) -> impl IntoView {
     (!rows.is_empty()).then(|| {
         view! {
             <section class="interview-group" id=id>

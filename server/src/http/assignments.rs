@@ -98,7 +98,10 @@ async fn create(
     let request = AssignRequest {
         candidate_id: body.candidate_id.unwrap_or_default(),
         round: body.round.unwrap_or_default(),
-        interviewer_email: body.interviewer_email.or(body.interviewer).unwrap_or_default(),
+        interviewer_email: body
+            .interviewer_email
+            .or(body.interviewer)
+            .unwrap_or_default(),
         starts_at: body.starts_at.unwrap_or_default(),
         duration_minutes,
     };

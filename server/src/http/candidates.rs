@@ -169,7 +169,8 @@ fn not_utf8() -> LineError {
     LineError {
         line: 1,
         field: "file".into(),
-        message: "the file is not UTF-8 text; in your spreadsheet program, save it as “CSV UTF-8”".into(),
+        message: "the file is not UTF-8 text; in your spreadsheet program, save it as “CSV UTF-8”"
+            .into(),
     }
 }
 
@@ -246,7 +247,10 @@ mod tests {
     #[test]
     fn media_types_ignore_parameters_and_case() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::CONTENT_TYPE, "Text/CSV; charset=utf-8".parse().unwrap());
+        headers.insert(
+            header::CONTENT_TYPE,
+            "Text/CSV; charset=utf-8".parse().unwrap(),
+        );
         assert_eq!(media_type(&headers), "text/csv");
         assert_eq!(media_type(&HeaderMap::new()), "");
     }
@@ -266,7 +270,12 @@ mod tests {
         );
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let location = response.headers()[header::LOCATION].to_str().unwrap();
-        assert!(location.starts_with("/requisitions/abc/candidates?__path=%2Fapi%2Ffn%2Fimport-candidates&__err="), "{location}");
+        assert!(
+            location.starts_with(
+                "/requisitions/abc/candidates?__path=%2Fapi%2Ffn%2Fimport-candidates&__err="
+            ),
+            "{location}"
+        );
         assert!(location.ends_with("#import"), "{location}");
     }
 }

@@ -36,7 +36,9 @@ async fn serve(
 ) -> Result<Response, ApiError> {
     // The sign-in gate turns anonymous requests away before this runs.
     let Some(Extension(user)) = user else {
-        return Err(ApiError::Unauthorized("sign in to see candidates' files".into()));
+        return Err(ApiError::Unauthorized(
+            "sign in to see candidates' files".into(),
+        ));
     };
     let not_found = || ApiError::NotFound("There is no file at this address.".into());
     let (file, stored_name) = candidate_files::get(&state.db, &file_id)
@@ -143,6 +145,9 @@ mod tests {
         assert!(content_disposition(&file("video", "answer.webm")).starts_with("inline;"));
         let d = content_disposition(&file("resume", "Müller \"x\".pdf"));
         assert!(d.contains("filename=\"M_ller _x_.pdf\""), "{d}");
-        assert!(d.contains("filename*=UTF-8''M%C3%BCller%20%22x%22.pdf"), "{d}");
+        assert!(
+            d.contains("filename*=UTF-8''M%C3%BCller%20%22x%22.pdf"),
+            "{d}"
+        );
     }
 }

@@ -22,13 +22,18 @@ async fn invite(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let Some(Extension(user)) = user else {
-        return Err(ApiError::Unauthorized("sign in to download the invite".into()));
+        return Err(ApiError::Unauthorized(
+            "sign in to download the invite".into(),
+        ));
     };
     let base = base_url(&state, &headers);
     let (filename, ics) = app::api::panel::invite(&state.db, &user, &id, &base).await?;
     Ok((
         [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{filename}\""),

@@ -25,6 +25,8 @@ mod tests {
     fn the_document_is_json() {
         let doc: serde_json::Value =
             serde_json::from_str(super::DOCUMENT).expect("openapi.json parses");
-        assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")));
+        assert!(doc["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1")));
     }
 }

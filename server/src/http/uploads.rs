@@ -13,8 +13,8 @@
 
 use super::AppState;
 use app::api::apply::{
-    application_view, find_application, problem, ApplicationState,
-    ApplicationView, KIND_RESUME, KIND_VIDEO,
+    application_view, find_application, problem, ApplicationState, ApplicationView, KIND_RESUME,
+    KIND_VIDEO,
 };
 use app::db::candidate_files::{self, NewFile};
 use app::error::AppError;
@@ -255,7 +255,10 @@ fn too_large(view: &ApplicationView) -> Response {
 
 /// What the form sent in the slot's field.
 enum Received {
-    File { bytes: Vec<u8>, name: String },
+    File {
+        bytes: Vec<u8>,
+        name: String,
+    },
     /// Over the slot's cap: read to the end but not kept.
     OverCap,
     /// A file was chosen but it has no bytes.
@@ -313,7 +316,13 @@ async fn receive(mut multipart: Multipart, slot: &Slot) -> Result<Received, Read
     Ok(received)
 }
 
-async fn upload(state: AppState, id: String, token: String, slot: Slot, request: Request) -> Response {
+async fn upload(
+    state: AppState,
+    id: String,
+    token: String,
+    slot: Slot,
+    request: Request,
+) -> Response {
     let (view, candidate_id) = match open_application(&state, &id, &token).await {
         Ok(found) => found,
         Err(response) => return response,
@@ -433,7 +442,9 @@ pub fn display_name(sent: &str, fallback_stem: &str, extension: &str) -> String 
     let cleaned: String = last
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')' | '[' | ']' | '+' | ',') {
+            if c.is_alphanumeric()
+                || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')' | '[' | ']' | '+' | ',')
+            {
                 c
             } else {
                 '_'
@@ -485,13 +496,25 @@ mod tests {
 
     #[test]
     fn display_names_are_plain_text_with_the_proven_extension() {
-        assert_eq!(display_name("C:\\Users\\ada\\CV 2026.pdf", "resume", "pdf"), "CV 2026.pdf");
-        assert_eq!(display_name("../../etc/passwd", "resume", "pdf"), "passwd.pdf");
-        assert_eq!(display_name("<script>x.PDF", "resume", "pdf"), "script_x.pdf");
+        assert_eq!(
+            display_name("C:\\Users\\ada\\CV 2026.pdf", "resume", "pdf"),
+            "CV 2026.pdf"
+        );
+        assert_eq!(
+            display_name("../../etc/passwd", "resume", "pdf"),
+            "passwd.pdf"
+        );
+        assert_eq!(
+            display_name("<script>x.PDF", "resume", "pdf"),
+            "script_x.pdf"
+        );
         assert_eq!(display_name("cv.pdf", "resume", "docx"), "cv.pdf.docx");
         assert_eq!(display_name("", "video", "webm"), "video.webm");
         assert_eq!(display_name("...", "video", "webm"), "video.webm");
-        assert_eq!(display_name("Lebenslauf-Müller.docx", "resume", "docx"), "Lebenslauf-Müller.docx");
+        assert_eq!(
+            display_name("Lebenslauf-Müller.docx", "resume", "docx"),
+            "Lebenslauf-Müller.docx"
+        );
         let long = format!("{}.pdf", "a".repeat(300));
         let name = display_name(&long, "resume", "pdf");
         assert_eq!(name.chars().count(), MAX_NAME_CHARS);
@@ -502,7 +525,12 @@ mod tests {
     #[test]
     fn only_our_own_names_are_stored_names() {
         assert!(is_stored_name(&app::db::new_id()));
-        for bad in ["", "../x", "0123456789abcdef0123456789abcde/", "x".repeat(32).as_str()] {
+        for bad in [
+            "",
+            "../x",
+            "0123456789abcdef0123456789abcde/",
+            "x".repeat(32).as_str(),
+        ] {
             assert!(!is_stored_name(bad), "{bad}");
         }
     }

@@ -108,7 +108,12 @@ pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
         .plan
         .as_ref()
         .and_then(|p| p.rounds.iter().find(|r| r.round == assignment.round))
-        .map(|r| r.items.iter().filter_map(|item| interview_item(&kit, item)).collect())
+        .map(|r| {
+            r.items
+                .iter()
+                .filter_map(|item| interview_item(&kit, item))
+                .collect()
+        })
         .unwrap_or_default();
     let kit_round = kit.rounds.iter().find(|r| r.id == assignment.round);
     Ok(InterviewView {
@@ -127,38 +132,49 @@ pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
 /// What the interviewer reads for one plan item; `None` for an item the kit
 /// does not have (a stored plan is checked against its kit when saved).
 #[cfg(feature = "ssr")]
-pub fn interview_item(kit: &crate::domain::Kit, item: &crate::domain::plan::PlanItem) -> Option<InterviewItem> {
+pub fn interview_item(
+    kit: &crate::domain::Kit,
+    item: &crate::domain::plan::PlanItem,
+) -> Option<InterviewItem> {
     let level = kit.level;
     let fact = |label: &str, value: &str| (label.to_string(), value.to_string());
     let list = |title: &str, items: &[String]| (title.to_string(), items.to_vec());
     match item.kind {
-        ItemKind::Competency => kit.competency_questions.iter().find(|q| q.id == item.id).map(|q| InterviewItem {
-            kind: item.kind,
-            id: q.id.clone(),
-            eyebrow: format!("Competency question · {}", q.discipline),
-            title: q.competency_name.clone(),
-            ask: q.question.clone(),
-            facts: vec![
-                fact("What the job requires", &q.requirement),
-                fact("Expected at this level", &q.expected),
-            ],
-            lists: Vec::new(),
-            anchors: q.anchors.clone(),
-            positive: q.positive.clone(),
-            negative: q.negative.clone(),
-        }),
-        ItemKind::Attitude => kit.attitude_questions.iter().find(|a| a.id == item.id).map(|a| InterviewItem {
-            kind: item.kind,
-            id: a.id.clone(),
-            eyebrow: "Attitude".into(),
-            title: a.name.clone(),
-            ask: a.question.clone(),
-            facts: vec![fact("What it means", &a.definition)],
-            lists: Vec::new(),
-            anchors: a.anchors.clone(),
-            positive: a.positive.clone(),
-            negative: a.negative.clone(),
-        }),
+        ItemKind::Competency => kit
+            .competency_questions
+            .iter()
+            .find(|q| q.id == item.id)
+            .map(|q| InterviewItem {
+                kind: item.kind,
+                id: q.id.clone(),
+                eyebrow: format!("Competency question · {}", q.discipline),
+                title: q.competency_name.clone(),
+                ask: q.question.clone(),
+                facts: vec![
+                    fact("What the job requires", &q.requirement),
+                    fact("Expected at this level", &q.expected),
+                ],
+                lists: Vec::new(),
+                anchors: q.anchors.clone(),
+                positive: q.positive.clone(),
+                negative: q.negative.clone(),
+            }),
+        ItemKind::Attitude => kit
+            .attitude_questions
+            .iter()
+            .find(|a| a.id == item.id)
+            .map(|a| InterviewItem {
+                kind: item.kind,
+                id: a.id.clone(),
+                eyebrow: "Attitude".into(),
+                title: a.name.clone(),
+                ask: a.question.clone(),
+                facts: vec![fact("What it means", &a.definition)],
+                lists: Vec::new(),
+                anchors: a.anchors.clone(),
+                positive: a.positive.clone(),
+                negative: a.negative.clone(),
+            }),
         ItemKind::Exercise if item.id == "presentation" => {
             let p = &kit.presentation;
             Some(InterviewItem {
@@ -168,10 +184,19 @@ pub fn interview_item(kit: &crate::domain::Kit, item: &crate::domain::plan::Plan
                 title: p.title.clone(),
                 ask: p.prompt.clone(),
                 facts: vec![
-                    fact("Format", &format!("{} · {} min · audience: {}", p.format, p.minutes, p.audience)),
+                    fact(
+                        "Format",
+                        &format!(
+                            "{} · {} min · audience: {}",
+                            p.format, p.minutes, p.audience
+                        ),
+                    ),
                     fact("Expected at this level", p.level_expectations.get(level)),
                 ],
-                lists: vec![list("Deliverables", &p.deliverables), list("Ground rules", &p.ground_rules)],
+                lists: vec![
+                    list("Deliverables", &p.deliverables),
+                    list("Ground rules", &p.ground_rules),
+                ],
                 anchors: p.anchors.clone(),
                 positive: p.positive.clone(),
                 negative: p.negative.clone(),

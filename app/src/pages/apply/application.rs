@@ -148,7 +148,9 @@ fn ApplicationBody(v: ApplicationView) -> impl IntoView {
     let state = v.state.clone();
     let title = v.title.clone();
     let body = match state {
-        ApplicationState::Stopped(reasons) => view! { <Stopped title=title.clone() reasons/> }.into_any(),
+        ApplicationState::Stopped(reasons) => {
+            view! { <Stopped title=title.clone() reasons/> }.into_any()
+        }
         ApplicationState::Submitted => view! { <Submitted v=v.clone()/> }.into_any(),
         ApplicationState::InProgress => view! { <Steps v=v.clone() saved/> }.into_any(),
     };
@@ -336,7 +338,10 @@ mod tests {
             name: "Ada".into(),
             email: "ada@example.com".into(),
             state: ApplicationState::InProgress,
-            resume: resume.then(|| UploadedFile { name: "cv.pdf".into(), size_bytes: 2048 }),
+            resume: resume.then(|| UploadedFile {
+                name: "cv.pdf".into(),
+                size_bytes: 2048,
+            }),
             prompts: answered
                 .iter()
                 .enumerate()
@@ -344,7 +349,10 @@ mod tests {
                     id: format!("p{i}"),
                     prompt: format!("Prompt {i}"),
                     seconds: 90,
-                    answer: a.then(|| UploadedFile { name: "answer.webm".into(), size_bytes: 1 }),
+                    answer: a.then(|| UploadedFile {
+                        name: "answer.webm".into(),
+                        size_bytes: 1,
+                    }),
                 })
                 .collect(),
         }
@@ -365,7 +373,10 @@ mod tests {
             vec!["your resume", "your answer to video question 2 of 2"]
         );
         let text = problem_message(problem::INCOMPLETE, None, &v).unwrap();
-        assert!(text.contains("your resume; your answer to video question 2 of 2"), "{text}");
+        assert!(
+            text.contains("your resume; your answer to video question 2 of 2"),
+            "{text}"
+        );
         assert!(view(true, &[true, true]).missing().is_empty());
     }
 
@@ -373,16 +384,27 @@ mod tests {
     fn video_problems_name_the_question_and_unknown_codes_say_nothing() {
         let v = view(true, &[false, false]);
         let text = problem_message(problem::VIDEO_TYPE, Some("p1"), &v).unwrap();
-        assert!(text.starts_with("Your answer to video question 2 of 2 was not saved"), "{text}");
-        assert!(problem_message(problem::RESUME_TOO_LARGE, None, &v).unwrap().contains("5 MB"));
+        assert!(
+            text.starts_with("Your answer to video question 2 of 2 was not saved"),
+            "{text}"
+        );
+        assert!(problem_message(problem::RESUME_TOO_LARGE, None, &v)
+            .unwrap()
+            .contains("5 MB"));
         assert_eq!(problem_message("you-won-a-prize", None, &v), None);
-        assert_eq!(saved_message("video", Some("p0"), &v).unwrap(), "Your answer to video question 1 of 2 is saved.");
+        assert_eq!(
+            saved_message("video", Some("p0"), &v).unwrap(),
+            "Your answer to video question 1 of 2 is saved."
+        );
         assert_eq!(saved_message("video", Some("nope"), &v), None);
     }
 
     #[test]
     fn needed_answers_are_listed() {
         assert_eq!(quoted_list(&["Yes".into()]), "“Yes”");
-        assert_eq!(quoted_list(&["Yes".into(), "Maybe".into(), "Later".into()]), "“Yes”, “Maybe” or “Later”");
+        assert_eq!(
+            quoted_list(&["Yes".into(), "Maybe".into(), "Later".into()]),
+            "“Yes”, “Maybe” or “Later”"
+        );
     }
 }
