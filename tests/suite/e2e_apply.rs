@@ -182,6 +182,26 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
                 )
                 .await;
             }
+            // A problem is shown beside its field and nothing typed is lost.
+            fill(b, "input[name='phone']", "call me").await;
+            click(b, "button.apply-submit").await;
+            b.wait_for("#apply-phone-error[data-field-error='true']")
+                .await;
+            let problem = b.texts("#apply-phone-error").await.join("");
+            assert!(problem.contains("phone number"), "{problem}");
+            let email = b
+                .wait_for("input[name='email']")
+                .await
+                .prop("value")
+                .await
+                .unwrap();
+            assert_eq!(email.as_deref(), Some("bo@example.com"));
+            b.screenshot("apply-field-error").await;
+            b.wait_for("input[name='phone']")
+                .await
+                .clear()
+                .await
+                .unwrap();
             click(b, "button.apply-submit").await;
             b.wait_for("[data-stopped='true']").await;
             let stop = b.texts(".application-stopped").await.join("");

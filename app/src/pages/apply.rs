@@ -104,7 +104,7 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
         Some(Ok(ApplyOutcome::AlreadyApplied(m))) => Some(m),
         Some(Err(e)) => Some(e.to_string()),
         Some(Ok(ApplyOutcome::Invalid(errors))) if !errors.is_empty() => Some(
-            "Your application was not started: please correct the fields marked below.".to_string(),
+            "Your application was not started: please correct the fields marked above.".to_string(),
         ),
         _ => None,
     };
