@@ -37,9 +37,11 @@ pub async fn requisition(db: &Db, user: &CurrentUser, id: &str) -> Result<Requis
 async fn may_run(db: &Db, user: &CurrentUser, requisition_id: &str) -> Result<bool, AppError> {
     Ok(match user.role {
         Role::Admin => true,
-        Role::Recruiter | Role::HiringManager => requisitions::is_member(db, requisition_id, &user.id)
-            .await
-            .map_err(internal)?,
+        Role::Recruiter | Role::HiringManager => {
+            requisitions::is_member(db, requisition_id, &user.id)
+                .await
+                .map_err(internal)?
+        }
         Role::Interviewer => false,
     })
 }
@@ -77,7 +79,11 @@ pub async fn candidate(
 }
 
 /// A candidate of a requisition this person runs.
-pub async fn candidate_to_run(db: &Db, user: &CurrentUser, id: &str) -> Result<Candidate, AppError> {
+pub async fn candidate_to_run(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+) -> Result<Candidate, AppError> {
     match candidate(db, user, id).await? {
         (c, CandidateAccess::Runs) => Ok(c),
         (_, CandidateAccess::Interviews) => Err(AppError::Forbidden(

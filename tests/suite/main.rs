@@ -4,8 +4,8 @@
 
 mod support;
 
-mod authz;
 mod apply;
+mod authz;
 mod candidates;
 mod database;
 mod e2e_apply;

@@ -7,7 +7,8 @@ const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=partner-manager&qu
 &query[partner_type]=technology&query[amount]=4000000&query[currency]=USD&query[monthly]=1&query[pairing]=weekly-deal-pairing";
 
 async fn save(app: &TestApp, body: &str, origin: Option<&str>) -> reqwest::Response {
-    let mut req = app.client
+    let mut req = app
+        .client
         .post(app.url("/api/fn/save-jd"))
         .header("content-type", "application/x-www-form-urlencoded")
         // What a browser with JavaScript off sends when the form is posted.
@@ -73,7 +74,8 @@ on_both_databases!(invalid_not_saved, an_invalid_outcome_is_not_saved);
 async fn cross_site_posts_are_refused(app: TestApp) {
     let res = save(&app, SAVE_FORM, Some("http://evil.example")).await;
     assert_eq!(res.status(), 403);
-    let res = app.client
+    let res = app
+        .client
         .post(app.url("/api/jd/lint"))
         .header("sec-fetch-site", "cross-site")
         .json(&serde_json::json!({"text": "x"}))
@@ -87,7 +89,8 @@ async fn cross_site_posts_are_refused(app: TestApp) {
         .unwrap();
     assert_eq!(count.0, 0, "nothing was saved by the refused request");
     // The same request from the site itself goes through.
-    let res = app.client
+    let res = app
+        .client
         .post(app.url("/api/jd/lint"))
         .header("sec-fetch-site", "same-origin")
         .header("origin", app.base.clone())

@@ -699,3 +699,132 @@ on_both_databases!(
     interviewers_reach_only_their_own,
     interviewers_reach_only_their_own_candidates_and_rounds
 );
+
+/// The recruiter's journey in headless Chromium, hydrated: a refused
+/// hand entry keeps what was typed, the screen names the missing ratings,
+/// then the candidate advances and gets an interviewer with an invite.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
+    use crate::support::browser::Browser;
+    use crate::support::{spawn_app, Backend};
+    use fantoccini::Locator;
+
+    let app = spawn_app(Backend::Sqlite).await;
+    let recruiter = app.client_as(Role::Recruiter, "rita@example.com").await;
+    let id = open_requisition_as(&app, &recruiter).await;
+    let kit = kit_of(&app, &id).await;
+    app.user(Role::Interviewer, "ivy@example.com").await;
+    let start = format!(
+        "{}T10:00",
+        chrono::Utc::now().date_naive() + chrono::Days::new(5)
+    );
+    let base = app.base.clone();
+    let db = app.db.clone();
+
+    let browser = Browser::launch().await;
+    browser
+        .journey(
+            "recruiter-screens-and-schedules",
+            async move |b: &Browser| {
+                let fill = async |css: &str, value: &str| {
+                    let field = b.wait_for(css).await;
+                    field.clear().await.unwrap();
+                    field.send_keys(value).await.unwrap();
+                };
+                let click = async |css: &str| {
+                    b.wait_for(css)
+                        .await
+                        .click()
+                        .await
+                        .unwrap_or_else(|e| panic!("click `{css}`: {e}"))
+                };
+                let text_of = async |css: &str| b.wait_for(css).await.text().await.unwrap();
+
+                b.sign_in(&base, "rita@example.com").await;
+                b.client
+                    .goto(&format!("{base}/requisitions/{id}/candidates"))
+                    .await
+                    .unwrap();
+                b.wait_for("body[data-hydrated='true']").await;
+
+                fill("#add-name", "Ada Lovelace").await;
+                // The browser accepts it; the server wants a dot in the domain.
+                fill("#add-email", "ada@example").await;
+                click(".add-candidate button[type='submit']").await;
+                b.wait_for(".add-candidate .form-alert").await;
+                let message = text_of("p.field-error[data-field='email']").await;
+                assert!(message.contains("is not an email address"), "{message}");
+                let kept = b.wait_for("#add-name").await.prop("value").await.unwrap();
+                assert_eq!(
+                    kept.as_deref(),
+                    Some("Ada Lovelace"),
+                    "what was typed stays"
+                );
+
+                fill("#add-email", "ada@example.com").await;
+                click(".add-candidate button[type='submit']").await;
+                let notice = text_of(".notice-ok").await;
+                assert!(notice.contains("Added Ada Lovelace"), "{notice}");
+                let cleared = b.wait_for("#add-name").await.prop("value").await.unwrap();
+                assert_eq!(
+                    cleared.as_deref(),
+                    Some(""),
+                    "the form is ready for the next person"
+                );
+                let stage = text_of("tr[data-stage='screening'] .stage").await;
+                assert_eq!(stage, "Resume screen");
+                b.screenshot("candidates-added").await;
+
+                click("tr[data-stage='screening'] a").await;
+                b.wait_for("article.candidate").await;
+                b.wait_for("body[data-hydrated='true']").await;
+                fill("#screen-reason", "Runs a joint pipeline review.").await;
+                click("button[name='intent'][value='advance']").await;
+                let missing = text_of(&format!(
+                    "p.field-error[data-field='criterion.{}']",
+                    kit.resume_criteria[0].id
+                ))
+                .await;
+                assert!(missing.contains("before you advance"), "{missing}");
+                for c in &kit.resume_criteria {
+                    click(&format!("input[name='ratings[{}]'][value='meets']", c.id)).await;
+                }
+                click("button[name='intent'][value='advance']").await;
+                b.wait_for("article.candidate[data-stage='interviewing']")
+                    .await;
+                b.screenshot("candidate-advanced").await;
+
+                b.client
+                    .find(Locator::Css(
+                        "#assign-person option[value='ivy@example.com']",
+                    ))
+                    .await
+                    .unwrap()
+                    .click()
+                    .await
+                    .unwrap();
+                b.client
+                    .execute(
+                        "document.querySelector('#assign-start').value = arguments[0];",
+                        vec![serde_json::json!(start)],
+                    )
+                    .await
+                    .unwrap();
+                click(".assign-form button[type='submit']").await;
+                let slot = text_of("li[data-assignment]").await;
+                assert!(
+                    slot.contains("ivy@example.com") && slot.contains("10:00"),
+                    "{slot}"
+                );
+                b.wait_for("li[data-assignment] a[href$='/invite.ics']")
+                    .await;
+                b.screenshot("candidate-panel").await;
+            },
+        )
+        .await;
+    let stored = sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM assignments")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored.0, 1);
+}

@@ -7,7 +7,12 @@ use crate::support::{TestApp, PASSWORD};
 use app::domain::accounts::{Role, FREE_SIGN_IN_FAILURES};
 use serde_json::json;
 
-async fn post_session(app: &TestApp, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+async fn post_session(
+    app: &TestApp,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
     client
         .post(app.url("/api/session"))
         .json(&json!({ "email": email, "password": password }))
@@ -60,7 +65,10 @@ async fn sign_in_sets_a_safe_cookie_and_a_new_id_each_time(app: TestApp) {
     let after = client.get(app.url("/api/kits")).send().await.unwrap();
     assert_eq!(after.status(), 401, "signed out");
 }
-on_both_databases!(session_cookie_and_cycle, sign_in_sets_a_safe_cookie_and_a_new_id_each_time);
+on_both_databases!(
+    session_cookie_and_cycle,
+    sign_in_sets_a_safe_cookie_and_a_new_id_each_time
+);
 
 async fn wrong_passwords_are_refused_then_slowed_down(app: TestApp) {
     app.user(Role::Interviewer, "ivan@example.com").await;
@@ -86,15 +94,27 @@ async fn wrong_passwords_are_refused_then_slowed_down(app: TestApp) {
     // Even the right password now waits.
     let res = post_session(&app, &client, "ivan@example.com", PASSWORD).await;
     assert_eq!(res.status(), 429);
-    let wait: i64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    let wait: i64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(wait > 0 && wait <= 15, "{wait}");
     let body: serde_json::Value = res.json().await.unwrap();
     assert!(body["error"].as_str().unwrap().contains("try again"));
     // Another account is not affected.
     app.user(Role::Interviewer, "ina@example.com").await;
-    assert_eq!(post_session(&app, &client, "ina@example.com", PASSWORD).await.status(), 200);
+    assert_eq!(
+        post_session(&app, &client, "ina@example.com", PASSWORD)
+            .await
+            .status(),
+        200
+    );
 }
-on_both_databases!(failures_slow_down, wrong_passwords_are_refused_then_slowed_down);
+on_both_databases!(
+    failures_slow_down,
+    wrong_passwords_are_refused_then_slowed_down
+);
 
 async fn the_sign_in_form_redirects_back_and_says_what_went_wrong(app: TestApp) {
     app.user(Role::HiringManager, "hana@example.com").await;
@@ -104,7 +124,11 @@ async fn the_sign_in_form_redirects_back_and_says_what_went_wrong(app: TestApp) 
     assert_eq!(res.status(), 303);
     assert_eq!(res.headers()["location"], "/sign-in?next=/jd%3Flevel%3Dmid");
     let (status, html) = {
-        let res = client.get(app.url("/sign-in?next=/jd")).send().await.unwrap();
+        let res = client
+            .get(app.url("/sign-in?next=/jd"))
+            .send()
+            .await
+            .unwrap();
         (res.status(), res.text().await.unwrap())
     };
     assert_eq!(status, 200);
@@ -113,15 +137,32 @@ async fn the_sign_in_form_redirects_back_and_says_what_went_wrong(app: TestApp) 
     let form = |password: &'static str, next: &'static str| {
         client
             .post(app.url("/sign-in"))
-            .form(&[("email", "hana@example.com"), ("password", password), ("next", next)])
+            .form(&[
+                ("email", "hana@example.com"),
+                ("password", password),
+                ("next", next),
+            ])
             .send()
     };
     let wrong = form("wrong password!", "/jd").await.unwrap();
     assert_eq!(wrong.status(), 303);
     let location = wrong.headers()["location"].to_str().unwrap().to_string();
-    assert!(location.starts_with("/sign-in?error=credentials"), "{location}");
-    let page = client.get(app.url(&location)).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("do not match"), "the page says what went wrong");
+    assert!(
+        location.starts_with("/sign-in?error=credentials"),
+        "{location}"
+    );
+    let page = client
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("do not match"),
+        "the page says what went wrong"
+    );
     assert!(page.contains("hana@example.com"), "the email is kept");
 
     let evil = form(PASSWORD, "https://evil.example/").await.unwrap();
@@ -131,40 +172,88 @@ async fn the_sign_in_form_redirects_back_and_says_what_went_wrong(app: TestApp) 
     let page = client.get(app.url("/jd")).send().await.unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(html.contains("hana@example.com"), "the header says who is signed in");
+    assert!(
+        html.contains("hana@example.com"),
+        "the header says who is signed in"
+    );
 
     let out = client.post(app.url("/sign-out")).send().await.unwrap();
     assert_eq!(out.status(), 303);
     let res = client.get(app.url("/jd")).send().await.unwrap();
     assert_eq!(res.status(), 303, "signed out: back to the sign-in page");
 }
-on_both_databases!(sign_in_form, the_sign_in_form_redirects_back_and_says_what_went_wrong);
+on_both_databases!(
+    sign_in_form,
+    the_sign_in_form_redirects_back_and_says_what_went_wrong
+);
 
 async fn a_switched_off_account_loses_its_session(app: TestApp) {
     let id = app.user(Role::Recruiter, "rob@example.com").await;
     let client = app.client_as(Role::Recruiter, "rob@example.com").await;
-    assert_eq!(client.get(app.url("/api/kits")).send().await.unwrap().status(), 200);
-    app::db::users::update(&app.db, &id, Role::Recruiter, false).await.unwrap();
-    assert_eq!(client.get(app.url("/api/kits")).send().await.unwrap().status(), 401);
+    assert_eq!(
+        client
+            .get(app.url("/api/kits"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    app::db::users::update(&app.db, &id, Role::Recruiter, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        client
+            .get(app.url("/api/kits"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
     let again = post_session(&app, &app.anonymous(), "rob@example.com", PASSWORD).await;
     assert_eq!(again.status(), 401);
 }
-on_both_databases!(switched_off_account, a_switched_off_account_loses_its_session);
+on_both_databases!(
+    switched_off_account,
+    a_switched_off_account_loses_its_session
+);
 
 async fn anonymous_requests_get_401_or_the_sign_in_page(app: TestApp) {
     let client = app.anonymous();
-    for path in ["/api/kits", "/api/requisitions", "/api/fn/requisitions", "/api/nothing-here"] {
+    for path in [
+        "/api/kits",
+        "/api/requisitions",
+        "/api/fn/requisitions",
+        "/api/nothing-here",
+    ] {
         let res = client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 401, "{path}");
     }
-    for path in ["/", "/jd", "/kits/partner-manager/mid", "/requisitions", "/admin/users", "/interviews"] {
+    for path in [
+        "/",
+        "/jd",
+        "/kits/partner-manager/mid",
+        "/requisitions",
+        "/admin/users",
+        "/interviews",
+    ] {
         let res = client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 303, "{path}");
-        assert!(res.headers()["location"].to_str().unwrap().starts_with("/sign-in"), "{path}");
+        assert!(
+            res.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/sign-in"),
+            "{path}"
+        );
     }
     for path in ["/sign-in", "/api/health", "/assets/hiring-kit.css"] {
         let res = client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 200, "{path} is public");
     }
 }
-on_both_databases!(anonymous_gate, anonymous_requests_get_401_or_the_sign_in_page);
+on_both_databases!(
+    anonymous_gate,
+    anonymous_requests_get_401_or_the_sign_in_page
+);

@@ -87,7 +87,8 @@ pub async fn update_account(
         .iter()
         .find(|a| a.id == id)
         .ok_or_else(|| AppError::NotFound("There is no such account.".into()))?;
-    let loses_admin = current.role == Role::Admin && current.active && (role != Role::Admin || !active);
+    let loses_admin =
+        current.role == Role::Admin && current.active && (role != Role::Admin || !active);
     if loses_admin
         && crate::db::users::active_admins(&db)
             .await

@@ -58,6 +58,16 @@ pub enum FormError {
     App(#[from] AppError),
 }
 
+impl FormError {
+    /// The HTTP status this error stands for.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            FormError::Fields { .. } | FormError::Rows { .. } => 422,
+            FormError::App(e) => e.status_code(),
+        }
+    }
+}
+
 fn describe_fields(errors: &[FieldError]) -> String {
     errors
         .iter()

@@ -48,9 +48,16 @@ pub async fn store_draft(
         .unwrap_or_default()
         .trim_start_matches("# ")
         .replace('\\', "");
-    crate::db::requisitions::create_draft(db, &user.id, &title, outcome, jd_markdown, &library.version)
-        .await
-        .map_err(crate::access::internal)
+    crate::db::requisitions::create_draft(
+        db,
+        &user.id,
+        &title,
+        outcome,
+        jd_markdown,
+        &library.version,
+    )
+    .await
+    .map_err(crate::access::internal)
 }
 
 #[cfg(feature = "ssr")]
@@ -290,7 +297,10 @@ pub async fn edit_plan(
         "up" => PlanEdit::Up { item },
         "down" => PlanEdit::Down { item },
         "drop" => PlanEdit::Drop { item },
-        "move" => PlanEdit::Move { item, to_round: round },
+        "move" => PlanEdit::Move {
+            item,
+            to_round: round,
+        },
         "add" => PlanEdit::Add { item, round },
         other => {
             return Err(AppError::Invalid(format!(
@@ -317,8 +327,16 @@ pub async fn add_member(id: String, email: String) -> Result<(), AppError> {
     let member = crate::db::users::active_by_email(&db, &email)
         .await
         .map_err(crate::access::internal)?
-        .ok_or_else(|| AppError::Invalid(format!("email: there is no active account for {}", email.as_str())))?;
-    if !matches!(member.role, Role::Recruiter | Role::HiringManager | Role::Admin) {
+        .ok_or_else(|| {
+            AppError::Invalid(format!(
+                "email: there is no active account for {}",
+                email.as_str()
+            ))
+        })?;
+    if !matches!(
+        member.role,
+        Role::Recruiter | Role::HiringManager | Role::Admin
+    ) {
         return Err(AppError::Invalid(format!(
             "email: {} is an interviewer; interviewers join through the panel, not the requisition",
             member.email

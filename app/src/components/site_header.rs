@@ -63,7 +63,12 @@ mod tests {
 
     #[test]
     fn interviewers_see_their_interviews_not_requisitions() {
-        let hrefs = |role| links_for(role).into_iter().map(|(h, _)| h).collect::<Vec<_>>();
+        let hrefs = |role| {
+            links_for(role)
+                .into_iter()
+                .map(|(h, _)| h)
+                .collect::<Vec<_>>()
+        };
         assert!(!hrefs(Role::Interviewer).contains(&"/requisitions"));
         assert!(hrefs(Role::Interviewer).contains(&"/interviews"));
         assert!(hrefs(Role::Recruiter).contains(&"/requisitions"));

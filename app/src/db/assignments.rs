@@ -39,10 +39,30 @@ pub async fn create(db: &Db, a: &NewAssignment<'_>) -> Result<String, DbError> {
 const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name, a.round_id, a.interviewer_id, u.email, a.starts_at, a.minutes \
      FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id";
 
-type Row = (String, String, String, String, String, String, String, String, i64);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+);
 
 fn from_row(
-    (id, requisition_id, candidate_id, candidate_name, round, interviewer_id, interviewer_email, starts_at, minutes): Row,
+    (
+        id,
+        requisition_id,
+        candidate_id,
+        candidate_name,
+        round,
+        interviewer_id,
+        interviewer_email,
+        starts_at,
+        minutes,
+    ): Row,
 ) -> Assignment {
     Assignment {
         id,
@@ -58,10 +78,12 @@ fn from_row(
 }
 
 async fn fetch(db: &Db, filter: &str, value: &str) -> Result<Vec<Assignment>, DbError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE {filter} = $1 ORDER BY a.starts_at, u.email"))
-        .bind(value)
-        .fetch_all(&db.pool)
-        .await?;
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{SELECT} WHERE {filter} = $1 ORDER BY a.starts_at, u.email"
+    ))
+    .bind(value)
+    .fetch_all(&db.pool)
+    .await?;
     Ok(rows.into_iter().map(from_row).collect())
 }
 
@@ -83,11 +105,12 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Assignment>, DbError> {
 
 /// Whether this interviewer is on any round of this candidate.
 pub async fn is_assigned(db: &Db, candidate_id: &str, user_id: &str) -> Result<bool, DbError> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM assignments WHERE candidate_id = $1 AND interviewer_id = $2")
-            .bind(candidate_id)
-            .bind(user_id)
-            .fetch_optional(&db.pool)
-            .await?;
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT id FROM assignments WHERE candidate_id = $1 AND interviewer_id = $2",
+    )
+    .bind(candidate_id)
+    .bind(user_id)
+    .fetch_optional(&db.pool)
+    .await?;
     Ok(row.is_some())
 }

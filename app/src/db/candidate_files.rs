@@ -28,12 +28,14 @@ pub async fn put(db: &Db, file: &NewFile<'_>) -> Result<Option<String>, DbError>
     .bind(file.prompt_id)
     .fetch_optional(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM candidate_files WHERE candidate_id = $1 AND kind = $2 AND prompt_id = $3")
-        .bind(file.candidate_id)
-        .bind(file.kind)
-        .bind(file.prompt_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "DELETE FROM candidate_files WHERE candidate_id = $1 AND kind = $2 AND prompt_id = $3",
+    )
+    .bind(file.candidate_id)
+    .bind(file.kind)
+    .bind(file.prompt_id)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query(
         "INSERT INTO candidate_files (id, candidate_id, kind, prompt_id, content_type, original_name, size_bytes, stored_name, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -55,7 +57,9 @@ pub async fn put(db: &Db, file: &NewFile<'_>) -> Result<Option<String>, DbError>
 
 type Row = (String, String, String, String, String, String, i64, String);
 
-fn from_row((id, candidate_id, kind, prompt_id, content_type, original_name, size_bytes, created_at): Row) -> CandidateFile {
+fn from_row(
+    (id, candidate_id, kind, prompt_id, content_type, original_name, size_bytes, created_at): Row,
+) -> CandidateFile {
     CandidateFile {
         id,
         candidate_id,
@@ -68,7 +72,8 @@ fn from_row((id, candidate_id, kind, prompt_id, content_type, original_name, siz
     }
 }
 
-const COLUMNS: &str = "id, candidate_id, kind, prompt_id, content_type, original_name, size_bytes, created_at";
+const COLUMNS: &str =
+    "id, candidate_id, kind, prompt_id, content_type, original_name, size_bytes, created_at";
 
 pub async fn list(db: &Db, candidate_id: &str) -> Result<Vec<CandidateFile>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
@@ -81,7 +86,17 @@ pub async fn list(db: &Db, candidate_id: &str) -> Result<Vec<CandidateFile>, DbE
 }
 
 /// A file row with the stored name behind it.
-type StoredRow = (String, String, String, String, String, String, i64, String, String);
+type StoredRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+);
 
 /// A file's record and where its bytes are stored.
 pub async fn get(db: &Db, id: &str) -> Result<Option<(CandidateFile, String)>, DbError> {

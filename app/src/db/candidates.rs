@@ -24,15 +24,29 @@ type Row = (
 );
 
 fn from_row(row: Row) -> Result<Candidate, DbError> {
-    let (id, requisition_id, name, email, phone, links, source, stage, stage_reason, knockouts, submitted_at, created_at) =
-        row;
+    let (
+        id,
+        requisition_id,
+        name,
+        email,
+        phone,
+        links,
+        source,
+        stage,
+        stage_reason,
+        knockouts,
+        submitted_at,
+        created_at,
+    ) = row;
     let bad = |what: &str, value: &str| {
         DbError::Sqlx(sqlx::Error::Decode(
             format!("unknown candidate {what} `{value}`").into(),
         ))
     };
     Ok(Candidate {
-        source: source.parse::<Source>().map_err(|_| bad("source", &source))?,
+        source: source
+            .parse::<Source>()
+            .map_err(|_| bad("source", &source))?,
         stage: stage.parse::<Stage>().map_err(|_| bad("stage", &stage))?,
         links: decode_json(&links)?,
         knockouts: decode_json(&knockouts)?,
@@ -120,15 +134,20 @@ pub async fn create_all(
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Candidate>, DbError> {
-    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM candidates WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row: Option<Row> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM candidates WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
     row.map(from_row).transpose()
 }
 
 /// The candidate whose own application link carries this token.
-pub async fn by_token(db: &Db, requisition_id: &str, token: &str) -> Result<Option<Candidate>, DbError> {
+pub async fn by_token(
+    db: &Db,
+    requisition_id: &str,
+    token: &str,
+) -> Result<Option<Candidate>, DbError> {
     let row: Option<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM candidates WHERE requisition_id = $1 AND application_token = $2"
     ))
@@ -151,13 +170,15 @@ pub async fn list(db: &Db, requisition_id: &str) -> Result<Vec<Candidate>, DbErr
 }
 
 pub async fn set_stage(db: &Db, id: &str, stage: Stage, reason: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE candidates SET stage = $1, stage_reason = $2, updated_at = $3 WHERE id = $4")
-        .bind(stage.id())
-        .bind(reason)
-        .bind(now())
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(
+        "UPDATE candidates SET stage = $1, stage_reason = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(stage.id())
+    .bind(reason)
+    .bind(now())
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 

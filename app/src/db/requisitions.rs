@@ -36,12 +36,14 @@ pub async fn create_draft(
     .bind(owner_id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("INSERT INTO requisition_members (requisition_id, user_id, added_at) VALUES ($1, $2, $3)")
-        .bind(&id)
-        .bind(owner_id)
-        .bind(&now)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO requisition_members (requisition_id, user_id, added_at) VALUES ($1, $2, $3)",
+    )
+    .bind(&id)
+    .bind(owner_id)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -67,8 +69,18 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
     .bind(id)
     .fetch_optional(&db.pool)
     .await?;
-    let Some((id, status, title, outcome, jd_markdown, rubric_version, created_at, owner_id, plan, opened_at)) =
-        row
+    let Some((
+        id,
+        status,
+        title,
+        outcome,
+        jd_markdown,
+        rubric_version,
+        created_at,
+        owner_id,
+        plan,
+        opened_at,
+    )) = row
     else {
         return Ok(None);
     };
@@ -145,13 +157,15 @@ pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<RequisitionSumm
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, title, status, candidates, created_at)| RequisitionSummary {
-            id,
-            title,
-            status,
-            candidates,
-            created_at,
-        })
+        .map(
+            |(id, title, status, candidates, created_at)| RequisitionSummary {
+                id,
+                title,
+                status,
+                candidates,
+                created_at,
+            },
+        )
         .collect())
 }
 
@@ -190,6 +204,10 @@ pub async fn members(db: &Db, requisition_id: &str) -> Result<Vec<CurrentUser>, 
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, email, role)| role.parse().ok().map(|role| CurrentUser { id, email, role }))
+        .filter_map(|(id, email, role)| {
+            role.parse()
+                .ok()
+                .map(|role| CurrentUser { id, email, role })
+        })
         .collect())
 }

@@ -99,13 +99,15 @@ pub async fn decide(
     .bind(&now)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE candidates SET stage = $1, stage_reason = $2, updated_at = $3 WHERE id = $4")
-        .bind(stage.id())
-        .bind(reason)
-        .bind(&now)
-        .bind(candidate_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE candidates SET stage = $1, stage_reason = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(stage.id())
+    .bind(reason)
+    .bind(&now)
+    .bind(candidate_id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -218,6 +218,7 @@ fn Screen(
 ) -> impl IntoView {
     let error = refused(screen);
     let first = error.get_untracked();
+    let refused_before = first.is_some();
     let saved = s.screening.clone();
     let decided = saved
         .decision
@@ -239,7 +240,8 @@ fn Screen(
             })}
             {match s.closed.clone() {
                 Some(why) => view! { <p class="warning">{why}</p> }.into_any(),
-                None => view! {
+                None => {
+                    let form = view! {
                     <ActionForm action=screen attr:class="screen-form">
                         <FormNotice error/>
                         <input type="hidden" name="candidate_id" value=candidate_id.clone()/>
@@ -293,7 +295,20 @@ fn Screen(
                             <button type="submit" name="intent" value=Decision::Archive.id()>{Decision::Archive.label()}</button>
                         </fieldset>
                     </ActionForm>
-                }.into_any(),
+                    };
+                    // Once decided, the long form folds away (open again when
+                    // a change was refused, so the messages show).
+                    if decided.is_some() {
+                        view! {
+                            <details class="screen-edit" open=refused_before>
+                                <summary>"Review or change the screen and the decision"</summary>
+                                {form}
+                            </details>
+                        }.into_any()
+                    } else {
+                        form.into_any()
+                    }
+                }
             }}
         </section>
     }

@@ -77,44 +77,55 @@ pub fn CandidatesPage() -> impl IntoView {
     let query = use_query_map();
     let add = ServerAction::<AddCandidate>::new();
     let import = ServerAction::<ImportCandidates>::new();
-    // Keyed on the success markers the forms redirect to, not on the
-    // actions: a refused form is not re-rendered, so what was typed stays.
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    // The list reloads on the success markers the forms redirect to.
     let list = Resource::new(
-        move || {
-            (
-                params.with(|p| p.get("id").unwrap_or_default()),
-                query.with(|q| (q.get("added"), q.get("imported"))),
-            )
-        },
+        move || (id(), query.with(|q| (q.get("added"), q.get("imported")))),
         |(id, _)| list_candidates(id),
     );
+    // The forms have a resource of their own, keyed on the requisition
+    // only: they are never re-rendered by a submission, so a refused form
+    // keeps what was typed, and a successful one is cleared on purpose.
+    let forms = Resource::new(id, list_candidates);
     view! {
-        <Suspense fallback=|| view! { <p class="page">"Loading the candidates…"</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(v) => view! { <CandidatesBody v add import/> }.into_any(),
-                    Err(e) => {
-                        crate::pages::set_error_status(&e);
-                        view! {
-                            <section class="page narrow">
+        <article class="page candidates">
+            <Suspense fallback=|| view! { <p>"Loading the candidates…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(v) => view! { <CandidatesBody v/> }.into_any(),
+                        Err(e) => {
+                            crate::pages::set_error_status(&e);
+                            view! {
                                 <h1>"Candidates"</h1>
                                 <p class="error" role="alert">{e.to_string()}</p>
                                 <p><a href="/requisitions">"Your requisitions"</a></p>
-                            </section>
-                        }.into_any()
+                            }.into_any()
+                        }
                     }
-                }
-            })}
-        </Suspense>
+                })}
+            </Suspense>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match forms.await {
+                        Ok(v) if v.is_open => view! {
+                            <div class="candidate-forms">
+                                <AddForm requisition_id=v.requisition_id.clone() add/>
+                                <ImportForms requisition_id=v.requisition_id.clone() import/>
+                            </div>
+                        }.into_any(),
+                        Ok(_) => view! {
+                            <p class="warning">"This requisition is still a draft. Open it on the requisition's page before adding candidates."</p>
+                        }.into_any(),
+                        Err(_) => ().into_any(),
+                    }
+                })}
+            </Suspense>
+        </article>
     }
 }
 
 #[component]
-fn CandidatesBody(
-    v: CandidatesView,
-    add: ServerAction<AddCandidate>,
-    import: ServerAction<ImportCandidates>,
-) -> impl IntoView {
+fn CandidatesBody(v: CandidatesView) -> impl IntoView {
     let query = use_query_map();
     let refused_now = query.with_untracked(|q| q.get("__err").is_some());
     let added = query
@@ -133,7 +144,7 @@ fn CandidatesBody(
     let count = v.candidates.len();
     view! {
         <Title text=format!("Candidates · {}", v.title)/>
-        <article class="page candidates" data-requisition=id.clone()>
+        <div class="candidate-list-section" data-requisition=id.clone()>
             <p class="eyebrow">"Requisition · "<a href=format!("/requisitions/{id}")>{v.title.clone()}</a></p>
             <h1>"Candidates"</h1>
             {added.map(|name| view! { <p class="notice-ok" role="status">{format!("Added {name}. They are at the resume screen.")}</p> })}
@@ -144,17 +155,7 @@ fn CandidatesBody(
                 view! { <CandidateTable rows=v.candidates.clone()/> }.into_any()
             }}
             <p class="muted">{format!("{count} {}", if count == 1 { "candidate" } else { "candidates" })}</p>
-            {if v.is_open {
-                view! {
-                    <div class="candidate-forms">
-                        <AddForm requisition_id=id.clone() add/>
-                        <ImportForms requisition_id=id.clone() import/>
-                    </div>
-                }.into_any()
-            } else {
-                view! { <p class="warning">"This requisition is still a draft. Open it on the requisition's page before adding candidates."</p> }.into_any()
-            }}
-        </article>
+        </div>
     }
     .into_any()
 }
@@ -217,7 +218,24 @@ fn AddForm(requisition_id: String, add: ServerAction<AddCandidate>) -> impl Into
     let error = refused(add);
     let first = error.get_untracked();
     let typed_before = first.clone();
-    let field = move |name: &'static str,
+    let inputs: [NodeRef<leptos::html::Input>; 3] =
+        [NodeRef::new(), NodeRef::new(), NodeRef::new()];
+    let links_ref = NodeRef::<leptos::html::Textarea>::new();
+    // Added: empty the form for the next person (the page itself stays).
+    Effect::new(move |_| {
+        if matches!(add.value().get(), Some(Ok(()))) {
+            for input in inputs {
+                if let Some(el) = input.get() {
+                    el.set_value("");
+                }
+            }
+            if let Some(el) = links_ref.get() {
+                el.set_value("");
+            }
+        }
+    });
+    let field = move |node_ref: NodeRef<leptos::html::Input>,
+                      name: &'static str,
                       label: &'static str,
                       kind: &'static str,
                       hint: &'static str| {
@@ -225,6 +243,7 @@ fn AddForm(requisition_id: String, add: ServerAction<AddCandidate>) -> impl Into
         view! {
             <label for=format!("add-{name}")>{label}</label>
             <input
+                node_ref=node_ref
                 id=format!("add-{name}")
                 type=kind
                 name=name
@@ -242,11 +261,11 @@ fn AddForm(requisition_id: String, add: ServerAction<AddCandidate>) -> impl Into
             <ActionForm action=add attr:class="stack candidate-form">
                 <FormNotice error/>
                 <input type="hidden" name="requisition_id" value=requisition_id/>
-                {field("name", "Name", "text", "")}
-                {field("email", "Email", "email", "")}
-                {field("phone", "Phone (optional)", "tel", "")}
+                {field(inputs[0], "name", "Name", "text", "")}
+                {field(inputs[1], "email", "Email", "email", "")}
+                {field(inputs[2], "phone", "Phone (optional)", "tel", "")}
                 <label for="add-links">"Links (optional)"</label>
-                <textarea id="add-links" name="links" rows="2" aria-describedby=field_message_id("links")>{typed(&first, "links", "")}</textarea>
+                <textarea node_ref=links_ref id="add-links" name="links" rows="2" aria-describedby=field_message_id("links")>{typed(&first, "links", "")}</textarea>
                 <span class="hint">"LinkedIn, portfolio…: up to five web addresses, separated by spaces, commas or new lines."</span>
                 <FieldMessage error field="links"/>
                 <button type="submit" class="primary">"Add the candidate"</button>
@@ -258,6 +277,14 @@ fn AddForm(requisition_id: String, add: ServerAction<AddCandidate>) -> impl Into
 #[component]
 fn ImportForms(requisition_id: String, import: ServerAction<ImportCandidates>) -> impl IntoView {
     let error = refused(import);
+    let text_ref = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if matches!(import.value().get(), Some(Ok(()))) {
+            if let Some(el) = text_ref.get() {
+                el.set_value("");
+            }
+        }
+    });
     let pasted = match error.get_untracked() {
         Some(FormError::Rows {
             text: Some(text), ..
@@ -288,7 +315,7 @@ fn ImportForms(requisition_id: String, import: ServerAction<ImportCandidates>) -
             <ActionForm action=import attr:class="stack import-paste">
                 <input type="hidden" name="requisition_id" value=requisition_id.clone()/>
                 <label for="import-text">"Or paste the CSV text"</label>
-                <textarea id="import-text" name="text" rows="8" spellcheck="false">{pasted}</textarea>
+                <textarea node_ref=text_ref id="import-text" name="text" rows="8" spellcheck="false">{pasted}</textarea>
                 <button type="submit">"Import the pasted text"</button>
             </ActionForm>
         </section>

@@ -4,7 +4,9 @@
 
 mod plan_editor;
 
-use crate::api::requisitions::{get_requisition, AddMember, EditPlan, OpenRequisition, RequisitionView};
+use crate::api::requisitions::{
+    get_requisition, AddMember, EditPlan, OpenRequisition, RequisitionView,
+};
 use crate::domain::jd::outcome::format_money;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -56,7 +56,9 @@ mod tests {
 
     #[test]
     fn each_problem_has_its_own_message() {
-        assert!(problem_message("credentials").unwrap().contains("do not match"));
+        assert!(problem_message("credentials")
+            .unwrap()
+            .contains("do not match"));
         assert!(problem_message("wait-30").unwrap().contains("30 seconds"));
         assert!(problem_message("server").unwrap().contains("could not"));
         assert_eq!(problem_message(""), None);

@@ -5,12 +5,12 @@
 use super::USER_ID_KEY;
 use crate::http::AppState;
 use app::db::users;
+use app::domain::accounts::CurrentUser;
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
-use app::domain::accounts::CurrentUser;
 use serde_json::json;
 use tower_sessions::Session;
 
@@ -67,7 +67,9 @@ pub async fn require_sign_in(request: Request, next: Next) -> Response {
     if path.starts_with("/api/") {
         return (
             StatusCode::UNAUTHORIZED,
-            Json(json!({ "error": "sign in first: POST /api/session with your email and password" })),
+            Json(
+                json!({ "error": "sign in first: POST /api/session with your email and password" }),
+            ),
         )
             .into_response();
     }
@@ -101,10 +103,26 @@ mod tests {
 
     #[test]
     fn only_sign_in_application_and_static_paths_are_public() {
-        for public in ["/sign-in", "/apply/abc", "/assets/hiring-kit.css", "/pkg/hiring-kit.js", "/api/session", "/api/health"] {
+        for public in [
+            "/sign-in",
+            "/apply/abc",
+            "/assets/hiring-kit.css",
+            "/pkg/hiring-kit.js",
+            "/api/session",
+            "/api/health",
+        ] {
             assert!(is_public(public), "{public}");
         }
-        for private in ["/", "/jd", "/kits/partner-manager/mid", "/api/kits", "/api/fn/save-jd", "/requisitions/x", "/sign-in/x", "/applications"] {
+        for private in [
+            "/",
+            "/jd",
+            "/kits/partner-manager/mid",
+            "/api/kits",
+            "/api/fn/save-jd",
+            "/requisitions/x",
+            "/sign-in/x",
+            "/applications",
+        ] {
             assert!(!is_public(private), "{private}");
         }
     }

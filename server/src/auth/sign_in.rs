@@ -66,8 +66,7 @@ pub async fn sign_in(
             Ok(user)
         }
         _ => {
-            users::record_sign_in_failure(db, &key, now, now - SIGN_IN_FAILURE_MEMORY_SECS)
-                .await?;
+            users::record_sign_in_failure(db, &key, now, now - SIGN_IN_FAILURE_MEMORY_SECS).await?;
             Err(SignInError::BadCredentials)
         }
     }

@@ -74,8 +74,9 @@ impl SessionStore for DbSessionStore {
             return Ok(None);
         };
         let data = serde_json::from_str(&data).map_err(|e| Error::Decode(e.to_string()))?;
-        let expiry_date = tower_sessions::cookie::time::OffsetDateTime::from_unix_timestamp(expires)
-            .map_err(|e| Error::Decode(e.to_string()))?;
+        let expiry_date =
+            tower_sessions::cookie::time::OffsetDateTime::from_unix_timestamp(expires)
+                .map_err(|e| Error::Decode(e.to_string()))?;
         Ok(Some(Record {
             id: *id,
             data,

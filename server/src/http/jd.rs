@@ -5,11 +5,11 @@ use super::requisitions::require_runner;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::api::jd::{generate_jd, lint_text, GeneratedJd};
+use app::domain::accounts::CurrentUser;
 use app::domain::jd::{Finding, OutcomeInput};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::routing::post;
-use app::domain::accounts::CurrentUser;
 use axum::{Extension, Json, Router};
 use serde::{Deserialize, Serialize};
 

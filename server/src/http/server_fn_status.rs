@@ -4,6 +4,7 @@
 //! monitoring see a refusal as a refusal, not as a server fault. The
 //! browser client decodes any 4xx or 5xx the same way.
 
+use app::api::candidates::FormError;
 use app::error::AppError;
 use axum::body::Body;
 use axum::extract::Request;
@@ -23,12 +24,22 @@ pub async fn map_error_status(request: Request, next: Next) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_ERROR_BODY).await else {
-        return Response::from_parts(parts, Body::empty());
+    let bytes = match axum::body::to_bytes(body, MAX_ERROR_BODY).await {
+        Ok(bytes) => bytes,
+        // Too long to be one of our error messages: say so rather than
+        // passing on a cut-off body.
+        Err(_) => {
+            tracing::error!("a server function's error body was too long to pass on");
+            return Response::from_parts(parts, Body::from("internal error; see the server log"));
+        }
     };
-    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status =
-            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    // The two error types server functions use: AppError, and FormError
+    // for forms that hand back what was typed.
+    let status = serde_json::from_slice::<AppError>(&bytes)
+        .map(|e| e.status_code())
+        .or_else(|_| serde_json::from_slice::<FormError>(&bytes).map(|e| e.status_code()));
+    if let Ok(status) = status {
+        parts.status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
 }

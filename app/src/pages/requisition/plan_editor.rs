@@ -15,8 +15,17 @@ fn kind_id(kind: &ItemKind) -> &'static str {
 }
 
 #[component]
-pub fn PlanEditor(id: String, plan: PlanView, locked: bool, edit: ServerAction<EditPlan>) -> impl IntoView {
-    let rounds: Vec<(String, String)> = plan.rounds.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
+pub fn PlanEditor(
+    id: String,
+    plan: PlanView,
+    locked: bool,
+    edit: ServerAction<EditPlan>,
+) -> impl IntoView {
+    let rounds: Vec<(String, String)> = plan
+        .rounds
+        .iter()
+        .map(|r| (r.id.clone(), r.name.clone()))
+        .collect();
     view! {
         <section class="plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">"Interview plan"</h2>
