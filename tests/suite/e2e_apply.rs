@@ -10,20 +10,6 @@ use app::domain::candidate::Stage;
 use fantoccini::Locator;
 use std::time::Duration;
 
-async fn fill(b: &Browser, css: &str, value: &str) {
-    let field = b.wait_for(css).await;
-    field.clear().await.unwrap();
-    field.send_keys(value).await.unwrap();
-}
-
-async fn click(b: &Browser, css: &str) {
-    b.wait_for(css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_candidate_applies_records_an_answer_and_submits() {
     let app = spawn_app(Backend::Sqlite).await;
@@ -42,18 +28,15 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
         .journey("apply", async move |b: &Browser| {
             b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
             b.wait_for("body[data-hydrated='true']").await;
-            fill(b, "input[name='name']", "Ada Lovelace").await;
-            fill(b, "input[name='email']", "ada@example.com").await;
+            b.fill("input[name='name']", "Ada Lovelace").await;
+            b.fill("input[name='email']", "ada@example.com").await;
             for k in &kit.application.knockouts {
                 let pass = k.answers.iter().position(|a| !a.disqualifies).unwrap();
-                click(
-                    b,
-                    &format!("input[name='knockout[{}]'][value='{pass}']", k.id),
-                )
-                .await;
+                b.click(&format!("input[name='knockout[{}]'][value='{pass}']", k.id))
+                    .await;
             }
             b.screenshot("apply-form").await;
-            click(b, "button.apply-submit").await;
+            b.click("button.apply-submit").await;
 
             // The candidate's own page: upload the resume through the form.
             b.wait_for("li[data-step='resume'][data-done='false']")
@@ -63,7 +46,8 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
                 .send_keys(&pdf.display().to_string())
                 .await
                 .unwrap();
-            click(b, "form[data-resume-form] button[type='submit']").await;
+            b.click("form[data-resume-form] button[type='submit']")
+                .await;
             b.wait_for("li[data-step='resume'][data-done='true']").await;
             let state = b.texts("li[data-step='resume'] .step-state").await.join("");
             assert!(state.contains("Ada Lovelace CV.pdf"), "{state}");
@@ -72,10 +56,9 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             let first = &kit.application.video_prompts[0].id;
             let section = format!("section[data-prompt-id='{first}']");
             b.wait_for("body[data-hydrated='true']").await;
-            click(
-                b,
-                &format!("{section} [data-recorder][data-state='idle'] [data-record-start]"),
-            )
+            b.click(&format!(
+                "{section} [data-recorder][data-state='idle'] [data-record-start]"
+            ))
             .await;
             b.wait_for(&format!(
                 "{section} [data-recorder][data-state='recording']"
@@ -88,11 +71,11 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             assert!(clock.contains(':'), "a countdown: {clock}");
             tokio::time::sleep(Duration::from_millis(2500)).await;
             b.screenshot("apply-recording").await;
-            click(b, &format!("{section} [data-record-stop]")).await;
+            b.click(&format!("{section} [data-record-stop]")).await;
             b.wait_for(&format!("{section} [data-recorder][data-state='review']"))
                 .await;
             b.screenshot("apply-review").await;
-            click(b, &format!("{section} [data-record-submit]")).await;
+            b.click(&format!("{section} [data-record-submit]")).await;
             b.wait_for(&format!("{section}[data-done='true']")).await;
             let saved = b.texts(".application-saved").await.join("");
             assert!(saved.contains("video question 1"), "{saved}");
@@ -105,16 +88,16 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
                     .send_keys(&webm.display().to_string())
                     .await
                     .unwrap();
-                click(
-                    b,
-                    &format!("{section} form[data-video-form] button[type='submit']"),
-                )
+                b.click(&format!(
+                    "{section} form[data-video-form] button[type='submit']"
+                ))
                 .await;
                 b.wait_for(&format!("{section}[data-done='true']")).await;
             }
             b.screenshot("apply-ready").await;
 
-            click(b, "form[data-submit-form] button[type='submit']").await;
+            b.click("form[data-submit-form] button[type='submit']")
+                .await;
             b.wait_for("[data-submitted='true']").await;
             let thanks = b.texts(".application-submitted").await.join("");
             assert!(thanks.contains("Thank you, Ada Lovelace"), "{thanks}");
@@ -138,21 +121,18 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             // disqualifying answer stops the application.
             b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
             b.wait_for("body[data-hydrated='true']").await;
-            fill(b, "input[name='name']", "Bo Diaz").await;
-            fill(b, "input[name='email']", "bo@example.com").await;
+            b.fill("input[name='name']", "Bo Diaz").await;
+            b.fill("input[name='email']", "bo@example.com").await;
             let first_knockout = &kit.application.knockouts[0];
             let fail = first_knockout
                 .answers
                 .iter()
                 .position(|a| a.disqualifies)
                 .unwrap();
-            click(
-                b,
-                &format!(
-                    "input[name='knockout[{}]'][value='{fail}']",
-                    first_knockout.id
-                ),
-            )
+            b.click(&format!(
+                "input[name='knockout[{}]'][value='{fail}']",
+                first_knockout.id
+            ))
             .await;
             b.client.refresh().await.unwrap();
             b.wait_for("body[data-hydrated='true']").await;
@@ -176,15 +156,12 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             assert_eq!(checked.as_deref(), Some("true"), "the answer is kept too");
             for k in &kit.application.knockouts[1..] {
                 let pass = k.answers.iter().position(|a| !a.disqualifies).unwrap();
-                click(
-                    b,
-                    &format!("input[name='knockout[{}]'][value='{pass}']", k.id),
-                )
-                .await;
+                b.click(&format!("input[name='knockout[{}]'][value='{pass}']", k.id))
+                    .await;
             }
             // A problem is shown beside its field and nothing typed is lost.
-            fill(b, "input[name='phone']", "call me").await;
-            click(b, "button.apply-submit").await;
+            b.fill("input[name='phone']", "call me").await;
+            b.click("button.apply-submit").await;
             b.wait_for("#apply-phone-error[data-field-error='true']")
                 .await;
             let problem = b.texts("#apply-phone-error").await.join("");
@@ -202,7 +179,7 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
                 .clear()
                 .await
                 .unwrap();
-            click(b, "button.apply-submit").await;
+            b.click("button.apply-submit").await;
             b.wait_for("[data-stopped='true']").await;
             let stop = b.texts(".application-stopped").await.join("");
             assert!(stop.contains("This role needs the answer"), "{stop}");

@@ -4,14 +4,15 @@
 
 mod support;
 
+mod accounts;
 mod apply;
 mod authz;
 mod candidates;
 mod database;
 mod e2e_apply;
+mod e2e_hiring_loop;
 mod e2e_jd_studio;
 mod e2e_kit_browser;
-mod e2e_recruiter;
 mod health;
 mod jd_api;
 mod kits_api;

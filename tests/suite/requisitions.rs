@@ -101,3 +101,167 @@ async fn cross_site_posts_are_refused(app: TestApp) {
     assert_eq!(res.status(), 200);
 }
 on_both_databases!(cross_site_refused, cross_site_posts_are_refused);
+
+async fn requisitions_open_from_an_outcome_or_a_saved_draft(app: TestApp) {
+    let res = app
+        .client
+        .post(app.url("/api/requisitions"))
+        .json(&crate::authz::outcome())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let body: serde_json::Value = res.json().await.unwrap();
+    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    assert_eq!(body["requisition"]["status"], "open");
+    assert_eq!(
+        body["requisition"]["rubric_version"],
+        crate::support::library().version
+    );
+    assert!(body["apply_url"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("/apply/{id}")));
+    assert!(!body["plan"]["rounds"].as_array().unwrap().is_empty());
+    assert_eq!(body["plan"]["coverage"].as_array().unwrap().len(), 7);
+    assert_eq!(
+        body["plan"]["warnings"].as_array().unwrap().len(),
+        0,
+        "the kit's plan covers every competency"
+    );
+
+    // A draft saved from the studio opens by id.
+    let origin = app.base.clone();
+    let saved = save(&app, SAVE_FORM, Some(&origin)).await;
+    let draft = saved.headers()["location"]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/requisitions/")
+        .to_string();
+    let res = app
+        .client
+        .post(app.url("/api/requisitions"))
+        .json(&serde_json::json!({ "draft_id": draft }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["requisition"]["id"], draft.as_str());
+    assert_eq!(body["requisition"]["status"], "open");
+
+    let res = app
+        .client
+        .post(app.url("/api/requisitions"))
+        .json(&serde_json::json!({ "draft_id": "0000" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let res = app
+        .client
+        .post(app.url("/api/requisitions"))
+        .json(&serde_json::json!({ "sub_role": "vp", "level": "mid" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert!(
+        body["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["field"] == "sub_role"),
+        "{body}"
+    );
+}
+on_both_databases!(
+    open_requisitions,
+    requisitions_open_from_an_outcome_or_a_saved_draft
+);
+
+async fn the_plan_is_fixed_once_an_interview_has_started(app: TestApp) {
+    let res = app
+        .client
+        .post(app.url("/api/requisitions"))
+        .json(&crate::authz::outcome())
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    let item = body["plan"]["rounds"][0]["items"][0]["item"].clone();
+    let shared = &app;
+    let edit = |op: &'static str| {
+        let item = item.clone();
+        let id = id.clone();
+        async move {
+            shared
+                .client
+                .post(shared.url("/api/fn/edit-plan"))
+                .form(&[
+                    ("id", id.as_str()),
+                    ("op", op),
+                    ("kind", item["kind"].as_str().unwrap()),
+                    ("item", item["id"].as_str().unwrap()),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        edit("down").await.status(),
+        200,
+        "adjustable before interviews"
+    );
+
+    let candidate =
+        app::domain::candidate::NewCandidate::parse("Ada Lovelace", "ada@example.com", "", "")
+            .unwrap();
+    let ids = app::db::candidates::create_all(
+        &app.db,
+        &id,
+        &[candidate],
+        app::domain::candidate::Source::Added,
+    )
+    .await
+    .unwrap();
+    let interviewer = app
+        .user(app::domain::accounts::Role::Interviewer, "ivy@example.com")
+        .await;
+    let round = body["plan"]["rounds"][0]["id"].as_str().unwrap();
+    app::db::assignments::create(
+        &app.db,
+        &app::db::assignments::NewAssignment {
+            requisition_id: &id,
+            candidate_id: &ids[0],
+            round,
+            interviewer_id: &interviewer,
+            starts_at: "2026-01-05T09:00:00.000Z",
+            minutes: 45,
+            created_by: &interviewer,
+        },
+    )
+    .await
+    .unwrap();
+    let before = app::db::requisitions::get(&app.db, &id)
+        .await
+        .unwrap()
+        .unwrap()
+        .plan;
+    let res = edit("drop").await;
+    assert_eq!(res.status(), 409);
+    assert!(res.text().await.unwrap().contains("plan is fixed"));
+    let after = app::db::requisitions::get(&app.db, &id)
+        .await
+        .unwrap()
+        .unwrap()
+        .plan;
+    assert_eq!(before, after);
+}
+on_both_databases!(
+    plan_fixed_after_start,
+    the_plan_is_fixed_once_an_interview_has_started
+);

@@ -726,18 +726,6 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
         .journey(
             "recruiter-screens-and-schedules",
             async move |b: &Browser| {
-                let fill = async |css: &str, value: &str| {
-                    let field = b.wait_for(css).await;
-                    field.clear().await.unwrap();
-                    field.send_keys(value).await.unwrap();
-                };
-                let click = async |css: &str| {
-                    b.wait_for(css)
-                        .await
-                        .click()
-                        .await
-                        .unwrap_or_else(|e| panic!("click `{css}`: {e}"))
-                };
                 let text_of = async |css: &str| b.wait_for(css).await.text().await.unwrap();
 
                 b.sign_in(&base, "rita@example.com").await;
@@ -747,10 +735,10 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                     .unwrap();
                 b.wait_for("body[data-hydrated='true']").await;
 
-                fill("#add-name", "Ada Lovelace").await;
+                b.fill("#add-name", "Ada Lovelace").await;
                 // The browser accepts it; the server wants a dot in the domain.
-                fill("#add-email", "ada@example").await;
-                click(".add-candidate button[type='submit']").await;
+                b.fill("#add-email", "ada@example").await;
+                b.click(".add-candidate button[type='submit']").await;
                 b.wait_for(".add-candidate .form-alert").await;
                 let message = text_of("p.field-error[data-field='email']").await;
                 assert!(message.contains("is not an email address"), "{message}");
@@ -761,8 +749,8 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                     "what was typed stays"
                 );
 
-                fill("#add-email", "ada@example.com").await;
-                click(".add-candidate button[type='submit']").await;
+                b.fill("#add-email", "ada@example.com").await;
+                b.click(".add-candidate button[type='submit']").await;
                 let notice = text_of(".notice-ok").await;
                 assert!(notice.contains("Added Ada Lovelace"), "{notice}");
                 let cleared = b.wait_for("#add-name").await.prop("value").await.unwrap();
@@ -775,11 +763,12 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                 assert_eq!(stage, "Resume screen");
                 b.screenshot("candidates-added").await;
 
-                click("tr[data-stage='screening'] a").await;
+                b.click("tr[data-stage='screening'] a").await;
                 b.wait_for("article.candidate").await;
                 b.wait_for("body[data-hydrated='true']").await;
-                fill("#screen-reason", "Runs a joint pipeline review.").await;
-                click("button[name='intent'][value='advance']").await;
+                b.fill("#screen-reason", "Runs a joint pipeline review.")
+                    .await;
+                b.click("button[name='intent'][value='advance']").await;
                 let missing = text_of(&format!(
                     "p.field-error[data-field='criterion.{}']",
                     kit.resume_criteria[0].id
@@ -787,9 +776,10 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                 .await;
                 assert!(missing.contains("before you advance"), "{missing}");
                 for c in &kit.resume_criteria {
-                    click(&format!("input[name='ratings[{}]'][value='meets']", c.id)).await;
+                    b.click(&format!("input[name='ratings[{}]'][value='meets']", c.id))
+                        .await;
                 }
-                click("button[name='intent'][value='advance']").await;
+                b.click("button[name='intent'][value='advance']").await;
                 b.wait_for("article.candidate[data-stage='interviewing']")
                     .await;
                 b.screenshot("candidate-advanced").await;
@@ -810,7 +800,7 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                     )
                     .await
                     .unwrap();
-                click(".assign-form button[type='submit']").await;
+                b.click(".assign-form button[type='submit']").await;
                 let slot = text_of("li[data-assignment]").await;
                 assert!(
                     slot.contains("ivy@example.com") && slot.contains("10:00"),

@@ -3,7 +3,7 @@
 //! panel. Interviewers on the panel see the application and their own
 //! interviews only.
 
-use crate::api::candidates::{get_candidate, utc_minutes, CandidateView, FileView, FormError};
+use crate::api::candidates::{get_candidate, utc_minutes, CandidateView, FileView};
 use crate::api::panel::{AssignInterviewer, PanelView, MAX_MINUTES, MIN_MINUTES};
 use crate::api::screening::{ScreenCandidate, ScreenView};
 use crate::domain::kit::CriterionSource;
@@ -24,23 +24,15 @@ pub fn CandidatePage() -> impl IntoView {
     let query = use_query_map();
     let screen = ServerAction::<ScreenCandidate>::new();
     let assign = ServerAction::<AssignInterviewer>::new();
-    // Reloaded after a successful change only: a refused form stays as
-    // typed, with its messages.
-    let changes = Memo::new(move |previous: Option<&usize>| {
-        let ok = |v: Option<Result<(), FormError>>| matches!(v, Some(Ok(())));
-        let n = previous.copied().unwrap_or(0);
-        if ok(screen.value().get()) || ok(assign.value().get()) {
-            n + 1
-        } else {
-            n
-        }
-    });
+    // Reloaded after every change; a refused form is drawn again from the
+    // values its error carries, so nothing typed is lost.
+    let changes = move || (screen.version().get(), assign.version().get());
     let candidate = Resource::new(
         move || {
             (
                 params.with(|p| p.get("id").unwrap_or_default()),
                 query.with(|q| q.get("done")),
-                changes.get(),
+                changes(),
             )
         },
         |(id, _, _)| get_candidate(id),

@@ -119,6 +119,31 @@ impl Browser {
         self.wait_for(".signed-in-as").await;
     }
 
+    /// Clicks the element `css` matches once it appears.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+    }
+
+    /// Replaces the text of the field `css` matches.
+    pub async fn fill(&self, css: &str, value: &str) {
+        let field = self.wait_for(css).await;
+        field.clear().await.expect("clear the field");
+        field.send_keys(value).await.expect("type into the field");
+    }
+
+    /// How many elements match `css` now.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|all| all.len())
+            .unwrap_or(0)
+    }
+
     /// Texts of every element matching `css`.
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -162,6 +187,22 @@ impl Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Polls `check` until it holds, up to 20 seconds: for changes a page makes
+/// after a server round trip.
+pub async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("never happened: {what}");
 }
 
 fn chromium_binary() -> &'static str {

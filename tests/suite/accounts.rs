@@ -1,0 +1,170 @@
+//! Admins manage accounts in the UI (through its server functions): create,
+//! change role, switch off; the last admin cannot lock everyone out.
+
+use crate::on_both_databases;
+use crate::support::{TestApp, PASSWORD};
+use app::domain::accounts::Role;
+
+async fn post_form(
+    client: &reqwest::Client,
+    app: &TestApp,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
+    let res = client
+        .post(app.url(&format!("/api/fn/{endpoint}")))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+async fn admins_create_change_and_switch_off_accounts(app: TestApp) {
+    let (status, body) = post_form(
+        &app.client,
+        &app,
+        "create-account",
+        &[
+            ("email", "Nia@Example.com"),
+            ("role", "interviewer"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let nia = app.client_as(Role::Interviewer, "nia@example.com").await;
+    assert_eq!(
+        nia.get(app.url("/api/session"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200,
+        "the new account signs in"
+    );
+
+    // Bad input names each field and creates nothing.
+    let (status, body) = post_form(
+        &app.client,
+        &app,
+        "create-account",
+        &[
+            ("email", "not-an-email"),
+            ("role", "owner"),
+            ("password", "short"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    for field in ["email:", "role:", "password:"] {
+        assert!(body.contains(field), "{field} in {body}");
+    }
+    let (status, body) = post_form(
+        &app.client,
+        &app,
+        "create-account",
+        &[
+            ("email", "nia@example.com"),
+            ("role", "recruiter"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422, "duplicate: {body}");
+    assert!(body.contains("already exists"), "{body}");
+
+    // Promote, then switch off: the session stops working.
+    let (user, _) = app::db::users::credentials(
+        &app.db,
+        &app::domain::accounts::Email::parse("nia@example.com").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let (status, _) = post_form(
+        &app.client,
+        &app,
+        "update-account",
+        &[("id", &user.id), ("role", "recruiter"), ("active", "on")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let me: serde_json::Value = nia
+        .get(app.url("/api/session"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["user"]["role"], "recruiter");
+    let (status, _) = post_form(
+        &app.client,
+        &app,
+        "update-account",
+        &[("id", &user.id), ("role", "recruiter")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        nia.get(app.url("/api/session"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401,
+        "switched off"
+    );
+
+    // The last active admin can be neither demoted nor switched off.
+    let (admin, _) = app::db::users::credentials(
+        &app.db,
+        &app::domain::accounts::Email::parse("admin@example.com").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let (status, body) = post_form(
+        &app.client,
+        &app,
+        "update-account",
+        &[("id", &admin.id), ("role", "recruiter"), ("active", "on")],
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("last active admin"), "{body}");
+
+    // Only admins reach any of this.
+    let rita = app.client_as(Role::Recruiter, "rita@example.com").await;
+    let (status, _) = post_form(
+        &rita,
+        &app,
+        "create-account",
+        &[
+            ("email", "x@example.com"),
+            ("role", "admin"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, html) = {
+        let res = app
+            .client
+            .get(app.url("/admin/users"))
+            .send()
+            .await
+            .unwrap();
+        (res.status().as_u16(), res.text().await.unwrap())
+    };
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("nia@example.com") && html.contains("switched off"),
+        "the list shows the account and its state"
+    );
+}
+on_both_databases!(
+    admin_manages_accounts,
+    admins_create_change_and_switch_off_accounts
+);
