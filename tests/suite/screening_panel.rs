@@ -726,7 +726,6 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
         .journey(
             "recruiter-screens-and-schedules",
             async move |b: &Browser| {
-                let text_of = async |css: &str| b.wait_for(css).await.text().await.unwrap();
 
                 b.sign_in(&base, "rita@example.com").await;
                 b.client
@@ -740,7 +739,7 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                 b.fill("#add-email", "ada@example").await;
                 b.click(".add-candidate button[type='submit']").await;
                 b.wait_for(".add-candidate .form-alert").await;
-                let message = text_of("p.field-error[data-field='email']").await;
+                let message = b.text_of("p.field-error[data-field='email']").await;
                 assert!(message.contains("is not an email address"), "{message}");
                 let kept = b.wait_for("#add-name").await.prop("value").await.unwrap();
                 assert_eq!(
@@ -751,7 +750,7 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
 
                 b.fill("#add-email", "ada@example.com").await;
                 b.click(".add-candidate button[type='submit']").await;
-                let notice = text_of(".notice-ok").await;
+                let notice = b.text_of(".notice-ok").await;
                 assert!(notice.contains("Added Ada Lovelace"), "{notice}");
                 let cleared = b.wait_for("#add-name").await.prop("value").await.unwrap();
                 assert_eq!(
@@ -759,7 +758,7 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                     Some(""),
                     "the form is ready for the next person"
                 );
-                let stage = text_of("tr[data-stage='screening'] .stage").await;
+                let stage = b.text_of("tr[data-stage='screening'] .stage").await;
                 assert_eq!(stage, "Resume screen");
                 b.screenshot("candidates-added").await;
 
@@ -769,7 +768,7 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                 b.fill("#screen-reason", "Runs a joint pipeline review.")
                     .await;
                 b.click("button[name='intent'][value='advance']").await;
-                let missing = text_of(&format!(
+                let missing = b.text_of(&format!(
                     "p.field-error[data-field='criterion.{}']",
                     kit.resume_criteria[0].id
                 ))
@@ -801,7 +800,7 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                     .await
                     .unwrap();
                 b.click(".assign-form button[type='submit']").await;
-                let slot = text_of("li[data-assignment]").await;
+                let slot = b.text_of("li[data-assignment]").await;
                 assert!(
                     slot.contains("ivy@example.com") && slot.contains("10:00"),
                     "{slot}"

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let me = Resource::new_blocking(|| (), |_| whoami());
+    // Not a blocking resource: with out-of-order streaming a blocking
+    // resource beside the page's own could stall the response.
+    let me = Resource::new(|| (), |_| whoami());
     view! {
         <header class="site-header no-print">
             <a href="/" class="brand">"Alliance Hiring Kit"</a>

@@ -135,6 +135,19 @@ impl Browser {
         field.send_keys(value).await.expect("type into the field");
     }
 
+    /// The text of the element `css` matches, read again if the page
+    /// replaced the element while it was being read (a re-render after a
+    /// server round trip).
+    pub async fn text_of(&self, css: &str) -> String {
+        for _ in 0..20 {
+            if let Ok(text) = self.wait_for(css).await.text().await {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("`{css}` kept changing while being read");
+    }
+
     /// How many elements match `css` now.
     pub async fn count(&self, css: &str) -> usize {
         self.client

@@ -123,6 +123,9 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // A request that hangs fails its test with the path, instead
+            // of stalling the suite.
+            .timeout(std::time::Duration::from_secs(30))
             .build()
             .expect("client")
     }
