@@ -726,7 +726,6 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
         .journey(
             "recruiter-screens-and-schedules",
             async move |b: &Browser| {
-
                 b.sign_in(&base, "rita@example.com").await;
                 b.client
                     .goto(&format!("{base}/requisitions/{id}/candidates"))
@@ -768,11 +767,12 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                 b.fill("#screen-reason", "Runs a joint pipeline review.")
                     .await;
                 b.click("button[name='intent'][value='advance']").await;
-                let missing = b.text_of(&format!(
-                    "p.field-error[data-field='criterion.{}']",
-                    kit.resume_criteria[0].id
-                ))
-                .await;
+                let missing = b
+                    .text_of(&format!(
+                        "p.field-error[data-field='criterion.{}']",
+                        kit.resume_criteria[0].id
+                    ))
+                    .await;
                 assert!(missing.contains("before you advance"), "{missing}");
                 for c in &kit.resume_criteria {
                     b.click(&format!("input[name='ratings[{}]'][value='meets']", c.id))
