@@ -31,16 +31,21 @@ const WHO: [&str; 7] = [
     "other interviewer",
 ];
 
-struct World {
-    requisition: String,
-    candidate: String,
-    other_candidate: String,
-    assignment: String,
-    round: String,
-    clients: Vec<reqwest::Client>,
+/// A requisition with two candidates at the interview stage and ivy on the
+/// first one's first round. `clients` are signed in as [`WHO`] lists, in
+/// order: anonymous, admin, rita (recruiter on it), hank (hiring manager on
+/// it), otto (another recruiter), ivy (assigned interviewer), iris (another
+/// interviewer). Shared with the scorecard tests.
+pub struct World {
+    pub requisition: String,
+    pub candidate: String,
+    pub other_candidate: String,
+    pub assignment: String,
+    pub round: String,
+    pub clients: Vec<reqwest::Client>,
 }
 
-async fn world(app: &TestApp) -> World {
+pub async fn world(app: &TestApp) -> World {
     let recruiter = app.client_as(Role::Recruiter, "rita@example.com").await;
     let res = recruiter
         .post(app.url("/api/requisitions"))

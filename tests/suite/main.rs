@@ -20,6 +20,7 @@ mod openapi;
 mod pages;
 mod requisitions;
 mod rubrics_check;
+mod scorecards;
 mod screening_panel;
 mod sign_in;
 mod user_cli;

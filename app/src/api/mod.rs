@@ -9,6 +9,7 @@ pub mod jd;
 pub mod kits;
 pub mod panel;
 pub mod requisitions;
+pub mod scorecards;
 pub mod screening;
 pub mod session;
 pub mod studio;

@@ -8,6 +8,7 @@ pub mod candidate_files;
 pub mod candidates;
 pub mod requisitions;
 pub mod rubric_snapshots;
+pub mod scorecards;
 pub mod screenings;
 pub mod sessions;
 pub mod users;

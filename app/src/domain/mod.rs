@@ -14,6 +14,7 @@ pub mod kit;
 pub mod plan;
 pub mod requisition;
 pub mod rubric;
+pub mod scorecard;
 pub mod scoring;
 pub mod screening;
 pub mod upload;

@@ -14,6 +14,7 @@ mod jd_download;
 mod kits;
 mod openapi;
 mod requisitions;
+mod scorecards;
 mod server_fn_status;
 mod session;
 mod uploads;
@@ -79,6 +80,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(assignments::router())
         .merge(invites::router())
         .merge(requisitions::router())
+        .merge(scorecards::router())
         .merge(kits::router())
         .merge(openapi::router())
         .merge(jd::router())

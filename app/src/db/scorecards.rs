@@ -1,0 +1,315 @@
+//! Scorecards and their history. Every write is a compare-and-swap on the
+//! card's `version`: it names the version it was based on and changes the
+//! card only if that is still the stored one, so two tabs or two devices
+//! never overwrite each other silently.
+//!
+//! Durability: a write is acknowledged after its transaction commits. With
+//! SQLite in WAL mode and `synchronous = NORMAL` (see `sqlite_pragmas`) a
+//! committed transaction is in the WAL file, so it survives a crash or kill
+//! of the server process; only an operating-system crash or power loss can
+//! lose the last commits, which `synchronous = FULL` would prevent at the
+//! cost of an fsync per save. PostgreSQL commits durably by default.
+
+use super::{decode_json, encode_json, now, Backend, Db, DbError};
+use crate::domain::requisition::Assignment;
+use crate::domain::scorecard::{
+    Scorecard, ScorecardBody, ScorecardState, ScorecardVersion, VersionKind,
+};
+use sqlx::{Any, Transaction};
+
+/// What a write did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Write {
+    /// Stored; the card is now at this version.
+    Saved { version: i64 },
+    /// Refused: the card is no longer at the version the write was based
+    /// on, or no longer in the state it needs. Nothing changed; here is
+    /// the card as stored.
+    Stale(Box<Scorecard>),
+}
+
+const COLUMNS: &str = "s.id, s.requisition_id, s.candidate_id, s.interviewer_id, s.round_id, \
+     s.rubric_version, s.version, s.state, s.body_json, s.submitted_at, s.updated_at";
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    Option<String>,
+    String,
+);
+
+fn from_row(
+    (
+        id,
+        requisition_id,
+        candidate_id,
+        interviewer_id,
+        round,
+        rubric_version,
+        version,
+        state,
+        body,
+        submitted_at,
+        updated_at,
+    ): Row,
+) -> Result<Scorecard, DbError> {
+    Ok(Scorecard {
+        id,
+        requisition_id,
+        candidate_id,
+        interviewer_id,
+        round,
+        rubric_version,
+        version,
+        state: state
+            .parse::<ScorecardState>()
+            .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?,
+        body: decode_json(&body)?,
+        submitted_at,
+        updated_at,
+    })
+}
+
+pub async fn get(db: &Db, id: &str) -> Result<Option<Scorecard>, DbError> {
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM scorecards s WHERE s.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(from_row).transpose()
+}
+
+/// The card of an assignment, created as an empty draft (version 1, scored
+/// against `rubric_version`) the first time it is asked for.
+pub async fn get_or_create(
+    db: &Db,
+    assignment: &Assignment,
+    rubric_version: &str,
+) -> Result<Scorecard, DbError> {
+    if let Some(card) = get(db, &assignment.id).await? {
+        return Ok(card);
+    }
+    // Two first reads at once both insert; the second one does nothing.
+    sqlx::query(
+        "INSERT INTO scorecards (id, requisition_id, candidate_id, interviewer_id, round_id, rubric_version, \
+         version, state, body_json, submitted_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 1, 'draft', $7, NULL, $8) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&assignment.id)
+    .bind(&assignment.requisition_id)
+    .bind(&assignment.candidate_id)
+    .bind(&assignment.interviewer_id)
+    .bind(&assignment.round)
+    .bind(rubric_version)
+    .bind(encode_json(&ScorecardBody::default())?)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    get(db, &assignment.id)
+        .await?
+        .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
+}
+
+/// A write transaction. On SQLite it takes the write lock up front
+/// (`BEGIN IMMEDIATE`), so it waits for another writer within the busy
+/// timeout; a deferred transaction that reads first and then writes would
+/// instead fail at once with "database is locked" when another writer got
+/// in between.
+async fn begin_write(db: &Db) -> Result<Transaction<'static, Any>, DbError> {
+    Ok(match db.backend {
+        Backend::Sqlite => db.pool.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => db.pool.begin().await?,
+    })
+}
+
+/// The card as stored, for a refused write.
+async fn stale(db: &Db, id: &str) -> Result<Write, DbError> {
+    let card = get(db, id)
+        .await?
+        .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))?;
+    Ok(Write::Stale(Box::new(card)))
+}
+
+/// Saves a draft's content, if the draft is still at `based_on`.
+pub async fn save_draft(
+    db: &Db,
+    id: &str,
+    based_on: i64,
+    body: &ScorecardBody,
+) -> Result<Write, DbError> {
+    let mut tx = begin_write(db).await?;
+    let done = sqlx::query(
+        "UPDATE scorecards SET body_json = $1, version = version + 1, updated_at = $2 \
+         WHERE id = $3 AND version = $4 AND state = 'draft'",
+    )
+    .bind(encode_json(body)?)
+    .bind(now())
+    .bind(id)
+    .bind(based_on)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        tx.rollback().await?;
+        return stale(db, id).await;
+    }
+    tx.commit().await?;
+    Ok(Write::Saved {
+        version: based_on + 1,
+    })
+}
+
+/// Submits a draft as it is stored at `based_on` (so what the caller
+/// checked is what is submitted) and keeps it as the first version of the
+/// history.
+pub async fn submit(db: &Db, id: &str, based_on: i64, by: &str) -> Result<Write, DbError> {
+    let now = now();
+    let mut tx = begin_write(db).await?;
+    let done = sqlx::query(
+        "UPDATE scorecards SET state = 'submitted', version = version + 1, submitted_at = $1, updated_at = $1 \
+         WHERE id = $2 AND version = $3 AND state = 'draft'",
+    )
+    .bind(&now)
+    .bind(id)
+    .bind(based_on)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        tx.rollback().await?;
+        return stale(db, id).await;
+    }
+    sqlx::query(
+        "INSERT INTO scorecard_versions (scorecard_id, version, author_id, saved_at, kind, reason, body_json) \
+         SELECT id, version, $1, $2, $3, '', body_json FROM scorecards WHERE id = $4",
+    )
+    .bind(by)
+    .bind(&now)
+    .bind(VersionKind::Submit.id())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Write::Saved {
+        version: based_on + 1,
+    })
+}
+
+/// Changes a submitted card, if still at `based_on`, and keeps the new
+/// content with its reason in the history.
+pub async fn amend(
+    db: &Db,
+    id: &str,
+    based_on: i64,
+    body: &ScorecardBody,
+    reason: &str,
+    by: &str,
+) -> Result<Write, DbError> {
+    let now = now();
+    let json = encode_json(body)?;
+    let mut tx = begin_write(db).await?;
+    let done = sqlx::query(
+        "UPDATE scorecards SET body_json = $1, version = version + 1, updated_at = $2 \
+         WHERE id = $3 AND version = $4 AND state = 'submitted'",
+    )
+    .bind(&json)
+    .bind(&now)
+    .bind(id)
+    .bind(based_on)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        tx.rollback().await?;
+        return stale(db, id).await;
+    }
+    sqlx::query(
+        "INSERT INTO scorecard_versions (scorecard_id, version, author_id, saved_at, kind, reason, body_json) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(based_on + 1)
+    .bind(by)
+    .bind(&now)
+    .bind(VersionKind::Amend.id())
+    .bind(reason)
+    .bind(&json)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Write::Saved {
+        version: based_on + 1,
+    })
+}
+
+type VersionRow = (i64, String, String, String, String, String, String);
+
+/// The submission and every amendment, oldest first.
+pub async fn history(db: &Db, id: &str) -> Result<Vec<ScorecardVersion>, DbError> {
+    let rows: Vec<VersionRow> = sqlx::query_as(
+        "SELECT v.version, v.kind, v.author_id, u.email, v.saved_at, v.reason, v.body_json \
+         FROM scorecard_versions v JOIN users u ON u.id = v.author_id \
+         WHERE v.scorecard_id = $1 ORDER BY v.version",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(
+            |(version, kind, author_id, author_email, saved_at, reason, body)| {
+                Ok(ScorecardVersion {
+                    version,
+                    kind: kind
+                        .parse::<VersionKind>()
+                        .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?,
+                    author_id,
+                    author_email,
+                    saved_at,
+                    reason,
+                    body: decode_json(&body)?,
+                })
+            },
+        )
+        .collect()
+}
+
+/// Every card of a candidate's panel by assignment id; assignments whose
+/// interviewer has not opened their card yet have none.
+pub async fn for_candidate(
+    db: &Db,
+    candidate_id: &str,
+) -> Result<std::collections::HashMap<String, Scorecard>, DbError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM scorecards s WHERE s.candidate_id = $1"
+    ))
+    .bind(candidate_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| from_row(row).map(|card| (card.id.clone(), card)))
+        .collect()
+}
+
+/// How many of this person's interviews of this candidate have no
+/// submitted card yet. Zero for someone not on the panel.
+pub async fn unsubmitted_own(
+    db: &Db,
+    candidate_id: &str,
+    interviewer_id: &str,
+) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM assignments a LEFT JOIN scorecards s ON s.id = a.id \
+         WHERE a.candidate_id = $1 AND a.interviewer_id = $2 \
+         AND (s.state IS NULL OR s.state <> 'submitted')",
+    )
+    .bind(candidate_id)
+    .bind(interviewer_id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n)
+}

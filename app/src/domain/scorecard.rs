@@ -1,0 +1,719 @@
+//! Stage 3 of the kit: one interviewer's scorecard for one round of one
+//! candidate. Each item of the round (a question or an exercise from the
+//! requisition's plan) is rated against its anchors, with the indicators
+//! seen and notes; the card ends with an overall recommendation. A draft
+//! may be partial; a submission needs every item rated and a
+//! recommendation, and a change after it is an amendment with a reason.
+
+use super::ids::UnknownId;
+use super::jd::FieldError;
+use super::kit::Kit;
+use super::plan::{item_title, ItemKind, PlanItem};
+use super::scoring::Rating;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// Per note (each item's, the private notes, the take-aways): far beyond
+/// what an interview produces, small enough that a card stays one request.
+pub const MAX_NOTE_CHARS: usize = 20_000;
+pub const MIN_REASON_CHARS: usize = 3;
+pub const MAX_REASON_CHARS: usize = 1000;
+
+/// The interviewer's overall call. "No decision" is a choice of its own,
+/// so a card can be submitted by someone who honestly cannot call it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Recommendation {
+    StrongHire,
+    Hire,
+    NoHire,
+    StrongNoHire,
+    NoDecision,
+}
+
+impl Recommendation {
+    pub const ALL: [Recommendation; 5] = [
+        Recommendation::StrongHire,
+        Recommendation::Hire,
+        Recommendation::NoHire,
+        Recommendation::StrongNoHire,
+        Recommendation::NoDecision,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Recommendation::StrongHire => "strong-hire",
+            Recommendation::Hire => "hire",
+            Recommendation::NoHire => "no-hire",
+            Recommendation::StrongNoHire => "strong-no-hire",
+            Recommendation::NoDecision => "no-decision",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Recommendation::StrongHire => "Strong hire",
+            Recommendation::Hire => "Hire",
+            Recommendation::NoHire => "No hire",
+            Recommendation::StrongNoHire => "Strong no hire",
+            Recommendation::NoDecision => "No decision",
+        }
+    }
+}
+
+super::ids::id_enum_impls!(Recommendation, "recommendation");
+
+/// What the interviewer recorded for one item. Indicators are indices into
+/// the item's `positive` and `negative` lists in the card's (frozen) kit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ItemScore {
+    pub rating: Option<Rating>,
+    pub positive: Vec<usize>,
+    pub negative: Vec<usize>,
+    /// Markdown the panel may read once the card is submitted.
+    pub notes: String,
+}
+
+impl ItemScore {
+    fn is_empty(&self) -> bool {
+        self.rating.is_none()
+            && self.positive.is_empty()
+            && self.negative.is_empty()
+            && self.notes.is_empty()
+    }
+}
+
+/// A scorecard's content, as stored. Items are keyed by [`item_key`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScorecardBody {
+    pub items: BTreeMap<String, ItemScore>,
+    /// For the interviewer alone: never shown to the panel or the hiring team.
+    pub private_notes: String,
+    pub recommendation: Option<Recommendation>,
+    /// Markdown, read by the panel with the recommendation.
+    pub takeaways: String,
+}
+
+/// One item as it arrives from a form or the API: the rating as text, so a
+/// bad value can be named with the item it was given for. An empty rating
+/// is "not rated yet".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ItemInput {
+    pub rating: Option<String>,
+    pub positive: Vec<usize>,
+    pub negative: Vec<usize>,
+    pub notes: String,
+}
+
+/// A misspelt field is refused rather than dropped, so nothing typed is
+/// lost without a word.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScorecardInput {
+    pub items: BTreeMap<String, ItemInput>,
+    pub private_notes: String,
+    pub recommendation: Option<String>,
+    pub takeaways: String,
+}
+
+impl From<&ScorecardBody> for ScorecardInput {
+    fn from(body: &ScorecardBody) -> Self {
+        ScorecardInput {
+            items: body
+                .items
+                .iter()
+                .map(|(key, s)| {
+                    (
+                        key.clone(),
+                        ItemInput {
+                            rating: s.rating.map(|r| r.id().to_string()),
+                            positive: s.positive.clone(),
+                            negative: s.negative.clone(),
+                            notes: s.notes.clone(),
+                        },
+                    )
+                })
+                .collect(),
+            private_notes: body.private_notes.clone(),
+            recommendation: body.recommendation.map(|r| r.id().to_string()),
+            takeaways: body.takeaways.clone(),
+        }
+    }
+}
+
+/// A draft is the interviewer's alone; once submitted the panel may read
+/// it, and it changes only by amendment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScorecardState {
+    Draft,
+    Submitted,
+}
+
+impl ScorecardState {
+    pub const ALL: [ScorecardState; 2] = [ScorecardState::Draft, ScorecardState::Submitted];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ScorecardState::Draft => "draft",
+            ScorecardState::Submitted => "submitted",
+        }
+    }
+}
+
+super::ids::id_enum_impls!(ScorecardState, "scorecard state");
+
+/// One interviewer's card for one round of one candidate. Its id is the
+/// assignment's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub id: String,
+    pub requisition_id: String,
+    pub candidate_id: String,
+    pub interviewer_id: String,
+    pub round: String,
+    /// The rubric library version the card is scored against.
+    pub rubric_version: String,
+    /// Goes up by one with every write; a write names the version it was
+    /// based on.
+    pub version: i64,
+    pub state: ScorecardState,
+    pub body: ScorecardBody,
+    pub submitted_at: Option<String>,
+    pub updated_at: String,
+}
+
+/// Why a version of a card was kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VersionKind {
+    Submit,
+    Amend,
+}
+
+impl VersionKind {
+    pub const ALL: [VersionKind; 2] = [VersionKind::Submit, VersionKind::Amend];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            VersionKind::Submit => "submit",
+            VersionKind::Amend => "amend",
+        }
+    }
+}
+
+super::ids::id_enum_impls!(VersionKind, "version kind");
+
+/// The submission or an amendment, whole, with who made it and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScorecardVersion {
+    pub version: i64,
+    pub kind: VersionKind,
+    pub author_id: String,
+    pub author_email: String,
+    pub saved_at: String,
+    /// Empty for the submission.
+    pub reason: String,
+    pub body: ScorecardBody,
+}
+
+/// `competency:mid-q1`, `attitude:listening`, `exercise:presentation`: ids
+/// are unique within a kind only, so the key carries both.
+pub fn item_key(item: &PlanItem) -> String {
+    format!("{}:{}", kind_id(item.kind), item.id)
+}
+
+fn kind_id(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Competency => "competency",
+        ItemKind::Attitude => "attitude",
+        ItemKind::Exercise => "exercise",
+    }
+}
+
+pub fn parse_item_key(key: &str) -> Option<PlanItem> {
+    let (kind, id) = key.split_once(':')?;
+    if id.is_empty() {
+        return None;
+    }
+    let kind = [ItemKind::Competency, ItemKind::Attitude, ItemKind::Exercise]
+        .into_iter()
+        .find(|k| kind_id(*k) == kind)?;
+    Some(PlanItem {
+        kind,
+        id: id.to_string(),
+    })
+}
+
+/// The item's positive and negative indicators in the kit; `None` when the
+/// kit has no such item.
+pub fn indicators<'a>(kit: &'a Kit, item: &PlanItem) -> Option<(&'a [String], &'a [String])> {
+    match item.kind {
+        ItemKind::Competency => kit
+            .competency_questions
+            .iter()
+            .find(|q| q.id == item.id)
+            .map(|q| (q.positive.as_slice(), q.negative.as_slice())),
+        ItemKind::Attitude => kit
+            .attitude_questions
+            .iter()
+            .find(|a| a.id == item.id)
+            .map(|a| (a.positive.as_slice(), a.negative.as_slice())),
+        ItemKind::Exercise => match item.id.as_str() {
+            "presentation" => Some((&kit.presentation.positive, &kit.presentation.negative)),
+            "simulation" => Some((&kit.simulation.positive, &kit.simulation.negative)),
+            _ => None,
+        },
+    }
+}
+
+fn field(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+fn check_length(errors: &mut Vec<FieldError>, name: &str, what: &str, text: &str) {
+    let chars = text.chars().count();
+    if chars > MAX_NOTE_CHARS {
+        errors.push(field(
+            name,
+            format!("{what} has {chars} characters; the limit is {MAX_NOTE_CHARS}"),
+        ));
+    }
+}
+
+/// Sorted and without repeats; an index past the end of the list is named.
+fn check_indicators(
+    errors: &mut Vec<FieldError>,
+    name: String,
+    title: &str,
+    which: &str,
+    given: &[usize],
+    count: usize,
+) -> Vec<usize> {
+    let mut seen: Vec<usize> = given.to_vec();
+    seen.sort_unstable();
+    seen.dedup();
+    if let Some(bad) = seen.iter().find(|i| **i >= count) {
+        let valid = match count {
+            0 => "it has none".to_string(),
+            1 => "the only one is 0".to_string(),
+            n => format!("valid indices are 0 to {}", n - 1),
+        };
+        errors.push(field(
+            name,
+            format!("“{title}” has no {which} indicator {bad}; {valid}"),
+        ));
+    }
+    seen
+}
+
+/// Checks a card as sent against the items it may hold (`allowed`: the
+/// round's items in the plan, plus any the stored card already has) and
+/// the kit it is scored against. Every problem is reported with its field;
+/// items with nothing recorded are dropped.
+pub fn parse(
+    input: &ScorecardInput,
+    allowed: &[PlanItem],
+    kit: &Kit,
+) -> Result<ScorecardBody, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut items = BTreeMap::new();
+    for (key, given) in &input.items {
+        let name = format!("items.{key}");
+        let Some(item) = parse_item_key(key).filter(|i| allowed.contains(i)) else {
+            let valid: Vec<String> = allowed.iter().map(item_key).collect();
+            errors.push(field(
+                &name,
+                format!(
+                    "`{key}` is not an item of this scorecard; its items are {}",
+                    if valid.is_empty() {
+                        "none".to_string()
+                    } else {
+                        valid.join(", ")
+                    }
+                ),
+            ));
+            continue;
+        };
+        let title = item_title(kit, &item).unwrap_or_else(|| key.clone());
+        let (positive, negative) = indicators(kit, &item).unwrap_or_default();
+        let rating = match given.rating.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(value) => match value.parse::<Rating>() {
+                Ok(r) => Some(r),
+                Err(_) => {
+                    errors.push(field(
+                        format!("{name}.rating"),
+                        format!(
+                            "`{value}` is not a rating for “{title}”; choose one of {}",
+                            Rating::ALL.map(Rating::id).join(", ")
+                        ),
+                    ));
+                    None
+                }
+            },
+        };
+        let score = ItemScore {
+            rating,
+            positive: check_indicators(
+                &mut errors,
+                format!("{name}.positive"),
+                &title,
+                "positive",
+                &given.positive,
+                positive.len(),
+            ),
+            negative: check_indicators(
+                &mut errors,
+                format!("{name}.negative"),
+                &title,
+                "negative",
+                &given.negative,
+                negative.len(),
+            ),
+            notes: given.notes.clone(),
+        };
+        check_length(
+            &mut errors,
+            &format!("{name}.notes"),
+            &format!("The notes on “{title}”"),
+            &score.notes,
+        );
+        if !score.is_empty() {
+            items.insert(key.clone(), score);
+        }
+    }
+    check_length(
+        &mut errors,
+        "private_notes",
+        "The private notes",
+        &input.private_notes,
+    );
+    check_length(&mut errors, "takeaways", "The take-aways", &input.takeaways);
+    let recommendation = match input.recommendation.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(value) => match value.parse::<Recommendation>() {
+            Ok(r) => Some(r),
+            Err(e) => {
+                errors.push(field("recommendation", e.to_string()));
+                None
+            }
+        },
+    };
+    if errors.is_empty() {
+        Ok(ScorecardBody {
+            items,
+            private_notes: input.private_notes.clone(),
+            recommendation,
+            takeaways: input.takeaways.clone(),
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// What a submission needs: every item of the round rated (no evidence
+/// counts: it says the topic never came up) and a recommendation.
+pub fn check_submittable(
+    body: &ScorecardBody,
+    round_items: &[PlanItem],
+    kit: &Kit,
+) -> Result<(), Vec<FieldError>> {
+    let mut errors: Vec<FieldError> = round_items
+        .iter()
+        .filter(|item| {
+            body.items
+                .get(&item_key(item))
+                .and_then(|s| s.rating)
+                .is_none()
+        })
+        .map(|item| {
+            let title = item_title(kit, item).unwrap_or_else(|| item_key(item));
+            field(
+                format!("items.{}.rating", item_key(item)),
+                format!("rate “{title}”, or mark it “No evidence”, before you submit"),
+            )
+        })
+        .collect();
+    if body.recommendation.is_none() {
+        errors.push(field(
+            "recommendation",
+            "choose an overall recommendation (“No decision” is one) before you submit",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The reason an amendment must give: it is what the panel reads in the
+/// history next to the change. Returns it trimmed.
+pub fn check_reason(reason: Option<&str>) -> Result<String, FieldError> {
+    let reason = reason.unwrap_or_default().trim();
+    let chars = reason.chars().count();
+    if chars < MIN_REASON_CHARS {
+        Err(field(
+            "reason",
+            format!(
+                "this scorecard is submitted, so a change is an amendment: give a reason of at least {MIN_REASON_CHARS} characters"
+            ),
+        ))
+    } else if chars > MAX_REASON_CHARS {
+        Err(field(
+            "reason",
+            format!("the reason has {chars} characters; the limit is {MAX_REASON_CHARS}"),
+        ))
+    } else {
+        Ok(reason.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::sample_library;
+    use crate::domain::plan::InterviewPlan;
+    use crate::domain::{Level, SubRole};
+
+    fn kit() -> Kit {
+        sample_library()
+            .kit(SubRole::CoSellOps, Level::Mid)
+            .unwrap()
+    }
+
+    /// The deep-dive round of the kit's own plan: `mid-q1`, `listening`
+    /// and the presentation.
+    fn deep_dive(kit: &Kit) -> Vec<PlanItem> {
+        InterviewPlan::from_kit(kit)
+            .rounds
+            .into_iter()
+            .find(|r| r.round == "deep-dive")
+            .unwrap()
+            .items
+    }
+
+    fn rated(rating: &str) -> ItemInput {
+        ItemInput {
+            rating: Some(rating.into()),
+            ..ItemInput::default()
+        }
+    }
+
+    fn input(items: &[(&str, ItemInput)]) -> ScorecardInput {
+        ScorecardInput {
+            items: items
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+            ..ScorecardInput::default()
+        }
+    }
+
+    #[test]
+    fn recommendation_ids_round_trip_and_read_as_words() {
+        for r in Recommendation::ALL {
+            assert_eq!(r.id().parse::<Recommendation>(), Ok(r));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.id())
+            );
+        }
+        assert_eq!(Recommendation::StrongNoHire.label(), "Strong no hire");
+        let msg = "maybe".parse::<Recommendation>().unwrap_err().to_string();
+        assert!(
+            msg.contains("strong-hire, hire, no-hire, strong-no-hire, no-decision"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn item_keys_carry_kind_and_id() {
+        let item = PlanItem::attitude("listening");
+        assert_eq!(item_key(&item), "attitude:listening");
+        assert_eq!(parse_item_key("attitude:listening"), Some(item));
+        assert_eq!(
+            parse_item_key("exercise:presentation"),
+            Some(PlanItem::exercise("presentation"))
+        );
+        for bad in ["listening", "mood:listening", "competency:", ""] {
+            assert_eq!(parse_item_key(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_partial_draft_parses_and_empty_items_are_dropped() {
+        let kit = kit();
+        let body = parse(
+            &input(&[
+                (
+                    "competency:mid-q1",
+                    ItemInput {
+                        rating: Some("meets".into()),
+                        positive: vec![3, 0, 3],
+                        negative: vec![1],
+                        notes: "Named **both** partners.".into(),
+                    },
+                ),
+                ("attitude:listening", rated(" ")),
+            ]),
+            &deep_dive(&kit),
+            &kit,
+        )
+        .unwrap();
+        assert_eq!(body.items.len(), 1);
+        let score = &body.items["competency:mid-q1"];
+        assert_eq!(score.rating, Some(Rating::Meets));
+        assert_eq!(score.positive, vec![0, 3], "sorted, without repeats");
+        assert_eq!(score.negative, vec![1]);
+        assert_eq!(score.notes, "Named **both** partners.");
+        assert_eq!(body.recommendation, None);
+    }
+
+    #[test]
+    fn bad_items_ratings_indicators_and_recommendations_are_named() {
+        let kit = kit();
+        let mut sent = input(&[
+            ("competency:mid-q1", rated("outstanding")),
+            ("competency:nope", rated("meets")),
+            // In the kit, but not in this round.
+            ("exercise:simulation", rated("meets")),
+            (
+                "attitude:listening",
+                ItemInput {
+                    positive: vec![3],
+                    ..ItemInput::default()
+                },
+            ),
+        ]);
+        sent.recommendation = Some("maybe".into());
+        let errors = parse(&sent, &deep_dive(&kit), &kit).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "items.attitude:listening.positive",
+                "items.competency:mid-q1.rating",
+                "items.competency:nope",
+                "items.exercise:simulation",
+                "recommendation",
+            ]
+        );
+        assert!(
+            errors[0].message.contains("valid indices are 0 to 2"),
+            "{errors:?}"
+        );
+        assert!(errors[1].message.contains("`outstanding`"), "{errors:?}");
+        assert!(errors[1].message.contains("no-evidence"), "{errors:?}");
+        assert!(
+            errors[2].message.contains(
+                "its items are competency:mid-q1, attitude:listening, exercise:presentation"
+            ),
+            "{errors:?}"
+        );
+        assert!(errors[4].message.contains("`maybe`"), "{errors:?}");
+    }
+
+    #[test]
+    fn long_notes_are_refused_with_their_length() {
+        let kit = kit();
+        let long = "x".repeat(MAX_NOTE_CHARS + 1);
+        let mut sent = input(&[(
+            "exercise:presentation",
+            ItemInput {
+                notes: long.clone(),
+                ..ItemInput::default()
+            },
+        )]);
+        sent.private_notes = long.clone();
+        sent.takeaways = "x".repeat(MAX_NOTE_CHARS);
+        let errors = parse(&sent, &deep_dive(&kit), &kit).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["items.exercise:presentation.notes", "private_notes"]
+        );
+        assert!(errors[0].message.contains("20001"), "{errors:?}");
+    }
+
+    #[test]
+    fn submitting_needs_every_item_rated_and_a_recommendation() {
+        let kit = kit();
+        let round = deep_dive(&kit);
+        let mut body = parse(
+            &input(&[
+                ("competency:mid-q1", rated("exceeds")),
+                ("attitude:listening", rated("no-evidence")),
+            ]),
+            &round,
+            &kit,
+        )
+        .unwrap();
+        let errors = check_submittable(&body, &round, &kit).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["items.exercise:presentation.rating", "recommendation"]
+        );
+        assert!(errors[0].message.contains("“Presentation”"), "{errors:?}");
+
+        body.items.insert(
+            "exercise:presentation".into(),
+            ItemScore {
+                rating: Some(Rating::Below),
+                ..ItemScore::default()
+            },
+        );
+        body.recommendation = Some(Recommendation::NoDecision);
+        assert_eq!(check_submittable(&body, &round, &kit), Ok(()));
+    }
+
+    #[test]
+    fn an_amendment_needs_a_reason() {
+        assert_eq!(
+            check_reason(Some("  Typo in notes ")).unwrap(),
+            "Typo in notes"
+        );
+        for bad in [None, Some(""), Some(" ab ")] {
+            let e = check_reason(bad).unwrap_err();
+            assert_eq!(e.field, "reason");
+            assert!(e.message.contains("amendment"), "{e:?}");
+        }
+        let e = check_reason(Some(&"x".repeat(MAX_REASON_CHARS + 1))).unwrap_err();
+        assert!(e.message.contains("1000"), "{e:?}");
+    }
+
+    #[test]
+    fn a_stored_body_reads_back_as_input_unchanged() {
+        let kit = kit();
+        let round = deep_dive(&kit);
+        let mut sent = input(&[(
+            "competency:mid-q1",
+            ItemInput {
+                rating: Some("below".into()),
+                positive: vec![1],
+                negative: vec![],
+                notes: "n".into(),
+            },
+        )]);
+        sent.recommendation = Some("strong-no-hire".into());
+        sent.private_notes = "mine".into();
+        let body = parse(&sent, &round, &kit).unwrap();
+        assert_eq!(ScorecardInput::from(&body), sent);
+        let json = serde_json::to_string(&body).unwrap();
+        assert_eq!(serde_json::from_str::<ScorecardBody>(&json).unwrap(), body);
+        assert_eq!(
+            serde_json::from_str::<ScorecardBody>("{}").unwrap(),
+            ScorecardBody::default()
+        );
+    }
+}
