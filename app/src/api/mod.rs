@@ -9,9 +9,9 @@ pub mod jd;
 pub mod kits;
 pub mod panel;
 pub mod requisitions;
+pub mod scorecard_form;
 pub mod scorecards;
 pub mod screening;
-pub mod session;
 pub mod studio;
 
 use crate::domain::Library;

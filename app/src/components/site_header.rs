@@ -2,27 +2,32 @@
 //! signed in and the sign-out button. Candidates (not signed in) see only
 //! the brand.
 
-use crate::api::session::whoami;
 use crate::domain::accounts::{CurrentUser, Role};
 use leptos::prelude::*;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    // Not a blocking resource: with out-of-order streaming a blocking
-    // resource beside the page's own could stall the response.
-    let me = Resource::new(|| (), |_| whoami());
+    // Who is signed in is known synchronously on the server (the session
+    // was resolved before rendering) and travels to the browser with the
+    // page. No resource: an async one here made streamed pages wait on it,
+    // and under load a response could stall.
+    let me = SharedValue::new(signed_in_user).into_inner();
     view! {
         <header class="site-header no-print">
             <a href="/" class="brand">"Alliance Hiring Kit"</a>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match me.await {
-                        Ok(Some(user)) => view! { <UserNav user/> }.into_any(),
-                        _ => ().into_any(),
-                    }
-                })}
-            </Suspense>
+            {me.map(|user| view! { <UserNav user/> })}
         </header>
+    }
+}
+
+fn signed_in_user() -> Option<CurrentUser> {
+    #[cfg(feature = "ssr")]
+    {
+        crate::auth::current_user()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }
 

@@ -52,7 +52,6 @@ fn is_public(path: &str) -> bool {
             | "/api/session"
             | "/api/health"
             | "/api/openapi.json"
-            | "/api/fn/whoami"
             | "/favicon.ico"
     ) || ["/apply/", "/assets/", "/pkg/", "/api/fn/apply-"]
         .iter()
