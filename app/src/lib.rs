@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/candidates/:id") view=pages::candidate::CandidatePage ssr=SsrMode::Async/>
                     <Route path=path!("/interviews") view=pages::interviews::InterviewsPage ssr=SsrMode::Async/>
                     <Route path=path!("/interviews/:id") view=pages::interviews::InterviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/interviews/:id/brief") view=pages::scorecard::ActorBriefPage ssr=SsrMode::Async/>
                     <Route path=path!("/requisitions") view=pages::requisitions::RequisitionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=pages::sign_in::SignInPage/>
                     <Route path=path!("/admin/users") view=pages::admin_users::AdminUsersPage ssr=SsrMode::Async/>

@@ -4,6 +4,7 @@
 use crate::api::panel::interviews::{get_interview, my_interviews, InterviewItem, InterviewView};
 use crate::api::panel::AssignmentView;
 use crate::components::rubric::{AnchorsTable, BulletList, Indicators};
+use crate::pages::scorecard::ScorecardPanel;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -124,10 +125,14 @@ fn InterviewBody(v: InterviewView) -> impl IntoView {
             </details>
             <h2>{format!("What to cover: {count} {}", if count == 1 { "item" } else { "items" })}</h2>
             <p class="muted">"Ask each question as written, listen for the indicators, and judge the answer against the anchors."</p>
-            {if v.items.is_empty() {
+            {if v.mine {
+                // The interviewer scores here; everyone else who may open
+                // the interview reads the round without anyone's ratings.
+                view! { <ScorecardPanel id=a.id.clone()/> }.into_any()
+            } else if v.items.is_empty() {
                 view! { <p class="empty">"The plan has nothing in this round."</p> }.into_any()
             } else {
-                view! { <ol class="interview-items">{v.items.into_iter().map(|item| view! { <li><ItemCard item/></li> }).collect_view()}</ol> }.into_any()
+                view! { <ol class="interview-items">{v.items.into_iter().map(|item| view! { <li><ItemCard item assignment_id=a.id.clone()/></li> }).collect_view()}</ol> }.into_any()
             }}
         </article>
     }
@@ -135,13 +140,16 @@ fn InterviewBody(v: InterviewView) -> impl IntoView {
 }
 
 #[component]
-fn ItemCard(item: InterviewItem) -> impl IntoView {
+fn ItemCard(item: InterviewItem, assignment_id: String) -> impl IntoView {
     let kind = format!("{:?}", item.kind).to_lowercase();
     view! {
         <article class="item" data-item=item.id.clone() data-kind=kind>
             <p class="eyebrow">{item.eyebrow.clone()}</p>
             <h3>{item.title.clone()}</h3>
             <blockquote class="ask">{item.ask.clone()}</blockquote>
+            {(item.kind == crate::domain::plan::ItemKind::Exercise && item.id == "simulation").then(|| view! {
+                <p><a class="actor-brief-link" href=format!("/interviews/{assignment_id}/brief")>"Actor's brief for the colleague playing the partner"</a></p>
+            })}
             <dl class="facts">
                 {item.facts.iter().map(|(label, value)| view! { <dt>{label.clone()}</dt><dd>{value.clone()}</dd> }).collect_view()}
             </dl>

@@ -12,6 +12,7 @@ pub mod kit_sections;
 pub mod not_found;
 pub mod requisition;
 pub mod requisitions;
+pub mod scorecard;
 pub mod sign_in;
 
 use crate::error::AppError;

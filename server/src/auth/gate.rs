@@ -48,11 +48,7 @@ pub async fn resolve_user(
 fn is_public(path: &str) -> bool {
     matches!(
         path,
-        "/sign-in"
-            | "/api/session"
-            | "/api/health"
-            | "/api/openapi.json"
-            | "/favicon.ico"
+        "/sign-in" | "/api/session" | "/api/health" | "/api/openapi.json" | "/favicon.ico"
     ) || ["/apply/", "/assets/", "/pkg/", "/api/fn/apply-"]
         .iter()
         .any(|prefix| path.starts_with(prefix))
