@@ -450,6 +450,14 @@ impl Autosave {
         args.version = self.version.get_untracked();
         self.state.set("saving");
         self.in_flight.set(true);
+        // On a stale save, the form's own "Save draft" posts what is typed:
+        // the server refuses it again and the page shows the stored text
+        // beside the typed text, without the interviewer having to ask.
+        let save_button = form
+            .query_selector("button[name='intent'][value='save']")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<leptos::web_sys::HtmlElement>().ok());
         leptos::task::spawn_local(async move {
             let result = crate::api::scorecard_form::save_scorecard(
                 args.id,
@@ -480,9 +488,12 @@ impl Autosave {
                     } else {
                         self.state.set("stale");
                         self.message.set(format!(
-                            "{} Press “Save draft” to see the stored text beside yours.",
+                            "{} The stored text is shown beside yours.",
                             stale.join(" ")
                         ));
+                        if let Some(button) = &save_button {
+                            button.click();
+                        }
                     }
                 }
             }
