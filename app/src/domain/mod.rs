@@ -2,6 +2,7 @@
 //! kit assembly and the vocabularies. No I/O lives here.
 
 pub mod accounts;
+pub mod agreement;
 pub mod application;
 pub mod candidate;
 #[cfg(feature = "ssr")]
