@@ -17,6 +17,8 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod site;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};

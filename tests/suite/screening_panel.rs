@@ -1,6 +1,7 @@
 //! The resume screen (draft, advance, archive with a reason) and the panel
 //! (assignments, calendar invites, and what each interviewer may reach).
 
+use crate::apply::kit_of;
 use crate::candidates::{
     add_candidate, get_page, location, open_requisition_as, path_of, post_form,
 };
@@ -10,18 +11,7 @@ use app::db::{candidates, screenings};
 use app::domain::accounts::Role;
 use app::domain::candidate::Stage;
 use app::domain::scoring::Rating;
-use app::domain::Kit;
 use serde_json::{json, Value};
-
-async fn kit_of(app: &TestApp, requisition: &str) -> Kit {
-    let r = app::db::requisitions::get(&app.db, requisition)
-        .await
-        .unwrap()
-        .unwrap();
-    app::api::requisitions::frozen_kit(&app.db, &r)
-        .await
-        .unwrap()
-}
 
 /// A screen form as the browser posts it: the candidate, a rating per
 /// criterion given, notes, the button pressed and the reason.

@@ -199,25 +199,12 @@ pub async fn requisition_view(
     })
 }
 
-/// This site's address as the browser reached it (scheme from a
-/// TLS-terminating proxy's X-Forwarded-Proto), for links people share.
+/// This site's address as the browser reached it, for links people share.
 #[cfg(feature = "ssr")]
 pub fn site_origin() -> String {
-    let Some(parts) = use_context::<http::request::Parts>() else {
-        return String::new();
-    };
-    let header = |name: &str| {
-        parts
-            .headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let scheme = header("x-forwarded-proto").unwrap_or_else(|| "http".into());
-    match header("host") {
-        Some(host) => format!("{scheme}://{host}"),
-        None => String::new(),
-    }
+    use_context::<http::request::Parts>()
+        .map(|parts| crate::site::origin(&parts.headers, false, ""))
+        .unwrap_or_default()
 }
 
 #[server(prefix = "/api/fn", endpoint = "requisitions", input = GetUrl)]

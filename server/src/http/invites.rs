@@ -46,30 +46,12 @@ async fn invite(
         .into_response())
 }
 
-/// Where people reach this server, for the link in the invite: the Host
-/// the browser used (behind a proxy, the proxy forwards it), over https
-/// when the proxy says so or when the server sets Secure cookies (it is
-/// then served over HTTPS). A Host with characters no host name has is
-/// ignored in favour of the address the server listens on.
+/// Where people reach this server, for the link in the invite (see
+/// `app::site::origin`); https also when the server sets Secure cookies.
 fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    let header = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let forwarded_https = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
-    let scheme = if forwarded_https || state.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    let host = header(header::HOST)
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-        })
-        .map(str::to_string)
-        .unwrap_or_else(|| state.leptos_options.site_addr.to_string());
-    format!("{scheme}://{host}")
+    app::site::origin(
+        headers,
+        state.secure_cookies,
+        &state.leptos_options.site_addr.to_string(),
+    )
 }

@@ -35,22 +35,18 @@ pub(crate) fn require_runner(user: &CurrentUser) -> ApiResult<()> {
     }
 }
 
-/// The address people reach this server by, for the application link.
-pub(crate) fn origin(headers: &HeaderMap) -> String {
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let scheme = header("x-forwarded-proto").unwrap_or("http");
-    header("host")
-        .map(|host| format!("{scheme}://{host}"))
-        .unwrap_or_default()
-}
-
 async fn view_of(
     state: &AppState,
     headers: &HeaderMap,
     requisition: app::domain::requisition::Requisition,
 ) -> ApiResult<RequisitionView> {
     let mut view = requisition_view(&state.db, requisition).await?;
-    view.apply_url = format!("{}/apply/{}", origin(headers), view.requisition.id);
+    let origin = app::site::origin(
+        headers,
+        state.secure_cookies,
+        &state.leptos_options.site_addr.to_string(),
+    );
+    view.apply_url = format!("{origin}/apply/{}", view.requisition.id);
     Ok(view)
 }
 
