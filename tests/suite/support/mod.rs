@@ -262,7 +262,9 @@ where
 #[macro_export]
 macro_rules! on_both_databases {
     ($name:ident, $body:ident) => {
-        #[tokio::test]
+        // A multi-thread runtime, like the server's own: the server under
+        // test then runs the way it does in production.
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
         async fn $name() {
             $crate::support::each_database($body).await
         }
