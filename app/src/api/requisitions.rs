@@ -125,7 +125,7 @@ pub struct RequisitionView {
     /// An interview has begun: the plan can no longer change.
     pub plan_locked: bool,
     pub members: Vec<CurrentUser>,
-    pub candidates: usize,
+    pub candidates: i64,
     /// The public application link to share with candidates.
     pub apply_url: String,
 }
@@ -190,10 +190,9 @@ pub async fn requisition_view(
         members: requisitions::members(db, &requisition.id)
             .await
             .map_err(internal)?,
-        candidates: candidates::list(db, &requisition.id)
+        candidates: candidates::count(db, &requisition.id)
             .await
-            .map_err(internal)?
-            .len(),
+            .map_err(internal)?,
         apply_url: format!("{}/apply/{}", site_origin(), requisition.id),
         requisition,
     })

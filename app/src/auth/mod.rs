@@ -33,5 +33,4 @@ pub fn require_role(roles: &[Role]) -> Result<CurrentUser, AppError> {
     }
 }
 
-/// Admins, recruiters and hiring managers.
-pub const REQUISITION_ROLES: [Role; 3] = [Role::Admin, Role::Recruiter, Role::HiringManager];
+pub use crate::domain::accounts::REQUISITION_ROLES;

@@ -169,6 +169,15 @@ pub async fn list(db: &Db, requisition_id: &str) -> Result<Vec<Candidate>, DbErr
     rows.into_iter().map(from_row).collect()
 }
 
+/// How many candidates a requisition has.
+pub async fn count(db: &Db, requisition_id: &str) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM candidates WHERE requisition_id = $1")
+        .bind(requisition_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(n)
+}
+
 pub async fn set_stage(db: &Db, id: &str, stage: Stage, reason: &str) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE candidates SET stage = $1, stage_reason = $2, updated_at = $3 WHERE id = $4",

@@ -84,12 +84,12 @@ impl CurrentUser {
     /// Recruiters, hiring managers and admins run requisitions; interviewers
     /// only see what they are assigned.
     pub fn runs_requisitions(&self) -> bool {
-        matches!(
-            self.role,
-            Role::Admin | Role::Recruiter | Role::HiringManager
-        )
+        REQUISITION_ROLES.contains(&self.role)
     }
 }
+
+/// The roles that run requisitions (and use the JD studio).
+pub const REQUISITION_ROLES: [Role; 3] = [Role::Admin, Role::Recruiter, Role::HiringManager];
 
 /// Failed sign-ins allowed before each further attempt has to wait.
 pub const FREE_SIGN_IN_FAILURES: i64 = 5;
