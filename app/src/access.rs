@@ -91,3 +91,35 @@ pub async fn candidate_to_run(
         )),
     }
 }
+
+/// How far a person reaches into a requisition's panel board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoardReach {
+    /// Runs the requisition: every candidate.
+    Runs,
+    /// On the panel of some of its candidates: those candidates only.
+    Panelist,
+}
+
+/// The board is for the people on the requisition: those who run it, and
+/// the interviewers on its panels (for their own candidates).
+pub async fn board(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+) -> Result<(Requisition, BoardReach), AppError> {
+    let found = requisitions::get(db, id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| AppError::NotFound("There is no requisition at this address.".into()))?;
+    if may_run(db, user, id).await? {
+        return Ok((found, BoardReach::Runs));
+    }
+    if assignments::is_on_requisition(db, id, &user.id)
+        .await
+        .map_err(internal)?
+    {
+        return Ok((found, BoardReach::Panelist));
+    }
+    Err(not_on_requisition())
+}

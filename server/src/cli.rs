@@ -34,6 +34,28 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Measure how fast the server does its heaviest work; prints figures.
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// The panel board of one large requisition, on a scratch SQLite
+    /// database in a temporary folder (the configured one is not touched).
+    /// Every interviewer rates every item of the kit (30 for a mid
+    /// partner manager): 200 x 6 x 30 = 36,000 ratings by default.
+    Board {
+        #[arg(long, default_value_t = 200)]
+        candidates: usize,
+        #[arg(long, default_value_t = 6)]
+        interviewers: usize,
+        /// How many times to build the board.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

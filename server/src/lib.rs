@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod bench;
 pub mod cli;
 pub mod commands;
 pub mod error;

@@ -3,7 +3,7 @@
 #![recursion_limit = "256"]
 
 use clap::Parser;
-use server::cli::{Cli, Command, RubricsCommand, UserCommand};
+use server::cli::{BenchCommand, Cli, Command, RubricsCommand, UserCommand};
 use server::commands;
 use std::process::ExitCode;
 
@@ -30,5 +30,26 @@ async fn main() -> ExitCode {
                     password_stdin,
                 },
         }) => commands::user_add(&cli.common, &email, &role, password_stdin).await,
+        Some(Command::Bench {
+            command:
+                BenchCommand::Board {
+                    candidates,
+                    interviewers,
+                    runs,
+                },
+        }) => {
+            let bench = server::bench::BoardBench {
+                candidates,
+                interviewers,
+                runs,
+            };
+            match server::bench::run(&cli.common.rubrics, &bench).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("the benchmark failed: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }

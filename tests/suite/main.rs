@@ -7,6 +7,7 @@ mod support;
 mod accounts;
 mod apply;
 mod authz;
+mod board;
 mod candidates;
 mod database;
 mod e2e_apply;

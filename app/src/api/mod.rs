@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod apply;
+pub mod board;
 pub mod candidates;
 pub mod jd;
 pub mod kits;

@@ -12,6 +12,7 @@
 
 use super::panel::interviews::InterviewItem;
 use crate::domain::jd::FieldError;
+pub use crate::domain::scorecard::CardStatus;
 use crate::domain::scorecard::{ItemScore, Recommendation, ScorecardState, VersionKind};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -98,16 +99,6 @@ pub struct CardResult {
     pub takeaways: String,
     pub takeaways_html: String,
     pub items: Vec<ItemResult>,
-}
-
-/// Where a panel slot's card stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CardStatus {
-    /// Its interviewer has not opened it.
-    NotStarted,
-    Draft,
-    Submitted,
 }
 
 /// One interviewer on one round, with the card's content only once it is

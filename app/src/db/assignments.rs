@@ -114,3 +114,19 @@ pub async fn is_assigned(db: &Db, candidate_id: &str, user_id: &str) -> Result<b
     .await?;
     Ok(row.is_some())
 }
+
+/// Whether this interviewer is on any panel of this requisition.
+pub async fn is_on_requisition(
+    db: &Db,
+    requisition_id: &str,
+    user_id: &str,
+) -> Result<bool, DbError> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT id FROM assignments WHERE requisition_id = $1 AND interviewer_id = $2 LIMIT 1",
+    )
+    .bind(requisition_id)
+    .bind(user_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.is_some())
+}

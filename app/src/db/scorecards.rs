@@ -16,6 +16,7 @@ use crate::domain::scorecard::{
     Scorecard, ScorecardBody, ScorecardState, ScorecardVersion, VersionKind,
 };
 use sqlx::{Any, Transaction};
+use std::collections::HashMap;
 
 /// What a write did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -283,11 +284,23 @@ pub async fn history(db: &Db, id: &str) -> Result<Vec<ScorecardVersion>, DbError
 pub async fn for_candidate(
     db: &Db,
     candidate_id: &str,
-) -> Result<std::collections::HashMap<String, Scorecard>, DbError> {
+) -> Result<HashMap<String, Scorecard>, DbError> {
+    by_id(db, "s.candidate_id", candidate_id).await
+}
+
+/// Every card of a requisition's panels by assignment id, for the board.
+pub async fn for_requisition(
+    db: &Db,
+    requisition_id: &str,
+) -> Result<HashMap<String, Scorecard>, DbError> {
+    by_id(db, "s.requisition_id", requisition_id).await
+}
+
+async fn by_id(db: &Db, column: &str, value: &str) -> Result<HashMap<String, Scorecard>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM scorecards s WHERE s.candidate_id = $1"
+        "SELECT {COLUMNS} FROM scorecards s WHERE {column} = $1"
     ))
-    .bind(candidate_id)
+    .bind(value)
     .fetch_all(&db.pool)
     .await?;
     rows.into_iter()

@@ -58,7 +58,76 @@ fn value(rating: Rating) -> Option<usize> {
     }
 }
 
+/// How many values the rating scale has (below, meets, exceeds).
 const VALUES: usize = 3;
+
+/// Krippendorff's alpha over one set of units, before any judgement of
+/// whether there is enough data to show it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AlphaValues {
+    /// `None` when no pairable value varies (the expected disagreement is
+    /// zero), so alpha is undefined.
+    pub alpha: Option<f64>,
+    /// Values in units with two or more values: the only ones alpha uses.
+    pub pairable: usize,
+}
+
+/// Krippendorff's alpha with the ordinal metric, for a scale of `values`
+/// ordered values and any pattern of missing data.
+///
+/// `units[u][r]` is rater `r`'s value on unit `u`, as an index `0..values`
+/// into the ordered scale, `None` where the rater gave none. Raters need not
+/// line up across units: only the values within each unit matter. A value
+/// outside the scale counts as missing, since it has no place in the order.
+/// Units with fewer than two values cannot be paired and are left out.
+pub fn ordinal_alpha_values(units: &[Vec<Option<usize>>], values: usize) -> AlphaValues {
+    // The coincidence matrix: every ordered pair of values by different
+    // raters within a unit, weighted 1 / (values in the unit - 1).
+    let mut coincidences = vec![vec![0.0_f64; values]; values];
+    let mut pairable = 0;
+    for unit in units {
+        let present: Vec<usize> = unit
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&v| v < values)
+            .collect();
+        if present.len() < 2 {
+            continue;
+        }
+        pairable += present.len();
+        let weight = 1.0 / (present.len() - 1) as f64;
+        for (i, &c) in present.iter().enumerate() {
+            for (j, &k) in present.iter().enumerate() {
+                if i != j {
+                    coincidences[c][k] += weight;
+                }
+            }
+        }
+    }
+    let marginals: Vec<f64> = coincidences.iter().map(|row| row.iter().sum()).collect();
+    let n: f64 = marginals.iter().sum();
+    // The ordinal metric: how many pairable values lie between c and k,
+    // counting those at c and k by half, squared.
+    let distance = |c: usize, k: usize| {
+        let (lo, hi) = (c.min(k), c.max(k));
+        let between: f64 = marginals[lo..=hi].iter().sum();
+        (between - (marginals[c] + marginals[k]) / 2.0).powi(2)
+    };
+    let mut observed = 0.0;
+    let mut expected = 0.0;
+    for c in 0..values {
+        for k in 0..values {
+            let d = distance(c, k);
+            observed += coincidences[c][k] * d;
+            expected += marginals[c] * marginals[k] * d;
+        }
+    }
+    AlphaValues {
+        alpha: (expected > 0.0).then(|| 1.0 - (n - 1.0) * observed / expected),
+        pairable,
+    }
+}
 
 /// Krippendorff's alpha with the ordinal distance. A rater's repeated
 /// rating of the same unit counts once (their latest in `observations`).
@@ -69,22 +138,11 @@ pub fn ordinal_alpha(observations: &[Observation]) -> Agreement {
             units.entry(&o.unit).or_default().insert(&o.rater, v);
         }
     }
-    // The coincidence matrix: every ordered pair of ratings by different
-    // raters within a unit, weighted 1 / (ratings in the unit - 1).
-    let mut coincidences = [[0.0_f64; VALUES]; VALUES];
-    let mut pairable = 0;
-    for ratings in units.values().filter(|r| r.len() >= 2) {
-        pairable += ratings.len();
-        let weight = 1.0 / (ratings.len() - 1) as f64;
-        let values: Vec<usize> = ratings.values().copied().collect();
-        for (i, &c) in values.iter().enumerate() {
-            for (j, &k) in values.iter().enumerate() {
-                if i != j {
-                    coincidences[c][k] += weight;
-                }
-            }
-        }
-    }
+    let units: Vec<Vec<Option<usize>>> = units
+        .into_values()
+        .map(|ratings| ratings.into_values().map(Some).collect())
+        .collect();
+    let AlphaValues { alpha, pairable } = ordinal_alpha_values(&units, VALUES);
     if pairable < MIN_PAIRABLE {
         return Agreement::TooLittleData {
             pairable,
@@ -93,31 +151,12 @@ pub fn ordinal_alpha(observations: &[Observation]) -> Agreement {
             ),
         };
     }
-    let marginals: Vec<f64> = coincidences.iter().map(|row| row.iter().sum()).collect();
-    let n: f64 = marginals.iter().sum();
-    let distance = |c: usize, k: usize| {
-        let (lo, hi) = (c.min(k), c.max(k));
-        let between: f64 = marginals[lo..=hi].iter().sum();
-        (between - (marginals[c] + marginals[k]) / 2.0).powi(2)
-    };
-    let mut observed = 0.0;
-    let mut expected = 0.0;
-    for c in 0..VALUES {
-        for k in 0..VALUES {
-            let d = distance(c, k);
-            observed += coincidences[c][k] * d;
-            expected += marginals[c] * marginals[k] * d;
-        }
-    }
-    if expected == 0.0 {
-        return Agreement::TooLittleData {
+    match alpha {
+        Some(alpha) => Agreement::Alpha { alpha, pairable },
+        None => Agreement::TooLittleData {
             pairable,
             reason: "Every rating so far is the same, so there is no variation to measure agreement against.".into(),
-        };
-    }
-    Agreement::Alpha {
-        alpha: 1.0 - (n - 1.0) * observed / expected,
-        pairable,
+        },
     }
 }
 
@@ -298,5 +337,125 @@ mod tests {
         assert!((bo.offset.unwrap() + 0.5).abs() < 1e-9);
         let few = leniency(&two_raters(&[(Exceeds, Meets)]));
         assert_eq!(few[0].offset, None, "too few shared items for a number");
+    }
+
+    /// Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011),
+    /// the example with missing values: 4 observers (rows A-D) x 12 units,
+    /// values 1-5, `0` for a missing value. Published: nominal 0.743,
+    /// ordinal 0.815, interval 0.849.
+    const KRIPPENDORFF_2011: [[usize; 12]; 4] = [
+        [1, 2, 3, 3, 2, 1, 4, 1, 2, 0, 0, 0],
+        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, 0, 3],
+        [0, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, 0],
+        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, 0],
+    ];
+
+    /// The reference data as units of value indices, each published value
+    /// `v` placed at `v * spacing + offset` on the scale.
+    fn krippendorff_units(spacing: usize, offset: usize) -> Vec<Vec<Option<usize>>> {
+        (0..12)
+            .map(|unit| {
+                KRIPPENDORFF_2011
+                    .iter()
+                    .map(|row| (row[unit] > 0).then(|| (row[unit] - 1) * spacing + offset))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches_krippendorffs_published_ordinal_alpha() {
+        let result = ordinal_alpha_values(&krippendorff_units(1, 0), 5);
+        // Unit 12 has a single value, so 41 values minus 1 are pairable.
+        assert_eq!(result.pairable, 40);
+        let alpha = result.alpha.unwrap();
+        assert_eq!(format!("{alpha:.3}"), "0.815");
+        // An independent pair-by-pair computation (no coincidence matrix)
+        // gives 0.8153875037548813.
+        assert!((alpha - 0.815_387_503_754_881_3).abs() < 1e-12, "{alpha}");
+    }
+
+    #[test]
+    fn the_ordinal_metric_only_sees_the_order_of_values() {
+        // The same ratings spread over a wider scale with unused values in
+        // between and at both ends: an ordinal alpha must not change (an
+        // interval one would).
+        let reference = ordinal_alpha_values(&krippendorff_units(1, 0), 5);
+        let spread = ordinal_alpha_values(&krippendorff_units(3, 2), 16);
+        assert_eq!(spread.pairable, reference.pairable);
+        let (a, b) = (reference.alpha.unwrap(), spread.alpha.unwrap());
+        assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+    }
+
+    #[test]
+    fn general_alpha_handles_missing_and_degenerate_data() {
+        assert_eq!(
+            ordinal_alpha_values(&[], 3),
+            AlphaValues {
+                alpha: None,
+                pairable: 0
+            }
+        );
+        // Single values and values off the scale are not pairable.
+        let lonely = vec![
+            vec![Some(1), None, None],
+            vec![None, Some(0), Some(7)],
+            vec![Some(2)],
+        ];
+        assert_eq!(ordinal_alpha_values(&lonely, 3).pairable, 0);
+        // All the same value: no variation, so alpha is undefined.
+        let same = vec![vec![Some(1), Some(1)], vec![Some(1), None, Some(1)]];
+        assert_eq!(
+            ordinal_alpha_values(&same, 3),
+            AlphaValues {
+                alpha: None,
+                pairable: 4
+            }
+        );
+        // Off-scale values are dropped, not counted against the unit.
+        let with_stray = vec![vec![Some(0), Some(0), Some(9)], vec![Some(2), Some(2)]];
+        let result = ordinal_alpha_values(&with_stray, 3);
+        assert_eq!(result.pairable, 4);
+        assert!((result.alpha.unwrap() - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn ratings_with_no_evidence_and_single_raters() {
+        let mut data = vec![
+            obs("u1", "ann", Exceeds),
+            obs("u1", "bo", Exceeds),
+            obs("u1", "cy", Meets),
+            obs("u2", "ann", Meets),
+            obs("u2", "bo", Meets),
+            obs("u2", "cy", NoEvidence),
+            obs("u3", "ann", Below),
+            obs("u3", "bo", Meets),
+            obs("u3", "cy", Below),
+            // Replaced by ann's later rating of u4 below.
+            obs("u4", "ann", Below),
+            obs("u4", "bo", Exceeds),
+            // One rating and one "no evidence": not pairable.
+            obs("u5", "ann", Exceeds),
+            obs("u5", "bo", NoEvidence),
+            obs("u6", "ann", Meets),
+            obs("u6", "bo", Meets),
+            obs("u6", "cy", Meets),
+            obs("u7", "cy", Below),
+            obs("u8", "ann", Below),
+            obs("u8", "bo", Below),
+            obs("u9", "ann", Meets),
+            obs("u9", "cy", Exceeds),
+            obs("u9", "bo", Meets),
+        ];
+        data.push(obs("u4", "ann", Meets));
+        // Computed independently, pair by pair, in exact fractions: 19/36
+        // over 18 pairable ratings.
+        match ordinal_alpha(&data) {
+            Agreement::Alpha { alpha, pairable } => {
+                assert_eq!(pairable, 18);
+                assert!((alpha - 19.0 / 36.0).abs() < 1e-12, "{alpha}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

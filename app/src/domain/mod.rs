@@ -4,6 +4,8 @@
 pub mod accounts;
 pub mod agreement;
 pub mod application;
+pub mod board;
+pub mod board_export;
 pub mod candidate;
 #[cfg(feature = "ssr")]
 pub mod candidate_import;

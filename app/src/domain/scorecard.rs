@@ -168,6 +168,16 @@ impl ScorecardState {
 
 super::ids::id_enum_impls!(ScorecardState, "scorecard state");
 
+/// Where a panel slot's card stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CardStatus {
+    /// Its interviewer has not opened it.
+    NotStarted,
+    Draft,
+    Submitted,
+}
+
 /// One interviewer's card for one round of one candidate. Its id is the
 /// assignment's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 
 mod assets;
 mod assignments;
+mod board;
 mod body;
 mod candidates;
 mod cross_origin;
@@ -80,6 +81,7 @@ pub fn build_app(state: AppState) -> Router {
         .merge(assignments::router())
         .merge(invites::router())
         .merge(requisitions::router())
+        .merge(board::router())
         .merge(scorecards::router())
         .merge(kits::router())
         .merge(openapi::router())

@@ -1,0 +1,316 @@
+//! The panel board of one requisition, and the debrief decisions recorded
+//! beside it. Who sees what:
+//!
+//! - The people running the requisition see every candidate; an
+//!   interviewer on its panels sees the candidates they interview.
+//! - Independent scoring holds here too: while someone has a card of their
+//!   own for a candidate unsubmitted, that candidate's ratings, notes and
+//!   recommendations are hidden from them (the row still shows who owes
+//!   which card).
+//! - Drafts never count: only submitted cards are ratings.
+
+use super::candidates::FormError;
+use crate::domain::board::Board;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+pub const MIN_RATIONALE_CHARS: usize = 10;
+pub const MAX_RATIONALE_CHARS: usize = 4000;
+
+/// The board for the requisition view: every row, without the individual
+/// ratings and panel slots (those are in the JSON API and the exports, and
+/// would make the page heavy for a large requisition).
+#[server(prefix = "/api/fn", endpoint = "board", input = GetUrl)]
+pub async fn get_board(requisition_id: String) -> Result<Board, AppError> {
+    let user = crate::auth::require_user()?;
+    let db = super::requisitions::db()?;
+    let mut board = load(&db, &user, &requisition_id).await?;
+    board.ratings.clear();
+    board.slots.clear();
+    Ok(board)
+}
+
+/// One candidate's part of the board, with their notes rendered.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CandidateBoard {
+    /// The board with this candidate's row, ratings and slots only (the
+    /// columns, items and calibration are the requisition's).
+    pub board: Board,
+    pub candidate_id: String,
+    /// Sanitised HTML of each rating's notes, keyed `{slot_id}/{item_key}`.
+    pub notes_html: std::collections::BTreeMap<String, String>,
+    /// Sanitised HTML of each submitted card's take-aways, by slot id.
+    pub takeaways_html: std::collections::BTreeMap<String, String>,
+    /// The viewer may record the debrief decision.
+    pub may_decide: bool,
+}
+
+/// The candidate view of the board: every item against every
+/// interviewer's rating, with indicators and notes.
+#[server(prefix = "/api/fn", endpoint = "candidate-board", input = GetUrl)]
+pub async fn get_candidate_board(candidate_id: String) -> Result<CandidateBoard, AppError> {
+    let user = crate::auth::require_user()?;
+    let db = super::requisitions::db()?;
+    candidate_board(&db, &user, &candidate_id).await
+}
+
+/// Records the panel's decision on a candidate with its rationale. The
+/// scores stay as they are; an earlier decision stays on record.
+#[server(prefix = "/api/fn", endpoint = "record-decision")]
+pub async fn record_decision(
+    candidate_id: String,
+    #[server(default)] outcome: String,
+    #[server(default)] rationale: String,
+) -> Result<(), FormError> {
+    let user = crate::auth::require_user()?;
+    let db = super::requisitions::db()?;
+    decide(&db, &user, &candidate_id, &outcome, &rationale).await
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::access::{internal, BoardReach};
+    use crate::db::{assignments, candidates, decisions, now, scorecards, Db};
+    use crate::domain::accounts::CurrentUser;
+    use crate::domain::board::{
+        self, BoardInput, CandidateInfo, Decision, Outcome, RatingRecord, Slot,
+    };
+    use crate::domain::jd::FieldError;
+    use crate::domain::plan::PlanItem;
+    use crate::domain::scorecard::{indicators, parse_item_key, CardStatus, ScorecardState};
+    use std::collections::{BTreeSet, HashMap, HashSet};
+
+    /// The board as this person may see it.
+    pub async fn load(
+        db: &Db,
+        user: &CurrentUser,
+        requisition_id: &str,
+    ) -> Result<Board, AppError> {
+        let (requisition, reach) = crate::access::board(db, user, requisition_id).await?;
+        let kit = super::super::requisitions::frozen_kit(db, &requisition).await?;
+        let panel = assignments::for_requisition(db, &requisition.id)
+            .await
+            .map_err(internal)?;
+        let mut cards = scorecards::for_requisition(db, &requisition.id)
+            .await
+            .map_err(internal)?;
+        let interviews: HashSet<&str> = panel
+            .iter()
+            .filter(|a| a.interviewer_id == user.id)
+            .map(|a| a.candidate_id.as_str())
+            .collect();
+        let candidates: Vec<CandidateInfo> = candidates::list(db, &requisition.id)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .filter(|c| reach == BoardReach::Runs || interviews.contains(c.id.as_str()))
+            .map(|c| CandidateInfo {
+                id: c.id,
+                name: c.name,
+                stage: c.stage,
+            })
+            .collect();
+        let shown: HashSet<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+
+        let mut items: Vec<PlanItem> = requisition
+            .plan
+            .iter()
+            .flat_map(|p| &p.rounds)
+            .flat_map(|r| r.items.iter().cloned())
+            .collect();
+        let mut slots = Vec::new();
+        let mut ratings = Vec::new();
+        let mut hidden = BTreeSet::new();
+        for a in panel
+            .iter()
+            .filter(|a| shown.contains(a.candidate_id.as_str()))
+        {
+            let card = cards.remove(&a.id);
+            let state = match &card {
+                None => CardStatus::NotStarted,
+                Some(c) if c.state == ScorecardState::Draft => CardStatus::Draft,
+                Some(_) => CardStatus::Submitted,
+            };
+            if a.interviewer_id == user.id && state != CardStatus::Submitted {
+                hidden.insert(a.candidate_id.clone());
+            }
+            let round_name = kit.round_name(&a.round).to_string();
+            let submitted = card.filter(|c| c.state == ScorecardState::Submitted);
+            if let Some(card) = &submitted {
+                for (key, score) in &card.body.items {
+                    let (Some(rating), Some(item)) = (score.rating, parse_item_key(key)) else {
+                        continue;
+                    };
+                    let (positive, negative) = indicators(&kit, &item).unwrap_or_default();
+                    let words = |list: &[String], seen: &[usize]| -> Vec<String> {
+                        seen.iter().filter_map(|i| list.get(*i).cloned()).collect()
+                    };
+                    ratings.push(RatingRecord {
+                        slot_id: a.id.clone(),
+                        candidate_id: a.candidate_id.clone(),
+                        interviewer_id: a.interviewer_id.clone(),
+                        interviewer_email: a.interviewer_email.clone(),
+                        round: a.round.clone(),
+                        round_name: round_name.clone(),
+                        item_key: key.clone(),
+                        rating,
+                        positive: words(positive, &score.positive),
+                        negative: words(negative, &score.negative),
+                        notes: score.notes.clone(),
+                        submitted_at: card.submitted_at.clone().unwrap_or_default(),
+                    });
+                    if !items.contains(&item) {
+                        items.push(item);
+                    }
+                }
+            }
+            slots.push(Slot {
+                id: a.id.clone(),
+                candidate_id: a.candidate_id.clone(),
+                interviewer_id: a.interviewer_id.clone(),
+                interviewer_email: a.interviewer_email.clone(),
+                round: a.round.clone(),
+                round_name,
+                starts_at: a.starts_at.clone(),
+                minutes: a.minutes,
+                state,
+                submitted_at: submitted.as_ref().and_then(|c| c.submitted_at.clone()),
+                recommendation: submitted.as_ref().and_then(|c| c.body.recommendation),
+                takeaways: submitted.map(|c| c.body.takeaways).unwrap_or_default(),
+            });
+        }
+        let (columns, items) = board::layout(&kit, &items);
+        // The latest decision per candidate: rows come oldest first.
+        let mut latest: HashMap<String, Decision> = HashMap::new();
+        for d in decisions::for_requisition(db, &requisition.id)
+            .await
+            .map_err(internal)?
+        {
+            if shown.contains(d.candidate_id.as_str()) {
+                latest.insert(d.candidate_id.clone(), d);
+            }
+        }
+        Ok(board::build(BoardInput {
+            requisition_id: requisition.id.clone(),
+            title: requisition.title.clone(),
+            columns,
+            items,
+            candidates,
+            slots,
+            ratings,
+            decisions: latest.into_values().collect(),
+            hidden,
+            now: now(),
+        }))
+    }
+
+    pub async fn candidate_board(
+        db: &Db,
+        user: &CurrentUser,
+        candidate_id: &str,
+    ) -> Result<CandidateBoard, AppError> {
+        let (candidate, access) = crate::access::candidate(db, user, candidate_id).await?;
+        let mut board = load(db, user, &candidate.requisition_id).await?;
+        if board.candidate(&candidate.id).is_none() {
+            // On the requisition, but not someone who sees this candidate.
+            return Err(AppError::Forbidden(
+                "You are not on this candidate's requisition or panel.".into(),
+            ));
+        }
+        board.candidates.retain(|c| c.id == candidate.id);
+        board.ratings.retain(|r| r.candidate_id == candidate.id);
+        board.slots.retain(|s| s.candidate_id == candidate.id);
+        let render = |markdown: &str| crate::markdown::to_safe_html(markdown);
+        let notes_html = board
+            .ratings
+            .iter()
+            .filter(|r| !r.notes.trim().is_empty())
+            .map(|r| (format!("{}/{}", r.slot_id, r.item_key), render(&r.notes)))
+            .collect();
+        let takeaways_html = board
+            .slots
+            .iter()
+            .filter(|s| !s.takeaways.trim().is_empty())
+            .map(|s| (s.id.clone(), render(&s.takeaways)))
+            .collect();
+        Ok(CandidateBoard {
+            board,
+            candidate_id: candidate.id,
+            notes_html,
+            takeaways_html,
+            may_decide: access == crate::access::CandidateAccess::Runs,
+        })
+    }
+
+    fn check_rationale(rationale: &str) -> Result<String, FieldError> {
+        let text = rationale.trim();
+        let chars = text.chars().count();
+        if chars < MIN_RATIONALE_CHARS {
+            Err(FieldError {
+                field: "rationale".into(),
+                message: format!(
+                    "Say why the panel decided this, in at least {MIN_RATIONALE_CHARS} characters: the rationale is what a later reader checks the decision against."
+                ),
+            })
+        } else if chars > MAX_RATIONALE_CHARS {
+            Err(FieldError {
+                field: "rationale".into(),
+                message: format!(
+                    "The rationale has {chars} characters; keep it within {MAX_RATIONALE_CHARS}."
+                ),
+            })
+        } else {
+            Ok(text.to_string())
+        }
+    }
+
+    /// Records a decision for someone who runs the candidate's requisition.
+    pub async fn decide(
+        db: &Db,
+        user: &CurrentUser,
+        candidate_id: &str,
+        outcome: &str,
+        rationale: &str,
+    ) -> Result<(), FormError> {
+        let candidate = crate::access::candidate_to_run(db, user, candidate_id).await?;
+        let mut errors = Vec::new();
+        let parsed = match outcome.trim().parse::<Outcome>() {
+            Ok(o) => Some(o),
+            Err(_) => {
+                errors.push(FieldError {
+                    field: "outcome".into(),
+                    message: format!(
+                        "Choose the panel's decision: {}.",
+                        Outcome::ALL.map(Outcome::label).join(", ")
+                    ),
+                });
+                None
+            }
+        };
+        let rationale_checked = check_rationale(rationale).map_err(|e| errors.push(e)).ok();
+        match (parsed, rationale_checked) {
+            (Some(chosen), Some(text)) if errors.is_empty() => {
+                decisions::record(
+                    db,
+                    &candidate.requisition_id,
+                    &candidate.id,
+                    chosen,
+                    &text,
+                    &user.id,
+                )
+                .await
+                .map_err(internal)?;
+                Ok(())
+            }
+            _ => Err(FormError::fields(
+                errors,
+                &[("outcome", outcome), ("rationale", rationale)],
+            )),
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Debrief decisions: appended, never updated, so each earlier call and
+//! its rationale stay on record.
+
+use super::{new_id, now, Db, DbError};
+use crate::domain::board::{Decision, Outcome};
+
+pub async fn record(
+    db: &Db,
+    requisition_id: &str,
+    candidate_id: &str,
+    outcome: Outcome,
+    rationale: &str,
+    by: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO debrief_decisions (id, requisition_id, candidate_id, outcome, rationale, decided_by, decided_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new_id())
+    .bind(requisition_id)
+    .bind(candidate_id)
+    .bind(outcome.id())
+    .bind(rationale)
+    .bind(by)
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+type Row = (String, String, String, String, String);
+
+/// Every decision of a requisition, oldest first, with who made it.
+pub async fn for_requisition(db: &Db, requisition_id: &str) -> Result<Vec<Decision>, DbError> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT d.candidate_id, d.outcome, d.rationale, u.email, d.decided_at \
+         FROM debrief_decisions d JOIN users u ON u.id = d.decided_by \
+         WHERE d.requisition_id = $1 ORDER BY d.decided_at, d.id",
+    )
+    .bind(requisition_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter()
+        .map(
+            |(candidate_id, outcome, rationale, decided_by, decided_at)| {
+                Ok(Decision {
+                    candidate_id,
+                    outcome: outcome
+                        .parse::<Outcome>()
+                        .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?,
+                    rationale,
+                    decided_by,
+                    decided_at,
+                })
+            },
+        )
+        .collect()
+}

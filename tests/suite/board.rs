@@ -1,0 +1,642 @@
+//! The panel board over HTTP: the JSON board, the CSV, the debrief packet
+//! and the Greenhouse export for a requisition with several candidates and
+//! interviewers; who may see it and what an interviewer who has not
+//! submitted sees; the debrief decision recorded beside the scores.
+
+use crate::on_both_databases;
+use crate::support::TestApp;
+use app::db::{assignments, candidates, requisitions, scorecards};
+use app::domain::accounts::{Email, Role};
+use app::domain::agreement::{ordinal_alpha, Agreement, Observation};
+use app::domain::candidate::{NewCandidate, Source, Stage};
+use app::domain::plan::ItemKind;
+use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
+use app::domain::scoring::Rating;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A requisition with three candidates and a panel of three: ivy and iris
+/// on the role-play round and the first round, ian on the first round.
+/// Every rating follows [`rating_for`].
+pub struct Panel {
+    pub requisition: String,
+    /// Ada (strong), Bob (the panel disagrees on the role-play), Cy (weak,
+    /// with ian's card never started).
+    pub candidates: [String; 3],
+    pub recruiter: reqwest::Client,
+    pub manager: reqwest::Client,
+    /// With iris on the role-play and the first round of every candidate,
+    /// all submitted.
+    pub ivy: reqwest::Client,
+    /// On the first round; has not started Cy's card.
+    pub ian: reqwest::Client,
+    pub other_recruiter: reqwest::Client,
+    pub other_interviewer: reqwest::Client,
+    /// Every submitted rating, as (candidate index, interviewer, item key,
+    /// rating).
+    pub ratings: Vec<(usize, &'static str, String, Rating)>,
+    /// Item keys of the role-play round and of the first round.
+    pub simulation_round_items: Vec<String>,
+    pub first_round_items: Vec<String>,
+}
+
+const NAMES: [&str; 3] = ["Ada Lovelace", "Bob Stone", "Cy Young"];
+const SIMULATION: &str = "exercise:simulation";
+
+/// The pattern the panel rates by, so tests can recompute what the board
+/// should say.
+pub fn rating_for(candidate: usize, interviewer: &str, key: &str, index: usize) -> Rating {
+    match (candidate, interviewer) {
+        (0, "iris") if index == 0 => Rating::Meets,
+        (0, "ian") => Rating::Meets,
+        (0, _) => Rating::Exceeds,
+        (1, "ivy") if key == SIMULATION => Rating::Exceeds,
+        (1, "iris") if key == SIMULATION => Rating::Below,
+        (1, "ian") if index == 0 => Rating::NoEvidence,
+        (1, _) => Rating::Meets,
+        (_, _) if key == SIMULATION => Rating::Meets,
+        _ => Rating::Below,
+    }
+}
+
+fn recommendation_for(candidate: usize, interviewer: &str) -> Recommendation {
+    match (candidate, interviewer) {
+        (0, "ivy") => Recommendation::StrongHire,
+        (0, _) => Recommendation::Hire,
+        (1, "iris") => Recommendation::NoHire,
+        (1, _) => Recommendation::Hire,
+        (_, "iris") => Recommendation::StrongNoHire,
+        _ => Recommendation::NoHire,
+    }
+}
+
+pub async fn panel(app: &TestApp) -> Panel {
+    let recruiter = app.client_as(Role::Recruiter, "rita@example.com").await;
+    let res = recruiter
+        .post(app.url("/api/requisitions"))
+        .json(&crate::authz::outcome())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    let created: Value = res.json().await.unwrap();
+    let requisition = created["requisition"]["id"].as_str().unwrap().to_string();
+    let manager_id = app.user(Role::HiringManager, "hank@example.com").await;
+    requisitions::add_member(&app.db, &requisition, &manager_id)
+        .await
+        .unwrap();
+    let stored = requisitions::get(&app.db, &requisition)
+        .await
+        .unwrap()
+        .unwrap();
+    let plan = stored.plan.clone().unwrap();
+    let first = &plan.rounds[0];
+    let simulation = plan
+        .rounds
+        .iter()
+        .find(|r| {
+            r.items
+                .iter()
+                .any(|i| i.kind == ItemKind::Exercise && i.id == "simulation")
+        })
+        .expect("a round with the role-play");
+    assert_ne!(first.round, simulation.round);
+    let keys = |items: &[app::domain::plan::PlanItem]| items.iter().map(item_key).collect();
+    let simulation_round_items: Vec<String> = keys(&simulation.items);
+    let first_round_items: Vec<String> = keys(&first.items);
+
+    let new = |name: &str| NewCandidate {
+        name: name.into(),
+        email: Email::parse(&format!("{}@example.com", name.split(' ').next().unwrap())).unwrap(),
+        phone: None,
+        links: vec![],
+    };
+    let ids = candidates::create_all(&app.db, &requisition, &NAMES.map(new), Source::Added)
+        .await
+        .unwrap();
+    for id in &ids {
+        candidates::set_stage(&app.db, id, Stage::Interviewing, "strong resume")
+            .await
+            .unwrap();
+    }
+    let admin = app.user(Role::Admin, "admin@example.com").await;
+    let mut ratings = Vec::new();
+    for (c, candidate) in ids.iter().enumerate() {
+        for (who, round, items) in [
+            ("ivy", &simulation.round, &simulation_round_items),
+            ("iris", &simulation.round, &simulation_round_items),
+            ("ivy", &first.round, &first_round_items),
+            ("iris", &first.round, &first_round_items),
+            ("ian", &first.round, &first_round_items),
+        ] {
+            let interviewer = app
+                .user(Role::Interviewer, &format!("{who}@example.com"))
+                .await;
+            let assignment = assignments::create(
+                &app.db,
+                &assignments::NewAssignment {
+                    requisition_id: &requisition,
+                    candidate_id: candidate,
+                    round,
+                    interviewer_id: &interviewer,
+                    // Long past: a card still missing is overdue.
+                    starts_at: "2026-01-05T15:00:00.000Z",
+                    minutes: 60,
+                    created_by: &admin,
+                },
+            )
+            .await
+            .unwrap();
+            if c == 2 && who == "ian" {
+                continue; // never started
+            }
+            let slot = assignments::get(&app.db, &assignment)
+                .await
+                .unwrap()
+                .unwrap();
+            let card = scorecards::get_or_create(&app.db, &slot, &stored.rubric_version)
+                .await
+                .unwrap();
+            let mut body = ScorecardBody {
+                recommendation: Some(recommendation_for(c, who)),
+                takeaways: format!("{who} on {}: take-aways", NAMES[c]),
+                ..Default::default()
+            };
+            for (index, key) in items.iter().enumerate() {
+                let rating = rating_for(c, who, key, index);
+                body.items.insert(
+                    key.clone(),
+                    ItemScore {
+                        rating: Some(rating),
+                        positive: vec![0],
+                        negative: vec![],
+                        notes: format!("{who} saw **evidence** on {key}"),
+                    },
+                );
+                ratings.push((c, who, key.clone(), rating));
+            }
+            let saved = scorecards::save_draft(&app.db, &card.id, card.version, &body)
+                .await
+                .unwrap();
+            let scorecards::Write::Saved { version } = saved else {
+                panic!("draft not saved")
+            };
+            let submitted = scorecards::submit(&app.db, &card.id, version, &interviewer)
+                .await
+                .unwrap();
+            assert!(matches!(submitted, scorecards::Write::Saved { .. }));
+        }
+    }
+    Panel {
+        requisition,
+        candidates: ids.try_into().unwrap(),
+        recruiter,
+        manager: app.client_as(Role::HiringManager, "hank@example.com").await,
+        ivy: app.client_as(Role::Interviewer, "ivy@example.com").await,
+        ian: app.client_as(Role::Interviewer, "ian@example.com").await,
+        other_recruiter: app.client_as(Role::Recruiter, "otto@example.com").await,
+        other_interviewer: app.client_as(Role::Interviewer, "olga@example.com").await,
+        ratings,
+        simulation_round_items,
+        first_round_items,
+    }
+}
+
+async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
+    let res = client.get(app.url(path)).send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.text().await.unwrap())
+}
+
+async fn board_of(app: &TestApp, client: &reqwest::Client, requisition: &str) -> Value {
+    let (status, text) = get(
+        app,
+        client,
+        &format!("/api/requisitions/{requisition}/board"),
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+fn row<'a>(board: &'a Value, name: &str) -> &'a Value {
+    board["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no row for {name}"))
+}
+
+fn cell<'a>(board: &'a Value, name: &str, column: &str) -> &'a Value {
+    let index = board["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["id"] == column)
+        .unwrap_or_else(|| panic!("no column {column}"));
+    &row(board, name)["cells"][index]
+}
+
+async fn the_board_sums_up_the_panel(app: TestApp) {
+    let p = panel(&app).await;
+    let board = board_of(&app, &p.recruiter, &p.requisition).await;
+    assert_eq!(board["candidates"].as_array().unwrap().len(), 3);
+    let columns: Vec<&str> = board["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(columns.contains(&SIMULATION), "{columns:?}");
+    assert_eq!(
+        columns.last(),
+        Some(&SIMULATION),
+        "the role-play comes last"
+    );
+
+    // The role-play: Bob got one exceeds and one below, so it is flagged.
+    let bob_sim = cell(&board, "Bob Stone", SIMULATION);
+    assert_eq!(bob_sim["counts"]["exceeds"], 1);
+    assert_eq!(bob_sim["counts"]["below"], 1);
+    assert_eq!(bob_sim["mean"], 2.0);
+    let bob = row(&board, "Bob Stone");
+    let flags = bob["flags"].as_array().unwrap();
+    assert_eq!(flags.len(), 1, "{flags:?}");
+    assert_eq!(flags[0]["item_key"], SIMULATION);
+    assert_eq!(flags[0]["exceeds_by"][0], "ivy@example.com");
+    assert_eq!(flags[0]["below_by"][0], "iris@example.com");
+    assert!(row(&board, "Ada Lovelace")["flags"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let ada_sim_exceeds = p
+        .ratings
+        .iter()
+        .filter(|(c, _, key, r)| *c == 0 && key == SIMULATION && *r == Rating::Exceeds)
+        .count();
+    assert!(ada_sim_exceeds >= 1);
+    assert_eq!(
+        cell(&board, "Ada Lovelace", SIMULATION)["counts"]["exceeds"],
+        ada_sim_exceeds
+    );
+
+    // Every cell's counts add up to the ratings given in its column.
+    let total: u64 = board["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["cells"].as_array().unwrap())
+        .map(|cell| {
+            ["exceeds", "meets", "below", "no_evidence"]
+                .iter()
+                .map(|k| cell["counts"][k].as_u64().unwrap())
+                .sum::<u64>()
+        })
+        .sum();
+    assert_eq!(total as usize, p.ratings.len());
+    assert_eq!(board["ratings"].as_array().unwrap().len(), p.ratings.len());
+
+    // Weighted scores order the candidates as the ratings do, and each
+    // implies a call.
+    let weighted = |name: &str| row(&board, name)["weighted"].as_f64().unwrap();
+    assert!(weighted("Ada Lovelace") > weighted("Bob Stone"));
+    assert!(
+        weighted("Bob Stone") > weighted("Cy Young"),
+        "{}",
+        serde_json::to_string_pretty(&board["candidates"]).unwrap()
+    );
+    assert_eq!(row(&board, "Ada Lovelace")["evidence"], "strong-hire");
+    assert_eq!(row(&board, "Cy Young")["evidence"], "strong-no-hire");
+    let recommendations = bob["recommendations"].as_array().unwrap();
+    assert_eq!(recommendations.len(), 5, "one per submitted card");
+
+    // Cy: ian's card was never started, long after the interview.
+    let cy = row(&board, "Cy Young");
+    let missing = cy["missing"].as_array().unwrap();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(missing[0]["interviewer_email"], "ian@example.com");
+    assert_eq!(missing[0]["state"], "not-started");
+    assert_eq!(missing[0]["overdue"], true);
+    assert_eq!(cy["submitted_cards"], 4);
+
+    // Agreement: the same alpha the statistics module computes from the
+    // ratings given, over the role-play round rated by ivy and iris.
+    let observations: Vec<Observation> = p
+        .ratings
+        .iter()
+        .map(|(c, who, key, rating)| Observation {
+            unit: format!("{}/{key}", p.candidates[*c]),
+            rater: who.to_string(),
+            rating: *rating,
+        })
+        .collect();
+    let Agreement::Alpha { alpha, pairable } = ordinal_alpha(&observations) else {
+        panic!("enough data for alpha")
+    };
+    let agreement = &board["calibration"]["agreement"];
+    assert_eq!(agreement["kind"], "alpha", "{agreement}");
+    assert_eq!(agreement["pairable"], pairable);
+    // Ada's and Bob's first rounds were rated by three, Cy's by two, the
+    // role-play by two; ian's "no evidence" on Bob's first item is no value.
+    let first = p.first_round_items.len();
+    assert_eq!(
+        pairable,
+        3 * first * 2 + 2 * first + 2 * 3 * p.simulation_round_items.len() - 1
+    );
+    assert!((agreement["alpha"].as_f64().unwrap() - alpha).abs() < 1e-9);
+    assert!(!board["calibration"]["reading"].as_str().unwrap().is_empty());
+    let leniency = board["calibration"]["leniency"].as_array().unwrap();
+    let ivy = leniency
+        .iter()
+        .find(|l| l["interviewer_email"] == "ivy@example.com")
+        .unwrap();
+    assert!(
+        ivy["offset"].as_f64().unwrap() > 0.0,
+        "ivy rates above iris: {ivy}"
+    );
+}
+on_both_databases!(board_sums_up_the_panel, the_board_sums_up_the_panel);
+
+async fn only_people_on_the_requisition_see_it(app: TestApp) {
+    let p = panel(&app).await;
+    let base = format!("/api/requisitions/{}", p.requisition);
+    for path in [
+        "board",
+        "ratings.csv",
+        "debrief.md",
+        "debrief.html",
+        "scorecards.greenhouse.json",
+    ] {
+        let path = format!("{base}/{path}");
+        for (who, client, expected) in [
+            ("anonymous", app.anonymous(), 401),
+            ("admin", app.client.clone(), 200),
+            ("recruiter on it", p.recruiter.clone(), 200),
+            ("hiring manager on it", p.manager.clone(), 200),
+            ("interviewer on its panel", p.ivy.clone(), 200),
+            ("other recruiter", p.other_recruiter.clone(), 403),
+            ("other interviewer", p.other_interviewer.clone(), 403),
+        ] {
+            let (status, body) = get(&app, &client, &path).await;
+            assert_eq!(status, expected, "{who} GET {path}: {body}");
+        }
+        let (status, _) = get(
+            &app,
+            &p.recruiter,
+            &path.replace(&p.requisition, "0123456789abcdef0123456789abcdef"),
+        )
+        .await;
+        assert_eq!(status, 404, "unknown requisition at {path}");
+    }
+}
+on_both_databases!(
+    board_only_people_on_the_requisition_see_it,
+    only_people_on_the_requisition_see_it
+);
+
+async fn an_interviewer_who_has_not_submitted_sees_no_ratings(app: TestApp) {
+    let p = panel(&app).await;
+    let board = board_of(&app, &p.ian, &p.requisition).await;
+    let cy = row(&board, "Cy Young");
+    assert_eq!(cy["hidden"], true);
+    assert!(cy["flags"].as_array().unwrap().is_empty());
+    assert!(cy["recommendations"].as_array().unwrap().is_empty());
+    assert!(cy["weighted"].is_null());
+    assert!(cy["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["mean"].is_null()));
+    assert!(board["ratings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["candidate_id"] != p.candidates[2].as_str()));
+    // Ada's and Bob's cards of ian's are in: their ratings show.
+    assert_eq!(row(&board, "Bob Stone")["hidden"], false);
+    assert!(row(&board, "Bob Stone")["weighted"].is_number());
+    for export in ["ratings.csv", "debrief.md"] {
+        let (status, text) = get(
+            &app,
+            &p.ian,
+            &format!("/api/requisitions/{}/{export}", p.requisition),
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert!(
+            !text.contains("iris on Cy Young"),
+            "{export} leaks Cy's take-aways"
+        );
+    }
+    let (_, csv) = get(
+        &app,
+        &p.ian,
+        &format!("/api/requisitions/{}/ratings.csv", p.requisition),
+    )
+    .await;
+    assert!(
+        !csv.contains("Cy Young"),
+        "no rating of Cy's in ian's CSV:\n{csv}"
+    );
+    // The other interviewers' candidates are not ian's business at all.
+    let (status, _) = get(
+        &app,
+        &p.ian,
+        &format!("/api/candidates/{}/scorecards", p.candidates[2]),
+    )
+    .await;
+    assert_eq!(status, 403);
+}
+on_both_databases!(
+    blind_interviewer_sees_no_ratings,
+    an_interviewer_who_has_not_submitted_sees_no_ratings
+);
+
+async fn exports_carry_every_rating(app: TestApp) {
+    let p = panel(&app).await;
+    let base = format!("/api/requisitions/{}", p.requisition);
+    let res = p
+        .recruiter
+        .get(app.url(&format!("{base}/ratings.csv")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("attachment"));
+    let text = res.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "requisition",
+            "candidate",
+            "round",
+            "interviewer",
+            "item",
+            "competency",
+            "rating",
+            "indicators",
+            "submitted_at"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), p.ratings.len());
+    let mut per_rating: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &rows {
+        *per_rating.entry(r[6].to_string()).or_default() += 1;
+    }
+    let expected_exceeds = p.ratings.iter().filter(|r| r.3 == Rating::Exceeds).count();
+    assert_eq!(per_rating.get("exceeds"), Some(&expected_exceeds));
+    assert!(rows.iter().all(|r| !r[8].is_empty()), "submitted_at filled");
+    assert!(rows
+        .iter()
+        .any(|r| &r[1] == "Bob Stone" && &r[3] == "iris@example.com" && &r[6] == "below"));
+
+    let (status, md) = get(&app, &p.manager, &format!("{base}/debrief.md")).await;
+    assert_eq!(status, 200);
+    for name in NAMES {
+        assert!(md.contains(name), "{name} in the debrief");
+    }
+    assert!(md.contains("ian@example.com"), "who owes a card is named");
+    let (status, html) = get(&app, &p.manager, &format!("{base}/debrief.html")).await;
+    assert_eq!(status, 200);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg"), "profile charts");
+    assert!(html.contains("<strong>evidence</strong>"), "notes rendered");
+    assert!(!html.contains("<script"));
+
+    let (status, text) = get(
+        &app,
+        &p.manager,
+        &format!("{base}/scorecards.greenhouse.json"),
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    let cards: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(cards.len(), 14, "every submitted card, and only those");
+    let bob_by_iris = cards
+        .iter()
+        .find(|c| {
+            c["candidate_name"] == "Bob Stone" && c["submitted_by"]["email"] == "iris@example.com"
+        })
+        .expect("iris's card on Bob");
+    assert_eq!(bob_by_iris["overall_recommendation"], "no");
+    assert_eq!(bob_by_iris["interviewed_at"], "2026-01-05T15:00:00.000Z");
+    assert!(bob_by_iris["submitted_at"].is_string());
+    let role_play = bob_by_iris["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["rating"] == "no")
+        .expect("the below on the role-play maps to no");
+    assert!(role_play["name"].is_string() && role_play["type"].is_string());
+    assert!(role_play["note"].as_str().unwrap().contains("evidence"));
+}
+on_both_databases!(board_exports_carry_every_rating, exports_carry_every_rating);
+
+async fn record(
+    app: &TestApp,
+    client: &reqwest::Client,
+    candidate: &str,
+    outcome: &str,
+    rationale: &str,
+) -> u16 {
+    client
+        .post(app.url("/api/fn/record-decision"))
+        .header("accept", "application/json")
+        .form(&[
+            ("candidate_id", candidate),
+            ("outcome", outcome),
+            ("rationale", rationale),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+async fn the_decision_sits_beside_the_scores(app: TestApp) {
+    let p = panel(&app).await;
+    let before = board_of(&app, &p.recruiter, &p.requisition).await;
+    let cy = &p.candidates[2];
+    // Interviewers and people off the requisition cannot decide.
+    assert_eq!(
+        record(&app, &p.ivy, cy, "hire", "They were great in the role-play").await,
+        403
+    );
+    assert_eq!(
+        record(
+            &app,
+            &p.other_recruiter,
+            cy,
+            "hire",
+            "They were great overall"
+        )
+        .await,
+        403
+    );
+    // Bad input names the field and stores nothing.
+    assert_eq!(record(&app, &p.manager, cy, "maybe", "short").await, 422);
+    assert!(row(
+        &board_of(&app, &p.recruiter, &p.requisition).await,
+        "Cy Young"
+    )["decision"]
+        .is_null());
+
+    assert_eq!(
+        record(
+            &app,
+            &p.manager,
+            cy,
+            "hire",
+            "Strong references outweigh the interviews"
+        )
+        .await,
+        200
+    );
+    let after = board_of(&app, &p.recruiter, &p.requisition).await;
+    let row_after = row(&after, "Cy Young");
+    assert_eq!(row_after["decision"]["outcome"], "hire");
+    assert_eq!(row_after["decision"]["decided_by"], "hank@example.com");
+    assert_eq!(
+        row_after["departs"], true,
+        "a hire below the level's bar is visible"
+    );
+    // The scores are untouched.
+    assert_eq!(row_after["cells"], row(&before, "Cy Young")["cells"]);
+    assert_eq!(row_after["weighted"], row(&before, "Cy Young")["weighted"]);
+
+    // A later decision shows; the earlier one stays on record.
+    assert_eq!(
+        record(
+            &app,
+            &p.recruiter,
+            cy,
+            "no-hire",
+            "On reflection the role-play gap matters most"
+        )
+        .await,
+        200
+    );
+    let latest = board_of(&app, &p.recruiter, &p.requisition).await;
+    assert_eq!(row(&latest, "Cy Young")["decision"]["outcome"], "no-hire");
+    assert_eq!(row(&latest, "Cy Young")["departs"], false);
+    let kept = app::db::decisions::for_requisition(&app.db, &p.requisition)
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 2);
+}
+on_both_databases!(
+    decision_sits_beside_the_scores,
+    the_decision_sits_beside_the_scores
+);
