@@ -78,7 +78,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply/:id/:token") view=pages::apply::ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("/requisitions/:id") view=pages::requisition::RequisitionPage ssr=SsrMode::Async/>
                     <Route path=path!("/requisitions/:id/candidates") view=pages::candidates::CandidatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requisitions/:id/board") view=pages::board::BoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/candidates/:id") view=pages::candidate::CandidatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/candidates/:id/board") view=pages::candidate_board::CandidateBoardPage ssr=SsrMode::Async/>
                     <Route path=path!("/interviews") view=pages::interviews::InterviewsPage ssr=SsrMode::Async/>
                     <Route path=path!("/interviews/:id") view=pages::interviews::InterviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/interviews/:id/brief") view=pages::scorecard::ActorBriefPage ssr=SsrMode::Async/>

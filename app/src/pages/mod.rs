@@ -2,7 +2,9 @@
 
 pub mod admin_users;
 pub mod apply;
+pub mod board;
 pub mod candidate;
+pub mod candidate_board;
 pub mod candidates;
 pub mod home;
 pub mod interviews;

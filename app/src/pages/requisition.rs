@@ -85,7 +85,8 @@ fn RequisitionView(
                         <p>"Share this link; candidates apply there without an account:"</p>
                         <p><input class="apply-link" type="text" readonly=true value=v.apply_url.clone() aria-label="Application link" size="60"/>
                            " "<a href=format!("/apply/{id}") target="_blank">"Preview the application page"</a></p>
-                        <p><a class="button" href=format!("/requisitions/{id}/candidates")>{format!("Candidates ({})", v.candidates)}</a></p>
+                        <p><a class="button" href=format!("/requisitions/{id}/candidates")>{format!("Candidates ({})", v.candidates)}</a>
+                           " "<a class="button board-link" href=format!("/requisitions/{id}/board")>"Panel board"</a></p>
                     </section>
                 }.into_any()
             } else {
