@@ -50,16 +50,7 @@ pub fn CandidateBoardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(cb) => view! { <CandidateBoardBody cb decide latest/> }.into_any(),
-                    Err(e) => {
-                        crate::pages::set_error_status(&e);
-                        view! {
-                            <section class="page narrow">
-                                <h1>"This candidate's board is not available"</h1>
-                                <p class="error" role="alert">{e.to_string()}</p>
-                                <p><a href="/requisitions">"Your requisitions"</a>" · "<a href="/interviews">"My interviews"</a></p>
-                            </section>
-                        }.into_any()
-                    }
+                    Err(e) => super::board::unavailable("This candidate's board is not available", &e),
                 }
             })}
         </Suspense>
