@@ -23,15 +23,19 @@ fn not_on_requisition() -> AppError {
 /// A requisition this person runs (admin, or a recruiter or hiring manager
 /// on it).
 pub async fn requisition(db: &Db, user: &CurrentUser, id: &str) -> Result<Requisition, AppError> {
-    let found = requisitions::get(db, id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| AppError::NotFound("There is no requisition at this address.".into()))?;
+    let found = find_requisition(db, id).await?;
     if may_run(db, user, id).await? {
         Ok(found)
     } else {
         Err(not_on_requisition())
     }
+}
+
+async fn find_requisition(db: &Db, id: &str) -> Result<Requisition, AppError> {
+    requisitions::get(db, id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| AppError::NotFound("There is no requisition at this address.".into()))
 }
 
 async fn may_run(db: &Db, user: &CurrentUser, requisition_id: &str) -> Result<bool, AppError> {
@@ -108,10 +112,7 @@ pub async fn board(
     user: &CurrentUser,
     id: &str,
 ) -> Result<(Requisition, BoardReach), AppError> {
-    let found = requisitions::get(db, id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| AppError::NotFound("There is no requisition at this address.".into()))?;
+    let found = find_requisition(db, id).await?;
     if may_run(db, user, id).await? {
         return Ok((found, BoardReach::Runs));
     }

@@ -82,7 +82,7 @@ mod server {
     };
     use crate::domain::jd::FieldError;
     use crate::domain::plan::PlanItem;
-    use crate::domain::scorecard::{indicators, parse_item_key, CardStatus, ScorecardState};
+    use crate::domain::scorecard::{parse_item_key, ticked, CardStatus, ScorecardState};
     use std::collections::{BTreeSet, HashMap, HashSet};
 
     /// The board as this person may see it.
@@ -123,6 +123,9 @@ mod server {
             .flat_map(|p| &p.rounds)
             .flat_map(|r| r.items.iter().cloned())
             .collect();
+        // Items a card holds that the plan no longer does (moved out after
+        // the interview) still show; `known` keeps the check per rating cheap.
+        let mut known: HashSet<PlanItem> = items.iter().cloned().collect();
         let mut slots = Vec::new();
         let mut ratings = Vec::new();
         let mut hidden = BTreeSet::new();
@@ -131,11 +134,7 @@ mod server {
             .filter(|a| shown.contains(a.candidate_id.as_str()))
         {
             let card = cards.remove(&a.id);
-            let state = match &card {
-                None => CardStatus::NotStarted,
-                Some(c) if c.state == ScorecardState::Draft => CardStatus::Draft,
-                Some(_) => CardStatus::Submitted,
-            };
+            let state = CardStatus::of(card.as_ref());
             if a.interviewer_id == user.id && state != CardStatus::Submitted {
                 hidden.insert(a.candidate_id.clone());
             }
@@ -146,10 +145,7 @@ mod server {
                     let (Some(rating), Some(item)) = (score.rating, parse_item_key(key)) else {
                         continue;
                     };
-                    let (positive, negative) = indicators(&kit, &item).unwrap_or_default();
-                    let words = |list: &[String], seen: &[usize]| -> Vec<String> {
-                        seen.iter().filter_map(|i| list.get(*i).cloned()).collect()
-                    };
+                    let (positive, negative) = ticked(&kit, &item, score);
                     ratings.push(RatingRecord {
                         slot_id: a.id.clone(),
                         candidate_id: a.candidate_id.clone(),
@@ -159,12 +155,12 @@ mod server {
                         round_name: round_name.clone(),
                         item_key: key.clone(),
                         rating,
-                        positive: words(positive, &score.positive),
-                        negative: words(negative, &score.negative),
+                        positive,
+                        negative,
                         notes: score.notes.clone(),
                         submitted_at: card.submitted_at.clone().unwrap_or_default(),
                     });
-                    if !items.contains(&item) {
+                    if known.insert(item.clone()) {
                         items.push(item);
                     }
                 }

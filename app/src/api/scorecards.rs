@@ -514,16 +514,13 @@ mod server {
             .map(|(item, _)| {
                 let key = item_key(&item);
                 let score = card.body.items.get(&key).cloned().unwrap_or_default();
-                let (positive, negative) = scorecard::indicators(kit, &item).unwrap_or_default();
-                let words = |list: &[String], seen: &[usize]| -> Vec<String> {
-                    seen.iter().filter_map(|i| list.get(*i).cloned()).collect()
-                };
+                let (positive, negative) = scorecard::ticked(kit, &item, &score);
                 ItemResult {
                     title: item_title(kit, &item).unwrap_or_else(|| key.clone()),
                     competency: item_competency(kit, &item).map(str::to_string),
                     rating: score.rating,
-                    positive: words(positive, &score.positive),
-                    negative: words(negative, &score.negative),
+                    positive,
+                    negative,
                     notes_html: render(&score.notes),
                     notes: score.notes,
                     key,
@@ -577,11 +574,7 @@ mod server {
             .map_err(internal)?
         {
             let card = cards.remove(&a.id);
-            let state = match &card {
-                None => CardStatus::NotStarted,
-                Some(c) if c.state == ScorecardState::Draft => CardStatus::Draft,
-                Some(_) => CardStatus::Submitted,
-            };
+            let state = CardStatus::of(card.as_ref());
             if !runs && state != CardStatus::Submitted {
                 continue;
             }

@@ -379,6 +379,21 @@ impl Board {
         self.items.iter().find(|i| i.key == key)
     }
 
+    /// What an item is called: its title, or its key when the board does
+    /// not know it.
+    pub fn item_title<'a>(&'a self, key: &'a str) -> &'a str {
+        self.item(key).map_or(key, |i| i.title.as_str())
+    }
+
+    /// What an item assesses: the competency for a question, else its
+    /// column ("Attitudes", "Role-play"); `None` for an unknown item.
+    pub fn item_area(&self, key: &str) -> Option<&str> {
+        let item = self.item(key)?;
+        item.competency
+            .as_deref()
+            .or_else(|| self.column(&item.column).map(|c| c.label.as_str()))
+    }
+
     pub fn candidate(&self, id: &str) -> Option<&CandidateRow> {
         self.candidates.iter().find(|c| c.id == id)
     }

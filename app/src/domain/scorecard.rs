@@ -178,6 +178,18 @@ pub enum CardStatus {
     Submitted,
 }
 
+impl CardStatus {
+    /// Where a slot's card stands: no card yet means its interviewer has
+    /// not opened it.
+    pub fn of(card: Option<&Scorecard>) -> CardStatus {
+        match card {
+            None => CardStatus::NotStarted,
+            Some(c) if c.state == ScorecardState::Draft => CardStatus::Draft,
+            Some(_) => CardStatus::Submitted,
+        }
+    }
+}
+
 /// One interviewer's card for one round of one candidate. Its id is the
 /// assignment's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -258,6 +270,19 @@ pub fn parse_item_key(key: &str) -> Option<PlanItem> {
         kind,
         id: id.to_string(),
     })
+}
+
+/// The indicators an item's score ticked, in the kit's words (positive,
+/// negative); indices the kit does not have are skipped.
+pub fn ticked(kit: &Kit, item: &PlanItem, score: &ItemScore) -> (Vec<String>, Vec<String>) {
+    let (positive, negative) = indicators(kit, item).unwrap_or_default();
+    let words = |list: &[String], seen: &[usize]| -> Vec<String> {
+        seen.iter().filter_map(|i| list.get(*i).cloned()).collect()
+    };
+    (
+        words(positive, &score.positive),
+        words(negative, &score.negative),
+    )
 }
 
 /// The item's positive and negative indicators in the kit; `None` when the

@@ -76,22 +76,15 @@ fn write(board: &Board) -> Result<Vec<u8>, ::csv::Error> {
     let mut out = ::csv::Writer::from_writer(Vec::new());
     out.write_record(HEADER)?;
     for r in rows {
-        let item = board.item(&r.item_key);
-        let title = item.map_or(r.item_key.as_str(), |i| i.title.as_str());
-        let competency = item
-            .and_then(|i| {
-                i.competency
-                    .clone()
-                    .or_else(|| board.column(&i.column).map(|c| c.label.clone()))
-            })
-            .unwrap_or_default();
+        let title = board.item_title(&r.item_key);
+        let competency = board.item_area(&r.item_key).unwrap_or_default();
         out.write_record([
             guard(&board.title),
             guard(&name_of(r)),
             guard(&r.round_name),
             guard(&r.interviewer_email),
             guard(title),
-            guard(&competency),
+            guard(competency),
             r.rating.id().to_string(),
             guard(&indicators(r)),
             guard(&r.submitted_at),

@@ -364,13 +364,8 @@ fn evidence(board: &Board, row: &CandidateRow, out: &mut String) {
             (a.round_name.as_str(), a.interviewer_email.as_str())
                 .cmp(&(b.round_name.as_str(), b.interviewer_email.as_str()))
         });
-        let item = board.item(key);
-        let title = item.map_or(key, |i| i.title.as_str());
-        let area = item.and_then(|i| {
-            i.competency
-                .as_deref()
-                .or_else(|| board.column(&i.column).map(|c| c.label.as_str()))
-        });
+        let title = board.item_title(key);
+        let area = board.item_area(key);
         match area {
             Some(area) => {
                 let _ = writeln!(out, "#### {} · {}\n", md(title), md(area));

@@ -98,17 +98,9 @@ fn user(slot: &Slot) -> HarvestUser {
 }
 
 fn attribute(board: &Board, r: &RatingRecord) -> HarvestAttribute {
-    let item = board.item(&r.item_key);
-    let kind = item
-        .and_then(|i| {
-            i.competency
-                .clone()
-                .or_else(|| board.column(&i.column).map(|c| c.label.clone()))
-        })
-        .unwrap_or_default();
     HarvestAttribute {
-        name: item.map_or_else(|| r.item_key.clone(), |i| i.title.clone()),
-        kind,
+        name: board.item_title(&r.item_key).to_string(),
+        kind: board.item_area(&r.item_key).unwrap_or_default().to_string(),
         note: (!r.notes.trim().is_empty()).then(|| r.notes.clone()),
         rating: attribute_rating(r.rating),
     }
