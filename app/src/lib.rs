@@ -14,6 +14,7 @@ pub mod components;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod escape;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod pages;
@@ -33,6 +34,11 @@ pub const STYLESHEET: &str = concat!(
 );
 pub const STYLESHEET_PATH: &str = "/assets/hiring-kit.css";
 
+/// The small script behind print and copy buttons (see its header), served
+/// by the server at [`PAGE_ACTIONS_PATH`] and loaded by every page.
+pub const PAGE_ACTIONS_SCRIPT: &str = include_str!("../assets/page-actions.js");
+pub const PAGE_ACTIONS_PATH: &str = "/assets/page-actions.js";
+
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -42,6 +48,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HydrationScripts options/>
+                // Scripts run only with this response's nonce (the
+                // Content-Security-Policy header carries the same one).
+                <script type="module" src=PAGE_ACTIONS_PATH nonce=leptos::nonce::use_nonce()></script>
                 <MetaTags/>
             </head>
             <body>

@@ -125,7 +125,7 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
         requisition_id,
     );
     view! {
-        <Title text=format!("{title} · Apply")/>
+        <Title text=crate::escape::page_title(format!("{title} · Apply"))/>
         <article class="page narrow apply" data-requisition=req_attr>
             <p class="eyebrow">"Job application"</p>
             <h1>{title.clone()}</h1>
@@ -181,7 +181,7 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
                     </button>
                 </ActionForm>
             </section>
-            <script type="module" src=RECORDER_SCRIPT></script>
+            <script type="module" src=RECORDER_SCRIPT nonce=leptos::nonce::use_nonce()></script>
         </article>
     }
     .into_any()

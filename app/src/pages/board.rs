@@ -114,7 +114,7 @@ fn BoardBody(b: Board) -> impl IntoView {
         }
     };
     view! {
-        <Title text=format!("Panel board · {title}")/>
+        <Title text=crate::escape::page_title(format!("Panel board · {title}"))/>
         // Sorting and filtering only reorder what is already here: no new
         // request when a column heading is clicked.
         {move || {

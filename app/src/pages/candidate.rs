@@ -86,7 +86,7 @@ fn CandidateBody(
         .and_then(|d| done_message(&d));
     let c = v.candidate.clone();
     view! {
-        <Title text=format!("{} · Candidate", c.name)/>
+        <Title text=crate::escape::page_title(format!("{} · Candidate", c.name))/>
         <article class="page candidate" data-candidate=c.id.clone() data-stage=c.stage.id() data-access=if v.runs { "runs" } else { "interviews" }>
             {if v.runs {
                 view! { <p class="eyebrow">"Candidate · "<a href=format!("/requisitions/{}/candidates", v.requisition_id)>{v.requisition_title.clone()}</a></p> }.into_any()
@@ -115,7 +115,7 @@ fn Contact(c: Candidate) -> impl IntoView {
                 <dd><strong class=format!("stage stage-{}", c.stage.id()) data-stage=c.stage.id()>{c.stage.label()}</strong>
                     {(!reason.is_empty()).then(|| view! { <span class="stage-reason">" · "{reason.clone()}</span> })}
                 </dd>
-                <dt>"Email"</dt><dd><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></dd>
+                <dt>"Email"</dt><dd><a href=crate::escape::mailto_href(&c.email)>{c.email.clone()}</a></dd>
                 {(!c.phone.is_empty()).then(|| view! { <dt>"Phone"</dt><dd>{c.phone.clone()}</dd> })}
                 <dt>"Source"</dt><dd>{c.source.label()}</dd>
                 <dt>"Added"</dt><dd>{utc_minutes(&c.created_at)}</dd>
@@ -275,13 +275,13 @@ fn Screen(
                             }).collect_view()}
                         </ol>
                         <label for="screen-notes">"Notes (Markdown)"</label>
-                        <textarea id="screen-notes" name="notes" rows="4" aria-describedby=field_message_id("notes")>{typed(&first, "notes", &saved.notes)}</textarea>
+                        <textarea id="screen-notes" name="notes" rows="4" aria-describedby=field_message_id("notes") inner_html=crate::escape::textarea_html(typed(&first, "notes", &saved.notes))></textarea>
                         <FieldMessage error field="notes"/>
                         <p><button type="submit" name="intent" value="save">"Save screen"</button></p>
                         <fieldset class="decide">
                             <legend>"Decision"</legend>
                             <label for="screen-reason">"Reason (kept with the decision; at least three characters)"</label>
-                            <textarea id="screen-reason" name="reason" rows="2" aria-describedby=field_message_id("reason")>{typed(&first, "reason", "")}</textarea>
+                            <textarea id="screen-reason" name="reason" rows="2" aria-describedby=field_message_id("reason") inner_html=crate::escape::textarea_html(typed(&first, "reason", ""))></textarea>
                             <FieldMessage error field="reason"/>
                             <FieldMessage error field="intent"/>
                             <button type="submit" name="intent" value=Decision::Advance.id() class="primary">{Decision::Advance.label()}</button>

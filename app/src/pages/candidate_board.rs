@@ -75,7 +75,7 @@ fn CandidateBoardBody(
     };
     let rid = b.requisition_id.clone();
     let header = view! {
-        <Title text=format!("{} · Panel board", row.name)/>
+        <Title text=crate::escape::page_title(format!("{} · Panel board", row.name))/>
         <p class="eyebrow">"Panel board · "<a href=format!("/requisitions/{rid}/board")>{b.title.clone()}</a></p>
         <h1>{row.name.clone()}</h1>
         <p class="board-nav">
@@ -171,11 +171,12 @@ fn flag_id(item_key: &str) -> String {
 }
 
 /// Width in percent of one rating's share of a column's ratings.
-fn share(n: u32, total: u32) -> String {
+/// The part of a bar `n` of `total` ratings take, out of 100.
+fn share(n: u32, total: u32) -> f64 {
     if total == 0 {
-        "0%".into()
+        0.0
     } else {
-        format!("{:.1}%", f64::from(n) * 100.0 / f64::from(total))
+        f64::from(n) * 100.0 / f64::from(total)
     }
 }
 
@@ -187,17 +188,29 @@ fn distribution(b: &Board, row: &CandidateRow) -> AnyView {
         .map(|(column, cell)| {
             let c = cell.counts;
             let total = c.total();
+            // An SVG, not spans with `style="width: …"`: the
+            // Content-Security-Policy allows no inline styles.
             let bar = (total > 0).then(|| {
-                let part = |class: &'static str, n: u32| {
-                    (n > 0).then(|| view! { <span class=format!("board-bar-part {class}") style=format!("width: {}", share(n, total))></span> })
-                };
+                let mut x = 0.0;
+                let parts: Vec<AnyView> = [
+                    ("board-bar-exceeds", c.exceeds),
+                    ("board-bar-meets", c.meets),
+                    ("board-bar-below", c.below),
+                    ("board-bar-none", c.no_evidence),
+                ]
+                .into_iter()
+                .filter(|&(_, n)| n > 0)
+                .map(|(class, n)| {
+                    let width = share(n, total);
+                    let at = x;
+                    x += width;
+                    view! { <rect class=class x=format!("{at:.1}") y="0" width=format!("{width:.1}") height="1"/> }.into_any()
+                })
+                .collect();
                 view! {
-                    <span class="board-bar" aria-hidden="true">
-                        {part("board-bar-exceeds", c.exceeds)}
-                        {part("board-bar-meets", c.meets)}
-                        {part("board-bar-below", c.below)}
-                        {part("board-bar-none", c.no_evidence)}
-                    </span>
+                    <svg class="board-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                        {parts}
+                    </svg>
                 }
             });
             let short = cell.mean.is_some_and(|m| m < EXPECTATION);
@@ -580,7 +593,8 @@ fn DecisionForm(
                 rows="4"
                 aria-describedby=field_message_id("rationale")
                 aria-invalid=move || error.get().is_some_and(|e| !e.messages_for("rationale").is_empty()).to_string()
-            >{typed(&first, "rationale", "")}</textarea>
+                inner_html=crate::escape::textarea_html(typed(&first, "rationale", ""))
+            ></textarea>
             <span class="hint">{format!("At least {MIN_RATIONALE_CHARS} characters. Name the evidence the panel weighed most, above all where the decision goes against the ratings.")}</span>
             <FieldMessage error field="rationale"/>
             <FieldMessage error field="candidate_id"/>
@@ -595,9 +609,9 @@ mod tests {
 
     #[test]
     fn shares_of_a_bar_add_up() {
-        assert_eq!(share(1, 4), "25.0%");
-        assert_eq!(share(2, 3), "66.7%");
-        assert_eq!(share(0, 0), "0%");
+        assert_eq!(share(1, 4), 25.0);
+        assert_eq!(format!("{:.1}", share(2, 3)), "66.7");
+        assert_eq!(share(0, 0), 0.0);
     }
 
     #[test]

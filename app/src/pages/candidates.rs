@@ -143,7 +143,7 @@ fn CandidatesBody(v: CandidatesView) -> impl IntoView {
     let id = v.requisition_id.clone();
     let count = v.candidates.len();
     view! {
-        <Title text=format!("Candidates · {}", v.title)/>
+        <Title text=crate::escape::page_title(format!("Candidates · {}", v.title))/>
         <div class="candidate-list-section" data-requisition=id.clone()>
             <p class="eyebrow">"Requisition · "<a href=format!("/requisitions/{id}")>{v.title.clone()}</a></p>
             <h1>"Candidates"</h1>
@@ -265,7 +265,7 @@ fn AddForm(requisition_id: String, add: ServerAction<AddCandidate>) -> impl Into
                 {field(inputs[1], "email", "Email", "email", "")}
                 {field(inputs[2], "phone", "Phone (optional)", "tel", "")}
                 <label for="add-links">"Links (optional)"</label>
-                <textarea node_ref=links_ref id="add-links" name="links" rows="2" aria-describedby=field_message_id("links")>{typed(&first, "links", "")}</textarea>
+                <textarea node_ref=links_ref id="add-links" name="links" rows="2" aria-describedby=field_message_id("links") inner_html=crate::escape::textarea_html(typed(&first, "links", ""))></textarea>
                 <span class="hint">"LinkedIn, portfolio…: up to five web addresses, separated by spaces, commas or new lines."</span>
                 <FieldMessage error field="links"/>
                 <button type="submit" class="primary">"Add the candidate"</button>
@@ -315,7 +315,7 @@ fn ImportForms(requisition_id: String, import: ServerAction<ImportCandidates>) -
             <ActionForm action=import attr:class="stack import-paste">
                 <input type="hidden" name="requisition_id" value=requisition_id.clone()/>
                 <label for="import-text">"Or paste the CSV text"</label>
-                <textarea node_ref=text_ref id="import-text" name="text" rows="8" spellcheck="false">{pasted}</textarea>
+                <textarea node_ref=text_ref id="import-text" name="text" rows="8" spellcheck="false" inner_html=crate::escape::textarea_html(pasted)></textarea>
                 <button type="submit">"Import the pasted text"</button>
             </ActionForm>
         </section>

@@ -104,7 +104,7 @@ fn InterviewBody(v: InterviewView) -> impl IntoView {
     let a = v.assignment.clone();
     let count = v.items.len();
     view! {
-        <Title text=format!("{} · {}", a.round_name, a.candidate_name)/>
+        <Title text=crate::escape::page_title(format!("{} · {}", a.round_name, a.candidate_name))/>
         <article class="page interview" data-assignment=a.id.clone() data-round=a.round.clone()>
             <p class="eyebrow">{format!("Interview · {} · {}", a.round_name, a.requisition_title)}</p>
             <h1>{a.candidate_name.clone()}</h1>

@@ -139,7 +139,7 @@ fn OutcomeForm(q: StudioQuery, profiles: Vec<SubRoleOverview>) -> impl IntoView 
                 <label>"Partners in scope " <input name="partner_count" inputmode="numeric" value=v(&q.partner_count)/></label>
                 <label>"Named accounts " <input name="named_accounts" inputmode="numeric" value=v(&q.named_accounts)/></label>
                 <label>"Variable pay is based on " <input name="variable_pay_basis" value=v(&q.variable_pay_basis) placeholder="partner-sourced revenue"/></label>
-                <label class="wide">"Extra responsibilities (Markdown) " <textarea name="extra" rows="3">{v(&q.extra)}</textarea></label>
+                <label class="wide">"Extra responsibilities (Markdown) " <textarea name="extra" rows="3" inner_html=crate::escape::textarea_html(v(&q.extra))></textarea></label>
             </details>
             <button type="submit" class="primary">"Write the JD"</button>
         </Form>
@@ -156,11 +156,11 @@ fn GeneratedView(jd: crate::api::jd::GeneratedJd, q: StudioQuery) -> impl IntoVi
             <div class="actions no-print">
                 <a class="button" href=format!("/jd/download.md?{qs}") download="job-description.md">"Download .md"</a>
                 <a class="button" href=format!("/jd/download.html?{qs}") download="job-description.html">"Download .html"</a>
-                <button type="button" onclick="navigator.clipboard.writeText(document.getElementById('jd-markdown').value)">"Copy Markdown"</button>
-                <button type="button" onclick="window.print()">"Print"</button>
+                <button type="button" data-action="copy" data-copy-from="jd-markdown">"Copy Markdown"</button>
+                <button type="button" data-action="print">"Print"</button>
             </div>
             <SaveForm q=q.clone()/>
-            <textarea id="jd-markdown" class="visually-hidden" readonly=true aria-hidden="true">{jd.markdown}</textarea>
+            <textarea id="jd-markdown" class="visually-hidden" readonly=true aria-hidden="true" inner_html=crate::escape::textarea_html(jd.markdown)></textarea>
             <FindingList findings=jd.findings/>
             <article class="jd-rendered" inner_html=jd.html></article>
         </section>
@@ -193,7 +193,7 @@ fn PasteForm(text: String) -> impl IntoView {
             <fieldset class="no-print">
                 <legend>"Or check an existing JD"</legend>
                 <label class="wide">"Paste the JD (Markdown or plain text)"
-                    <textarea name="text" rows="8">{text}</textarea>
+                    <textarea name="text" rows="8" inner_html=crate::escape::textarea_html(text)></textarea>
                 </label>
                 <button type="submit" class="check-jd">"Check this JD"</button>
             </fieldset>

@@ -56,7 +56,7 @@ fn KitError(error: AppError) -> impl IntoView {
 #[component]
 fn KitView(kit: Kit) -> impl IntoView {
     let title = kit.title.clone();
-    let page_title = format!("{title} · Interview kit");
+    let title_text = format!("{title} · Interview kit");
     let kit_id = format!("{}/{}", kit.sub_role, kit.level);
     let profile = kit.profile.clone();
     let level_note = (!kit.typical_level).then(|| {
@@ -71,14 +71,14 @@ fn KitView(kit: Kit) -> impl IntoView {
         )
     });
     view! {
-        <Title text=page_title/>
+        <Title text=crate::escape::page_title(title_text)/>
         <article class="page kit" data-kit=kit_id>
             <Switchers sub_role=kit.sub_role level=kit.level/>
             <header class="kit-header">
                 <p class="eyebrow">"Interview kit · rubric "{kit.rubric_version.clone()}</p>
                 <h1>{title}</h1>
                 {level_note.map(|n| view! { <p class="warning" role="note">{n}</p> })}
-                <button type="button" class="no-print print-button" onclick="window.print()">"Print this kit"</button>
+                <button type="button" class="no-print print-button" data-action="print">"Print this kit"</button>
             </header>
             <section id="profile" class="kit-section">
                 <h2>"The role"</h2>

@@ -67,7 +67,7 @@ fn RequisitionView(
     let plan_id = d.id.clone();
     let members_id = d.id.clone();
     view! {
-        <Title text=format!("{} · Requisition", d.title)/>
+        <Title text=crate::escape::page_title(format!("{} · Requisition", d.title))/>
         <article class="page requisition" data-requisition=d.id.clone() data-status=d.status.clone()>
             <p class="eyebrow">"Requisition · "<span class="status">{d.status.clone()}</span></p>
             <h1>{d.title.clone()}</h1>

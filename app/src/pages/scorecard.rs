@@ -236,17 +236,17 @@ fn CardForm(
                 <FieldMessage error field="recommendation"/>
             </fieldset>
             <label for="takeaways">"Key take-aways (Markdown; the panel reads them once you submit)"</label>
-            <textarea id="takeaways" name=card_name("takeaways") rows="4" aria-describedby=field_message_id("takeaways")>{takeaways_typed.clone()}</textarea>
+            <textarea id="takeaways" name=card_name("takeaways") rows="4" aria-describedby=field_message_id("takeaways") inner_html=crate::escape::textarea_html(takeaways_typed.clone())></textarea>
             {stored_beside(stale, &takeaways_typed, &c.body.takeaways)}
             <FieldMessage error field="takeaways"/>
             <label for="private-notes">"Private notes (yours alone: never shown to the panel or the hiring team)"</label>
-            <textarea id="private-notes" name=card_name("private_notes") rows="3" aria-describedby=field_message_id("private_notes")>{private_typed.clone()}</textarea>
+            <textarea id="private-notes" name=card_name("private_notes") rows="3" aria-describedby=field_message_id("private_notes") inner_html=crate::escape::textarea_html(private_typed.clone())></textarea>
             {stored_beside(stale, &private_typed, &private_stored)}
             <FieldMessage error field="private_notes"/>
             {if amend {
                 view! {
                     <label for="amend-reason">"Reason for the amendment (shown in the history)"</label>
-                    <textarea id="amend-reason" name="reason" rows="2" aria-describedby=field_message_id("reason")>{typed(&first, "reason", "")}</textarea>
+                    <textarea id="amend-reason" name="reason" rows="2" aria-describedby=field_message_id("reason") inner_html=crate::escape::textarea_html(typed(&first, "reason", ""))></textarea>
                     <FieldMessage error field="reason"/>
                     <p class="actions"><button type="submit" name="intent" value="save" class="primary">"Save amendment"</button></p>
                 }.into_any()
@@ -352,7 +352,7 @@ fn item_fields(
                 </fieldset>
             </div>
             <label for=notes_id.clone()>"Notes (Markdown; the panel reads them once you submit)"</label>
-            <textarea id=notes_id name=card_name(&notes_field) rows="3" aria-describedby=field_message_id(&notes_field)>{notes.clone()}</textarea>
+            <textarea id=notes_id name=card_name(&notes_field) rows="3" aria-describedby=field_message_id(&notes_field) inner_html=crate::escape::textarea_html(notes.clone())></textarea>
             {stored_beside(stale, &notes, &stored.notes)}
             <FieldMessage error field=notes_field.clone()/>
         </li>
@@ -617,7 +617,7 @@ pub fn ActorBriefPage() -> impl IntoView {
                             <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                         };
                         view! {
-                            <leptos_meta::Title text=format!("Actor's brief · {}", b.title)/>
+                            <leptos_meta::Title text=crate::escape::page_title(format!("Actor's brief · {}", b.title))/>
                             <article class="page narrow actor-brief">
                                 <p class="eyebrow">{format!("Actor's brief · {} · {}", b.round_name, b.candidate_name)}</p>
                                 <h1>{format!("You play: {}", p.role)}</h1>

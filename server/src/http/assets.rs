@@ -10,6 +10,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(app::STYLESHEET_PATH, get(stylesheet))
         .route(app::pages::apply::RECORDER_SCRIPT, get(recorder))
+        .route(app::PAGE_ACTIONS_PATH, get(page_actions))
 }
 
 async fn stylesheet() -> impl IntoResponse {
@@ -34,5 +35,15 @@ async fn recorder() -> impl IntoResponse {
             (header::CACHE_CONTROL, "no-cache"),
         ],
         RECORDER_JS,
+    )
+}
+
+async fn page_actions() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        app::PAGE_ACTIONS_SCRIPT,
     )
 }

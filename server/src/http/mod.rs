@@ -7,6 +7,7 @@ mod board;
 mod body;
 mod candidates;
 mod cross_origin;
+mod csp;
 mod files;
 mod health;
 mod invites;
@@ -68,6 +69,13 @@ pub fn build_app(state: AppState) -> Router {
         move || {
             provide_context(SharedLibrary(library.clone()));
             provide_context(db.clone());
+            // leptos_axum makes a nonce of its own; the one in the CSP header
+            // is the request's (see csp.rs), so it replaces that one here.
+            if let Some(nonce) =
+                use_context::<axum::http::request::Parts>().and_then(|p| csp::request_nonce(&p))
+            {
+                provide_context(nonce);
+            }
         }
     };
     let shell = {
@@ -124,6 +132,7 @@ pub fn build_app(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
+        .layer(axum::middleware::from_fn(csp::content_security_policy))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -462,6 +462,20 @@ figure.profile{margin:0.5rem 0 1rem}\
 figure.profile svg{max-width:100%;height:auto}\
 @media print{body{margin:0;max-width:none}section.candidate{break-before:page;page-break-before:always}th{background:none}a{color:#000}}";
 
+/// The policy of the printable debrief, in its `<meta>` and in the header
+/// it is served with: no scripts at all, its own style block allowed by
+/// hash, images only from this site (a note's image from another host
+/// would tell that host who read the debrief, and when).
+pub fn content_security_policy() -> String {
+    use base64::Engine as _;
+    use sha2::{Digest, Sha256};
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(STYLE));
+    format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' data:; \
+         base-uri 'none'; form-action 'none'"
+    )
+}
+
 /// The debrief packet as one printable HTML page: no scripts, its own
 /// styles, each candidate on a new printed page with their profile chart.
 pub fn debrief_html(board: &Board) -> String {
@@ -470,9 +484,10 @@ pub fn debrief_html(board: &Board) -> String {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src https: data:\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{}</title><style>{STYLE}</style></head><body><main>\n",
+        content_security_policy(),
         escape(&format!("Debrief: {}", board.title))
     );
     out.push_str(&crate::markdown::to_safe_html(&packet.head));
@@ -583,6 +598,22 @@ mod tests {
         assert!(text.contains("The panel agrees well."));
         assert!(text.contains("+0.4 steps: rates more generously"), "{text}");
         assert!(text.contains("-0.3 steps: rates more harshly"), "{text}");
+    }
+
+    /// The one style block runs under the policy's hash; nothing else does.
+    #[test]
+    fn the_policy_allows_exactly_the_style_block() {
+        use base64::Engine as _;
+        use sha2::{Digest, Sha256};
+        let html = debrief_html(&sample::board());
+        let start = html.find("<style>").expect("a style block") + "<style>".len();
+        let end = html[start..].find("</style>").expect("its end") + start;
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(&html[start..end]));
+        let policy = content_security_policy();
+        assert!(policy.contains(&format!("style-src 'sha256-{hash}';")), "{policy}");
+        assert!(html.contains(&format!("content=\"{policy}\"")));
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("https:"), "{policy}");
+        assert!(policy.contains("default-src 'none'") && policy.contains("img-src 'self' data:"));
     }
 
     #[test]

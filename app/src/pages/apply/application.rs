@@ -155,7 +155,7 @@ fn ApplicationBody(v: ApplicationView) -> impl IntoView {
         ApplicationState::InProgress => view! { <Steps v=v.clone() saved/> }.into_any(),
     };
     view! {
-        <Title text=format!("Your application · {title}")/>
+        <Title text=crate::escape::page_title(format!("Your application · {title}"))/>
         <article class="page narrow application" data-application-state=v.state.id()>
             <p class="eyebrow">"Your application"</p>
             <h1>{title.clone()}</h1>
@@ -289,7 +289,7 @@ fn Steps(v: ApplicationView, saved: Option<String>) -> impl IntoView {
                 </form>
             </li>
         </ol>
-        <script type="module" src=RECORDER_SCRIPT></script>
+        <script type="module" src=RECORDER_SCRIPT nonce=leptos::nonce::use_nonce()></script>
     }
 }
 
