@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 pub fn policy(style: &str) -> String {
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style));
     format!(
-        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' data:; \
+        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' data:; object-src 'none'; \
          base-uri 'none'; form-action 'none'"
     )
 }
