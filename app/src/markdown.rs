@@ -115,6 +115,20 @@ fn ends_marker(bytes: &[u8], end: usize) -> bool {
     matches!(bytes.get(end), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
 }
 
+/// Notes built to be slow to render, for the test above and the bench.
+pub fn hostile_notes() -> Vec<String> {
+    vec![
+        "- ".repeat(9_990),
+        "> ".repeat(9_990),
+        "1. ".repeat(6_000),
+        "- > ".repeat(5_000),
+        "*".repeat(20_000),
+        "[".repeat(20_000),
+        "- a\n".repeat(5_000),
+        "_a *b ".repeat(3_000),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,18 +210,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Notes built to be slow to render, for the test above and the bench.
-pub fn hostile_notes() -> Vec<String> {
-    vec![
-        "- ".repeat(9_990),
-        "> ".repeat(9_990),
-        "1. ".repeat(6_000),
-        "- > ".repeat(5_000),
-        "*".repeat(20_000),
-        "[".repeat(20_000),
-        "- a\n".repeat(5_000),
-        "_a *b ".repeat(3_000),
-    ]
 }
