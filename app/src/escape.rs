@@ -167,7 +167,10 @@ mod tests {
         assert_eq!(raw_titles(r#"<Title text=format!("{}", name)/>"#).len(), 1);
         assert!(raw_titles(r#"<Title text="Sign in"/>"#).is_empty());
         assert!(raw_titles(r#"<Title text=page_title(name)/>"#).is_empty());
-        assert_eq!(raw_textareas(r#"<textarea name="x">{notes}</textarea>"#).len(), 1);
+        assert_eq!(
+            raw_textareas(r#"<textarea name="x">{notes}</textarea>"#).len(),
+            1
+        );
         assert_eq!(
             raw_textareas(r#"<textarea name="x" inner_html=notes></textarea>"#).len(),
             1

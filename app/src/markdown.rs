@@ -153,7 +153,8 @@ mod tests {
 
     #[test]
     fn ordinary_nesting_is_untouched() {
-        let note = "- one\n  - two\n    - three\n> quoted\n> > twice\n1. first\n2) second\n- - - - a\n";
+        let note =
+            "- one\n  - two\n    - three\n> quoted\n> > twice\n1. first\n2) second\n- - - - a\n";
         assert!(matches!(flatten_deep_nesting(note), Cow::Borrowed(_)));
         let html = to_safe_html(note);
         assert!(html.contains("<ul>\n<li>three</li>"), "{html}");
@@ -168,7 +169,10 @@ mod tests {
         assert_eq!(html.matches("<ul>").count(), MAX_NESTING);
         assert!(html.contains("- - deep"), "{html}");
         let quotes = "> ".repeat(50) + "x";
-        assert_eq!(to_safe_html(&quotes).matches("<blockquote>").count(), MAX_NESTING);
+        assert_eq!(
+            to_safe_html(&quotes).matches("<blockquote>").count(),
+            MAX_NESTING
+        );
         let ordered = "1. ".repeat(50) + "x";
         assert_eq!(to_safe_html(&ordered).matches("<ol>").count(), MAX_NESTING);
     }

@@ -608,11 +608,18 @@ mod tests {
         let html = debrief_html(&sample::board());
         let start = html.find("<style>").expect("a style block") + "<style>".len();
         let end = html[start..].find("</style>").expect("its end") + start;
-        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(&html[start..end]));
+        let hash =
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(&html[start..end]));
         let policy = content_security_policy();
-        assert!(policy.contains(&format!("style-src 'sha256-{hash}';")), "{policy}");
+        assert!(
+            policy.contains(&format!("style-src 'sha256-{hash}';")),
+            "{policy}"
+        );
         assert!(html.contains(&format!("content=\"{policy}\"")));
-        assert!(!policy.contains("unsafe-inline") && !policy.contains("https:"), "{policy}");
+        assert!(
+            !policy.contains("unsafe-inline") && !policy.contains("https:"),
+            "{policy}"
+        );
         assert!(policy.contains("default-src 'none'") && policy.contains("img-src 'self' data:"));
     }
 
