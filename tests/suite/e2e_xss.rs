@@ -8,11 +8,9 @@
 //! stopped (whatever the CSP blocked), if any page is served without the
 //! nonce CSP, or if a page no longer hydrates under it.
 
-use crate::candidates::{location, post_form};
+use crate::candidates::{location, path_of, post_form};
 use crate::support::browser::Browser;
-use crate::support::xss::{
-    base64_url, corpus, pack, token, Inspection, Payload, HOOK, INSPECT,
-};
+use crate::support::xss::{base64_url, corpus, pack, token, Inspection, Payload, HOOK, INSPECT};
 use crate::support::{spawn_app, Backend, TestApp, PASSWORD};
 use app::db::{assignments, candidates, requisitions, users};
 use app::domain::accounts::{Email, Role};
@@ -92,7 +90,11 @@ fn groups<'a>(payloads: &'a [Payload], max: usize) -> Vec<Vec<&'a str>> {
         let mut group = Vec::new();
         let mut len = 0;
         while let Some(p) = it.peek() {
-            let add = if group.is_empty() { p.chars().count() } else { p.chars().count() + 1 };
+            let add = if group.is_empty() {
+                p.chars().count()
+            } else {
+                p.chars().count() + 1
+            };
             if len + add > text.chars().count() {
                 break;
             }
@@ -238,9 +240,15 @@ async fn no_payload_runs_in_any_page() {
     let short = groups(&all, 200);
     let long = groups(&all, 5000);
     let mut reqs: Vec<String> = Vec::new();
-    let partner_kept = store_groups(&mut ledger, "partner name", "JSON", &short, async |t: &str| {
-        create_requisition(&app, &requisition_body(t, "Acme", "Berlin", "More.")).await
-    })
+    let partner_kept = store_groups(
+        &mut ledger,
+        "partner name",
+        "JSON",
+        &short,
+        async |t: &str| {
+            create_requisition(&app, &requisition_body(t, "Acme", "Berlin", "More.")).await
+        },
+    )
     .await;
     reqs.extend(partner_kept.iter().map(|(id, _)| id.clone()));
     for (field, which) in [("company", 0), ("location etc.", 1)] {
@@ -255,9 +263,15 @@ async fn no_payload_runs_in_any_page() {
         .await;
         reqs.extend(kept.into_iter().map(|(id, _)| id));
     }
-    let extra_kept = store_groups(&mut ledger, "extra (Markdown)", "JSON", &long, async |t: &str| {
-        create_requisition(&app, &requisition_body("Snowflake", "Acme", "Berlin", t)).await
-    })
+    let extra_kept = store_groups(
+        &mut ledger,
+        "extra (Markdown)",
+        "JSON",
+        &long,
+        async |t: &str| {
+            create_requisition(&app, &requisition_body("Snowflake", "Acme", "Berlin", t)).await
+        },
+    )
     .await;
     reqs.extend(extra_kept.iter().map(|(id, _)| id.clone()));
     let main_req = partner_kept[0].0.clone();
@@ -283,10 +297,21 @@ async fn no_payload_runs_in_any_page() {
         counter
     };
     let name_row = ledger.rows.len();
-    let name_kept = store_groups(&mut ledger, "candidate name", "JSON", &names, async |t: &str| {
-        let n = unique();
-        add_json(&app, &main_req, json!({"name": t, "email": format!("n{n}@x.example")})).await
-    })
+    let name_kept = store_groups(
+        &mut ledger,
+        "candidate name",
+        "JSON",
+        &names,
+        async |t: &str| {
+            let n = unique();
+            add_json(
+                &app,
+                &main_req,
+                json!({"name": t, "email": format!("n{n}@x.example")}),
+            )
+            .await
+        },
+    )
     .await;
     let mut emails_stored = 0;
     let mut emails_refused = 0;
@@ -294,7 +319,13 @@ async fn no_payload_runs_in_any_page() {
     for t in &tokens {
         let n = unique();
         let email = format!("e{n}{t}@x.example");
-        match add_json(&app, &main_req, json!({"name": format!("Email {n}"), "email": email})).await {
+        match add_json(
+            &app,
+            &main_req,
+            json!({"name": format!("Email {n}"), "email": email}),
+        )
+        .await
+        {
             Some(id) => {
                 emails_stored += 1;
                 email_candidates.push(id);
@@ -327,26 +358,41 @@ async fn no_payload_runs_in_any_page() {
     let mut phone_stored = 0;
     for p in &every {
         let n = unique();
-        let body = json!({"name": format!("Phone {n}"), "email": format!("p{n}@x.example"), "phone": p});
+        let body =
+            json!({"name": format!("Phone {n}"), "email": format!("p{n}@x.example"), "phone": p});
         if add_json(&app, &main_req, body).await.is_some() {
             phone_stored += 1;
         }
     }
-    ledger.add("candidate phone", "JSON", phone_stored, every.len() - phone_stored);
-    assert_eq!(phone_stored, 0, "a phone field takes only digits and + - ( )");
+    ledger.add(
+        "candidate phone",
+        "JSON",
+        phone_stored,
+        every.len() - phone_stored,
+    );
+    assert_eq!(
+        phone_stored, 0,
+        "a phone field takes only digits and + - ( )"
+    );
 
     // The same through the CSV import (all or nothing, so only rows the
     // JSON API took), quoted by a real CSV writer.
     let mut csv = csv::Writer::from_writer(Vec::new());
-    csv.write_record(["name", "email", "phone", "links"]).unwrap();
+    csv.write_record(["name", "email", "phone", "links"])
+        .unwrap();
     for (i, (_, name)) in name_kept.iter().enumerate() {
         csv.write_record([name.as_str(), &format!("csvn{i}@x.example"), "", ""])
             .unwrap();
     }
     for (i, t) in tokens.iter().enumerate() {
         let links = link_groups.get(i).cloned().unwrap_or_default();
-        csv.write_record([&format!("Csv {i}"), &format!("csve{i}{t}@x.example"), "", &links])
-            .unwrap();
+        csv.write_record([
+            &format!("Csv {i}"),
+            &format!("csve{i}{t}@x.example"),
+            "",
+            &links,
+        ])
+        .unwrap();
     }
     let file = String::from_utf8(csv.into_inner().unwrap()).unwrap();
     let res = app
@@ -362,7 +408,12 @@ async fn no_payload_runs_in_any_page() {
     assert!(imported, "the CSV of accepted values imports: {body}");
     ledger.add("candidate name", "CSV", ledger.rows[name_row].stored, 0);
     ledger.add("candidate email", "CSV", tokens.len(), 0);
-    ledger.add("candidate links", "CSV", link_groups.len().min(tokens.len()) * 5, 0);
+    ledger.add(
+        "candidate links",
+        "CSV",
+        link_groups.len().min(tokens.len()) * 5,
+        0,
+    );
 
     // Through the add-candidate form (a server function posted by a browser
     // without JavaScript): one accepted, and refused ones whose `__err`
@@ -384,7 +435,12 @@ async fn no_payload_runs_in_any_page() {
     .await;
     let added = location(&res);
     assert!(added.contains("added="), "the form took it: {added}");
-    ledger.add("candidate name/email/links", "form", names[1].len() + 1 + 5, 0);
+    ledger.add(
+        "candidate name/email/links",
+        "form",
+        names[1].len() + 1 + 5,
+        0,
+    );
     let all_text = every.join(" ");
     let res = post_form(
         &app,
@@ -396,13 +452,21 @@ async fn no_payload_runs_in_any_page() {
             ("name", all_text.as_str()),
             ("email", every[0]),
             ("phone", every[5]),
-            ("links", "javascript:pwn=9001 data:text/html,<script>pwn=9002</script>"),
+            (
+                "links",
+                "javascript:pwn=9001 data:text/html,<script>pwn=9002</script>",
+            ),
         ],
     )
     .await;
-    let add_refused = location(&res);
+    let add_refused = path_of(&app, &location(&res));
     assert!(add_refused.contains("__err="), "{add_refused}");
-    ledger.add("candidate name/email/phone/links", "form (refused)", 0, all.len() + 3);
+    ledger.add(
+        "candidate name/email/phone/links",
+        "form (refused)",
+        0,
+        all.len() + 3,
+    );
     // A pasted CSV with bad rows: refused whole, the text kept for the page.
     let mut bad = String::from("name,email,phone,links\n");
     for p in every.iter().take(60) {
@@ -415,10 +479,13 @@ async fn no_payload_runs_in_any_page() {
         &app.client,
         "/api/fn/import-candidates",
         &list,
-        &[("requisition_id", main_req.as_str()), ("text", bad.as_str())],
+        &[
+            ("requisition_id", main_req.as_str()),
+            ("text", bad.as_str()),
+        ],
     )
     .await;
-    let import_refused = location(&res);
+    let import_refused = path_of(&app, &location(&res));
     assert!(import_refused.contains("__err="), "{import_refused}");
     ledger.add("CSV paste (all columns)", "form (refused)", 0, 60 * 4);
 
@@ -430,7 +497,10 @@ async fn no_payload_runs_in_any_page() {
             .await
             .unwrap();
     }
-    let stored = requisitions::get(&app.db, &main_req).await.unwrap().unwrap();
+    let stored = requisitions::get(&app.db, &main_req)
+        .await
+        .unwrap()
+        .unwrap();
     let plan = stored.plan.clone().unwrap();
     let mut slots = Vec::new();
     for round in plan.rounds.iter().take(2) {
@@ -455,14 +525,26 @@ async fn no_payload_runs_in_any_page() {
     let notes = &notes[0];
     for (i, slot) in slots.iter().enumerate() {
         let (status, card) = {
-            let res = app.client.get(app.url(&format!("/api/scorecards/{slot}"))).send().await.unwrap();
+            let res = app
+                .client
+                .get(app.url(&format!("/api/scorecards/{slot}")))
+                .send()
+                .await
+                .unwrap();
             (res.status().as_u16(), res.json::<Value>().await.unwrap())
         };
         assert_eq!(status, 200, "{card}");
         let mut items = serde_json::Map::new();
         for item in card["items"].as_array().unwrap() {
-            let ticked: Vec<u64> = if item["positive"].as_array().is_some_and(|p| !p.is_empty()) { vec![0] } else { vec![] };
-            items.insert(item["key"].as_str().unwrap().to_string(), json!({"rating": "meets", "positive": ticked, "notes": notes}));
+            let ticked: Vec<u64> = if item["positive"].as_array().is_some_and(|p| !p.is_empty()) {
+                vec![0]
+            } else {
+                vec![]
+            };
+            items.insert(
+                item["key"].as_str().unwrap().to_string(),
+                json!({"rating": "meets", "positive": ticked, "notes": notes}),
+            );
         }
         let body = json!({"items": items, "private_notes": notes, "takeaways": notes, "recommendation": "hire"});
         let res = app
@@ -510,7 +592,7 @@ async fn no_payload_runs_in_any_page() {
         ],
     )
     .await;
-    let card_refused = location(&res);
+    let card_refused = path_of(&app, &location(&res));
     assert!(card_refused.contains("__err="), "{card_refused}");
     ledger.add("scorecard fields", "form (refused)", 0, all.len() * 3 + 2);
 
@@ -523,11 +605,19 @@ async fn no_payload_runs_in_any_page() {
             .client
             .post(app.url("/api/fn/record-decision"))
             .header("accept", "application/json")
-            .form(&[("candidate_id", candidate.as_str()), ("outcome", "hire"), ("rationale", &text.join(" "))])
+            .form(&[
+                ("candidate_id", candidate.as_str()),
+                ("outcome", "hire"),
+                ("rationale", &text.join(" ")),
+            ])
             .send()
             .await
             .unwrap();
-        assert!(res.status().is_success(), "decision: {}", res.text().await.unwrap());
+        assert!(
+            res.status().is_success(),
+            "decision: {}",
+            res.text().await.unwrap()
+        );
         decided += text.len();
     }
     ledger.add("decision rationale", "server fn", decided, 0);
@@ -536,12 +626,21 @@ async fn no_payload_runs_in_any_page() {
         &app.client,
         "/api/fn/record-decision",
         &format!("/candidates/{c1}/board"),
-        &[("candidate_id", c1.as_str()), ("outcome", every[0]), ("rationale", &rationale[0].join(" "))],
+        &[
+            ("candidate_id", c1.as_str()),
+            ("outcome", every[0]),
+            ("rationale", &rationale[0].join(" ")),
+        ],
     )
     .await;
-    let decision_refused = location(&res);
+    let decision_refused = path_of(&app, &location(&res));
     assert!(decision_refused.contains("__err="), "{decision_refused}");
-    ledger.add("decision outcome/rationale", "form (refused)", 0, rationale[0].len() + 1);
+    ledger.add(
+        "decision outcome/rationale",
+        "form (refused)",
+        0,
+        rationale[0].len() + 1,
+    );
 
     // Screening: notes (10,000 characters) saved on one candidate, a
     // reason with the decision on another, and a refused screen.
@@ -553,7 +652,11 @@ async fn no_payload_runs_in_any_page() {
         &app.client,
         "/api/fn/screen-candidate",
         &format!("/candidates/{c2}"),
-        &[("candidate_id", c2.as_str()), ("notes", &screen_notes[0].join(" ")), ("intent", "save")],
+        &[
+            ("candidate_id", c2.as_str()),
+            ("notes", &screen_notes[0].join(" ")),
+            ("intent", "save"),
+        ],
     )
     .await;
     let back = location(&res);
@@ -564,11 +667,21 @@ async fn no_payload_runs_in_any_page() {
     for c in &kit.resume_criteria {
         form.push((format!("ratings[{}]", c.id), "meets".into()));
     }
-    form.push(("notes".into(), screen_notes.get(1).map(|g| g.join(" ")).unwrap_or_default()));
+    form.push((
+        "notes".into(),
+        screen_notes.get(1).map(|g| g.join(" ")).unwrap_or_default(),
+    ));
     form.push(("intent".into(), "advance".into()));
     form.push(("reason".into(), reasons[0].join(" ")));
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let res = post_form(&app, &app.client, "/api/fn/screen-candidate", &format!("/candidates/{c3}"), &pairs).await;
+    let res = post_form(
+        &app,
+        &app.client,
+        "/api/fn/screen-candidate",
+        &format!("/candidates/{c3}"),
+        &pairs,
+    )
+    .await;
     let back = location(&res);
     assert!(!back.contains("__err="), "screen decision saved: {back}");
     ledger.add("screening reason", "form", reasons[0].len(), 0);
@@ -586,9 +699,14 @@ async fn no_payload_runs_in_any_page() {
         ],
     )
     .await;
-    let screen_refused = location(&res);
+    let screen_refused = path_of(&app, &location(&res));
     assert!(screen_refused.contains("__err="), "{screen_refused}");
-    ledger.add("screening fields", "form (refused)", 0, screen_notes[0].len() + 4);
+    ledger.add(
+        "screening fields",
+        "form (refused)",
+        0,
+        screen_notes[0].len() + 4,
+    );
 
     // The public application: contact details, refused knock-out answers,
     // and file names of every payload.
@@ -603,7 +721,12 @@ async fn no_payload_runs_in_any_page() {
             .collect()
     };
     let passing: Vec<(String, String)> = knockouts(&|i| {
-        kit.application.knockouts[i].answers.iter().position(|a| !a.disqualifies).unwrap().to_string()
+        kit.application.knockouts[i]
+            .answers
+            .iter()
+            .position(|a| !a.disqualifies)
+            .unwrap()
+            .to_string()
     });
     let mut form: Vec<(String, String)> = vec![
         ("id".into(), apply_req.clone()),
@@ -624,8 +747,16 @@ async fn no_payload_runs_in_any_page() {
         .unwrap();
     assert!(res.status().is_redirection(), "{}", res.status());
     let application = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(application.starts_with(&format!("/apply/{apply_req}/")), "{application}");
-    ledger.add("candidate name/email/links", "apply form", names[2].len() + 1 + 5, 0);
+    assert!(
+        application.starts_with(&format!("/apply/{apply_req}/")),
+        "{application}"
+    );
+    ledger.add(
+        "candidate name/email/links",
+        "apply form",
+        names[2].len() + 1 + 5,
+        0,
+    );
     let mut form: Vec<(String, String)> = vec![
         ("id".into(), apply_req.clone()),
         ("name".into(), every[9].into()),
@@ -645,9 +776,14 @@ async fn no_payload_runs_in_any_page() {
         .await
         .unwrap();
     assert!(res.status().is_redirection(), "{}", res.status());
-    let apply_refused = res.headers()["location"].to_str().unwrap().to_string();
+    let apply_refused = path_of(&app, res.headers()["location"].to_str().unwrap());
     assert!(apply_refused.contains("__err="), "{apply_refused}");
-    ledger.add("knock-out answers and ids", "apply form (refused)", 0, kit.application.knockouts.len() + 5);
+    ledger.add(
+        "knock-out answers and ids",
+        "apply form (refused)",
+        0,
+        kit.application.knockouts.len() + 5,
+    );
     let visitor = app.anonymous();
     let mut names_stored = 0;
     for (i, p) in every.iter().enumerate() {
@@ -659,7 +795,11 @@ async fn no_payload_runs_in_any_page() {
                 "video",
                 crate::apply::WEBM.to_vec(),
             ),
-            None => (format!("{application}/resume"), "resume", crate::apply::PDF.to_vec()),
+            None => (
+                format!("{application}/resume"),
+                "resume",
+                crate::apply::PDF.to_vec(),
+            ),
         };
         let res = visitor
             .post(app.url(&url))
@@ -674,11 +814,19 @@ async fn no_payload_runs_in_any_page() {
     let applicant = {
         let mut parts = application.trim_start_matches("/apply/").split('/');
         let (id, token) = (parts.next().unwrap(), parts.next().unwrap());
-        candidates::by_token(&app.db, id, token).await.unwrap().unwrap().id
+        candidates::by_token(&app.db, id, token)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
     };
-    for f in app::db::candidate_files::list(&app.db, &applicant).await.unwrap() {
+    for f in app::db::candidate_files::list(&app.db, &applicant)
+        .await
+        .unwrap()
+    {
         assert!(
-            !f.original_name.contains(['<', '>', '"', '\'', '&', '/', '\\', ':']),
+            !f.original_name
+                .contains(['<', '>', '"', '\'', '&', '/', '\\', ':']),
             "a file name is plain text: {}",
             f.original_name
         );
@@ -689,7 +837,9 @@ async fn no_payload_runs_in_any_page() {
     let mut accounts = 0;
     for (i, t) in tokens.iter().enumerate() {
         if let Ok(email) = Email::parse(&format!("u{i}{t}@x.example")) {
-            users::create(&app.db, &email, Role::Interviewer, &hash).await.unwrap();
+            users::create(&app.db, &email, Role::Interviewer, &hash)
+                .await
+                .unwrap();
             accounts += 1;
         }
     }
@@ -731,60 +881,155 @@ async fn no_payload_runs_in_any_page() {
             ("pairing", every[9]),
         ])
     );
-    ledger.add("JD studio query (all fields)", "/jd query", all.len() * 3, 0);
+    ledger.add(
+        "JD studio query (all fields)",
+        "/jd query",
+        all.len() * 3,
+        0,
+    );
     let field_errors = |fields: &[&str]| -> Value {
         let errors: Vec<Value> = every
             .iter()
             .enumerate()
             .map(|(i, p)| json!({"field": if i % 3 == 0 { (*p).to_string() } else { fields[i % fields.len()].to_string() }, "message": p}))
             .collect();
-        let values: BTreeMap<String, String> = fields.iter().map(|f| (f.to_string(), all_text.clone())).collect();
+        let values: BTreeMap<String, String> = fields
+            .iter()
+            .map(|f| (f.to_string(), all_text.clone()))
+            .collect();
         json!({"Fields": {"errors": errors, "values": values}})
     };
     let app_error = json!({"Invalid": all_text});
-    let forged_add = forged(&list, "/api/fn/add-candidate", &field_errors(&["name", "email", "phone", "links"]));
-    let rows: Vec<Value> = every.iter().enumerate().map(|(i, p)| json!({"line": i + 2, "field": p, "message": p})).collect();
-    let forged_import = forged(&list, "/api/fn/import-candidates", &json!({"Rows": {"rows": rows, "more": 3, "text": lint_text}}));
-    let forged_screen = forged(&format!("/candidates/{c2}"), "/api/fn/screen-candidate", &field_errors(&["notes", "reason", "intent"]));
-    let forged_decision = forged(&format!("/candidates/{c1}/board"), "/api/fn/record-decision", &field_errors(&["rationale", "outcome"]));
+    let forged_add = forged(
+        &list,
+        "/api/fn/add-candidate",
+        &field_errors(&["name", "email", "phone", "links"]),
+    );
+    let rows: Vec<Value> = every
+        .iter()
+        .enumerate()
+        .map(|(i, p)| json!({"line": i + 2, "field": p, "message": p}))
+        .collect();
+    let forged_import = forged(
+        &list,
+        "/api/fn/import-candidates",
+        &json!({"Rows": {"rows": rows, "more": 3, "text": lint_text}}),
+    );
+    let forged_screen = forged(
+        &format!("/candidates/{c2}"),
+        "/api/fn/screen-candidate",
+        &field_errors(&["notes", "reason", "intent"]),
+    );
+    let forged_decision = forged(
+        &format!("/candidates/{c1}/board"),
+        "/api/fn/record-decision",
+        &field_errors(&["rationale", "outcome"]),
+    );
     let forged_card = forged(
         &format!("/interviews/{draft}"),
         "/api/fn/save-scorecard",
-        &field_errors(&["takeaways", "private_notes", "reason", &format!("items.{key}.notes"), "__stale"]),
+        &field_errors(&[
+            "takeaways",
+            "private_notes",
+            "reason",
+            &format!("items.{key}.notes"),
+            "__stale",
+        ]),
     );
     let forged_jd = forged(&jd_generate, "/api/fn/save-jd", &app_error);
     let forged_users = forged("/admin/users", "/api/fn/create-account", &app_error);
-    let forged_apply = forged(&format!("/apply/{apply_req}"), "/api/fn/apply-start", &app_error);
-    let forged_member = forged(&format!("/requisitions/{main_req}"), "/api/fn/add-member", &app_error);
+    let forged_apply = forged(
+        &format!("/apply/{apply_req}"),
+        "/api/fn/apply-start",
+        &app_error,
+    );
+    let forged_member = forged(
+        &format!("/requisitions/{main_req}"),
+        "/api/fn/add-member",
+        &app_error,
+    );
     ledger.add("forged __err (9 forms)", "query", all.len() * 9, 0);
-    let sign_in = format!("/sign-in?{}", query(&[("email", every[0]), ("next", every[1]), ("error", every[2])]));
+    let sign_in = format!(
+        "/sign-in?{}",
+        query(&[("email", every[0]), ("next", every[1]), ("error", every[2])])
+    );
     let kit_query = format!("/kits/partner-manager/mid?{}", query(&[("x", every[0])]));
     let kit_bad = format!(
         "/kits/{}/{}",
         form_urlencoded::byte_serialize(every[0].as_bytes()).collect::<String>(),
         form_urlencoded::byte_serialize(every[5].as_bytes()).collect::<String>()
     );
-    let not_found = format!("/nowhere/{}", form_urlencoded::byte_serialize(every[6].as_bytes()).collect::<String>());
-    let application_query = format!("{application}?{}", query(&[("error", every[0]), ("saved", every[1]), ("prompt", every[2])]));
+    let not_found = format!(
+        "/nowhere/{}",
+        form_urlencoded::byte_serialize(every[6].as_bytes()).collect::<String>()
+    );
+    let application_query = format!(
+        "{application}?{}",
+        query(&[
+            ("error", every[0]),
+            ("saved", every[1]),
+            ("prompt", every[2])
+        ])
+    );
 
     // A payload with `<` proves a page shows the text, not markup.
     let name0 = names[0].join(" ");
     let mut pages = vec![
-        page("requisitions list", "/requisitions".into(), &[&short[0].join(" ")]),
-        page("requisition", format!("/requisitions/{main_req}"), &[&short[0].join(" ")]),
+        page(
+            "requisitions list",
+            "/requisitions".into(),
+            &[&short[0].join(" ")],
+        ),
+        page(
+            "requisition",
+            format!("/requisitions/{main_req}"),
+            &[&short[0].join(" ")],
+        ),
         page("candidates list", list.clone(), &[&name0]),
         page("candidate (panel)", format!("/candidates/{c0}"), &[&name0]),
-        page("candidate (screening notes)", format!("/candidates/{c2}"), &[]),
+        page(
+            "candidate (screening notes)",
+            format!("/candidates/{c2}"),
+            &[],
+        ),
         page("candidate (screened)", format!("/candidates/{c3}"), &[]),
-        page("candidate (applicant)", format!("/candidates/{applicant}"), &[]),
-        page("candidate (emails)", format!("/candidates/{}", email_candidates[0]), &[]),
-        page("candidate board", format!("/candidates/{c0}/board"), &[&name0]),
+        page(
+            "candidate (applicant)",
+            format!("/candidates/{applicant}"),
+            &[],
+        ),
+        page(
+            "candidate (emails)",
+            format!("/candidates/{}", email_candidates[0]),
+            &[],
+        ),
+        page(
+            "candidate board",
+            format!("/candidates/{c0}/board"),
+            &[&name0],
+        ),
         page("candidate board 2", format!("/candidates/{c1}/board"), &[]),
-        page("requisition board", format!("/requisitions/{main_req}/board"), &[&name0]),
+        page(
+            "requisition board",
+            format!("/requisitions/{main_req}/board"),
+            &[&name0],
+        ),
         page("interviews", "/interviews".into(), &[&name0]),
-        page("interview (submitted)", format!("/interviews/{}", slots[0]), &[&name0]),
-        page("interview (draft)", format!("/interviews/{draft}"), &[&name0]),
-        page("actor brief", format!("/interviews/{}/brief", slots[0]), &[]),
+        page(
+            "interview (submitted)",
+            format!("/interviews/{}", slots[0]),
+            &[&name0],
+        ),
+        page(
+            "interview (draft)",
+            format!("/interviews/{draft}"),
+            &[&name0],
+        ),
+        page(
+            "actor brief",
+            format!("/interviews/{}/brief", slots[0]),
+            &[],
+        ),
         page("apply", format!("/apply/{main_req}"), &[]),
         page("application", application.clone(), &[]),
         page("application query", application_query, &[]),
@@ -813,12 +1058,32 @@ async fn no_payload_runs_in_any_page() {
         page("forged member", forged_member, &[]),
     ];
     for (i, id) in extra_reqs.iter().enumerate() {
-        pages.push(page(&format!("requisition (extra {i})"), format!("/requisitions/{id}"), &[]));
-        pages.push(page(&format!("apply (extra {i})"), format!("/apply/{id}"), &[]));
+        pages.push(page(
+            &format!("requisition (extra {i})"),
+            format!("/requisitions/{id}"),
+            &[],
+        ));
+        pages.push(page(
+            &format!("apply (extra {i})"),
+            format!("/apply/{id}"),
+            &[],
+        ));
     }
+    // The debrief is a download: the browser opens the saved file, where
+    // only the policy in its own <meta> applies.
+    let debrief_path = format!("/api/requisitions/{main_req}/debrief.html");
+    let res = app.client.get(app.url(&debrief_path)).send().await.unwrap();
+    let debrief_csp = res
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let debrief_file = app.data_dir().join("debrief.html");
+    std::fs::write(&debrief_file, res.text().await.unwrap()).unwrap();
     pages.push(PageCheck {
         name: "debrief.html".into(),
-        path: format!("/api/requisitions/{main_req}/debrief.html"),
+        path: format!("file://{}", debrief_file.display()),
         hydrates: false,
         expect: vec![name0.clone()],
     });
@@ -827,7 +1092,12 @@ async fn no_payload_runs_in_any_page() {
     // Every page's response carries the nonce CSP (same session as the
     // browser: the admin).
     let mut failures: Vec<String> = Vec::new();
-    for p in &pages {
+    if !(debrief_csp.contains("default-src 'none'") && !debrief_csp.contains("script-src")) {
+        failures.push(format!(
+            "debrief.html: a page without scripts should forbid them: {debrief_csp}"
+        ));
+    }
+    for p in pages.iter().filter(|p| p.hydrates) {
         let res = app.client.get(app.url(&p.path)).send().await.unwrap();
         let status = res.status().as_u16();
         let csp = res
@@ -836,14 +1106,11 @@ async fn no_payload_runs_in_any_page() {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_string();
-        if csp.is_empty() {
-            failures.push(format!("{} ({}): no Content-Security-Policy (status {status})", p.name, p.path));
-        } else if csp.contains("unsafe-inline") && csp.contains("script-src") {
-            failures.push(format!("{}: the CSP allows inline script: {csp}", p.name));
-        } else if p.hydrates && !csp.contains("'nonce-") {
-            failures.push(format!("{}: the CSP has no nonce: {csp}", p.name));
-        } else if !p.hydrates && !(csp.contains("script-src 'none'") || csp.contains("default-src 'none'")) {
-            failures.push(format!("{}: a page without scripts should forbid them: {csp}", p.name));
+        if !csp.contains("script-src 'nonce-") || csp.contains("unsafe-inline") {
+            failures.push(format!(
+                "{} ({}): not the nonce CSP (status {status}): {csp:?}",
+                p.name, p.path
+            ));
         }
     }
 
@@ -857,10 +1124,38 @@ async fn no_payload_runs_in_any_page() {
         })
         .await
         .expect("the hook is installed through DevTools");
+    // The control: a page of raw, unescaped payloads with no policy must
+    // trip every detector, or a green run would prove nothing.
+    let control = app.data_dir().join("control.html");
+    std::fs::write(
+        &control,
+        format!(
+            "<!DOCTYPE html><title>control</title><body>{} {} {}</body>",
+            every[20], every[0], every[37]
+        ),
+    )
+    .unwrap();
+    browser
+        .client
+        .goto(&format!("file://{}", control.display()))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let seen = Inspection::from_value(&browser.client.execute(INSPECT, vec![]).await.unwrap());
+    assert!(
+        seen.hooked && seen.runs.len() >= 2 && seen.problems.len() >= 2,
+        "the detectors miss unescaped payloads: {seen:?}"
+    );
     browser.sign_in(&app.base, "admin@example.com").await;
     let mut loaded = 0;
+    let mut shown = Vec::new();
     for p in &pages {
-        if let Err(e) = browser.client.goto(&app.url(&p.path)).await {
+        let url = if p.path.starts_with("file://") {
+            p.path.clone()
+        } else {
+            app.url(&p.path)
+        };
+        if let Err(e) = browser.client.goto(&url).await {
             failures.push(format!("{}: did not load: {e}", p.name));
             continue;
         }
@@ -873,8 +1168,9 @@ async fn no_payload_runs_in_any_page() {
                 .for_element(fantoccini::Locator::Css("body[data-hydrated='true']"))
                 .await;
             if hydrated.is_err() {
-                failures.push(format!("{} ({}): never hydrated", p.name, p.path));
-                browser.screenshot(&format!("xss-{}", p.name.replace(' ', "-"))).await;
+                browser
+                    .screenshot(&format!("xss-{}", p.name.replace(' ', "-")))
+                    .await;
             }
         }
         // Autofocus and animation handlers fire shortly after load.
@@ -886,6 +1182,9 @@ async fn no_payload_runs_in_any_page() {
                 continue;
             }
         };
+        if p.hydrates && !found.hydrated {
+            failures.push(format!("{} ({}): never hydrated", p.name, p.path));
+        }
         if !found.hooked {
             failures.push(format!("{}: the hook was not installed", p.name));
         }
@@ -899,17 +1198,27 @@ async fn no_payload_runs_in_any_page() {
                 failures.push(format!("{} ({}): {what}: {item}", p.name, found.url));
             }
         }
+        let reflected = every.iter().filter(|t| found.text.contains(**t)).count();
+        shown.push(format!("{} {reflected}", p.name));
         for text in &p.expect {
             if !found.text.contains(text.as_str()) {
-                failures.push(format!("{}: the payload text is not shown: {}", p.name, &text[..text.len().min(80)]));
+                failures.push(format!(
+                    "{}: the payload text is not shown: {}",
+                    p.name,
+                    &text[..text.len().min(80)]
+                ));
             }
         }
     }
     browser.close().await;
 
+    println!("Payloads shown as text, by page: {}", shown.join(", "));
     println!("XSS corpus fields × channels:");
     for r in &ledger.rows {
-        println!("  {:<36} {:<22} stored {:>4}  refused {:>4}", r.field, r.channel, r.stored, r.refused);
+        println!(
+            "  {:<36} {:<22} stored {:>4}  refused {:>4}",
+            r.field, r.channel, r.stored, r.refused
+        );
     }
     println!(
         "XSS corpus: {} payloads ({} vectors × 2 contexts), {} injections over {} field×channel rows, {} requisitions, {} pages loaded in Chromium, executions = {} (setup {:.1?}, total {:.1?})",
@@ -923,5 +1232,10 @@ async fn no_payload_runs_in_any_page() {
         setup,
         started.elapsed()
     );
-    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
