@@ -56,6 +56,13 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 5)]
         runs: usize,
     },
+    /// Markdown notes built to be slow to render (thousands of nested
+    /// list markers or quotes, long runs of emphasis or brackets): the
+    /// worst time for one note, and for a scorecard full of them.
+    Markdown {
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -31,6 +31,12 @@ async fn main() -> ExitCode {
                 },
         }) => commands::user_add(&cli.common, &email, &role, password_stdin).await,
         Some(Command::Bench {
+            command: BenchCommand::Markdown { runs },
+        }) => {
+            server::bench::markdown(runs);
+            ExitCode::SUCCESS
+        }
+        Some(Command::Bench {
             command:
                 BenchCommand::Board {
                     candidates,

@@ -9,6 +9,7 @@ mod apply;
 mod authz;
 mod board;
 mod candidates;
+mod csp;
 mod database;
 mod e2e_apply;
 mod e2e_board;

@@ -115,11 +115,8 @@ async fn debrief_html(
     // A standalone page of our own making: no scripts needed or allowed.
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
-        header::HeaderValue::from_str(&format!(
-            "{}; frame-ancestors 'none'",
-            debrief::content_security_policy()
-        ))
-        .map_err(|e| crate::error::ApiError::Internal(e.to_string()))?,
+        header::HeaderValue::from_str(&debrief::header_policy())
+            .map_err(|e| crate::error::ApiError::Internal(e.to_string()))?,
     );
     Ok(response)
 }

@@ -44,6 +44,9 @@ async fn markdown(
         .into_response())
 }
 
+const JD_PAGE_STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1c2430}\
+h1{font-size:1.6rem}h2{margin-top:1.6rem;font-size:1.15rem}@media print{body{margin:0}h2{break-after:avoid}}";
+
 /// A standalone page: its own styles, no scripts, prints on its own.
 async fn html(
     State(state): State<AppState>,
@@ -57,24 +60,29 @@ async fn html(
         .next()
         .unwrap_or("Job description")
         .trim_start_matches("# ")
-        .replace('\\', "")
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+        .replace('\\', "");
+    let policy = app::standalone_page::policy(JD_PAGE_STYLE);
     let page = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\
-         body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1c2430}}\
-         h1{{font-size:1.6rem}}h2{{margin-top:1.6rem;font-size:1.15rem}}@media print{{body{{margin:0}}h2{{break-after:avoid}}}}\
-         </style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n\
+         <title>{}</title>\n<style>{JD_PAGE_STYLE}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+        html_escape::encode_text(&title),
         jd.html
     );
+    let header_policy =
+        header::HeaderValue::from_str(&app::standalone_page::header_policy(JD_PAGE_STYLE))
+            .map_err(|e| crate::error::ApiError::Internal(e.to_string()))?;
     Ok((
         [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (
+                header::CONTENT_TYPE,
+                header::HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
             (
                 header::CONTENT_DISPOSITION,
-                "attachment; filename=\"job-description.html\"",
+                header::HeaderValue::from_static("attachment; filename=\"job-description.html\""),
             ),
+            (header::CONTENT_SECURITY_POLICY, header_policy),
         ],
         page,
     )

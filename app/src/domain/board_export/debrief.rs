@@ -463,17 +463,14 @@ figure.profile svg{max-width:100%;height:auto}\
 @media print{body{margin:0;max-width:none}section.candidate{break-before:page;page-break-before:always}th{background:none}a{color:#000}}";
 
 /// The policy of the printable debrief, in its `<meta>` and in the header
-/// it is served with: no scripts at all, its own style block allowed by
-/// hash, images only from this site (a note's image from another host
-/// would tell that host who read the debrief, and when).
+/// it is served with (see [`crate::standalone_page`]).
 pub fn content_security_policy() -> String {
-    use base64::Engine as _;
-    use sha2::{Digest, Sha256};
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(STYLE));
-    format!(
-        "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' data:; \
-         base-uri 'none'; form-action 'none'"
-    )
+    crate::standalone_page::policy(STYLE)
+}
+
+/// The same, for the response header.
+pub fn header_policy() -> String {
+    crate::standalone_page::header_policy(STYLE)
 }
 
 /// The debrief packet as one printable HTML page: no scripts, its own
