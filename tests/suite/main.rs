@@ -17,6 +17,7 @@ mod e2e_hiring_loop;
 mod e2e_jd_studio;
 mod e2e_kit_browser;
 mod e2e_scorecard;
+mod e2e_xss;
 mod health;
 mod jd_api;
 mod kits_api;

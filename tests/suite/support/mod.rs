@@ -2,6 +2,7 @@
 //! on SQLite or PostgreSQL.
 
 pub mod browser;
+pub mod xss;
 
 use app::db::{users, Db};
 use app::domain::accounts::{Email, Role};
