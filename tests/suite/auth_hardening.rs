@@ -315,7 +315,8 @@ on_both_databases!(
 
 async fn interviewers_are_refused_the_studio_page_and_downloads(app: TestApp) {
     let interviewer = app.client_as(Role::Interviewer, "iona@example.com").await;
-    let query = "sub_role=co-sell-ops&level=mid&partner_name=HubSpot&partner_type=technology&amount=2000000&monthly=1";
+    let query = "sub_role=co-sell-ops&level=mid&partner_name=HubSpot&partner_type=technology\
+&amount=2000000&currency=USD&monthly=1&quarterly=1&pairing=weekly-deal-pairing";
     for path in [
         "/jd".to_string(),
         format!("/jd?mode=generate&{query}"),
