@@ -14,6 +14,10 @@ pub enum AppError {
     /// The input was refused; the message says which fields and why.
     #[error("{0}")]
     Invalid(String),
+    /// The request itself could not be read (arguments that do not parse,
+    /// a body that is not UTF-8): the caller's mistake, not a server fault.
+    #[error("{0}")]
+    Malformed(String),
     /// Nobody is signed in.
     #[error("sign in to continue")]
     Unauthorized,
@@ -37,6 +41,7 @@ impl AppError {
         match self {
             AppError::NotFound(_) => 404,
             AppError::Invalid(_) => 422,
+            AppError::Malformed(_) => 400,
             AppError::Unauthorized => 401,
             AppError::Forbidden(_) => 403,
             AppError::Conflict(_) => 409,
@@ -49,6 +54,20 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // Arguments that do not parse (`version=abc`, a missing field,
+            // a body that is not UTF-8) are the caller's mistake: a 400 that
+            // says so, not a server fault. On the server, `Deserialization`
+            // only comes from reading the request; in the browser it means
+            // the answer could not be read, which stays a transport error.
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
+                AppError::Malformed(format!("the request's fields could not be read: {m}"))
+            }
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(m) => {
+                AppError::Malformed(format!("the request could not be read: {m}"))
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }

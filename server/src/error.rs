@@ -29,6 +29,9 @@ pub enum ApiError {
     /// The request clashes with what is stored; the message says how.
     #[error("{0}")]
     Conflict(String),
+    /// The body is not of a type this route reads; the message says which.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     /// Too many failed sign-ins; try again after this many seconds.
     #[error("too many failed sign-ins: try again in {0} seconds")]
     TooManyAttempts(i64),
@@ -78,6 +81,11 @@ impl IntoResponse for ApiError {
             ApiError::Conflict(message) => {
                 (StatusCode::CONFLICT, Json(json!({ "error": message }))).into_response()
             }
+            ApiError::UnsupportedMediaType(message) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                Json(json!({ "error": message })),
+            )
+                .into_response(),
             ApiError::TooManyAttempts(seconds) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 [(axum::http::header::RETRY_AFTER, seconds.to_string())],
@@ -127,6 +135,10 @@ impl From<app::error::AppError> for ApiError {
         match e {
             AppError::NotFound(m) => ApiError::NotFound(m),
             AppError::Invalid(m) => ApiError::Invalid(vec![app::domain::jd::FieldError {
+                field: "body".into(),
+                message: m,
+            }]),
+            AppError::Malformed(m) => ApiError::Invalid(vec![app::domain::jd::FieldError {
                 field: "body".into(),
                 message: m,
             }]),

@@ -6,6 +6,7 @@ mod support;
 
 mod accounts;
 mod apply;
+mod auth_hardening;
 mod authz;
 mod board;
 mod candidates;

@@ -90,14 +90,18 @@ pub enum ApplyOutcome {
     Started { url: String },
     /// Fields to correct, each with its reason.
     Invalid(Vec<FieldError>),
-    /// This email already has an application for the job.
-    AlreadyApplied(String),
 }
 
 /// Creates the candidate from the contact details and the knock-out answers
 /// (`knockout[<question id>]` = index of the chosen answer), then sends the
 /// browser to the candidate's own page. A disqualifying answer still
 /// creates the candidate, stopped, so the answers are kept.
+///
+/// An email that already applied gets the same answer, a redirect to an
+/// application address, but to one that opens nothing (a fresh token that
+/// is never stored), whose page tells an applicant to carry on from their
+/// own link. Saying "already applied" here would let anyone find out who
+/// applied where by trying addresses.
 #[server(prefix = "/api/fn", endpoint = "apply-start")]
 pub async fn apply_start(
     id: String,
@@ -140,27 +144,14 @@ pub async fn apply_start(
         application_token: Some(&token),
         knockouts: &answers,
     };
-    match candidates::create(&db, &insert).await {
-        Ok(_) => {}
-        Err(crate::db::DbError::Conflict(_)) => {
-            return refused(
-                ApplyOutcome::AlreadyApplied(already_applied(candidate.email.as_str())),
-                &kit.application.knockouts,
-            )
-        }
+    let token = match candidates::create(&db, &insert).await {
+        Ok(_) => token,
+        Err(crate::db::DbError::Conflict(_)) => crate::db::new_id(),
         Err(e) => return Err(crate::access::internal(e)),
-    }
+    };
     let url = application_url(&requisition.id, &token);
     leptos_axum::redirect(&url);
     Ok(ApplyOutcome::Started { url })
-}
-
-pub fn already_applied(email: &str) -> String {
-    format!(
-        "An application from {email} is already in for this job, so we have not started a second one. \
-         If it is yours, carry on from the page you were sent to when you applied. If you no longer \
-         have that link, contact the recruiter who shared this job with you."
-    )
 }
 
 pub fn application_url(requisition_id: &str, token: &str) -> String {
@@ -193,7 +184,6 @@ fn refused(
                 .collect();
             format!("Your application was not started. {}.", parts.join("; "))
         }
-        ApplyOutcome::AlreadyApplied(message) => message,
         ApplyOutcome::Started { .. } => String::new(),
     }))
 }
@@ -308,8 +298,13 @@ pub async fn apply_status(id: String, token: String) -> Result<ApplicationView, 
     application_view(&db, &requisition, &candidate, &token).await
 }
 
+/// Also what someone sees who applied again with an email that already has
+/// an application for the job (see `apply_start`), so it must not say
+/// which of the two happened.
 pub const NO_SUCH_APPLICATION: &str =
-    "There is no application at this address. Check that the link is complete, or start again from the job's page.";
+    "This address does not open an application. If you have applied for this job before, carry on from the link \
+     you were given when you first applied; if you no longer have it, contact the recruiter who shared the job \
+     with you. Otherwise check that the link is complete, or start again from the job's page.";
 
 /// The application this link opens, or `NotFound`.
 #[cfg(feature = "ssr")]

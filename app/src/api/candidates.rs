@@ -80,7 +80,7 @@ impl FromServerFnError for FormError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        FormError::App(AppError::Transport(value.to_string()))
+        FormError::App(AppError::from_server_fn_error(value))
     }
 }
 

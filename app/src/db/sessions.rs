@@ -1,5 +1,6 @@
 //! Session records (see the server's session store). The data is opaque
 //! JSON here; expiry is Unix seconds so both backends compare it as a number.
+//! `id` is whatever key the store gives (a hash of the cookie's value).
 
 use super::{Db, DbError};
 
@@ -17,18 +18,29 @@ pub async fn create(db: &Db, id: &str, data: &str, expires_at: i64) -> Result<bo
     Ok(result.rows_affected() == 1)
 }
 
+/// Writes a live session's data and its renewed expiry. Runs after every
+/// request of a signed-in person (that is what makes the expiry idle time),
+/// so it writes only when the data changed or the stored expiry is more
+/// than `RENEW_AFTER_SECS` behind. An UPDATE, never an insert: a request
+/// still running when its session was signed out or cycled must not bring
+/// the session back.
 pub async fn save(db: &Db, id: &str, data: &str, expires_at: i64) -> Result<(), DbError> {
     sqlx::query(
-        "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (id) DO UPDATE SET data = $2, expires_at = $3",
+        "UPDATE sessions SET data = $2, expires_at = $3 \
+         WHERE id = $1 AND (data <> $2 OR expires_at < $4)",
     )
     .bind(id)
     .bind(data)
     .bind(expires_at)
+    .bind(expires_at - RENEW_AFTER_SECS)
     .execute(&db.pool)
     .await?;
     Ok(())
 }
+
+/// How stale a stored expiry may get before a request renews it: a minute
+/// of idle time is not worth a write per request.
+pub const RENEW_AFTER_SECS: i64 = 60;
 
 /// The session's data and expiry, unless it has expired.
 pub async fn load(db: &Db, id: &str, now: i64) -> Result<Option<(String, i64)>, DbError> {

@@ -140,35 +140,58 @@ pub async fn count(db: &Db) -> Result<i64, DbError> {
     Ok(n)
 }
 
-/// Recent failed sign-ins for an email: (failures, unix time of the last).
-pub async fn sign_in_failures(db: &Db, email: &str) -> Result<(i64, i64), DbError> {
-    let row: Option<(i64, i64)> =
+/// Failed (or not yet checked) sign-ins on record for an email: (count,
+/// unix time of the last), or `None` when there are none.
+pub async fn sign_in_failures(db: &Db, email: &str) -> Result<Option<(i64, i64)>, DbError> {
+    Ok(
         sqlx::query_as("SELECT failures, last_failed_at FROM sign_in_failures WHERE email = $1")
             .bind(email)
             .fetch_optional(&db.pool)
-            .await?;
-    Ok(row.unwrap_or((0, 0)))
+            .await?,
+    )
 }
 
-/// Counts one more failure; a failure long after the last starts afresh.
-pub async fn record_sign_in_failure(
+/// Counts one sign-in attempt for an email, provided its record still is
+/// `seen` (what the caller read and decided on): one statement that either
+/// moves the record from `seen` to `(failures, now)` or changes nothing.
+/// Returns whether it did; false means another attempt got there first and
+/// the caller must read and decide again. Checked this way, a burst of
+/// parallel attempts is admitted one at a time on both backends: SQLite
+/// runs one writer at a time, and PostgreSQL re-checks the `WHERE` against
+/// the row a concurrent update left (and `ON CONFLICT DO NOTHING` loses to
+/// a concurrent insert).
+pub async fn count_sign_in_attempt(
     db: &Db,
     email: &str,
+    seen: Option<(i64, i64)>,
+    failures: i64,
     now: i64,
-    forget_before: i64,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "INSERT INTO sign_in_failures (email, failures, last_failed_at) VALUES ($1, 1, $2) \
-         ON CONFLICT (email) DO UPDATE SET \
-         failures = CASE WHEN sign_in_failures.last_failed_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END, \
-         last_failed_at = $2",
-    )
-    .bind(email)
-    .bind(now)
-    .bind(forget_before)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+) -> Result<bool, DbError> {
+    let result = match seen {
+        None => sqlx::query(
+            "INSERT INTO sign_in_failures (email, failures, last_failed_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (email) DO NOTHING",
+        )
+        .bind(email)
+        .bind(failures)
+        .bind(now)
+        .execute(&db.pool)
+        .await?,
+        Some((seen_failures, seen_last)) => {
+            sqlx::query(
+                "UPDATE sign_in_failures SET failures = $2, last_failed_at = $3 \
+                 WHERE email = $1 AND failures = $4 AND last_failed_at = $5",
+            )
+            .bind(email)
+            .bind(failures)
+            .bind(now)
+            .bind(seen_failures)
+            .bind(seen_last)
+            .execute(&db.pool)
+            .await?
+        }
+    };
+    Ok(result.rows_affected() == 1)
 }
 
 pub async fn clear_sign_in_failures(db: &Db, email: &str) -> Result<(), DbError> {

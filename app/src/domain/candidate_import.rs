@@ -266,7 +266,7 @@ mod tests {
                 RowError {
                     line: 6,
                     field: "email".into(),
-                    message: "`not-an-email` is not an email address".into(),
+                    message: "`not-an-email` is not an email address: it has no `@`".into(),
                 },
             ]
         );

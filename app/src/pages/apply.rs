@@ -98,10 +98,9 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
         Some(Ok(ApplyOutcome::Invalid(errors))) => errors,
         _ => Vec::new(),
     });
-    // Everything else worth saying: already applied, or the whole problem
-    // as one message after a plain form post.
+    // Everything else worth saying: the whole problem as one message after
+    // a plain form post.
     let message = move || match start.value().get() {
-        Some(Ok(ApplyOutcome::AlreadyApplied(m))) => Some(m),
         Some(Err(e)) => Some(e.to_string()),
         Some(Ok(ApplyOutcome::Invalid(errors))) if !errors.is_empty() => Some(
             "Your application was not started: please correct the fields marked above.".to_string(),

@@ -15,6 +15,21 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn JdStudioPage() -> impl IntoView {
+    // The studio is for the roles that run requisitions, as `/api/jd` is:
+    // anyone else gets a 403 page. Decided on the server before streaming
+    // starts (so the status can still be set) and carried to the browser
+    // with the page, so hydration renders the same thing.
+    if let Some(refusal) = SharedValue::new(studio_refusal).into_inner() {
+        crate::pages::set_error_status(&refusal);
+        return view! {
+            <Title text="JD studio · Alliance Hiring Kit"/>
+            <section class="page studio">
+                <h1>"JD studio"</h1>
+                <p class="error" role="alert">{refusal.to_string()}</p>
+            </section>
+        }
+        .into_any();
+    }
     let query_map = use_query_map();
     let query = Memo::new(move |_| {
         query_map.with(|q| {
@@ -75,6 +90,20 @@ pub fn JdStudioPage() -> impl IntoView {
             </Suspense>
             <PasteForm text=query.get_untracked().text.unwrap_or_default()/>
         </section>
+    }
+    .into_any()
+}
+
+/// Why this person may not use the studio, if they may not (server only;
+/// the browser gets the answer with the page).
+fn studio_refusal() -> Option<crate::error::AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        crate::auth::require_role(&crate::auth::REQUISITION_ROLES).err()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }
 

@@ -3,6 +3,7 @@
 //! with a redirect to where the person was going, or back here with what
 //! went wrong.
 
+use crate::domain::accounts::safe_next;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -12,11 +13,28 @@ fn problem_message(code: &str) -> Option<String> {
         return Some("That email and password do not match an active account.".into());
     }
     if let Some(seconds) = code.strip_prefix("wait-") {
+        let wait = seconds
+            .parse::<i64>()
+            .map(wait_words)
+            .unwrap_or_else(|_| "a few minutes".into());
         return Some(format!(
-            "Too many failed attempts for this email. Wait {seconds} seconds, then try again."
+            "Too many failed sign-ins for this email. If this is your account, try again in {wait}."
         ));
     }
     (!code.is_empty()).then(|| "The server could not sign you in. Try again in a moment.".into())
+}
+
+/// "45 seconds", "1 minute", "15 minutes": minutes rounded up, so the
+/// person never comes back too early.
+fn wait_words(seconds: i64) -> String {
+    match seconds {
+        ..=1 => "1 second".into(),
+        2..=59 => format!("{seconds} seconds"),
+        _ => match (seconds + 59) / 60 {
+            1 => "1 minute".into(),
+            minutes => format!("{minutes} minutes"),
+        },
+    }
 }
 
 #[component]
@@ -26,7 +44,8 @@ pub fn SignInPage() -> impl IntoView {
     let problem = problem_message(&get("error"));
     let signed_out = get("signed_out") == "1";
     let email = get("email");
-    let next = get("next");
+    // Only a path on this site is carried to the form (and on to the redirect).
+    let next = safe_next(&get("next")).to_string();
     view! {
         <Title text="Sign in · Alliance Hiring Kit"/>
         <section class="page narrow sign-in">
@@ -59,7 +78,15 @@ mod tests {
         assert!(problem_message("credentials")
             .unwrap()
             .contains("do not match"));
-        assert!(problem_message("wait-30").unwrap().contains("30 seconds"));
+        assert!(problem_message("wait-30")
+            .unwrap()
+            .contains("try again in 30 seconds"));
+        assert!(problem_message("wait-900")
+            .unwrap()
+            .contains("try again in 15 minutes"));
+        assert!(problem_message("wait-61").unwrap().contains("2 minutes"));
+        assert!(problem_message("wait-60").unwrap().contains("1 minute."));
+        assert!(problem_message("wait-x").unwrap().contains("a few minutes"));
         assert!(problem_message("server").unwrap().contains("could not"));
         assert_eq!(problem_message(""), None);
     }

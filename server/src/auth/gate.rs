@@ -5,7 +5,7 @@
 use super::USER_ID_KEY;
 use crate::http::AppState;
 use app::db::users;
-use app::domain::accounts::CurrentUser;
+use app::domain::accounts::{safe_next, CurrentUser};
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
@@ -68,9 +68,10 @@ pub async fn require_sign_in(request: Request, next: Next) -> Response {
         )
             .into_response();
     }
-    // Pages: to the sign-in page, and back here afterwards.
+    // Pages: to the sign-in page, and back here afterwards; a path that
+    // would not be followed after sign-in (`//host`) is not carried along.
     let back = match (request.method(), request.uri().path_and_query()) {
-        (&Method::GET, Some(pq)) if pq.as_str() != "/" => {
+        (&Method::GET, Some(pq)) if pq.as_str() != "/" && safe_next(pq.as_str()) != "/" => {
             format!("/sign-in?next={}", url_escape(pq.as_str()))
         }
         _ => "/sign-in".to_string(),

@@ -10,7 +10,7 @@ mod store;
 
 pub use gate::{require_sign_in, resolve_user};
 pub use sign_in::{sign_in, SignInError, USER_ID_KEY};
-pub use store::DbSessionStore;
+pub use store::{stored_key, DbSessionStore};
 
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::cookie::SameSite;
@@ -24,8 +24,14 @@ pub const IDLE_EXPIRY_HOURS: i64 = 12;
 
 /// HttpOnly (scripts cannot read it), SameSite=Lax (sent on links from an
 /// email, never on another site's form posts), Secure when served over HTTPS.
+/// Saved after every request of a live session (`always_save`), so both the
+/// stored expiry and the cookie's Max-Age move on with use: without it they
+/// were set once, at sign-in, and a busy person was signed out 12 hours
+/// later. The store skips the write when nothing changed (see
+/// `app::db::sessions::save`).
 pub fn session_layer(store: DbSessionStore, secure: bool) -> SessionManagerLayer<DbSessionStore> {
     SessionManagerLayer::new(store)
+        .with_always_save(true)
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)

@@ -3,7 +3,7 @@
 
 use app::auth::password;
 use app::db::{users, Db, DbError};
-use app::domain::accounts::{sign_in_wait, CurrentUser, Email, SIGN_IN_FAILURE_MEMORY_SECS};
+use app::domain::accounts::{admit_sign_in, CurrentUser, Email};
 use tower_sessions::Session;
 
 /// Where the session keeps the signed-in account's id.
@@ -37,11 +37,7 @@ pub async fn sign_in(
     password_text: &str,
 ) -> Result<CurrentUser, SignInError> {
     let key = email.trim().to_lowercase();
-    let now = chrono::Utc::now().timestamp();
-    let (failures, last) = users::sign_in_failures(db, &key).await?;
-    if let Some(wait) = sign_in_wait(failures, now - last) {
-        return Err(SignInError::TooManyAttempts(wait));
-    }
+    admit(db, &key).await?;
     let account = match Email::parse(email) {
         Ok(email) => users::credentials(db, &email).await?,
         Err(_) => None,
@@ -65,11 +61,33 @@ pub async fn sign_in(
             session.insert(USER_ID_KEY, &user.id).await?;
             Ok(user)
         }
-        _ => {
-            users::record_sign_in_failure(db, &key, now, now - SIGN_IN_FAILURE_MEMORY_SECS).await?;
-            Err(SignInError::BadCredentials)
+        // Already counted by `admit`.
+        _ => Err(SignInError::BadCredentials),
+    }
+}
+
+/// How many times `admit` reads and tries again when other attempts for the
+/// same email keep getting in first. Each lost round means another attempt
+/// was counted, so a burst runs into the slow-down long before this.
+const ADMIT_ROUNDS: usize = 64;
+
+/// Counts this attempt as a failure before its password is checked, or
+/// refuses it while the email must wait. The count is moved on only from
+/// the state the decision was made on (see `users::count_sign_in_attempt`),
+/// so parallel attempts are admitted one at a time and at most the free
+/// number get their password checked.
+async fn admit(db: &Db, key: &str) -> Result<(), SignInError> {
+    for _ in 0..ADMIT_ROUNDS {
+        let now = chrono::Utc::now().timestamp();
+        let seen = users::sign_in_failures(db, key).await?;
+        let (failures, last) = seen.unwrap_or((0, 0));
+        let counted = admit_sign_in(failures, last, now).map_err(SignInError::TooManyAttempts)?;
+        if users::count_sign_in_attempt(db, key, seen, counted, now).await? {
+            return Ok(());
         }
     }
+    // Only under a flood of attempts for this one email: treat it as one.
+    Err(SignInError::TooManyAttempts(1))
 }
 
 /// argon2 is deliberately slow: run it off the async workers.

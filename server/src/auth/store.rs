@@ -1,8 +1,14 @@
 //! tower-sessions' store trait over our database, so sessions survive a
 //! restart and are shared by every server instance on PostgreSQL.
+//!
+//! The table keys each session by the SHA-256 of its id, never the id
+//! itself: the id is the bearer credential in the cookie, and someone who
+//! reads the table (a backup, a leaked dump) must not be able to replay it.
+//! The id is 128 random bits, so a fast unsalted hash is enough.
 
 use app::db::{sessions, Db, DbError};
 use async_trait::async_trait;
+use sha2::{Digest, Sha256};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result};
 use tower_sessions::SessionStore;
@@ -27,6 +33,14 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+/// The key a session is stored under: SHA-256 of the cookie's value, hex.
+pub fn stored_key(id: &Id) -> String {
+    Sha256::digest(id.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn backend(e: DbError) -> Error {
     Error::Backend(e.to_string())
 }
@@ -42,9 +56,9 @@ impl SessionStore for DbSessionStore {
         // A 128-bit random id colliding is next to impossible, but the
         // trait asks stores not to overwrite: draw again if it happens.
         loop {
-            let id = record.id.to_string();
+            let key = stored_key(&record.id);
             let expires = record.expiry_date.unix_timestamp();
-            if sessions::create(&self.db, &id, &data, expires)
+            if sessions::create(&self.db, &key, &data, expires)
                 .await
                 .map_err(backend)?
             {
@@ -58,7 +72,7 @@ impl SessionStore for DbSessionStore {
         let data = encode(record)?;
         sessions::save(
             &self.db,
-            &record.id.to_string(),
+            &stored_key(&record.id),
             &data,
             record.expiry_date.unix_timestamp(),
         )
@@ -67,7 +81,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
-        let Some((data, expires)) = sessions::load(&self.db, &id.to_string(), now())
+        let Some((data, expires)) = sessions::load(&self.db, &stored_key(id), now())
             .await
             .map_err(backend)?
         else {
@@ -85,7 +99,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
-        sessions::delete(&self.db, &id.to_string())
+        sessions::delete(&self.db, &stored_key(id))
             .await
             .map_err(backend)
     }

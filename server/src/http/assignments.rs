@@ -2,7 +2,7 @@
 //! A POST puts one interviewer on one round of one candidate at a time
 //! given in RFC 3339; every refused field is named in the 422.
 
-use super::body::parse_json;
+use super::body::json_body;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::access;
@@ -12,7 +12,7 @@ use app::domain::jd::FieldError;
 use app::domain::requisition::Assignment;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
@@ -80,11 +80,12 @@ async fn create(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
     let user = signed_in(user)?;
     let requisition = access::requisition(&state.db, &user, &id).await?;
-    let body: NewAssignmentBody = parse_json(&body)?;
+    let body: NewAssignmentBody = json_body(&headers, &body)?;
     let duration_minutes = match body.duration_minutes {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),

@@ -1,6 +1,6 @@
 //! `POST /api/jd` (outcome in, JD and findings out) and `POST /api/jd/lint`.
 
-use super::body::parse_json;
+use super::body::json_body;
 use super::requisitions::require_runner;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
@@ -9,6 +9,7 @@ use app::domain::accounts::CurrentUser;
 use app::domain::jd::{Finding, OutcomeInput};
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::routing::post;
 use axum::{Extension, Json, Router};
 use serde::{Deserialize, Serialize};
@@ -22,10 +23,11 @@ pub fn router() -> Router<AppState> {
 async fn create(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<GeneratedJd>> {
     require_runner(&user)?;
-    let input: OutcomeInput = parse_json(&body)?;
+    let input: OutcomeInput = json_body(&headers, &body)?;
     let (_, jd) = generate_jd(&state.library, &input).map_err(ApiError::Invalid)?;
     Ok(Json(jd))
 }
@@ -45,10 +47,11 @@ struct LintResponse {
 async fn lint(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<LintResponse>> {
     require_runner(&user)?;
-    let req: LintRequest = parse_json(&body)?;
+    let req: LintRequest = json_body(&headers, &body)?;
     let findings = lint_text(
         &state.library,
         req.text.as_deref().unwrap_or(""),

@@ -1,14 +1,16 @@
 //! `GET /jd/download.md` and `GET /jd/download.html`: the studio's JD as a
 //! file, regenerated from the same query string the page shows it for.
 
+use super::requisitions::require_runner;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::api::studio::{studio, StudioQuery, StudioResult};
+use app::domain::accounts::CurrentUser;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
+use axum::{Extension, Router};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -16,7 +18,14 @@ pub fn router() -> Router<AppState> {
         .route("/jd/download.html", get(html))
 }
 
-fn generated(state: &AppState, mut query: StudioQuery) -> ApiResult<app::api::jd::GeneratedJd> {
+/// The studio is for the people who run requisitions, like `/api/jd`: an
+/// interviewer is refused here as on the page.
+fn generated(
+    state: &AppState,
+    user: &CurrentUser,
+    mut query: StudioQuery,
+) -> ApiResult<app::api::jd::GeneratedJd> {
+    require_runner(user)?;
     query.mode = Some("generate".into());
     match studio(&state.library, &query) {
         StudioResult::Generated(jd) => Ok(jd),
@@ -28,9 +37,10 @@ fn generated(state: &AppState, mut query: StudioQuery) -> ApiResult<app::api::jd
 
 async fn markdown(
     State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
     Query(query): Query<StudioQuery>,
 ) -> ApiResult<Response> {
-    let jd = generated(&state, query)?;
+    let jd = generated(&state, &user, query)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/markdown; charset=utf-8"),
@@ -50,9 +60,10 @@ h1{font-size:1.6rem}h2{margin-top:1.6rem;font-size:1.15rem}@media print{body{mar
 /// A standalone page: its own styles, no scripts, prints on its own.
 async fn html(
     State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
     Query(query): Query<StudioQuery>,
 ) -> ApiResult<Response> {
-    let jd = generated(&state, query)?;
+    let jd = generated(&state, &user, query)?;
     // The first line is the Markdown title; drop the escapes user text got.
     let title = jd
         .markdown

@@ -1,7 +1,7 @@
 //! `POST /api/requisitions` (from a saved draft or straight from an
 //! outcome), `GET /api/requisitions` and `GET /api/requisitions/{id}`.
 
-use super::body::parse_json;
+use super::body::json_body;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::access;
@@ -86,7 +86,7 @@ async fn create(
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<RequisitionView>)> {
     require_runner(&user)?;
-    let request: CreateRequest = parse_json(&body)?;
+    let request: CreateRequest = json_body(&headers, &body)?;
     let id = match request.draft_id {
         Some(id) => id,
         None => {

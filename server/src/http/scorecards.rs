@@ -5,7 +5,7 @@
 //! independent-scoring rule, versions) live in `app::api::scorecards`, so
 //! pages and this API apply the same ones.
 
-use super::body::parse_json;
+use super::body::json_body;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::api::scorecards::{self, CandidateScorecards, HistoryView, ScorecardError, ScorecardView};
@@ -14,7 +14,7 @@ use app::domain::jd::FieldError;
 use app::domain::scorecard::ScorecardInput;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
@@ -76,10 +76,11 @@ async fn save(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
     let user = signed_in(user)?;
-    let request: SaveBody = parse_json(&body)?;
+    let request: SaveBody = json_body(&headers, &body)?;
     let (version, input) = match (request.version, request.body) {
         (Some(version), Some(input)) => (version, input),
         (version, input) => {
@@ -123,10 +124,11 @@ async fn submit(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
     let user = signed_in(user)?;
-    let request: SubmitBody = parse_json(&body)?;
+    let request: SubmitBody = json_body(&headers, &body)?;
     let version = request
         .version
         .ok_or_else(|| ApiError::Invalid(vec![missing_version()]))?;
