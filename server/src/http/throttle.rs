@@ -214,7 +214,11 @@ impl Throttle {
 
     /// `Ok` or how long until the next request from this address may pass.
     fn check(&self, class: Class, ip: IpAddr) -> Result<(), Duration> {
-        if self.checks.fetch_add(1, Ordering::Relaxed) % HOUSEKEEPING_EVERY == 0 {
+        if self
+            .checks
+            .fetch_add(1, Ordering::Relaxed)
+            .is_multiple_of(HOUSEKEEPING_EVERY)
+        {
             for limiter in [&self.application_starts, &self.uploads, &self.sign_in] {
                 limiter.retain_recent();
                 limiter.shrink_to_fit();
