@@ -135,6 +135,18 @@ pub struct ServeArgs {
     /// over HTTPS (for example behind a TLS-terminating proxy).
     #[arg(long, env = "HIRING_KIT_SECURE_COOKIES", global = true)]
     pub secure_cookies: bool,
+    /// The header a reverse proxy in front of this server puts the client's
+    /// address in (X-Forwarded-For, X-Real-IP or Forwarded); its last entry
+    /// is used for the per-address rate limits. Set it only when every
+    /// request comes through that proxy: without it the connection's peer
+    /// address is the client.
+    #[arg(long, env = "HIRING_KIT_TRUSTED_PROXY_HEADER", global = true, value_parser = parse_header_name)]
+    pub trusted_proxy_header: Option<axum::http::HeaderName>,
+}
+
+fn parse_header_name(s: &str) -> Result<axum::http::HeaderName, String> {
+    axum::http::HeaderName::from_bytes(s.trim().as_bytes())
+        .map_err(|_| format!("`{s}` is not an HTTP header name (for example X-Forwarded-For)"))
 }
 
 impl CommonArgs {
@@ -214,6 +226,21 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         assert_eq!(cli.common.data_dir, PathBuf::from("d"));
+    }
+
+    #[test]
+    fn the_trusted_proxy_header_is_a_header_name() {
+        let cli =
+            Cli::try_parse_from(["hiring-kit", "--trusted-proxy-header", "X-Real-IP"]).unwrap();
+        assert_eq!(
+            cli.serve.trusted_proxy_header.map(|h| h.to_string()),
+            Some("x-real-ip".to_string())
+        );
+        assert!(
+            Cli::try_parse_from(["hiring-kit", "--trusted-proxy-header", "not a header"]).is_err()
+        );
+        let cli = Cli::try_parse_from(["hiring-kit"]).unwrap();
+        assert!(cli.serve.trusted_proxy_header.is_none());
     }
 
     #[test]

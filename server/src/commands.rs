@@ -2,7 +2,9 @@
 //! (results) and stderr (problems).
 
 use crate::cli::{CommonArgs, ServeArgs};
-use crate::http::{build_app, AppState};
+use crate::http::serve::Timeouts;
+use crate::http::throttle::RateLimits;
+use crate::http::{build_app_with, AppState};
 use crate::rubrics::{self, Summary};
 use app::db::{rubric_snapshots, Db};
 use leptos::config::LeptosOptions;
@@ -160,9 +162,17 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
         Err(e) => eprintln!("could not count accounts: {e}"),
     }
     println!("Stop with Ctrl-C.");
-    match axum::serve(listener, build_app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    let limits = RateLimits {
+        trusted_proxy_header: serve.trusted_proxy_header.clone(),
+        ..RateLimits::default()
+    };
+    match crate::http::serve::serve(
+        listener,
+        build_app_with(state, &limits),
+        Timeouts::default(),
+        shutdown_signal(),
+    )
+    .await
     {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

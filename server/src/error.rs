@@ -43,6 +43,10 @@ pub enum ApiError {
     NoRoute,
     #[error(transparent)]
     Db(#[from] DbError),
+    /// Over a per-address rate limit (see `http/throttle.rs`); the message
+    /// says what and how long to wait.
+    #[error("{message}")]
+    RateLimited { message: String, retry_after: u64 },
 }
 
 impl IntoResponse for ApiError {
@@ -111,6 +115,15 @@ impl IntoResponse for ApiError {
                 )
                     .into_response()
             }
+            ApiError::RateLimited {
+                message,
+                retry_after,
+            } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(axum::http::header::RETRY_AFTER, retry_after.to_string())],
+                Json(json!({ "error": message, "retry_after_seconds": retry_after })),
+            )
+                .into_response(),
         }
     }
 }

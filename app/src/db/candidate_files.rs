@@ -20,21 +20,17 @@ pub struct NewFile<'a> {
 /// caller deletes.
 pub async fn put(db: &Db, file: &NewFile<'_>) -> Result<Option<String>, DbError> {
     let mut tx = db.pool.begin().await?;
-    let old: Option<(String,)> = sqlx::query_as(
-        "SELECT stored_name FROM candidate_files WHERE candidate_id = $1 AND kind = $2 AND prompt_id = $3",
+    // Write first: on SQLite a transaction that reads and then writes fails
+    // at once (SQLITE_BUSY_SNAPSHOT) when another upload committed in
+    // between, whereas one that starts by writing waits its turn.
+    let old: Vec<(String,)> = sqlx::query_as(
+        "DELETE FROM candidate_files WHERE candidate_id = $1 AND kind = $2 AND prompt_id = $3 \
+         RETURNING stored_name",
     )
     .bind(file.candidate_id)
     .bind(file.kind)
     .bind(file.prompt_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    sqlx::query(
-        "DELETE FROM candidate_files WHERE candidate_id = $1 AND kind = $2 AND prompt_id = $3",
-    )
-    .bind(file.candidate_id)
-    .bind(file.kind)
-    .bind(file.prompt_id)
-    .execute(&mut *tx)
+    .fetch_all(&mut *tx)
     .await?;
     sqlx::query(
         "INSERT INTO candidate_files (id, candidate_id, kind, prompt_id, content_type, original_name, size_bytes, stored_name, created_at) \
@@ -52,7 +48,7 @@ pub async fn put(db: &Db, file: &NewFile<'_>) -> Result<Option<String>, DbError>
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(old.map(|(name,)| name))
+    Ok(old.into_iter().next().map(|(name,)| name))
 }
 
 type Row = (String, String, String, String, String, String, i64, String);

@@ -6,6 +6,7 @@ mod assignments;
 mod board;
 mod body;
 mod candidates;
+mod capped;
 mod cross_origin;
 mod csp;
 mod files;
@@ -17,8 +18,10 @@ mod kits;
 mod openapi;
 mod requisitions;
 mod scorecards;
+pub mod serve;
 mod server_fn_status;
 mod session;
+pub mod throttle;
 mod uploads;
 
 use crate::auth;
@@ -59,8 +62,14 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
-/// The whole application as a router, so tests can serve it on port 0.
+/// The whole application as a router, so tests can serve it on port 0,
+/// with the default rate limits and the peer address as the client's.
 pub fn build_app(state: AppState) -> Router {
+    build_app_with(state, &throttle::RateLimits::default())
+}
+
+/// The application with the given rate limits (and trusted proxy header).
+pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router {
     let routes = generate_route_list(app::App);
     // What server functions and pages find in their Leptos context.
     let context = {
@@ -109,6 +118,11 @@ pub fn build_app(state: AppState) -> Router {
         .merge(uploads::router())
         .layer(axum::middleware::from_fn(
             server_fn_status::map_error_status,
+        ))
+        // Inside `resolve_user`, so signed-in staff are told apart.
+        .layer(axum::middleware::from_fn_with_state(
+            throttle::Throttle::new(limits),
+            throttle::limit,
         ))
         .layer(axum::middleware::from_fn(auth::require_sign_in))
         .layer(axum::middleware::from_fn_with_state(

@@ -7,10 +7,17 @@
 //!
 //! Each answers 303 back to the application page, with `?error=<code>` when
 //! something was refused (the page words it) or `?saved=...` when a file was
-//! stored. Files are typed by their bytes, capped by kind, and stored under
+//! stored, and 413 with a page that names the limit when a file is too
+//! large. Files are typed by their bytes, capped by kind, and stored under
 //! `data_dir/uploads/<random id>`; nothing of the sender's file name is used
 //! but as display text.
+//!
+//! A body is streamed, never held whole: chunk by chunk into a temporary
+//! file (`capped.rs` does the counting), stopping as soon as the file's cap
+//! is passed; a declared Content-Length over the cap is refused before a
+//! byte of the body is read.
 
+use super::capped::{copy_capped, CopyError};
 use super::AppState;
 use app::api::apply::{
     application_view, find_application, problem, ApplicationState, ApplicationView, KIND_RESUME,
@@ -18,26 +25,27 @@ use app::api::apply::{
 };
 use app::db::candidate_files::{self, NewFile};
 use app::error::AppError;
-use axum::body::{Body, HttpBody};
-use axum::extract::multipart::Field;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
 use std::path::PathBuf;
-use std::pin::Pin;
+use tokio::io::AsyncWriteExt;
 
 use app::domain::upload::{sniff_resume, sniff_video, MAX_RESUME_BYTES, MAX_VIDEO_BYTES};
 
-/// The largest request the upload routes read: the video cap plus room for
-/// the multipart framing. Anything larger is refused with 413.
-pub const MAX_UPLOAD_BODY_BYTES: usize = MAX_VIDEO_BYTES + 1024 * 1024;
+/// Room for the multipart framing (boundary lines, part headers) around
+/// the one file a form sends.
+const FORM_SLACK_BYTES: usize = 64 * 1024;
 
-/// A refused oversized body is read (and thrown away) up to this much so
-/// the browser, still sending, gets our answer instead of a reset
-/// connection; a sender past it is cut off.
-const MAX_DRAINED_BYTES: u64 = 4 * MAX_UPLOAD_BODY_BYTES as u64;
+/// The largest request the upload routes read at all: the video cap plus
+/// the framing. Each route refuses less (its own file's cap plus the
+/// framing); this also bounds a body sent without a Content-Length.
+pub const MAX_UPLOAD_BODY_BYTES: usize = MAX_VIDEO_BYTES + FORM_SLACK_BYTES;
+
+/// Buffer between the body's chunks and the temporary file.
+const WRITE_BUFFER_BYTES: usize = 64 * 1024;
 
 /// Longest display name kept for a file, in characters.
 const MAX_NAME_CHARS: usize = 100;
@@ -86,18 +94,40 @@ impl Slot {
         }
     }
 
-    fn problems(&self) -> (&'static str, &'static str, &'static str, &'static str) {
+    /// The largest request body this slot takes: its file plus the framing.
+    fn body_cap(&self) -> u64 {
+        (self.cap() + FORM_SLACK_BYTES) as u64
+    }
+
+    /// How many leading bytes the type check needs: a .docx is known by
+    /// entry names anywhere in the archive, so all of a resume (at most its
+    /// 5 MB cap); a video by its first twelve bytes.
+    fn sniff_len(&self) -> usize {
+        match self {
+            Slot::Resume => MAX_RESUME_BYTES,
+            Slot::Video(_) => 64,
+        }
+    }
+
+    /// How the limit reads in a message.
+    fn limit_text(&self) -> String {
+        let mb = self.cap() / (1024 * 1024);
+        match self {
+            Slot::Resume => format!("the \u{201c}resume\u{201d} field takes files up to {mb} MB"),
+            Slot::Video(_) => format!("the \u{201c}video\u{201d} field takes files up to {mb} MB"),
+        }
+    }
+
+    fn problems(&self) -> (&'static str, &'static str, &'static str) {
         match self {
             Slot::Resume => (
                 problem::RESUME_MISSING,
                 problem::RESUME_EMPTY,
-                problem::RESUME_TOO_LARGE,
                 problem::RESUME_TYPE,
             ),
             Slot::Video(_) => (
                 problem::VIDEO_MISSING,
                 problem::VIDEO_EMPTY,
-                problem::VIDEO_TOO_LARGE,
                 problem::VIDEO_TYPE,
             ),
         }
@@ -224,42 +254,62 @@ fn declared_length(request: &Request) -> Option<u64> {
         .and_then(|v| v.parse().ok())
 }
 
-/// Reads and discards the rest of a refused body (up to a bound), so the
-/// sender sees our answer rather than a connection reset mid-upload.
-async fn drain(mut body: Body) {
-    let mut read: u64 = 0;
-    while read <= MAX_DRAINED_BYTES {
-        match std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
-            Some(Ok(frame)) => {
-                if let Some(data) = frame.data_ref() {
-                    read += data.len() as u64;
-                }
-            }
-            _ => return,
-        }
-    }
-}
-
-fn too_large(view: &ApplicationView) -> Response {
+/// 413, naming the field and its limit, with the way back.
+fn too_large(view: &ApplicationView, slot: &Slot) -> Response {
     page(
         StatusCode::PAYLOAD_TOO_LARGE,
         "The file is too large",
         &format!(
-            "The file was not saved: it is over the upload limit (resumes up to {} MB, videos up to {} MB).",
-            MAX_RESUME_BYTES / (1024 * 1024),
-            MAX_VIDEO_BYTES / (1024 * 1024)
+            "The file was not saved: it is over the upload limit ({}). Choose a smaller file and try again.",
+            slot.limit_text()
         ),
         Some(&view.url()),
     )
 }
 
+/// A file being written under the uploads folder. Deleted when dropped
+/// unless kept, so a refused, failed or abandoned upload (the client
+/// going away drops the handler mid-stream) leaves nothing behind.
+struct TempUpload {
+    path: PathBuf,
+    kept: bool,
+}
+
+impl TempUpload {
+    async fn create(dir: &std::path::Path) -> Result<(Self, tokio::fs::File), String> {
+        tokio::fs::create_dir_all(dir)
+            .await
+            .map_err(|e| format!("create {}: {e}", dir.display()))?;
+        let path = dir.join(format!(".{}.part", app::db::new_id()));
+        let file = tokio::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .await
+            .map_err(|e| format!("create {}: {e}", path.display()))?;
+        Ok((TempUpload { path, kept: false }, file))
+    }
+}
+
+impl Drop for TempUpload {
+    fn drop(&mut self) {
+        if !self.kept {
+            // A small unlink; Drop cannot await.
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 /// What the form sent in the slot's field.
 enum Received {
     File {
-        bytes: Vec<u8>,
+        temp: TempUpload,
+        len: u64,
+        /// The first bytes, for the type check.
+        head: Vec<u8>,
         name: String,
     },
-    /// Over the slot's cap: read to the end but not kept.
+    /// Over the slot's cap: not kept.
     OverCap,
     /// A file was chosen but it has no bytes.
     Empty,
@@ -272,6 +322,8 @@ enum ReadError {
     TooLarge,
     /// Cut off, or not a well-formed multipart body.
     Broken,
+    /// The temporary file could not be written.
+    Store(String),
 }
 
 fn read_error(e: axum::extract::multipart::MultipartError) -> ReadError {
@@ -282,35 +334,64 @@ fn read_error(e: axum::extract::multipart::MultipartError) -> ReadError {
     }
 }
 
-/// Reads one field to its end, keeping at most `cap` bytes.
-async fn read_field(field: &mut Field<'_>, cap: usize) -> Result<Option<Vec<u8>>, ReadError> {
-    let mut bytes = Vec::new();
-    let mut over = false;
-    while let Some(chunk) = field.chunk().await.map_err(read_error)? {
-        if over || bytes.len() + chunk.len() > cap {
-            over = true;
-            bytes = Vec::new();
-        } else {
-            bytes.extend_from_slice(&chunk);
-        }
+fn copy_error(e: CopyError<axum::extract::multipart::MultipartError>) -> ReadError {
+    match e {
+        CopyError::Read(e) => read_error(e),
+        CopyError::OverCap => ReadError::TooLarge,
+        CopyError::Write(e) => ReadError::Store(e.to_string()),
     }
-    Ok((!over).then_some(bytes))
 }
 
-async fn receive(mut multipart: Multipart, slot: &Slot) -> Result<Received, ReadError> {
+/// Reads the form, streaming the slot's file into a temporary file. Over
+/// the cap, the rest of the body is read past (not kept) only when its
+/// length was declared, which bounds it by the slot's body cap: the
+/// browser then gets the answer instead of a reset connection. A body of
+/// unknown length is left unread.
+async fn receive(
+    mut multipart: Multipart,
+    slot: &Slot,
+    dir: &std::path::Path,
+    read_rest: bool,
+) -> Result<Received, ReadError> {
     let mut received = Received::Nothing;
+    let mut over_cap = false;
     while let Some(mut field) = multipart.next_field().await.map_err(read_error)? {
-        if field.name() != Some(slot.field()) || !matches!(received, Received::Nothing) {
+        if over_cap || field.name() != Some(slot.field()) || !matches!(received, Received::Nothing)
+        {
             // Other fields (and a second file) are read past, not kept.
-            read_field(&mut field, 0).await?;
+            copy_capped(&mut field, u64::MAX, 0, &mut tokio::io::sink())
+                .await
+                .map_err(copy_error)?;
             continue;
         }
         let name = field.file_name().unwrap_or_default().to_string();
-        received = match read_field(&mut field, slot.cap()).await? {
-            None => Received::OverCap,
-            Some(bytes) if bytes.is_empty() && name.is_empty() => Received::Nothing,
-            Some(bytes) if bytes.is_empty() => Received::Empty,
-            Some(bytes) => Received::File { bytes, name },
+        let (temp, file) = TempUpload::create(dir).await.map_err(ReadError::Store)?;
+        let mut sink = tokio::io::BufWriter::with_capacity(WRITE_BUFFER_BYTES, file);
+        let copied = copy_capped(&mut field, slot.cap() as u64, slot.sniff_len(), &mut sink).await;
+        // Closes the file before it is renamed or deleted.
+        let _ = sink.shutdown().await;
+        drop(sink);
+        received = match copied {
+            Ok(c) if c.len == 0 && name.is_empty() => Received::Nothing,
+            Ok(c) if c.len == 0 => Received::Empty,
+            Ok(c) => Received::File {
+                temp,
+                len: c.len,
+                head: c.head,
+                name,
+            },
+            Err(CopyError::OverCap) => {
+                drop(temp);
+                if !read_rest {
+                    return Ok(Received::OverCap);
+                }
+                over_cap = true;
+                copy_capped(&mut field, u64::MAX, 0, &mut tokio::io::sink())
+                    .await
+                    .map_err(copy_error)?;
+                Received::OverCap
+            }
+            Err(e) => return Err(copy_error(e)),
         };
     }
     Ok(received)
@@ -340,28 +421,44 @@ async fn upload(
     if view.state != ApplicationState::InProgress {
         return problem_back(&view, &slot, problem::CLOSED);
     }
-    if declared_length(&request).is_some_and(|n| n > MAX_UPLOAD_BODY_BYTES as u64) {
-        drain(request.into_body()).await;
-        return too_large(&view);
+    let declared = declared_length(&request);
+    if declared.is_some_and(|n| n > slot.body_cap()) {
+        // Refused at once, before a byte of the body is read.
+        return too_large(&view, &slot);
     }
     let multipart = match Multipart::from_request(request, &state).await {
         Ok(m) => m,
         Err(_) => return problem_back(&view, &slot, problem::UPLOAD_FAILED),
     };
-    let (missing, empty, over_cap, wrong_type) = slot.problems();
-    let (bytes, sent_name) = match receive(multipart, &slot).await {
-        Ok(Received::File { bytes, name }) => (bytes, name),
-        Ok(Received::OverCap) => return problem_back(&view, &slot, over_cap),
-        Ok(Received::Empty) => return problem_back(&view, &slot, empty),
-        Ok(Received::Nothing) => return problem_back(&view, &slot, missing),
-        Err(ReadError::TooLarge) => return too_large(&view),
-        Err(ReadError::Broken) => return problem_back(&view, &slot, problem::UPLOAD_FAILED),
-    };
-    let Some((content_type, extension)) = slot.sniff(&bytes) else {
+    let (missing, empty, wrong_type) = slot.problems();
+    let dir = uploads_dir(&state);
+    let (temp, len, head, sent_name) =
+        match receive(multipart, &slot, &dir, declared.is_some()).await {
+            Ok(Received::File {
+                temp,
+                len,
+                head,
+                name,
+            }) => (temp, len, head, name),
+            Ok(Received::OverCap) | Err(ReadError::TooLarge) => return too_large(&view, &slot),
+            Ok(Received::Empty) => return problem_back(&view, &slot, empty),
+            Ok(Received::Nothing) => return problem_back(&view, &slot, missing),
+            Err(ReadError::Broken) => return problem_back(&view, &slot, problem::UPLOAD_FAILED),
+            Err(ReadError::Store(e)) => {
+                tracing::error!(error = %e, "could not write an uploaded file");
+                return problem_back(&view, &slot, problem::SERVER);
+            }
+        };
+    let Some((content_type, extension)) = slot.sniff(&head) else {
         return problem_back(&view, &slot, wrong_type);
     };
     let name = display_name(&sent_name, slot.field(), extension);
-    match store(&state, &candidate_id, &slot, content_type, &name, &bytes).await {
+    let file = StoredFile {
+        content_type,
+        name: &name,
+        len,
+    };
+    match store(&state, &candidate_id, &slot, &file, temp).await {
         Ok(()) => match &slot {
             Slot::Resume => back(&view, &[("saved", "resume")]),
             Slot::Video(id) => back(&view, &[("saved", "video"), ("prompt", id)]),
@@ -373,43 +470,42 @@ async fn upload(
     }
 }
 
+/// What the bytes proved and what to show for them.
+struct StoredFile<'a> {
+    content_type: &'a str,
+    name: &'a str,
+    len: u64,
+}
+
 pub fn uploads_dir(state: &AppState) -> PathBuf {
     state.data_dir.join("uploads")
 }
 
-/// Writes the bytes under a fresh random name (via a temporary name, so a
-/// half-written file is never recorded), records them in the slot, and
-/// deletes the file they replace.
+/// Moves the written file to a fresh random name (it was written under a
+/// temporary one, so a half-written file is never recorded), records it in
+/// the slot, and deletes the file it replaces.
 async fn store(
     state: &AppState,
     candidate_id: &str,
     slot: &Slot,
-    content_type: &str,
-    name: &str,
-    bytes: &[u8],
+    file: &StoredFile<'_>,
+    mut temp: TempUpload,
 ) -> Result<(), String> {
     let dir = uploads_dir(state);
-    tokio::fs::create_dir_all(&dir)
-        .await
-        .map_err(|e| format!("create {}: {e}", dir.display()))?;
     let stored_name = app::db::new_id();
-    let temp = dir.join(format!(".{stored_name}.part"));
     let path = dir.join(&stored_name);
-    if let Err(e) = tokio::fs::write(&temp, bytes).await {
-        let _ = tokio::fs::remove_file(&temp).await;
-        return Err(format!("write {}: {e}", temp.display()));
-    }
-    if let Err(e) = tokio::fs::rename(&temp, &path).await {
-        let _ = tokio::fs::remove_file(&temp).await;
-        return Err(format!("rename {}: {e}", temp.display()));
-    }
+    tokio::fs::rename(&temp.path, &path)
+        .await
+        .map_err(|e| format!("rename {}: {e}", temp.path.display()))?;
+    // Renamed: nothing is left at the temporary name to delete.
+    temp.kept = true;
     let record = NewFile {
         candidate_id,
         kind: slot.kind(),
         prompt_id: slot.prompt_id(),
-        content_type,
-        original_name: name,
-        size_bytes: bytes.len() as i64,
+        content_type: file.content_type,
+        original_name: file.name,
+        size_bytes: i64::try_from(file.len).unwrap_or(i64::MAX),
         stored_name: &stored_name,
     };
     match candidate_files::put(&state.db, &record).await {

@@ -1,5 +1,5 @@
 //! Loading the rubric library from `rubrics/`: read every file (refusing
-//! oversized ones before parsing), parse each into domain types, then check
+//! oversized ones, links and special files before parsing; see `read.rs`), parse each into domain types, then check
 //! what parsing cannot (references, coverage, counts, duplicate ids). The
 //! result is a whole `Library` or every error found, never a partial load.
 
@@ -7,6 +7,7 @@ mod error;
 mod files;
 mod locate;
 mod parse;
+mod read;
 mod validate;
 
 pub use error::{Pos, RubricError, RubricErrors};
@@ -210,28 +211,7 @@ fn read_sources(dir: &Path) -> Result<Sources, RubricErrors> {
     let mut sources = Sources::new();
     for relative in expected {
         let path = dir.join(&relative);
-        let size = match std::fs::metadata(&path) {
-            Ok(m) => m.len(),
-            Err(_) => {
-                errors.push(at_start(
-                    path,
-                    format!("missing file: every library needs `{relative}`"),
-                ));
-                continue;
-            }
-        };
-        if size > MAX_FILE_BYTES {
-            errors.push(at_start(
-                path,
-                format!(
-                    "file is {} KiB, over the {} KiB limit; it was not read",
-                    size / 1024,
-                    MAX_FILE_BYTES / 1024
-                ),
-            ));
-            continue;
-        }
-        match std::fs::read_to_string(&path) {
+        match read::read_library_file(dir, &relative, MAX_FILE_BYTES) {
             Ok(text) => {
                 sources.insert(
                     relative.clone(),
@@ -242,7 +222,11 @@ fn read_sources(dir: &Path) -> Result<Sources, RubricErrors> {
                     },
                 );
             }
-            Err(e) => errors.push(at_start(path, format!("could not read the file: {e}"))),
+            Err(read::Refused::Missing) => errors.push(at_start(
+                path,
+                format!("missing file: every library needs `{relative}`"),
+            )),
+            Err(refused) => errors.push(at_start(path, refused.to_string())),
         }
     }
     if errors.is_empty() {
@@ -261,7 +245,10 @@ fn yaml_files_under(dir: &Path) -> Vec<PathBuf> {
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
+            // The entry's own type, links not followed: a link to a folder
+            // is not walked (it could lead outside, or round in a loop).
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir {
                 stack.push(path);
             } else if matches!(
                 path.extension().and_then(|e| e.to_str()),

@@ -2,13 +2,16 @@
 //! on SQLite or PostgreSQL.
 
 pub mod browser;
+pub mod raw;
 pub mod xss;
 
 use app::db::{users, Db};
 use app::domain::accounts::{Email, Role};
 use app::domain::Library;
 use leptos::config::LeptosOptions;
-use server::http::{build_app, AppState};
+use server::http::serve::{serve, Timeouts};
+use server::http::throttle::RateLimits;
+use server::http::{build_app_with, AppState};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -68,6 +71,17 @@ pub struct TestApp {
     pub client: reqwest::Client,
     _dir: tempfile::TempDir,
     pg_cleanup: Option<(String, String)>,
+    /// Send to begin the server's shutdown (see `served`).
+    pub shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    /// The serve loop: ends after a shutdown, within its deadline.
+    pub served: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+/// How a test's server is configured beyond its database.
+#[derive(Clone, Debug, Default)]
+pub struct Serving {
+    pub limits: RateLimits,
+    pub timeouts: Timeouts,
 }
 
 impl TestApp {
@@ -174,6 +188,12 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// Starts the whole application on 127.0.0.1:0 with an empty database.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Serving::default()).await
+}
+
+/// The same, with the given rate limits and timeouts, served by the
+/// production accept loop.
+pub async fn spawn_app_with(backend: Backend, serving: Serving) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let (url, pg_cleanup) = match backend {
         Backend::Sqlite => (
@@ -228,10 +248,17 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         data_dir: dir.path().to_path_buf(),
         secure_cookies: false,
     };
-    tokio::spawn(async move {
-        axum::serve(listener, build_app(state))
-            .await
-            .expect("server runs");
+    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+    let app_router = build_app_with(state, &serving.limits);
+    let served = tokio::spawn(async move {
+        serve(listener, app_router, serving.timeouts, async move {
+            // A dropped sender is not a shutdown: the server runs for the
+            // rest of the test.
+            if stop.await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        })
+        .await
     });
     let mut app = TestApp {
         base: format!("http://{addr}"),
@@ -240,6 +267,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         client: reqwest::Client::new(),
         _dir: dir,
         pg_cleanup,
+        shutdown: Some(shutdown),
+        served: Some(served),
     };
     // Most tests act as an admin; authorisation tests make their own clients.
     app.client = app.client_as(Role::Admin, "admin@example.com").await;
@@ -256,6 +285,19 @@ where
     body(spawn_app(Backend::Sqlite).await).await;
     if postgres_admin_url().is_some() {
         body(spawn_app(Backend::Postgres).await).await;
+    }
+}
+
+/// The same with a configured server (`serving` is called per backend).
+pub async fn each_database_with<S, F, Fut>(serving: S, body: F)
+where
+    S: Fn() -> Serving,
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    body(spawn_app_with(Backend::Sqlite, serving()).await).await;
+    if postgres_admin_url().is_some() {
+        body(spawn_app_with(Backend::Postgres, serving()).await).await;
     }
 }
 
