@@ -80,10 +80,16 @@ async fn thirty_parallel_wrong_guesses_check_at_most_the_free_number(app: TestAp
     assert!(page.contains("try again in"), "{page}");
     assert!(page.contains("seconds"), "{page}");
 }
-on_both_databases!(
-    parallel_sign_in_guesses_are_counted_first,
-    thirty_parallel_wrong_guesses_check_at_most_the_free_number
-);
+// Thirty guesses from one address at once pass the per-address limit
+// (tested in rate_limits.rs) here, so the per-email count is what answers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_sign_in_guesses_are_counted_first() {
+    crate::support::each_database_with(
+        crate::support::Serving::unthrottled,
+        thirty_parallel_wrong_guesses_check_at_most_the_free_number,
+    )
+    .await
+}
 
 async fn next_after_sign_in_stays_on_this_site(app: TestApp) {
     app.user(Role::HiringManager, "hugo@example.com").await;

@@ -84,6 +84,28 @@ pub struct Serving {
     pub timeouts: Timeouts,
 }
 
+impl Serving {
+    /// Per-address limits far above anything one test sends from
+    /// 127.0.0.1, for tests that send many anonymous requests on purpose
+    /// and check something else (the per-email slow-down, the XSS corpus).
+    pub fn unthrottled() -> Serving {
+        use server::http::throttle::{Rate, RateLimits};
+        let plenty = Rate {
+            per_minute: 10_000,
+            burst: 10_000,
+        };
+        Serving {
+            limits: RateLimits {
+                application_starts: plenty,
+                uploads: plenty,
+                sign_in: plenty,
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+}
+
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
