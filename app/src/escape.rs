@@ -44,15 +44,15 @@ pub fn textarea_html(text: impl AsRef<str>) -> String {
 /// nothing in it can add recipients, a subject or a body (`?cc=…`, `&`, `#`),
 /// whatever was stored before addresses were checked strictly.
 pub fn mailto_href(email: &str) -> String {
-    let mut href = String::from("mailto:");
-    for byte in email.bytes() {
-        if byte.is_ascii_alphanumeric() || b"@.-_+".contains(&byte) {
-            href.push(char::from(byte));
-        } else {
-            href.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    href
+    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+    // Everything but letters, digits and `@ . - _ +` is encoded.
+    const KEEP: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'@')
+        .remove(b'.')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'+');
+    format!("mailto:{}", utf8_percent_encode(email, KEEP))
 }
 
 #[cfg(test)]

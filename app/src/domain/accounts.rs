@@ -166,36 +166,14 @@ pub fn safe_next(next: &str) -> &str {
                 .iter()
                 .all(|b| (0x21..=0x7e).contains(b) && *b != b'\\')
     };
-    if next.len() <= MAX_NEXT && plain_path(next.as_bytes()) && plain_path(&percent_decode(next)) {
+    if next.len() <= MAX_NEXT
+        && plain_path(next.as_bytes())
+        && plain_path(&percent_encoding::percent_decode_str(next).collect::<Vec<u8>>())
+    {
         next
     } else {
         "/"
     }
-}
-
-/// `%XX` to the byte it stands for; anything else kept as it is.
-fn percent_decode(s: &str) -> Vec<u8> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    out
 }
 
 /// The person behind a request, as the server resolved it from the session.
