@@ -19,7 +19,7 @@ pub struct NewFile<'a> {
 /// what was there. Returns the stored name of the replaced file, which the
 /// caller deletes.
 pub async fn put(db: &Db, file: &NewFile<'_>) -> Result<Option<String>, DbError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     // Write first: on SQLite a transaction that reads and then writes fails
     // at once (SQLITE_BUSY_SNAPSHOT) when another upload committed in
     // between, whereas one that starts by writing waits its turn.

@@ -116,7 +116,7 @@ pub async fn create_all(
     candidates: &[NewCandidate],
     source: Source,
 ) -> Result<Vec<String>, DbError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut ids = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         let new = Insert {

@@ -102,6 +102,18 @@ impl Db {
         Ok(())
     }
 
+    /// A write transaction. On SQLite it takes the write lock up front
+    /// (`BEGIN IMMEDIATE`), so it waits for another writer within the busy
+    /// timeout; a deferred transaction that reads first and then writes would
+    /// instead fail at once with "database is locked" when another writer got
+    /// in between. Every transaction that writes starts here.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// A round trip to the database, for the health check.
     pub async fn ping(&self) -> Result<(), DbError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;

@@ -19,7 +19,7 @@ pub async fn create_draft(
 ) -> Result<String, DbError> {
     let id = new_id();
     let now = now();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO requisitions (id, status, title, sub_role, level, outcome_json, jd_markdown, rubric_version, created_at, owner_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",

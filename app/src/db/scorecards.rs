@@ -10,12 +10,11 @@
 //! lose the last commits, which `synchronous = FULL` would prevent at the
 //! cost of an fsync per save. PostgreSQL commits durably by default.
 
-use super::{decode_json, encode_json, now, Backend, Db, DbError};
+use super::{decode_json, encode_json, now, Db, DbError};
 use crate::domain::requisition::Assignment;
 use crate::domain::scorecard::{
     Scorecard, ScorecardBody, ScorecardState, ScorecardVersion, VersionKind,
 };
-use sqlx::{Any, Transaction};
 use std::collections::HashMap;
 
 /// What a write did.
@@ -119,18 +118,6 @@ pub async fn get_or_create(
         .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
 }
 
-/// A write transaction. On SQLite it takes the write lock up front
-/// (`BEGIN IMMEDIATE`), so it waits for another writer within the busy
-/// timeout; a deferred transaction that reads first and then writes would
-/// instead fail at once with "database is locked" when another writer got
-/// in between.
-async fn begin_write(db: &Db) -> Result<Transaction<'static, Any>, DbError> {
-    Ok(match db.backend {
-        Backend::Sqlite => db.pool.begin_with("BEGIN IMMEDIATE").await?,
-        Backend::Postgres => db.pool.begin().await?,
-    })
-}
-
 /// The card as stored, for a refused write.
 async fn stale(db: &Db, id: &str) -> Result<Write, DbError> {
     let card = get(db, id)
@@ -146,7 +133,7 @@ pub async fn save_draft(
     based_on: i64,
     body: &ScorecardBody,
 ) -> Result<Write, DbError> {
-    let mut tx = begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE scorecards SET body_json = $1, version = version + 1, updated_at = $2 \
          WHERE id = $3 AND version = $4 AND state = 'draft'",
@@ -172,7 +159,7 @@ pub async fn save_draft(
 /// history.
 pub async fn submit(db: &Db, id: &str, based_on: i64, by: &str) -> Result<Write, DbError> {
     let now = now();
-    let mut tx = begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE scorecards SET state = 'submitted', version = version + 1, submitted_at = $1, updated_at = $1 \
          WHERE id = $2 AND version = $3 AND state = 'draft'",
@@ -214,7 +201,7 @@ pub async fn amend(
 ) -> Result<Write, DbError> {
     let now = now();
     let json = encode_json(body)?;
-    let mut tx = begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE scorecards SET body_json = $1, version = version + 1, updated_at = $2 \
          WHERE id = $3 AND version = $4 AND state = 'submitted'",

@@ -83,7 +83,7 @@ pub async fn decide(
         Decision::Advance => Stage::Interviewing,
         Decision::Archive => Stage::Archived,
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO screenings (candidate_id, ratings_json, notes, decision, reason, screened_by, updated_at, decided_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
