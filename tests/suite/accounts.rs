@@ -168,3 +168,50 @@ on_both_databases!(
     admin_manages_accounts,
     admins_create_change_and_switch_off_accounts
 );
+
+/// Two admins, the only two, each demote the other at the same moment: the
+/// check and the write are one transaction, so one of them is refused and
+/// an admin is always left (read-check-write used to let both through).
+async fn two_admins_demoting_each_other_at_once_leave_one(app: TestApp) {
+    use app::db::users::{self, AccountUpdate};
+    let a = app.user(Role::Admin, "ana@example.com").await;
+    let b = app.user(Role::Admin, "ben@example.com").await;
+    for account in users::list(&app.db).await.unwrap() {
+        if account.role == Role::Admin && account.id != a && account.id != b {
+            users::update(&app.db, &account.id, Role::Recruiter, true)
+                .await
+                .unwrap();
+        }
+    }
+    for round in 0..10 {
+        let (demote_a, switch_off_b) = tokio::join!(
+            users::update_keeping_an_admin(&app.db, &a, Role::Recruiter, true),
+            users::update_keeping_an_admin(&app.db, &b, Role::Admin, false),
+        );
+        let outcomes = [demote_a.unwrap(), switch_off_b.unwrap()];
+        assert_eq!(
+            outcomes
+                .iter()
+                .filter(|o| **o == AccountUpdate::Updated)
+                .count(),
+            1,
+            "round {round}: {outcomes:?}"
+        );
+        assert!(outcomes
+            .iter()
+            .any(|o| matches!(o, AccountUpdate::LastAdmin(_))));
+        let admins = users::list(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|u| u.role == Role::Admin && u.active)
+            .count();
+        assert_eq!(admins, 1, "round {round}");
+        users::update(&app.db, &a, Role::Admin, true).await.unwrap();
+        users::update(&app.db, &b, Role::Admin, true).await.unwrap();
+    }
+}
+on_both_databases!(
+    last_admin_race,
+    two_admins_demoting_each_other_at_once_leave_one
+);

@@ -337,7 +337,22 @@ async fn a_recruiter_runs_the_debrief_from_the_board() {
             assert_eq!(kept[0].candidate_id, bob);
             b.screenshot("board-decision-recorded").await;
 
-            // Back on the board, Bob's row carries the decision and the mark.
+            // A second decision becomes the current one; the first stays on
+            // record under it, with who made it and why.
+            let second = "After the reference calls the panel agreed the split was about format, not substance.";
+            b.click("input[name='outcome'][value='hire']").await;
+            b.fill("#decision-rationale", second).await;
+            b.click(".board-decision-form button[type='submit']").await;
+            b.wait_for(".board-decision[data-outcome='hire']").await;
+            let current = b.text_of(".board-decision").await;
+            assert!(current.contains("Current") && current.contains(second), "{current}");
+            let history = b.text_of(".board-decision-history").await;
+            assert!(history.contains("Earlier decisions (1)"), "{history}");
+            assert!(history.contains("No hire") && history.contains(rationale), "{history}");
+            assert!(history.contains("rita@example.com"), "{history}");
+            assert_eq!(app::db::decisions::for_requisition(&app_ref.db, &requisition).await.unwrap().len(), 2);
+
+            // Back on the board, Bob's row carries the decision and its history.
             b.client
                 .goto(&format!("{base}/requisitions/{requisition}/board"))
                 .await
@@ -347,8 +362,9 @@ async fn a_recruiter_runs_the_debrief_from_the_board() {
                 &format!("return (document.querySelector('tr[data-candidate=\"{bob}\"] td.board-decision-cell') || {{}}).innerText || ''"),
             )
             .await;
-            assert!(decision.contains("No hire"), "{decision}");
-            assert!(decision.contains("departs from the evidence"), "{decision}");
+            assert!(decision.starts_with("Hire"), "{decision}");
+            assert!(!decision.contains("departs from the evidence"), "{decision}");
+            assert!(decision.contains("changed from No hire; 1 earlier"), "{decision}");
 
             // The open board keeps itself up to date: a decision recorded
             // elsewhere shows in Cy's row without a reload.

@@ -11,6 +11,7 @@ use app::db::{assignments, requisitions, users};
 use app::domain::accounts::Email;
 use serde_json::{json, Value};
 
+const IVY: usize = 5;
 const IRIS: usize = 6;
 
 /// Rates every item of the open scorecard with the keyboard: the first
@@ -109,6 +110,7 @@ async fn two_interviewers_score_blind_with_the_keyboard() {
     let base = app.base.clone();
     let app_ref = &app;
     let iris_api = w.clients[IRIS].clone();
+    let ivy_api = w.clients[IVY].clone();
     let ivy_card = w.assignment.clone();
     let panel = format!("/api/candidates/{}/scorecards", w.candidate);
     let browser = Browser::launch().await;
@@ -128,6 +130,70 @@ async fn two_interviewers_score_blind_with_the_keyboard() {
             b.fill("#takeaways", "Ivy: clear co-sell thinking.").await;
             wait_saved(b).await;
             b.screenshot("scorecard-ivy-draft").await;
+
+            // Notes typed just before a click on a header link are sent as
+            // the page is left, not dropped with it: coming back shows them.
+            let card_url = app_ref.url(&format!("/api/scorecards/{ivy_card}"));
+            let stored = async |text: &str| {
+                let card: Value = ivy_api
+                    .get(&card_url)
+                    .send()
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
+                card["body"].to_string().contains(text)
+            };
+            let notes = "li.score-item textarea";
+            let typed = "Named the partner's QBR owner without a prompt.";
+            b.fill(notes, typed).await;
+            b.click(".site-header a[href='/interviews']").await;
+            b.wait_for("section.page.interviews").await;
+            eventually("the notes typed before leaving are stored", async || {
+                stored(typed).await
+            })
+            .await;
+            b.click(&format!(
+                "section.page.interviews a[href='/interviews/{ivy_card}']"
+            ))
+            .await;
+            eventually("the notes are back in the form", async || {
+                b.wait_for(notes)
+                    .await
+                    .prop("value")
+                    .await
+                    .ok()
+                    .flatten()
+                    .as_deref()
+                    == Some(typed)
+            })
+            .await;
+
+            // Reloading at once: the beacon sent as the page goes carries them.
+            b.wait_for("body[data-hydrated='true']").await;
+            let reloaded = "Asked for the joint pipeline review before any offer.";
+            b.fill(notes, reloaded).await;
+            b.client.refresh().await.unwrap();
+            eventually("the notes typed before the reload are stored", async || {
+                stored(reloaded).await
+            })
+            .await;
+            b.client
+                .goto(&format!("{base}/interviews/{ivy_card}"))
+                .await
+                .unwrap();
+            b.wait_for("body[data-hydrated='true']").await;
+            let kept = b
+                .wait_for(notes)
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap_or_default();
+            assert_eq!(kept, reloaded);
+            wait_saved(b).await;
+
             b.click("button[value='submit']").await;
             b.wait_for("#scorecard[data-state='submitted']").await;
 

@@ -265,3 +265,214 @@ on_both_databases!(
     plan_fixed_after_start,
     the_plan_is_fixed_once_an_interview_has_started
 );
+
+/// Ten people each drop a different item at the same moment, all from the
+/// page they opened at the same version: one change is stored and the other
+/// nine are refused with 409, the current plan and their own edit to apply
+/// again. Then ten more at once without a version (applied to the plan as
+/// it is): each is stored or refused, and the stored plan lacks exactly the
+/// items whose drop was answered 200. No acknowledged change is ever lost.
+async fn concurrent_plan_edits_are_stored_or_refused_never_lost(app: TestApp) {
+    let res = app
+        .client
+        .post(app.url("/api/requisitions"))
+        .json(&crate::authz::outcome())
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    assert_eq!(body["plan"]["version"], 0);
+    let items: Vec<(String, String)> = body["plan"]["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["items"].as_array().unwrap().clone())
+        .map(|i| {
+            (
+                i["item"]["kind"].as_str().unwrap().to_string(),
+                i["item"]["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let per_wave = (items.len() / 2).min(10);
+    assert!(per_wave >= 5, "enough items to drop: {}", items.len());
+
+    let drop_all = |wave: Vec<(String, String)>, version: Option<i64>| {
+        let handles: Vec<_> = wave
+            .into_iter()
+            .map(|(kind, item)| {
+                let client = app.client.clone();
+                let url = app.url("/api/fn/edit-plan");
+                let id = id.clone();
+                tokio::spawn(async move {
+                    let mut form = vec![
+                        ("id", id),
+                        ("op", "drop".to_string()),
+                        ("kind", kind),
+                        ("item", item.clone()),
+                    ];
+                    if let Some(v) = version {
+                        form.push(("version", v.to_string()));
+                    }
+                    let res = client.post(url).form(&form).send().await.unwrap();
+                    let status = res.status().as_u16();
+                    let body: serde_json::Value = res.json().await.unwrap_or_default();
+                    (item, status, body)
+                })
+            })
+            .collect();
+        async move {
+            let mut out = Vec::new();
+            for h in handles {
+                out.push(h.await.unwrap());
+            }
+            out
+        }
+    };
+    let stored_items = || async {
+        let plan = app::db::requisitions::get(&app.db, &id)
+            .await
+            .unwrap()
+            .unwrap()
+            .plan
+            .unwrap();
+        plan.rounds
+            .iter()
+            .flat_map(|r| r.items.iter().map(|i| i.id.clone()))
+            .collect::<Vec<_>>()
+    };
+
+    let first_wave = drop_all(items[..per_wave].to_vec(), Some(0)).await;
+    let saved: Vec<&String> = first_wave
+        .iter()
+        .filter(|(_, status, _)| *status == 200)
+        .map(|(item, ..)| item)
+        .collect();
+    assert_eq!(
+        saved.len(),
+        1,
+        "one edit from version 0 wins: {first_wave:?}"
+    );
+    for (item, status, body) in &first_wave {
+        if *status == 200 {
+            continue;
+        }
+        assert_eq!(*status, 409, "{item}: {body}");
+        let stale = &body["StalePlan"];
+        assert_eq!(
+            stale["values"]["item"],
+            item.as_str(),
+            "the edit comes back"
+        );
+        assert_eq!(stale["plan"]["version"], 1, "with the current plan");
+    }
+    let now = stored_items().await;
+    for (item, status, _) in &first_wave {
+        assert_eq!(
+            !now.contains(item),
+            *status == 200,
+            "{item}: dropped exactly when acknowledged"
+        );
+    }
+
+    let second_wave = drop_all(items[per_wave..2 * per_wave].to_vec(), None).await;
+    let now = stored_items().await;
+    for (item, status, body) in &second_wave {
+        assert!(matches!(status, 200 | 409), "{item}: {status} {body}");
+        assert_eq!(
+            !now.contains(item),
+            *status == 200,
+            "{item}: dropped exactly when acknowledged"
+        );
+    }
+    let version = app::db::requisitions::get(&app.db, &id)
+        .await
+        .unwrap()
+        .unwrap()
+        .plan_version;
+    let acknowledged = 1 + second_wave.iter().filter(|(_, s, _)| *s == 200).count();
+    assert_eq!(
+        version, acknowledged as i64,
+        "one version per stored change"
+    );
+}
+on_both_databases!(
+    concurrent_plan_edits,
+    concurrent_plan_edits_are_stored_or_refused_never_lost
+);
+
+/// Without JavaScript, a plan edit from a page that is out of date comes
+/// back to the page: the current plan (with its new version in every
+/// form), the message, and the person's own change ready to apply again.
+async fn a_stale_plan_edit_comes_back_ready_to_apply_again(app: TestApp) {
+    use crate::candidates::{get_page, location, path_of, post_form};
+    let res = app
+        .client
+        .post(app.url("/api/requisitions"))
+        .json(&crate::authz::outcome())
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    let items = &body["plan"]["rounds"][0]["items"];
+    let (first, second) = (&items[0]["item"], &items[1]["item"]);
+    let page = format!("/requisitions/{id}");
+    let drop = |item: &serde_json::Value| {
+        vec![
+            ("id", id.clone()),
+            ("op", "drop".to_string()),
+            ("kind", item["kind"].as_str().unwrap().to_string()),
+            ("item", item["id"].as_str().unwrap().to_string()),
+            ("version", "0".to_string()),
+        ]
+    };
+    let send = |form: Vec<(&'static str, String)>| {
+        let page = page.clone();
+        let app = &app;
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_form(app, &app.client, "/api/fn/edit-plan", &page, &pairs).await
+        }
+    };
+    // A colleague drops the first item; this page still shows version 0.
+    let res = send(drop(first)).await;
+    assert!(!path_of(&app, &location(&res)).contains("__err="));
+    let res = send(drop(second)).await;
+    let back = path_of(&app, &location(&res));
+    assert!(back.contains("__err="), "{back}");
+    let (_, html) = get_page(&app, &app.client, &back).await;
+    assert!(html.contains("Someone changed the plan"), "{html}");
+    assert!(html.contains("plan-retry"), "{html}");
+    assert!(
+        html.contains(&format!("drop “{}”", second["id"].as_str().unwrap())),
+        "the change in words: {html}"
+    );
+    assert!(
+        !html.contains("name=\"version\" value=\"0\""),
+        "every form names the current version: {html}"
+    );
+    assert!(html.contains("name=\"version\" value=\"1\""), "{html}");
+    let plan = app::db::requisitions::get(&app.db, &id)
+        .await
+        .unwrap()
+        .unwrap();
+    let stored: Vec<&str> = plan
+        .plan
+        .as_ref()
+        .unwrap()
+        .rounds
+        .iter()
+        .flat_map(|r| r.items.iter().map(|i| i.id.as_str()))
+        .collect();
+    assert!(
+        stored.contains(&second["id"].as_str().unwrap()),
+        "not applied"
+    );
+    assert_eq!(plan.plan_version, 1);
+}
+on_both_databases!(
+    stale_plan_edit_page,
+    a_stale_plan_edit_comes_back_ready_to_apply_again
+);

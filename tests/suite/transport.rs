@@ -261,3 +261,61 @@ async fn the_binary_exits_within_its_deadline_after_sigterm() {
     // The default deadline is 10 s; allow for a slow machine.
     assert!(took < Duration::from_secs(13), "{took:?}");
 }
+
+/// Sixteen requests on their way when SIGTERM arrives (headers sent, the
+/// body still coming) are every one answered before the process exits: it
+/// stops accepting, finishes what is in flight, then exits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_request_in_flight_at_sigterm_is_answered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("kit.db").display());
+    let mut server = ServerProcess::start(&url, dir.path());
+    let body = br#"{"email":"nobody@example.com","password":"wrong password"}"#;
+    let head = format!(
+        "POST /api/session HTTP/1.1\r\nHost: test\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    );
+    let mut streams = Vec::new();
+    for _ in 0..16 {
+        let mut stream = TcpStream::connect(authority(&server.base))
+            .await
+            .expect("connect");
+        stream.write_all(head.as_bytes()).await.expect("write");
+        stream.write_all(&body[..10]).await.expect("write");
+        streams.push(stream);
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent = Command::new("kill")
+        .arg("-TERM")
+        .arg(server.child.id().to_string())
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let answers = streams.into_iter().map(|mut stream| {
+        tokio::spawn(async move {
+            stream
+                .write_all(&body[10..])
+                .await
+                .expect("the rest of the body");
+            read_head(&mut stream, Duration::from_secs(10)).await
+        })
+    });
+    let mut statuses = Vec::new();
+    for answer in answers.collect::<Vec<_>>() {
+        statuses.push(answer.await.expect("task").map(|(status, _)| status));
+    }
+    assert!(
+        statuses.iter().all(|s| matches!(s, Some(401) | Some(429))),
+        "every request answered (a wrong password, or slowed down): {statuses:?}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "still running after SIGTERM");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status:?}");
+}

@@ -80,28 +80,15 @@ pub async fn update_account(
         .parse()
         .map_err(|e| AppError::Invalid(format!("role: {e}")))?;
     let active = active.is_some_and(|v| v == "on" || v == "true");
-    let accounts = crate::db::users::list(&db)
+    use crate::db::users::AccountUpdate;
+    match crate::db::users::update_keeping_an_admin(&db, &id, role, active)
         .await
-        .map_err(crate::access::internal)?;
-    let current = accounts
-        .iter()
-        .find(|a| a.id == id)
-        .ok_or_else(|| AppError::NotFound("There is no such account.".into()))?;
-    let loses_admin =
-        current.role == Role::Admin && current.active && (role != Role::Admin || !active);
-    if loses_admin
-        && crate::db::users::active_admins(&db)
-            .await
-            .map_err(crate::access::internal)?
-            <= 1
+        .map_err(crate::access::internal)?
     {
-        return Err(AppError::Conflict(format!(
-            "{} is the last active admin: make another account admin first.",
-            current.email
-        )));
+        AccountUpdate::Updated => Ok(()),
+        AccountUpdate::NoSuchAccount => Err(AppError::NotFound("There is no such account.".into())),
+        AccountUpdate::LastAdmin(email) => Err(AppError::Conflict(format!(
+            "{email} is the last active admin: make another account admin first."
+        ))),
     }
-    crate::db::users::update(&db, &id, role, active)
-        .await
-        .map_err(crate::access::internal)?;
-    Ok(())
 }

@@ -97,11 +97,11 @@ pub enum ApplyOutcome {
 /// browser to the candidate's own page. A disqualifying answer still
 /// creates the candidate, stopped, so the answers are kept.
 ///
-/// An email that already applied gets the same answer, a redirect to an
-/// application address, but to one that opens nothing (a fresh token that
-/// is never stored), whose page tells an applicant to carry on from their
-/// own link. Saying "already applied" here would let anyone find out who
-/// applied where by trying addresses.
+/// An email that already applied gets exactly the same answer: a new
+/// application of its own, kept as a repeat of the first one, which the
+/// recruiter sees beside it. Saying "already applied", or sending a repeat
+/// anywhere different, would let anyone find out who applied where by
+/// trying addresses.
 #[server(prefix = "/api/fn", endpoint = "apply-start")]
 pub async fn apply_start(
     id: String,
@@ -143,12 +143,11 @@ pub async fn apply_start(
         stage,
         application_token: Some(&token),
         knockouts: &answers,
+        repeat_of: None,
     };
-    let token = match candidates::create(&db, &insert).await {
-        Ok(_) => token,
-        Err(crate::db::DbError::Conflict(_)) => crate::db::new_id(),
-        Err(e) => return Err(crate::access::internal(e)),
-    };
+    candidates::create_application(&db, &insert)
+        .await
+        .map_err(crate::access::internal)?;
     let url = application_url(&requisition.id, &token);
     leptos_axum::redirect(&url);
     Ok(ApplyOutcome::Started { url })
@@ -298,13 +297,10 @@ pub async fn apply_status(id: String, token: String) -> Result<ApplicationView, 
     application_view(&db, &requisition, &candidate, &token).await
 }
 
-/// Also what someone sees who applied again with an email that already has
-/// an application for the job (see `apply_start`), so it must not say
-/// which of the two happened.
+/// What an address that opens no application shows.
 pub const NO_SUCH_APPLICATION: &str =
-    "This address does not open an application. If you have applied for this job before, carry on from the link \
-     you were given when you first applied; if you no longer have it, contact the recruiter who shared the job \
-     with you. Otherwise check that the link is complete, or start again from the job's page.";
+    "This address does not open an application. Check that the link is complete, or start again from the job's \
+     page; if you applied before and lost your link, applying again is fine: the recruiter sees both.";
 
 /// The application this link opens, or `NotFound`.
 #[cfg(feature = "ssr")]

@@ -83,7 +83,7 @@ mod server {
     use crate::domain::jd::FieldError;
     use crate::domain::plan::PlanItem;
     use crate::domain::scorecard::{parse_item_key, ticked, CardStatus, ScorecardState};
-    use std::collections::{BTreeSet, HashMap, HashSet};
+    use std::collections::{BTreeSet, HashSet};
 
     /// The board as this person may see it.
     pub async fn load(
@@ -181,16 +181,13 @@ mod server {
             });
         }
         let (columns, items) = board::layout(&kit, &items);
-        // The latest decision per candidate: rows come oldest first.
-        let mut latest: HashMap<String, Decision> = HashMap::new();
-        for d in decisions::for_requisition(db, &requisition.id)
+        // Every decision of the candidates shown, oldest first.
+        let decisions: Vec<Decision> = decisions::for_requisition(db, &requisition.id)
             .await
             .map_err(internal)?
-        {
-            if shown.contains(d.candidate_id.as_str()) {
-                latest.insert(d.candidate_id.clone(), d);
-            }
-        }
+            .into_iter()
+            .filter(|d| shown.contains(d.candidate_id.as_str()))
+            .collect();
         Ok(board::build(BoardInput {
             requisition_id: requisition.id.clone(),
             title: requisition.title.clone(),
@@ -199,7 +196,7 @@ mod server {
             candidates,
             slots,
             ratings,
-            decisions: latest.into_values().collect(),
+            decisions,
             hidden,
             now: now(),
         }))

@@ -54,6 +54,15 @@ pub enum FormError {
         more: usize,
         text: Option<String>,
     },
+    /// The plan changed since the editor read it, so the edit was not
+    /// applied. `values` is the edit as sent, to apply again; `plan` is the
+    /// plan as it is now, at `plan.version`.
+    #[error("{message}")]
+    StalePlan {
+        message: String,
+        values: BTreeMap<String, String>,
+        plan: Box<super::requisitions::PlanView>,
+    },
     #[error(transparent)]
     App(#[from] AppError),
 }
@@ -63,6 +72,7 @@ impl FormError {
     pub fn status_code(&self) -> u16 {
         match self {
             FormError::Fields { .. } | FormError::Rows { .. } => 422,
+            FormError::StalePlan { .. } => 409,
             FormError::App(e) => e.status_code(),
         }
     }
@@ -121,7 +131,9 @@ impl FormError {
     /// What was typed in a field, when the form was refused.
     pub fn value(&self, name: &str) -> Option<String> {
         match self {
-            FormError::Fields { values, .. } => values.get(name).cloned(),
+            FormError::Fields { values, .. } | FormError::StalePlan { values, .. } => {
+                values.get(name).cloned()
+            }
             _ => None,
         }
     }
@@ -164,6 +176,10 @@ pub struct CandidateRow {
     pub created_at: String,
     /// The resume screen so far; `None` before anyone saved one.
     pub screen: Option<ScreenSummary>,
+    /// This person applied before with the same email (see the candidate
+    /// page for both applications).
+    #[serde(default)]
+    pub repeat: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,6 +224,7 @@ pub async fn candidates_view(
             stage: c.stage,
             submitted_at: c.submitted_at,
             created_at: c.created_at,
+            repeat: c.repeat_of.is_some(),
         })
         .collect();
     Ok(CandidatesView {
@@ -309,6 +326,7 @@ pub async fn add(
         stage: Stage::Screening,
         application_token: None,
         knockouts: &[],
+        repeat_of: None,
     };
     let id = match candidates::create(db, &insert).await {
         Ok(id) => id,
@@ -458,6 +476,19 @@ pub struct CandidateView {
     pub files: Vec<FileView>,
     pub screen: Option<super::screening::ScreenView>,
     pub panel: super::panel::PanelView,
+    /// The other applications with this email for this job (the first one
+    /// and any repeats), oldest first; empty for interviewers.
+    pub other_applications: Vec<OtherApplication>,
+}
+
+/// Another application from the same email for the same job.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherApplication {
+    pub candidate_id: String,
+    pub created_at: String,
+    pub stage: Stage,
+    /// The first application, which the others repeat.
+    pub first: bool,
 }
 
 #[server(prefix = "/api/fn", endpoint = "candidate", input = GetUrl)]
@@ -498,11 +529,17 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         None
     };
     let panel = super::panel::panel_view(&db, &user, &requisition, &kit, &candidate, runs).await?;
-    if !runs {
+    let other_applications = if runs {
+        other_applications(&db, &candidate)
+            .await
+            .map_err(internal)?
+    } else {
         candidate.email = String::new();
         candidate.phone = String::new();
         candidate.stage_reason = String::new();
-    }
+        candidate.repeat_of = None;
+        Vec::new()
+    };
     Ok(CandidateView {
         candidate,
         runs,
@@ -511,7 +548,33 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         files,
         screen,
         panel,
+        other_applications,
     })
+}
+
+/// The first application and its repeats, without this one.
+#[cfg(feature = "ssr")]
+async fn other_applications(
+    db: &crate::db::Db,
+    candidate: &Candidate,
+) -> Result<Vec<OtherApplication>, crate::db::DbError> {
+    use crate::db::candidates;
+    let mut family = match &candidate.repeat_of {
+        Some(first) => candidates::get(db, first).await?.into_iter().collect(),
+        None => Vec::new(),
+    };
+    let first_id = candidate.repeat_of.as_deref().unwrap_or(&candidate.id);
+    family.extend(candidates::repeats_of(db, first_id).await?);
+    Ok(family
+        .into_iter()
+        .filter(|c| c.id != candidate.id)
+        .map(|c| OtherApplication {
+            first: c.repeat_of.is_none(),
+            candidate_id: c.id,
+            created_at: c.created_at,
+            stage: c.stage,
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -109,6 +109,9 @@ pub struct PlanRoundView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanView {
+    /// The plan's version; an edit sends it back, and one made from an
+    /// older version is refused (409) rather than overwriting a newer plan.
+    pub version: i64,
     pub rounds: Vec<PlanRoundView>,
     pub coverage: Vec<CompetencyCoverage>,
     pub warnings: Vec<String>,
@@ -131,7 +134,11 @@ pub struct RequisitionView {
 }
 
 #[cfg(feature = "ssr")]
-pub fn plan_view(kit: &crate::domain::Kit, plan: &crate::domain::plan::InterviewPlan) -> PlanView {
+pub fn plan_view(
+    kit: &crate::domain::Kit,
+    plan: &crate::domain::plan::InterviewPlan,
+    version: i64,
+) -> PlanView {
     use crate::domain::plan::{item_competency, item_title};
     let view_of = |item: &PlanItem| PlanItemView {
         title: item_title(kit, item).unwrap_or_else(|| item.id.clone()),
@@ -144,6 +151,7 @@ pub fn plan_view(kit: &crate::domain::Kit, plan: &crate::domain::plan::Interview
         item: item.clone(),
     };
     PlanView {
+        version,
         rounds: plan
             .rounds
             .iter()
@@ -183,7 +191,10 @@ pub async fn requisition_view(
     requisition.jd_html = crate::markdown::to_safe_html(&requisition.jd_markdown);
     Ok(RequisitionView {
         kit_title: kit.title.clone(),
-        plan: requisition.plan.as_ref().map(|p| plan_view(&kit, p)),
+        plan: requisition
+            .plan
+            .as_ref()
+            .map(|p| plan_view(&kit, p, requisition.plan_version)),
         plan_locked: requisitions::interviews_started(db, &requisition.id)
             .await
             .map_err(internal)?,
@@ -238,6 +249,10 @@ pub async fn open(db: &crate::db::Db, requisition: &Requisition) -> Result<(), A
 }
 
 /// One change to the plan, as the plan editor's small forms send it.
+/// `version` is the plan version the editor showed: when someone changed
+/// the plan since, nothing is written and the answer is 409 with the plan
+/// as it is now and the edit as sent, ready to apply again. Without a
+/// version the edit applies to the current plan, still atomically.
 #[server(prefix = "/api/fn", endpoint = "edit-plan")]
 pub async fn edit_plan(
     id: String,
@@ -245,8 +260,21 @@ pub async fn edit_plan(
     #[server(default)] kind: String,
     item: String,
     #[server(default)] round: String,
-) -> Result<(), AppError> {
+    #[server(default)] version: Option<i64>,
+) -> Result<i64, super::candidates::FormError> {
+    use super::candidates::FormError;
+    use crate::db::requisitions::PlanWrite;
     use crate::domain::plan::{ItemKind, PlanEdit};
+    let sent: std::collections::BTreeMap<String, String> = [
+        ("id", id.as_str()),
+        ("op", op.as_str()),
+        ("kind", kind.as_str()),
+        ("item", item.as_str()),
+        ("round", round.as_str()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
     // The add picker sends `kind:id` in one field.
     let (kind, item) = match item.split_once(':') {
         Some((k, i)) if kind.is_empty() => (k.to_string(), i.to_string()),
@@ -255,19 +283,6 @@ pub async fn edit_plan(
     let user = crate::auth::require_user()?;
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;
-    let Some(mut plan) = requisition.plan.clone() else {
-        return Err(AppError::Conflict(
-            "Open the requisition first: the plan is made when it opens.".into(),
-        ));
-    };
-    if crate::db::requisitions::interviews_started(&db, &id)
-        .await
-        .map_err(crate::access::internal)?
-    {
-        return Err(AppError::Conflict(
-            "Interviews have started, so the plan is fixed: every panelist is scored against the same questions.".into(),
-        ));
-    }
     let kind = match kind.as_str() {
         "competency" => ItemKind::Competency,
         "attitude" => ItemKind::Attitude,
@@ -275,7 +290,8 @@ pub async fn edit_plan(
         other => {
             return Err(AppError::Invalid(format!(
                 "kind: `{other}` is not competency, attitude or exercise"
-            )))
+            ))
+            .into())
         }
     };
     let item = PlanItem { kind, id: item };
@@ -291,15 +307,34 @@ pub async fn edit_plan(
         other => {
             return Err(AppError::Invalid(format!(
                 "op: `{other}` is not up, down, drop, move or add"
-            )))
+            ))
+            .into())
         }
     };
     let kit = frozen_kit(&db, &requisition).await?;
-    plan.apply(&kit, &edit)
-        .map_err(|e| AppError::Invalid(e.to_string()))?;
-    crate::db::requisitions::save_plan(&db, &id, &plan)
-        .await
-        .map_err(crate::access::internal)
+    let written =
+        crate::db::requisitions::edit_plan(&db, &id, version, |plan| plan.apply(&kit, &edit))
+            .await
+            .map_err(crate::access::internal)?;
+    match written {
+        PlanWrite::Saved { version } => Ok(version),
+        PlanWrite::Stale { plan, version } => Err(FormError::StalePlan {
+            message: "Someone changed the plan while you were looking at it, so your change was not made. \
+                      The plan below is the current one; apply your change again if it still makes sense."
+                .into(),
+            values: sent,
+            plan: Box::new(plan_view(&kit, &plan, version)),
+        }),
+        PlanWrite::Started => Err(AppError::Conflict(
+            "Interviews have started, so the plan is fixed: every panelist is scored against the same questions.".into(),
+        )
+        .into()),
+        PlanWrite::NoPlan => Err(AppError::Conflict(
+            "Open the requisition first: the plan is made when it opens.".into(),
+        )
+        .into()),
+        PlanWrite::Refused(e) => Err(AppError::Invalid(e.to_string()).into()),
+    }
 }
 
 /// Puts a recruiter or hiring manager on the requisition.

@@ -6,7 +6,7 @@ use crate::domain::application::KnockoutAnswer;
 use crate::domain::candidate::{NewCandidate, Source, Stage};
 use crate::domain::requisition::Candidate;
 
-const COLUMNS: &str = "id, requisition_id, name, email, phone, links_json, source, stage, stage_reason, knockouts_json, submitted_at, created_at";
+const COLUMNS: &str = "id, requisition_id, name, email, phone, links_json, source, stage, stage_reason, knockouts_json, submitted_at, created_at, repeat_of";
 
 type Row = (
     String,
@@ -21,6 +21,7 @@ type Row = (
     String,
     Option<String>,
     String,
+    Option<String>,
 );
 
 fn from_row(row: Row) -> Result<Candidate, DbError> {
@@ -37,6 +38,7 @@ fn from_row(row: Row) -> Result<Candidate, DbError> {
         knockouts,
         submitted_at,
         created_at,
+        repeat_of,
     ) = row;
     let bad = |what: &str, value: &str| {
         DbError::Sqlx(sqlx::Error::Decode(
@@ -58,6 +60,7 @@ fn from_row(row: Row) -> Result<Candidate, DbError> {
         stage_reason,
         submitted_at,
         created_at,
+        repeat_of,
     })
 }
 
@@ -73,6 +76,8 @@ pub struct Insert<'a> {
     pub stage: Stage,
     pub application_token: Option<&'a str>,
     pub knockouts: &'a [KnockoutAnswer],
+    /// The first application with this email, when this one repeats it.
+    pub repeat_of: Option<&'a str>,
 }
 
 async fn insert<'e, E>(executor: E, new: &Insert<'_>) -> Result<String, DbError>
@@ -84,8 +89,8 @@ where
     let c = new.candidate;
     sqlx::query(
         "INSERT INTO candidates (id, requisition_id, name, email, phone, links_json, source, stage, stage_reason, \
-         application_token, knockouts_json, submitted_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $10, NULL, $11, $11)",
+         application_token, knockouts_json, submitted_at, created_at, updated_at, repeat_of) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $10, NULL, $11, $11, $12)",
     )
     .bind(&id)
     .bind(new.requisition_id)
@@ -98,15 +103,59 @@ where
     .bind(new.application_token)
     .bind(encode_json(&new.knockouts)?)
     .bind(&now)
+    .bind(new.repeat_of)
     .execute(executor)
     .await
     .map_err(|e| conflict_on_unique(e, || duplicate(c.email.as_str())))?;
     Ok(id)
 }
 
-/// Adds one candidate; the same email twice on a requisition is a `Conflict`.
+/// Adds one candidate; the same email twice on a requisition is a `Conflict`
+/// unless the second one is marked as a repeat of the first.
 pub async fn create(db: &Db, new: &Insert<'_>) -> Result<String, DbError> {
     insert(&db.pool, new).await
+}
+
+/// Adds an application that came in through the public form. When the
+/// email already has a first application for this job, the new one is kept
+/// as a repeat of it rather than refused, so the form never has to say
+/// whether an email had applied.
+pub async fn create_application(db: &Db, new: &Insert<'_>) -> Result<String, DbError> {
+    match insert(&db.pool, new).await {
+        Err(DbError::Conflict(message)) => {
+            let first: Option<(String,)> = sqlx::query_as(
+                "SELECT id FROM candidates WHERE requisition_id = $1 AND email = $2 AND repeat_of IS NULL",
+            )
+            .bind(new.requisition_id)
+            .bind(new.candidate.email.as_str())
+            .fetch_optional(&db.pool)
+            .await?;
+            // A conflict on anything else (a token clash) stays a conflict.
+            let Some((first,)) = first else {
+                return Err(DbError::Conflict(message));
+            };
+            insert(
+                &db.pool,
+                &Insert {
+                    repeat_of: Some(&first),
+                    ..*new
+                },
+            )
+            .await
+        }
+        other => other,
+    }
+}
+
+/// The later applications that repeat this one, oldest first.
+pub async fn repeats_of(db: &Db, id: &str) -> Result<Vec<Candidate>, DbError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM candidates WHERE repeat_of = $1 ORDER BY created_at, id"
+    ))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter().map(from_row).collect()
 }
 
 /// Adds many candidates in one transaction: all of them or none.
@@ -126,6 +175,7 @@ pub async fn create_all(
             stage: Stage::Screening,
             application_token: None,
             knockouts: &[],
+            repeat_of: None,
         };
         ids.push(insert(&mut *tx, &new).await?);
     }

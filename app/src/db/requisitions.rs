@@ -59,11 +59,12 @@ type Row = (
     Option<String>,
     Option<String>,
     Option<String>,
+    i64,
 );
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, status, title, outcome_json, jd_markdown, rubric_version, created_at, owner_id, plan_json, opened_at \
+        "SELECT id, status, title, outcome_json, jd_markdown, rubric_version, created_at, owner_id, plan_json, opened_at, plan_version \
          FROM requisitions WHERE id = $1",
     )
     .bind(id)
@@ -80,6 +81,7 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
         owner_id,
         plan,
         opened_at,
+        plan_version,
     )) = row
     else {
         return Ok(None);
@@ -98,6 +100,7 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
         rubric_version,
         owner_id,
         plan,
+        plan_version,
         created_at,
         opened_at,
     }))
@@ -119,13 +122,88 @@ pub async fn open(db: &Db, id: &str, plan: &InterviewPlan) -> Result<bool, DbErr
     Ok(result.rows_affected() == 1)
 }
 
-pub async fn save_plan(db: &Db, id: &str, plan: &InterviewPlan) -> Result<(), DbError> {
-    sqlx::query("UPDATE requisitions SET plan_json = $1 WHERE id = $2")
-        .bind(encode_json(plan)?)
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+/// What an attempt to change a plan came to.
+#[derive(Debug)]
+pub enum PlanWrite<E> {
+    /// Stored; the plan is now at this version.
+    Saved { version: i64 },
+    /// The edit was made from an older version: nothing was written, and
+    /// this is the plan as it is now.
+    Stale { plan: InterviewPlan, version: i64 },
+    /// An interview has begun, so the plan is fixed.
+    Started,
+    /// No such requisition, or it has no plan yet (still a draft).
+    NoPlan,
+    /// The edit itself was refused (it does not apply to the plan).
+    Refused(E),
+}
+
+/// Reads, checks, changes and writes a plan in one write transaction, so no
+/// two edits can both start from the same plan and one of them vanish.
+/// `seen` is the version the editor was looking at; `None` applies the edit
+/// to the plan as it is (still refused if another write gets in between).
+/// Whether interviews have started is checked inside the same transaction.
+pub async fn edit_plan<E>(
+    db: &Db,
+    id: &str,
+    seen: Option<i64>,
+    edit: impl FnOnce(&mut InterviewPlan) -> Result<(), E>,
+) -> Result<PlanWrite<E>, DbError> {
+    let mut tx = db.begin_write().await?;
+    let row: Option<(Option<String>, i64)> =
+        sqlx::query_as("SELECT plan_json, plan_version FROM requisitions WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((Some(json), version)) = row else {
+        return Ok(PlanWrite::NoPlan);
+    };
+    let mut plan: InterviewPlan = decode_json(&json)?;
+    let (started,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM assignments WHERE requisition_id = $1 AND starts_at <= $2",
+    )
+    .bind(id)
+    .bind(now())
+    .fetch_one(&mut *tx)
+    .await?;
+    if started > 0 {
+        return Ok(PlanWrite::Started);
+    }
+    if seen.is_some_and(|seen| seen != version) {
+        return Ok(PlanWrite::Stale { plan, version });
+    }
+    if let Err(e) = edit(&mut plan) {
+        return Ok(PlanWrite::Refused(e));
+    }
+    // On PostgreSQL two transactions can both read the same version; the
+    // second UPDATE then waits for the first and matches no row.
+    let written = sqlx::query(
+        "UPDATE requisitions SET plan_json = $1, plan_version = $2 WHERE id = $3 AND plan_version = $4",
+    )
+    .bind(encode_json(&plan)?)
+    .bind(version + 1)
+    .bind(id)
+    .bind(version)
+    .execute(&mut *tx)
+    .await?;
+    if written.rows_affected() != 1 {
+        drop(tx);
+        return Ok(match get(db, id).await? {
+            Some(Requisition {
+                plan: Some(plan),
+                plan_version,
+                ..
+            }) => PlanWrite::Stale {
+                plan,
+                version: plan_version,
+            },
+            _ => PlanWrite::NoPlan,
+        });
+    }
+    tx.commit().await?;
+    Ok(PlanWrite::Saved {
+        version: version + 1,
+    })
 }
 
 /// Whether an interview of this requisition has begun: the plan is then

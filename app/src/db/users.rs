@@ -124,13 +124,56 @@ pub async fn update(db: &Db, id: &str, role: Role, active: bool) -> Result<bool,
     Ok(result.rows_affected() == 1)
 }
 
-/// How many active admins there are: the last one may not be demoted.
-pub async fn active_admins(db: &Db) -> Result<i64, DbError> {
-    let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
-            .fetch_one(&db.pool)
-            .await?;
-    Ok(n)
+/// What changing an account came to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AccountUpdate {
+    Updated,
+    NoSuchAccount,
+    /// Refused: this is the last active admin (its email).
+    LastAdmin(String),
+}
+
+/// Changes an account's role and whether it may sign in, unless that would
+/// leave no active admin. The check and the write are one transaction, and
+/// every active admin row is locked before counting (PostgreSQL; SQLite's
+/// write lock does the same), so two admins demoting each other at once
+/// are taken one after the other and the second is refused.
+pub async fn update_keeping_an_admin(
+    db: &Db,
+    id: &str,
+    role: Role,
+    active: bool,
+) -> Result<AccountUpdate, DbError> {
+    let lock = match db.backend {
+        super::Backend::Postgres => " FOR UPDATE",
+        super::Backend::Sqlite => "",
+    };
+    let mut tx = db.begin_write().await?;
+    let admins: Vec<(String,)> = sqlx::query_as(&format!(
+        "SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id{lock}"
+    ))
+    .fetch_all(&mut *tx)
+    .await?;
+    let account: Option<(String,)> = sqlx::query_as("SELECT email FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some((email,)) = account else {
+        return Ok(AccountUpdate::NoSuchAccount);
+    };
+    let is_admin = admins.iter().any(|(a,)| a == id);
+    let loses_admin = is_admin && (role != Role::Admin || !active);
+    if loses_admin && admins.len() <= 1 {
+        return Ok(AccountUpdate::LastAdmin(email));
+    }
+    sqlx::query("UPDATE users SET role = $1, active = $2 WHERE id = $3")
+        .bind(role.id())
+        .bind(i64::from(active))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(AccountUpdate::Updated)
 }
 
 pub async fn count(db: &Db) -> Result<i64, DbError> {

@@ -235,7 +235,8 @@ pub struct BoardInput {
     pub slots: Vec<Slot>,
     /// Submitted ratings only.
     pub ratings: Vec<RatingRecord>,
-    /// The latest decision per candidate.
+    /// Every decision per candidate, oldest first: the last one is the
+    /// current decision, the others its history.
     pub decisions: Vec<Decision>,
     /// Candidates whose ratings the viewer may not see yet (independent
     /// scoring): their rows show who owes cards, nothing scored.
@@ -333,7 +334,12 @@ pub struct CandidateRow {
     pub flags: Vec<Flag>,
     pub missing: Vec<MissingCard>,
     pub submitted_cards: usize,
+    /// The current decision: the latest one recorded.
     pub decision: Option<Decision>,
+    /// The decisions recorded before the current one, oldest first, kept
+    /// with who made them, when and why.
+    #[serde(default)]
+    pub earlier_decisions: Vec<Decision>,
     /// The decision goes against the weighted evidence.
     pub departs: bool,
 }
@@ -496,10 +502,10 @@ pub fn build(input: BoardInput) -> Board {
     for s in &slots {
         slots_of.entry(&s.candidate_id).or_default().push(s);
     }
-    let decision_of: HashMap<&str, &Decision> = decisions
-        .iter()
-        .map(|d| (d.candidate_id.as_str(), d))
-        .collect();
+    let mut decisions_of: HashMap<&str, Vec<&Decision>> = HashMap::new();
+    for d in &decisions {
+        decisions_of.entry(&d.candidate_id).or_default().push(d);
+    }
 
     let rows = candidates
         .iter()
@@ -580,9 +586,15 @@ pub fn build(input: BoardInput) -> Board {
             let weighted = weighted_score(&columns, &cells);
             // The panel's decision would tell a blind interviewer as much
             // as the ratings do.
-            let decision = (!is_hidden)
-                .then(|| decision_of.get(c.id.as_str()).map(|d| (*d).clone()))
-                .flatten();
+            let mut history: Vec<Decision> = if is_hidden {
+                Vec::new()
+            } else {
+                decisions_of
+                    .get(c.id.as_str())
+                    .map(|ds| ds.iter().map(|d| (*d).clone()).collect())
+                    .unwrap_or_default()
+            };
+            let decision = history.pop();
             CandidateRow {
                 id: c.id.clone(),
                 name: c.name.clone(),
@@ -603,6 +615,7 @@ pub fn build(input: BoardInput) -> Board {
                     .filter(|s| s.state == CardStatus::Submitted)
                     .count(),
                 decision,
+                earlier_decisions: history,
             }
         })
         .collect();
@@ -1195,6 +1208,42 @@ mod tests {
                 hidden: BTreeSet::from([ALEX.to_string()]),
                 now: NOW.into(),
             }
+        }
+
+        #[test]
+        fn every_decision_is_kept_the_latest_is_current() {
+            let mut input = input();
+            let decision = |who: &str, outcome, at: &str| Decision {
+                candidate_id: who.into(),
+                outcome,
+                rationale: format!("Rationale of {at}"),
+                decided_by: "hm@example.com".into(),
+                decided_at: at.into(),
+            };
+            input.decisions = vec![
+                decision(PRIYA, Outcome::NoHire, "2025-03-03T09:00:00Z"),
+                decision(MARCO, Outcome::Hire, "2025-03-03T10:00:00Z"),
+                decision(PRIYA, Outcome::Hire, "2025-03-04T09:00:00Z"),
+                decision(ALEX, Outcome::Hire, "2025-03-04T10:00:00Z"),
+            ];
+            let board = build(input);
+            let priya = row(&board, PRIYA);
+            assert_eq!(
+                priya.decision.as_ref().map(|d| d.decided_at.as_str()),
+                Some("2025-03-04T09:00:00Z")
+            );
+            assert_eq!(
+                ids(&priya.earlier_decisions, |d| &d.decided_at),
+                ["2025-03-03T09:00:00Z"]
+            );
+            assert_eq!(priya.earlier_decisions[0].outcome, Outcome::NoHire);
+            assert!(row(&board, MARCO).earlier_decisions.is_empty());
+            // Hidden from a viewer who has not scored: no decision at all.
+            let alex = row(&board, ALEX);
+            assert_eq!(
+                (alex.decision.clone(), alex.earlier_decisions.len()),
+                (None, 0)
+            );
         }
 
         fn row<'a>(board: &'a Board, id: &str) -> &'a CandidateRow {

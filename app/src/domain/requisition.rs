@@ -26,6 +26,10 @@ pub struct Requisition {
     pub rubric_version: String,
     pub owner_id: Option<String>,
     pub plan: Option<InterviewPlan>,
+    /// Goes up by one with every change to the plan; an edit names the
+    /// version it was made from, so a stale one is refused.
+    #[serde(default)]
+    pub plan_version: i64,
     pub created_at: String,
     pub opened_at: Option<String>,
 }
@@ -61,6 +65,9 @@ pub struct Candidate {
     pub knockouts: Vec<KnockoutAnswer>,
     pub submitted_at: Option<String>,
     pub created_at: String,
+    /// The first application with the same email for the same job, when this
+    /// person applied again through the public form.
+    pub repeat_of: Option<String>,
 }
 
 /// A resume or video answer a candidate uploaded.

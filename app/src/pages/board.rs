@@ -372,6 +372,15 @@ fn decision_summary(row: &CandidateRow) -> AnyView {
             {row.departs.then(|| view! {
                 " "<span class="board-departs" title="The decision goes against the weighted evidence">"departs from the evidence"</span>
             })}
+            {(!row.earlier_decisions.is_empty()).then(|| {
+                let earlier = row.earlier_decisions.len();
+                let last = row.earlier_decisions.last().map(|d| d.outcome.label()).unwrap_or_default();
+                view! {
+                    " "<span class="board-decision-changed muted" data-earlier-decisions=earlier>
+                        {format!("(changed from {last}; {earlier} earlier)")}
+                    </span>
+                }
+            })}
         }
         .into_any(),
     }

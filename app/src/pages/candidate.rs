@@ -3,7 +3,9 @@
 //! panel. Interviewers on the panel see the application and their own
 //! interviews only.
 
-use crate::api::candidates::{get_candidate, utc_minutes, CandidateView, FileView};
+use crate::api::candidates::{
+    get_candidate, utc_minutes, CandidateView, FileView, OtherApplication,
+};
 use crate::api::panel::{AssignInterviewer, PanelView, MAX_MINUTES, MIN_MINUTES};
 use crate::api::screening::{ScreenCandidate, ScreenView};
 use crate::domain::kit::CriterionSource;
@@ -96,7 +98,7 @@ fn CandidateBody(
             <h1>{c.name.clone()}</h1>
             <p class="board-link"><a href=format!("/candidates/{}/board", c.id)>"Panel board"</a></p>
             {done.map(|m| view! { <p class="notice-ok" role="status">{m}</p> })}
-            {v.runs.then(|| view! { <Contact c=c.clone()/> })}
+            {v.runs.then(|| view! { <Contact c=c.clone() others=v.other_applications.clone()/> })}
             <Application c=c.clone() files=v.files.clone()/>
             {v.screen.clone().map(|s| view! { <Screen candidate_id=c.id.clone() s screen/> })}
             <Panel candidate_id=c.id.clone() candidate_name=c.name.clone() panel=v.panel.clone() runs=v.runs assign/>
@@ -106,8 +108,9 @@ fn CandidateBody(
 }
 
 #[component]
-fn Contact(c: Candidate) -> impl IntoView {
+fn Contact(c: Candidate, others: Vec<OtherApplication>) -> impl IntoView {
     let reason = c.stage_reason.clone();
+    let repeat = c.repeat_of.is_some();
     view! {
         <section class="contact">
             <dl class="facts">
@@ -120,6 +123,22 @@ fn Contact(c: Candidate) -> impl IntoView {
                 <dt>"Source"</dt><dd>{c.source.label()}</dd>
                 <dt>"Added"</dt><dd>{utc_minutes(&c.created_at)}</dd>
                 {c.submitted_at.clone().map(|at| view! { <dt>"Application submitted"</dt><dd>{utc_minutes(&at)}</dd> })}
+                {(!others.is_empty()).then(|| view! {
+                    <dt>{if repeat { "Applied before" } else { "Applied again" }}</dt>
+                    <dd>
+                        <ul class="other-applications" data-other-applications="">
+                            {others.iter().map(|o| view! {
+                                <li>
+                                    <a href=format!("/candidates/{}", o.candidate_id)>
+                                        {if o.first { "First application" } else { "Later application" }}
+                                    </a>
+                                    {format!(", {} · {}", utc_minutes(&o.created_at), o.stage.label())}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        <span class="muted">"Same email, same job. Compare them and archive the one you do not need."</span>
+                    </dd>
+                })}
             </dl>
         </section>
     }

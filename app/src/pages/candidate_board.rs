@@ -21,8 +21,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::collections::{BTreeMap, HashMap};
 
-/// The latest decision and whether it departs from the evidence.
-type DecisionState = (Option<Decision>, bool);
+/// The current decision, whether it departs from the evidence, and the
+/// decisions recorded before it (oldest first).
+type DecisionState = (Option<Decision>, bool, Vec<Decision>);
 
 #[component]
 pub fn CandidateBoardPage() -> impl IntoView {
@@ -42,7 +43,11 @@ pub fn CandidateBoardPage() -> impl IntoView {
             }
             let cb = get_candidate_board(id).await.ok()?;
             let row = cb.board.candidate(&cb.candidate_id)?;
-            Some((row.decision.clone(), row.departs))
+            Some((
+                row.decision.clone(),
+                row.departs,
+                row.earlier_decisions.clone(),
+            ))
         },
     );
     view! {
@@ -121,7 +126,7 @@ fn CandidateBoardBody(
             {missing_section(&row)}
             {recommendations_section(&row)}
             {takeaways_section(&submitted, &cb.takeaways_html)}
-            <DecisionSection candidate_id=row.id.clone() initial=(row.decision.clone(), row.departs) weighted=row.weighted may_decide=cb.may_decide decide latest/>
+            <DecisionSection candidate_id=row.id.clone() initial=(row.decision.clone(), row.departs, row.earlier_decisions.clone()) weighted=row.weighted may_decide=cb.may_decide decide latest/>
         </article>
     }
     .into_any()
@@ -489,14 +494,50 @@ fn takeaways_section(submitted: &[Slot], takeaways_html: &BTreeMap<String, Strin
 }
 
 fn decision_view(state: DecisionState) -> AnyView {
-    match state {
+    let (current, departs, earlier) = state;
+    view! {
+        {current_decision(current, departs)}
+        {earlier_decisions(earlier)}
+    }
+    .into_any()
+}
+
+/// The decisions before the current one, newest first: a changed call
+/// keeps its earlier reasons on record.
+fn earlier_decisions(earlier: Vec<Decision>) -> Option<AnyView> {
+    if earlier.is_empty() {
+        return None;
+    }
+    let count = earlier.len();
+    Some(
+        view! {
+            <div class="board-decision-history" data-earlier-decisions=count>
+                <h3>{format!("Earlier decisions ({count})")}</h3>
+                <ol reversed=true>
+                    {earlier.into_iter().rev().map(|d| view! {
+                        <li class="board-earlier-decision" data-outcome=d.outcome.id()>
+                            <p><strong>{d.outcome.label()}</strong>
+                                <span class="muted">{format!(" · recorded by {} on {}, since replaced", d.decided_by, utc_minutes(&d.decided_at))}</span>
+                            </p>
+                            <p class="board-rationale">{d.rationale.clone()}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </div>
+        }
+        .into_any(),
+    )
+}
+
+fn current_decision(current: Option<Decision>, departs: bool) -> AnyView {
+    match (current, departs) {
         (None, _) => view! {
             <p class="board-decision board-undecided" data-outcome="">"No decision recorded yet."</p>
         }
         .into_any(),
         (Some(d), departs) => view! {
             <div class="board-decision" data-outcome=d.outcome.id() data-departs=departs.to_string()>
-                <p><strong class="board-decision-label">{d.outcome.label()}</strong>
+                <p><span class="tag">"Current"</span>" "<strong class="board-decision-label">{d.outcome.label()}</strong>
                     <span class="muted">{format!(" · recorded by {} on {}", d.decided_by, utc_minutes(&d.decided_at))}</span>
                 </p>
                 <p class="board-rationale">{d.rationale.clone()}</p>

@@ -63,7 +63,7 @@ pub fn FormNotice(error: Signal<Option<FormError>>) -> impl IntoView {
                 }
                 .into_any(),
             ),
-            FormError::App(e) => {
+            FormError::App(_) | FormError::StalePlan { .. } => {
                 Some(view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any())
             }
             FormError::Rows { .. } => None,
@@ -178,7 +178,7 @@ fn CandidateTable(rows: Vec<CandidateRow>) -> impl IntoView {
                         <tr data-candidate=c.id.clone() data-stage=c.stage.id()>
                             <td><a href=format!("/candidates/{}", c.id)>{c.name.clone()}</a></td>
                             <td>{c.email.clone()}</td>
-                            <td>{c.source.label()}</td>
+                            <td>{c.source.label()}{c.repeat.then_some(" (applied again)")}</td>
                             <td><span class=format!("stage stage-{}", c.stage.id())>{c.stage.label()}</span></td>
                             <td>{submitted}</td>
                             <td class="screen-summary">{screen_summary(c.screen)}</td>
@@ -351,8 +351,9 @@ fn ImportProblems(error: Signal<Option<FormError>>) -> impl IntoView {
                     </div>
                 }.into_any()
             }
-            FormError::App(e) => view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any(),
-            FormError::Fields { .. } => view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any(),
+            FormError::App(_) | FormError::Fields { .. } | FormError::StalePlan { .. } => {
+                view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any()
+            }
         })
     }
 }

@@ -16,6 +16,8 @@ use crate::pages::candidates::{field_message_id, refused, typed, FieldMessage, F
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
 
 #[component]
 pub fn ScorecardPanel(id: String) -> impl IntoView {
@@ -189,7 +191,8 @@ fn CardForm(
         .iter()
         .map(|i| item_fields(i, &c, timers.get(&i.key).copied(), &first, error, stale))
         .collect_view();
-    let autosave = Autosave::new(c.version, stale, !amend);
+    let shared = Arc::new(Unsent::new(c.version));
+    let autosave = Autosave::new(c.version, stale, !amend, shared.clone());
     let version = autosave.version;
     let state = autosave.state;
     let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
@@ -198,9 +201,22 @@ fn CardForm(
             ev.set_return_value("You have unsaved changes on this scorecard.");
         }
     });
+    // Closing the tab or reloading ends the page before a timer or a fetch
+    // can finish; a beacon is the one request a browser still sends then.
+    // The warning above stays: the beacon is the safety net under it.
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| autosave.beacon());
+    // Leaving by a link inside the site is not an unload: nothing warns and
+    // the page's timers die with it. What was typed since the last save is
+    // sent now instead (after the save already on its way, if there is one).
     on_cleanup(move || {
         leave.remove();
+        hide.remove();
         autosave.cancel();
+        shared.left.store(true, Ordering::SeqCst);
+        // (On the server a page is drawn, never left: nothing to send.)
+        if cfg!(feature = "hydrate") && !shared.in_flight.load(Ordering::SeqCst) {
+            leptos::task::spawn_local(send_unsent(shared));
+        }
     });
     view! {
         <div
@@ -208,10 +224,7 @@ fn CardForm(
             node_ref=autosave.wrapper
             on:input=move |_| autosave.changed()
             on:keydown=move |ev| on_key(autosave.wrapper, ev)
-            on:submit=move |_| {
-                autosave.cancel();
-                autosave.state.set("saving");
-            }
+            on:submit=move |_| autosave.submitted()
         >
         <ActionForm action=save attr:class="scorecard-form" attr:id=if amend { "amend-form" } else { "scorecard-form" }>
             // A stale save has its own message; the summary would point at
@@ -359,6 +372,10 @@ fn item_fields(
     }
 }
 
+/// Where a draft save goes (the `save-scorecard` server function).
+#[cfg(feature = "hydrate")]
+const SAVE_URL: &str = "/api/fn/save-scorecard";
+
 /// How long typing must pause before a draft is saved.
 const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
 
@@ -371,17 +388,71 @@ struct Autosave {
     wrapper: NodeRef<leptos::html::Div>,
     /// saved, saving, unsaved or stale (`data-save-state`).
     state: RwSignal<&'static str>,
-    /// The version the next save names; moves on after every save.
+    /// The version shown; `Unsent::version` is the one the next save names.
     version: RwSignal<i64>,
     message: RwSignal<String>,
     timer: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
-    in_flight: RwSignal<bool>,
+    unsent: StoredValue<Arc<Unsent>>,
     /// Drafts save themselves; an amendment waits for its reason and button.
     enabled: bool,
 }
 
+/// What must outlive the page: the typed draft not yet on its way, the
+/// version to name, and whether a save is travelling. Plain shared data,
+/// not signals, because the page's signals are gone once it is left while
+/// a save it started, or the one it sends on leaving, is still running.
+struct Unsent {
+    draft: Mutex<Option<SaveScorecard>>,
+    version: AtomicI64,
+    in_flight: AtomicBool,
+    /// The interviewer went to another page of the site.
+    left: AtomicBool,
+}
+
+impl Unsent {
+    fn new(version: i64) -> Self {
+        Unsent {
+            draft: Mutex::new(None),
+            version: AtomicI64::new(version),
+            in_flight: AtomicBool::new(false),
+            left: AtomicBool::new(false),
+        }
+    }
+
+    fn take_draft(&self) -> Option<SaveScorecard> {
+        self.draft.lock().ok().and_then(|mut d| d.take())
+    }
+}
+
+/// Saves drafts typed after the last save once the page has been left, one
+/// after another so each names the version the one before it returned.
+async fn send_unsent(unsent: Arc<Unsent>) {
+    while let Some(mut args) = unsent.take_draft() {
+        args.version = unsent.version.load(Ordering::SeqCst);
+        unsent.in_flight.store(true, Ordering::SeqCst);
+        let result = crate::api::scorecard_form::save_scorecard(
+            args.id,
+            args.version,
+            args.card,
+            "save".into(),
+            args.reason,
+        )
+        .await;
+        unsent.in_flight.store(false, Ordering::SeqCst);
+        match result {
+            Ok(version) => unsent.version.store(version, Ordering::SeqCst),
+            Err(e) => {
+                // Nowhere left to show it: the card keeps its last saved
+                // version, and the console says why this one was refused.
+                leptos::logging::warn!("the scorecard draft sent on leaving was not saved: {e}");
+                return;
+            }
+        }
+    }
+}
+
 impl Autosave {
-    fn new(version: i64, stale: bool, enabled: bool) -> Self {
+    fn new(version: i64, stale: bool, enabled: bool, unsent: Arc<Unsent>) -> Self {
         Autosave {
             wrapper: NodeRef::new(),
             state: RwSignal::new(if stale { "stale" } else { "saved" }),
@@ -392,7 +463,7 @@ impl Autosave {
                 String::new()
             }),
             timer: StoredValue::new(None),
-            in_flight: RwSignal::new(false),
+            unsent: StoredValue::new(unsent),
             enabled,
         }
     }
@@ -403,12 +474,29 @@ impl Autosave {
         }
     }
 
+    /// The form's own button sends everything typed: nothing is left to
+    /// save later.
+    fn submitted(self) {
+        self.cancel();
+        if let Some(unsent) = self.unsent.try_get_value() {
+            unsent.take_draft();
+        }
+        self.state.set("saving");
+    }
+
     fn changed(self) {
         if self.state.get_untracked() != "stale" {
             self.state.set("unsaved");
         }
         if !self.enabled || self.state.get_untracked() == "stale" {
             return;
+        }
+        // Kept at every keystroke, so leaving the page at any moment has
+        // the text as it is to send.
+        if let (Some(args), Some(unsent)) = (self.form_args(), self.unsent.try_get_value()) {
+            if let Ok(mut draft) = unsent.draft.lock() {
+                *draft = Some(args);
+            }
         }
         self.schedule();
     }
@@ -420,36 +508,79 @@ impl Autosave {
         self.timer.set_value(handle);
     }
 
-    fn run(self) {
-        use leptos::form::FromFormData;
+    fn form(self) -> Option<leptos::web_sys::HtmlFormElement> {
         use leptos::wasm_bindgen::JsCast;
         // The form was replaced (saved by its button) since this was set.
-        let Some(Some(wrapper)) = self.wrapper.try_get_untracked() else {
-            return;
-        };
-        if self.in_flight.get_untracked() {
-            // Save after the one on its way, with the version it returns.
-            self.schedule();
-            return;
-        }
-        let Some(form) = wrapper
+        let wrapper = self.wrapper.try_get_untracked().flatten()?;
+        wrapper
             .query_selector("form")
             .ok()
             .flatten()
             .and_then(|f| f.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
-        else {
-            return;
-        };
-        let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else {
-            return;
-        };
-        let Ok(mut args) = SaveScorecard::from_form_data(&data) else {
-            return;
-        };
+    }
+
+    /// The form as a draft save would send it.
+    fn form_args(self) -> Option<SaveScorecard> {
+        use leptos::form::FromFormData;
+        let data = leptos::web_sys::FormData::new_with_form(&self.form()?).ok()?;
+        let mut args = SaveScorecard::from_form_data(&data).ok()?;
         args.intent = "save".into();
-        args.version = self.version.get_untracked();
+        Some(args)
+    }
+
+    /// Sends the form as a draft save by `navigator.sendBeacon` while the
+    /// page unloads, when anything typed may not be stored yet.
+    fn beacon(self) {
+        #[cfg(feature = "hydrate")]
+        {
+            if !self.enabled || !matches!(self.state.get_untracked(), "unsaved" | "saving") {
+                return;
+            }
+            let (Some(form), Some(unsent)) = (self.form(), self.unsent.try_get_value()) else {
+                return;
+            };
+            let Ok(data) = leptos::web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+                return;
+            };
+            params.set("intent", "save");
+            params.set(
+                "version",
+                &unsent.version.load(Ordering::SeqCst).to_string(),
+            );
+            let sent = window()
+                .navigator()
+                .send_beacon_with_opt_url_search_params(SAVE_URL, Some(&params))
+                .unwrap_or(false);
+            if sent {
+                unsent.take_draft();
+            }
+        }
+    }
+
+    fn run(self) {
+        use leptos::wasm_bindgen::JsCast;
+        let Some(unsent) = self.unsent.try_get_value() else {
+            return;
+        };
+        if unsent.in_flight.load(Ordering::SeqCst) {
+            // Save after the one on its way, with the version it returns.
+            self.schedule();
+            return;
+        }
+        let Some(form) = self.form() else {
+            return;
+        };
+        let Some(mut args) = self.form_args() else {
+            return;
+        };
+        // This save carries everything typed so far.
+        unsent.take_draft();
+        args.version = unsent.version.load(Ordering::SeqCst);
         self.state.set("saving");
-        self.in_flight.set(true);
+        unsent.in_flight.store(true, Ordering::SeqCst);
         // On a stale save, the form's own "Save draft" posts what is typed:
         // the server refuses it again and the page shows the stored text
         // beside the typed text, without the interviewer having to ask.
@@ -467,7 +598,14 @@ impl Autosave {
                 args.reason,
             )
             .await;
-            if self.in_flight.try_set(false).is_some() {
+            unsent.in_flight.store(false, Ordering::SeqCst);
+            if let Ok(version) = &result {
+                unsent.version.store(*version, Ordering::SeqCst);
+            }
+            if unsent.left.load(Ordering::SeqCst) {
+                // The page was left while this save travelled: send what
+                // was typed after it, naming the version it returned.
+                send_unsent(unsent).await;
                 return;
             }
             match result {
@@ -486,6 +624,9 @@ impl Autosave {
                             "Not saved yet: {e}. Your text is still here; press “Save draft” to see what to correct."
                         ));
                     } else {
+                        // Another save won; nothing unsent must go out on
+                        // leaving with a version that is no longer current.
+                        unsent.take_draft();
                         self.state.set("stale");
                         self.message.set(format!(
                             "{} The stored text is shown beside yours.",

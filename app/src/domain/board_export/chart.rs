@@ -272,6 +272,7 @@ mod tests {
             missing: vec![],
             submitted_cards: 2,
             decision: None,
+            earlier_decisions: Vec::new(),
             departs: false,
         };
         let board = Board {

@@ -323,11 +323,33 @@ fn decision(row: &CandidateRow, out: &mut String) {
             row.evidence.map_or("no call", |e| e.label()),
         );
     }
-    if d.rationale.trim().is_empty() {
+    rationale(&d.rationale, out);
+    if row.earlier_decisions.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "#### Earlier decisions ({})\n\nReplaced by the decision above; newest first.\n",
+        row.earlier_decisions.len()
+    );
+    for earlier in row.earlier_decisions.iter().rev() {
+        let _ = writeln!(
+            out,
+            "**{}**, recorded by {} on {}.\n",
+            earlier.outcome.label(),
+            md(&earlier.decided_by),
+            when(&earlier.decided_at)
+        );
+        rationale(&earlier.rationale, out);
+    }
+}
+
+fn rationale(text: &str, out: &mut String) {
+    if text.trim().is_empty() {
         out.push_str("No rationale recorded.\n\n");
     } else {
         out.push_str("Rationale:\n\n");
-        out.push_str(&quote(&d.rationale));
+        out.push_str(&quote(text));
     }
 }
 
@@ -546,6 +568,20 @@ mod tests {
         assert!(text.contains("**Weighted evidence:** 2.0 of 3, which reads as **Hire**."));
         assert!(text.contains("**This decision departs from the evidence:** the weighted score is 2.0, at or above"), "{text}");
         assert!(text.contains("> Not enough depth."));
+        // The decision it replaced stays on record, after the current one.
+        let history = text
+            .split("#### Earlier decisions (1)")
+            .nth(1)
+            .expect("history");
+        assert!(
+            history.contains("**Hire**, recorded by hm@example.com on 4 Jun 2024, 09:00 UTC."),
+            "{history}"
+        );
+        assert!(
+            history.contains("> Strong on the partner plan."),
+            "{history}"
+        );
+        assert!(text.find("> Not enough depth.") < text.find("#### Earlier decisions"));
         assert!(text.contains("#### Escalations \\| conflicts · Stakeholder management"));
         assert!(text.contains("**ana@example.com**, Technical interview: **Exceeds**. Positive indicators seen: Names the partner's goal."));
         assert!(text.contains("**ben@example.com**, Role-play round: **Below**. Negative indicators seen: Blames the partner; Vague."));

@@ -229,13 +229,22 @@ pub(crate) mod sample {
             ],
             slots: vec![s1, s2, s3, s4, s5],
             ratings,
-            decisions: vec![Decision {
-                candidate_id: "c1".into(),
-                outcome: Outcome::NoHire,
-                rationale: "Not enough depth.".into(),
-                decided_by: "lead@example.com".into(),
-                decided_at: "2024-06-05T09:00:00Z".into(),
-            }],
+            decisions: vec![
+                Decision {
+                    candidate_id: "c1".into(),
+                    outcome: Outcome::Hire,
+                    rationale: "Strong on the partner plan.".into(),
+                    decided_by: "hm@example.com".into(),
+                    decided_at: "2024-06-04T09:00:00Z".into(),
+                },
+                Decision {
+                    candidate_id: "c1".into(),
+                    outcome: Outcome::NoHire,
+                    rationale: "Not enough depth.".into(),
+                    decided_by: "lead@example.com".into(),
+                    decided_at: "2024-06-05T09:00:00Z".into(),
+                },
+            ],
             hidden: BTreeSet::from(["c3".to_string()]),
             now: "2024-06-10T00:00:00Z".into(),
         })

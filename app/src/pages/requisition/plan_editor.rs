@@ -2,6 +2,7 @@
 //! forms to move, drop and add items (each works without JavaScript), and
 //! how many rounds assess each competency.
 
+use crate::api::candidates::FormError;
 use crate::api::requisitions::{EditPlan, PlanItemView, PlanRoundView, PlanView};
 use crate::domain::plan::{CoverageLevel, ItemKind};
 use leptos::prelude::*;
@@ -34,14 +35,72 @@ pub fn PlanEditor(
             } else {
                 view! { <p class="muted">"Adjust the plan until the first interview: move items between rounds, drop them, or add questions from the kit."</p> }.into_any()
             }}
-            {move || edit.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+            <EditRefused id=id.clone() version=plan.version locked edit/>
             <Coverage plan=plan.clone()/>
             {plan.rounds.iter().cloned().map(|round| view! {
-                <RoundEditor id=id.clone() round rounds=rounds.clone() available=plan.available.clone() locked edit/>
+                <RoundEditor id=id.clone() version=plan.version round rounds=rounds.clone() available=plan.available.clone() locked edit/>
             }).collect_view()}
         </section>
     }
     .into_any()
+}
+
+/// Why the last edit was not made. When the plan had changed under it, the
+/// page below already shows the current plan; the edit as sent waits here,
+/// described in words, with one button to make it on the current version.
+#[component]
+fn EditRefused(
+    id: String,
+    version: i64,
+    locked: bool,
+    edit: ServerAction<EditPlan>,
+) -> impl IntoView {
+    move || {
+        let error = edit.value().get().and_then(Result::err)?;
+        let retry = match &error {
+            FormError::StalePlan { values, .. } if !locked => {
+                let value = |k: &str| values.get(k).cloned().unwrap_or_default();
+                let (op, kind, item, round) =
+                    (value("op"), value("kind"), value("item"), value("round"));
+                let described = format!("Your change: {}. ", describe_edit(values));
+                let id = id.clone();
+                Some(view! {
+                    <ActionForm action=edit attr:class="inline-form plan-retry">
+                        <input type="hidden" name="id" value=id/>
+                        <input type="hidden" name="version" value=version/>
+                        <input type="hidden" name="op" value=op/>
+                        <input type="hidden" name="kind" value=kind/>
+                        <input type="hidden" name="item" value=item/>
+                        <input type="hidden" name="round" value=round/>
+                        <span>{described}</span>
+                        <button type="submit" class="plan-retry-button">"Apply it to the current plan"</button>
+                    </ActionForm>
+                })
+            }
+            _ => None,
+        };
+        Some(view! {
+            <div class="error plan-refused" role="alert" data-plan-refused="">
+                <p>{error.to_string()}</p>
+                {retry}
+            </div>
+        })
+    }
+}
+
+/// A refused edit in words, from the fields the form sent.
+fn describe_edit(values: &std::collections::BTreeMap<String, String>) -> String {
+    let get = |k: &str| values.get(k).map(String::as_str).unwrap_or_default();
+    let item = get("item");
+    let item = item.split_once(':').map_or(item, |(_, id)| id);
+    match get("op") {
+        "up" => format!("move “{item}” up"),
+        "down" => format!("move “{item}” down"),
+        "drop" => format!("drop “{item}”"),
+        "move" => format!("move “{item}” to round “{}”", get("round")),
+        "add" => format!("add “{item}” to round “{}”", get("round")),
+        other => format!("{other} “{item}”"),
+    }
 }
 
 #[component]
@@ -75,6 +134,7 @@ fn Coverage(plan: PlanView) -> impl IntoView {
 #[component]
 fn RoundEditor(
     id: String,
+    version: i64,
     round: PlanRoundView,
     rounds: Vec<(String, String)>,
     available: Vec<PlanItemView>,
@@ -91,7 +151,7 @@ fn RoundEditor(
                 view! {
                     <ol class="plan-items">
                         {round.items.iter().cloned().map(|item| view! {
-                            <PlanItemRow id=id.clone() item current=round_id.clone() rounds=rounds.clone() locked edit/>
+                            <PlanItemRow id=id.clone() version item current=round_id.clone() rounds=rounds.clone() locked edit/>
                         }).collect_view()}
                     </ol>
                 }.into_any()
@@ -99,6 +159,7 @@ fn RoundEditor(
             {(!locked && !available.is_empty()).then(|| view! {
                 <ActionForm action=edit attr:class="inline-form add-item">
                     <input type="hidden" name="id" value=id.clone()/>
+                    <input type="hidden" name="version" value=version/>
                     <input type="hidden" name="op" value="add"/>
                     <input type="hidden" name="round" value=round_id.clone()/>
                     <AddPicker available=available.clone()/>
@@ -130,6 +191,7 @@ fn AddPicker(available: Vec<PlanItemView>) -> impl IntoView {
 #[component]
 fn PlanItemRow(
     id: String,
+    version: i64,
     item: PlanItemView,
     current: String,
     rounds: Vec<(String, String)>,
@@ -144,6 +206,7 @@ fn PlanItemRow(
         view! {
             <ActionForm action=edit attr:class="inline-form">
                 <input type="hidden" name="id" value=id.clone()/>
+                <input type="hidden" name="version" value=version/>
                 <input type="hidden" name="op" value=op/>
                 <input type="hidden" name="kind" value=kind/>
                 <input type="hidden" name="item" value=item_id.clone()/>
@@ -160,6 +223,7 @@ fn PlanItemRow(
             view! {
                 <ActionForm action=edit attr:class="inline-form">
                     <input type="hidden" name="id" value=id/>
+                    <input type="hidden" name="version" value=version/>
                     <input type="hidden" name="op" value="move"/>
                     <input type="hidden" name="kind" value=kind/>
                     <input type="hidden" name="item" value=item_id/>
