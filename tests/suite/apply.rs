@@ -51,7 +51,7 @@ pub async fn open_requisition(app: &TestApp) -> String {
     id
 }
 
-pub async fn kit_of(app: &TestApp, id: &str) -> Kit {
+pub async fn kit_of(app: &TestApp, id: &str) -> std::sync::Arc<Kit> {
     let requisition = requisitions::get(&app.db, id).await.unwrap().unwrap();
     app::api::requisitions::frozen_kit(&app.db, &requisition)
         .await

@@ -148,3 +148,32 @@ async fn the_sqlite_candidates_rebuild_keeps_every_row_and_reference() {
         .await;
     assert!(orphan.is_err(), "repeat_of must name a candidate");
 }
+
+/// A frozen kit is decoded from its snapshot once, then shared: asking
+/// again returns the very same kit, equal to one built from the library.
+async fn a_frozen_kit_is_decoded_once_and_shared(app: TestApp) {
+    use app::domain::{Level, SubRole};
+    let library = crate::support::library();
+    for sub_role in SubRole::ALL {
+        for level in Level::ALL {
+            let first = rubric_snapshots::kit(&app.db, &library.version, sub_role, level)
+                .await
+                .unwrap()
+                .expect("stored");
+            let again = rubric_snapshots::kit(&app.db, &library.version, sub_role, level)
+                .await
+                .unwrap()
+                .expect("stored");
+            assert!(
+                std::sync::Arc::ptr_eq(&first, &again),
+                "shared, not decoded again"
+            );
+            assert_eq!(*first, library.kit(sub_role, level).unwrap());
+        }
+    }
+    let unknown = rubric_snapshots::kit(&app.db, "no-such-version", SubRole::ALL[0], Level::ALL[0])
+        .await
+        .unwrap();
+    assert!(unknown.is_none());
+}
+on_both_databases!(frozen_kits_shared, a_frozen_kit_is_decoded_once_and_shared);

@@ -80,14 +80,16 @@ pub(crate) fn db() -> Result<crate::db::Db, AppError> {
 pub async fn frozen_kit(
     db: &crate::db::Db,
     requisition: &Requisition,
-) -> Result<crate::domain::Kit, AppError> {
-    let library = crate::db::rubric_snapshots::library(db, &requisition.rubric_version)
-        .await
-        .map_err(crate::access::internal)?
-        .ok_or(AppError::Internal)?;
-    library
-        .kit(requisition.outcome.sub_role, requisition.outcome.level)
-        .ok_or(AppError::Internal)
+) -> Result<std::sync::Arc<crate::domain::Kit>, AppError> {
+    crate::db::rubric_snapshots::kit(
+        db,
+        &requisition.rubric_version,
+        requisition.outcome.sub_role,
+        requisition.outcome.level,
+    )
+    .await
+    .map_err(crate::access::internal)?
+    .ok_or(AppError::Internal)
 }
 
 /// An item of the plan with the words people read.

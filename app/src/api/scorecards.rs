@@ -213,7 +213,11 @@ mod server {
 
     /// The kit a card is scored against: its requisition's sub-role and
     /// level at the card's own rubric version.
-    async fn card_kit(db: &Db, requisition: &Requisition, version: &str) -> Result<Kit, AppError> {
+    async fn card_kit(
+        db: &Db,
+        requisition: &Requisition,
+        version: &str,
+    ) -> Result<std::sync::Arc<Kit>, AppError> {
         if requisition.rubric_version == version {
             return super::super::requisitions::frozen_kit(db, requisition).await;
         }
@@ -380,7 +384,7 @@ mod server {
         db: &Db,
         user: &CurrentUser,
         id: &str,
-    ) -> Result<(Assignment, Requisition, Scorecard, Kit), AppError> {
+    ) -> Result<(Assignment, Requisition, Scorecard, std::sync::Arc<Kit>), AppError> {
         let (assignment, requisition) = assignment(db, id).await?;
         if assignment.interviewer_id != user.id {
             // Someone who may not even read it learns no more than that.
@@ -567,7 +571,7 @@ mod server {
         let mut cards = scorecards::for_candidate(db, &candidate.id)
             .await
             .map_err(internal)?;
-        let mut kits: BTreeMap<String, Kit> = BTreeMap::new();
+        let mut kits: BTreeMap<String, std::sync::Arc<Kit>> = BTreeMap::new();
         let mut out = Vec::new();
         for a in assignments::for_candidate(db, &candidate.id)
             .await

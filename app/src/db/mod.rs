@@ -66,6 +66,8 @@ pub enum DbError {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// Frozen kits, decoded once per rubric version (see `rubric_snapshots`).
+    pub kits: rubric_snapshots::KitCache,
 }
 
 impl Db {
@@ -88,7 +90,11 @@ impl Db {
             }
             Backend::Postgres => options.connect(url).await?,
         };
-        let db = Db { pool, backend };
+        let db = Db {
+            pool,
+            backend,
+            kits: rubric_snapshots::KitCache::default(),
+        };
         db.migrate().await?;
         Ok(db)
     }

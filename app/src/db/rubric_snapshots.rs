@@ -3,7 +3,39 @@
 //! scored with, whatever happens to the YAML later.
 
 use super::{Db, DbError};
-use crate::domain::Library;
+use crate::domain::{Kit, Level, Library, SubRole};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+/// The kits read from stored snapshots, each decoded once per server and
+/// then shared: a snapshot never changes once stored (its version is a
+/// hash of its content), so nothing here ever needs to be refreshed, and
+/// every instance behind a load balancer builds the same kits from the same
+/// rows. Bounded by the versions ever stored times twelve kits.
+#[derive(Clone, Debug, Default)]
+pub struct KitCache(Arc<RwLock<HashMap<KitKey, Arc<Kit>>>>);
+
+/// A rubric version, sub-role and level.
+type KitKey = (String, SubRole, Level);
+
+impl KitCache {
+    fn get(&self, version: &str, sub_role: SubRole, level: Level) -> Option<Arc<Kit>> {
+        let kits = self.0.read().ok()?;
+        kits.get(&(version.to_string(), sub_role, level)).cloned()
+    }
+
+    fn keep(&self, version: &str, library: &Library) {
+        if let Ok(mut kits) = self.0.write() {
+            for sub_role in SubRole::ALL {
+                for level in Level::ALL {
+                    if let Some(kit) = library.kit(sub_role, level) {
+                        kits.insert((version.to_string(), sub_role, level), Arc::new(kit));
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// Stores the library under its version unless that version is already
 /// stored. Returns whether it was new.
@@ -31,6 +63,25 @@ pub async fn versions(db: &Db) -> Result<Vec<String>, DbError> {
     .fetch_all(&db.pool)
     .await?;
     Ok(rows.into_iter().map(|(v,)| v).collect())
+}
+
+/// The kit for a sub-role and level exactly as it was at `version`, decoded
+/// from the stored snapshot the first time any kit of that version is
+/// asked for, and shared after that.
+pub async fn kit(
+    db: &Db,
+    version: &str,
+    sub_role: SubRole,
+    level: Level,
+) -> Result<Option<Arc<Kit>>, DbError> {
+    if let Some(kit) = db.kits.get(version, sub_role, level) {
+        return Ok(Some(kit));
+    }
+    let Some(library) = library(db, version).await? else {
+        return Ok(None);
+    };
+    db.kits.keep(version, &library);
+    Ok(db.kits.get(version, sub_role, level))
 }
 
 /// The library exactly as it was at `version`.
