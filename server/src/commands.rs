@@ -121,13 +121,14 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
         eprintln!("could not record the rubric version: {e}");
         return ExitCode::FAILURE;
     }
+    let bundle = crate::http::bundle_name(&serve.site_root);
     let leptos_options = LeptosOptions::builder()
-        .output_name("hiring-kit")
+        .output_name(bundle.clone())
         .site_root(serve.site_root.to_string_lossy().to_string())
         .site_pkg_dir("pkg")
         .site_addr(serve.addr)
         .build();
-    if !serve.site_root.join("pkg/hiring-kit.js").exists() {
+    if !serve.site_root.join(format!("pkg/{bundle}.js")).exists() {
         tracing::warn!(
             site_root = %serve.site_root.display(),
             "no browser bundle found: pages render and work without JavaScript, but live behaviour needs scripts/build-site"

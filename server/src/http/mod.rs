@@ -5,8 +5,12 @@ mod assets;
 mod assignments;
 mod board;
 mod body;
+mod bundle;
 mod candidates;
 mod capped;
+mod compression;
+
+pub use bundle::name as bundle_name;
 mod cross_origin;
 mod csp;
 mod files;
@@ -106,6 +110,9 @@ pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router 
         .merge(jd_download::router())
         .merge(assets::router())
         .merge(files::router())
+        .merge(bundle::router(std::path::Path::new(
+            &*state.leptos_options.site_root,
+        )))
         .route("/api/{*rest}", any(|| async { ApiError::NoRoute }))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
@@ -147,6 +154,7 @@ pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router 
             HeaderValue::from_static("same-origin"),
         ))
         .layer(axum::middleware::from_fn(csp::content_security_policy))
+        .layer(compression::layer())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
