@@ -18,6 +18,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::AnyConnection;
 use sqlx::{AnyPool, Executor};
+use std::sync::Arc;
 use std::time::Duration;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -66,6 +67,14 @@ pub enum DbError {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// Turns for the long write transactions that store a whole file (up
+    /// to 50 MB). On SQLite one at a time: the others queue here, where
+    /// there is no timeout, instead of each holding a pooled connection
+    /// while it waits for the write lock (the busy timeout and the pool's
+    /// acquire timeout would end them under a burst of uploads, and short
+    /// writes such as autosaves would find every connection taken). On
+    /// PostgreSQL a few at once, so uploads never take the whole pool.
+    pub(crate) file_writes: Arc<tokio::sync::Semaphore>,
 }
 
 impl Db {
@@ -88,7 +97,15 @@ impl Db {
             }
             Backend::Postgres => options.connect(url).await?,
         };
-        let db = Db { pool, backend };
+        let file_writes = Arc::new(tokio::sync::Semaphore::new(match backend {
+            Backend::Sqlite => 1,
+            Backend::Postgres => 4,
+        }));
+        let db = Db {
+            pool,
+            backend,
+            file_writes,
+        };
         db.migrate().await?;
         Ok(db)
     }
