@@ -232,6 +232,8 @@ async fn two_servers_on_one_sqlite_database_share_files() {
 /// The load: sixty applicants uploading at the same moment.
 async fn sixty_uploads_at_once_are_all_stored(app: TestApp) {
     const N: usize = 60;
+    // Each at the resume's cap: the longest write a resume makes.
+    const LEN: usize = app::domain::upload::MAX_RESUME_BYTES;
     let id = open_requisition(&app).await;
     let mut pages = Vec::new();
     for i in 0..N {
@@ -245,8 +247,7 @@ async fn sixty_uploads_at_once_are_all_stored(app: TestApp) {
         .map(|(i, page)| {
             let app = app.clone();
             let page = page.clone();
-            // 300 KiB each: two chunks.
-            let bytes = pdf_of(300 * 1024, 100 + i as u64);
+            let bytes = pdf_of(LEN, 100 + i as u64);
             tokio::spawn(async move {
                 let res = upload(&app, &format!("{page}/resume"), "resume", "cv.pdf", bytes).await;
                 let status = res.status().as_u16();
@@ -273,7 +274,8 @@ async fn sixty_uploads_at_once_are_all_stored(app: TestApp) {
         );
     }
     eprintln!(
-        "{N} concurrent 300 KiB resume uploads on {}: all stored in {:.2} s",
+        "{N} concurrent {} MiB resume uploads on {}: all stored in {:.2} s",
+        LEN / (1024 * 1024),
         app.db.backend.name(),
         elapsed.as_secs_f64()
     );
@@ -289,7 +291,7 @@ async fn sixty_uploads_at_once_are_all_stored(app: TestApp) {
         .await;
         assert_eq!(status, 200);
         assert!(
-            body == pdf_of(300 * 1024, 100 + i as u64),
+            body == pdf_of(LEN, 100 + i as u64),
             "applicant {i}'s own bytes"
         );
     }
