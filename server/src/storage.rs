@@ -64,15 +64,17 @@ pub fn staging_dir(data_dir: &std::path::Path) -> PathBuf {
 }
 
 /// Removes partial uploads a stopped server left behind (a `TempUpload`
-/// in `http/uploads.rs` is deleted when dropped, which a killed process never does).
+/// in `http/uploads.rs` is deleted when dropped, which a killed process
+/// never does), here and where older versions staged them.
 pub fn clear_staging(data_dir: &std::path::Path) {
-    let Ok(entries) = std::fs::read_dir(staging_dir(data_dir)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().ends_with(".part") {
-            let _ = std::fs::remove_file(entry.path());
+    for dir in [staging_dir(data_dir), legacy_dir(data_dir)] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().ends_with(".part") {
+                let _ = std::fs::remove_file(entry.path());
+            }
         }
     }
 }
@@ -260,6 +262,8 @@ pub async fn move_disk_files_in(db: &Db, data_dir: &Path) -> Result<Moved, DbErr
             delete_copy(db, &id, &dir.join(&stored_name)).await;
         }
     }
+    // Once everything is in, the folder goes too (only if empty).
+    let _ = tokio::fs::remove_dir(&dir).await;
     Ok(outcome)
 }
 

@@ -487,6 +487,7 @@ async fn disk_files_move_in_once(app: TestApp) {
     // A stop between a move's commit and the deletion leaves a copy: the
     // next start deletes it.
     let leftover = app::db::new_id();
+    std::fs::create_dir_all(&legacy_dir).unwrap();
     std::fs::write(legacy_dir.join(&leftover), b"old copy").unwrap();
     sqlx::query("UPDATE candidate_files SET stored_name = $1 WHERE id = $2")
         .bind(&leftover)
@@ -500,6 +501,9 @@ async fn disk_files_move_in_once(app: TestApp) {
     assert!(!legacy_dir.join(&leftover).exists());
     let (_, _, body) = get_file(&app.client, &url, &[]).await;
     assert_eq!(body, bytes, "the database's bytes, not the copy's");
+
+    // The emptied folder goes too.
+    assert!(!legacy_dir.exists());
 }
 on_both_databases!(legacy_disk_files_move_in, disk_files_move_in_once);
 
@@ -583,3 +587,52 @@ on_both_databases!(
     recorded_videos_get_a_duration,
     recordings_get_their_duration
 );
+
+/// The real binary moves the files in before it listens, and clears what
+/// a killed server left half-received.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_moves_disk_files_in_at_start() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let id = open_requisition(&app).await;
+    let page = apply(&app, &id, "startup@example.com", None).await;
+    let candidate = candidate_at(&app, &page).await;
+    let legacy_dir = app.data_dir().join("uploads");
+    std::fs::create_dir_all(&legacy_dir).unwrap();
+    let bytes = pdf_of(CHUNK_BYTES + 3, 4);
+    let (file_id, name) = (app::db::new_id(), app::db::new_id());
+    std::fs::write(legacy_dir.join(&name), &bytes).unwrap();
+    sqlx::query(
+        "INSERT INTO candidate_files (id, candidate_id, kind, prompt_id, content_type, \
+         original_name, size_bytes, stored_name, created_at) \
+         VALUES ($1, $2, 'resume', '', 'application/pdf', 'old.pdf', $3, $4, '2026-01-01T00:00:00.000Z')",
+    )
+    .bind(&file_id)
+    .bind(&candidate.id)
+    .bind(bytes.len() as i64)
+    .bind(&name)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    let staging = app.data_dir().join("staging");
+    std::fs::create_dir_all(&staging).unwrap();
+    std::fs::write(staging.join(".0123.part"), b"half an upload").unwrap();
+
+    let server = crate::transport::ServerProcess::start(&app.db_url, app.data_dir());
+    assert!(!legacy_dir.exists(), "moved in and the folder removed");
+    assert!(
+        !staging.join(".0123.part").exists(),
+        "the staged part is gone"
+    );
+    let client = app.anonymous();
+    let res = client
+        .post(format!("{}/api/session", server.base))
+        .json(&serde_json::json!({ "email": "admin@example.com", "password": crate::support::PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (status, _, body) =
+        get_file(&client, &format!("{}/files/{file_id}", server.base), &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(body, bytes);
+}
