@@ -284,3 +284,21 @@ async fn delete_copy(db: &Db, id: &str, path: &Path) {
         tracing::warn!(error = %e, file = %id, "could not record that a moved file's copy is gone");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_our_own_names_are_stored_names() {
+        assert!(is_stored_name(&app::db::new_id()));
+        for bad in [
+            "",
+            "../x",
+            "0123456789abcdef0123456789abcde/",
+            "x".repeat(32).as_str(),
+        ] {
+            assert!(!is_stored_name(bad), "{bad}");
+        }
+    }
+}

@@ -11,8 +11,8 @@ use super::{new_id, now, Backend, Db, DbError};
 use crate::domain::requisition::CandidateFile;
 use tokio::io::{AsyncRead, AsyncReadExt};
 
-/// Bytes per chunk row: a 50 MB video is 200 rows, and serving a range
-/// reads at most one chunk more than it sends at each end.
+/// Bytes per chunk row: a 50 MB video is 200 rows, not one, and serving a
+/// range reads only the chunks it overlaps.
 pub const CHUNK_BYTES: usize = 256 * 1024;
 
 const IN_DATABASE: &str = "database";
