@@ -58,8 +58,8 @@ async fn serve(
     let len = u64::try_from(file.size_bytes).map_err(|_| {
         ApiError::Internal(format!("candidate file {} has a negative size", file.id))
     })?;
-    // What to send: the status, the bytes `start..=end` (none when
-    // `None`), and the Content-Range.
+    // What to send: the status, which bytes (`start..=end`, or no body),
+    // and the Content-Range.
     let (status, part, range) = match byte_range::answer(range_header(&request_headers), len) {
         RangeAnswer::Full => (StatusCode::OK, len.checked_sub(1).map(|end| (0, end)), None),
         RangeAnswer::Partial { start, end } => (
