@@ -92,7 +92,8 @@ pub enum RubricsCommand {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Where the SQLite database and uploaded files live.
+    /// Where the SQLite database lives and uploads are staged while they
+    /// arrive (files themselves are stored in the database).
     #[arg(
         long,
         env = "HIRING_KIT_DATA_DIR",

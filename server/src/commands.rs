@@ -121,6 +121,20 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
         eprintln!("could not record the rubric version: {e}");
         return ExitCode::FAILURE;
     }
+    crate::storage::clear_staging(&common.data_dir);
+    // Files an older version kept under data/uploads move into the
+    // database once; a failure is logged per file and retried at the next
+    // start, and the files stay served from disk meanwhile.
+    match crate::storage::move_disk_files_in(&db, &common.data_dir).await {
+        Ok(moved) if moved == crate::storage::Moved::default() => {}
+        Ok(moved) => tracing::info!(
+            moved = moved.moved,
+            missing = moved.missing,
+            failed = moved.failed,
+            "moved uploaded files from the data directory into the database"
+        ),
+        Err(e) => tracing::error!(error = %e, "could not move uploaded files into the database"),
+    }
     let bundle = crate::http::bundle_name(&serve.site_root);
     let leptos_options = LeptosOptions::builder()
         .output_name(bundle.clone())

@@ -10,3 +10,4 @@ pub mod commands;
 pub mod error;
 pub mod http;
 pub mod rubrics;
+pub mod storage;

@@ -114,7 +114,7 @@ pub async fn apply(app: &TestApp, id: &str, email: &str, fail: Option<usize>) ->
     location
 }
 
-async fn candidate_at(app: &TestApp, page: &str) -> app::domain::requisition::Candidate {
+pub async fn candidate_at(app: &TestApp, page: &str) -> app::domain::requisition::Candidate {
     let mut parts = page.trim_start_matches("/apply/").split('/');
     let (id, token) = (parts.next().unwrap(), parts.next().unwrap());
     candidates::by_token(&app.db, id, token)
@@ -123,7 +123,7 @@ async fn candidate_at(app: &TestApp, page: &str) -> app::domain::requisition::Ca
         .expect("candidate stored")
 }
 
-async fn upload(
+pub async fn upload(
     app: &TestApp,
     url: &str,
     field: &str,
@@ -149,13 +149,26 @@ async fn page_text(app: &TestApp, path: &str) -> (u16, String) {
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
-pub fn stored_files(app: &TestApp) -> Vec<String> {
-    match std::fs::read_dir(app.data_dir().join("uploads")) {
-        Ok(entries) => entries
-            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-            .collect(),
-        Err(_) => Vec::new(),
+/// Everything that holds uploaded bytes: each file with chunks in the
+/// database, then anything on disk (a staged part left behind, a file from
+/// before files moved into the database).
+pub async fn stored_files(app: &TestApp) -> Vec<String> {
+    let mut stored: Vec<String> =
+        sqlx::query_as::<_, (String,)>("SELECT DISTINCT file_id FROM file_chunks")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(id,)| id)
+            .collect();
+    for dir in ["staging", "uploads"] {
+        if let Ok(entries) = std::fs::read_dir(app.data_dir().join(dir)) {
+            stored.extend(
+                entries.map(|e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy())),
+            );
+        }
     }
+    stored
 }
 
 async fn a_candidate_applies_uploads_and_submits(app: TestApp) {
@@ -228,7 +241,7 @@ async fn a_candidate_applies_uploads_and_submits(app: TestApp) {
             format!("{page}?saved=video&prompt={}", p.id)
         );
     }
-    // Replacing the resume keeps one file in the slot and one on disk.
+    // Replacing the resume keeps one file in the slot and one stored.
     let res = upload(
         &app,
         &format!("{page}/resume"),
@@ -241,7 +254,7 @@ async fn a_candidate_applies_uploads_and_submits(app: TestApp) {
     let files = candidate_files::list(&app.db, &candidate.id).await.unwrap();
     assert_eq!(files.len(), 1 + kit.application.video_prompts.len());
     assert_eq!(
-        stored_files(&app).len(),
+        stored_files(&app).await.len(),
         files.len(),
         "the replaced file was deleted"
     );
@@ -331,7 +344,7 @@ async fn a_disqualifying_answer_stops_the_application(app: TestApp) {
         .unwrap();
     assert_eq!(location(&res), format!("{page}?error=closed"));
     assert_eq!(candidate_at(&app, &page).await.stage, Stage::KnockedOut);
-    assert!(stored_files(&app).is_empty());
+    assert!(stored_files(&app).await.is_empty());
 }
 on_both_databases!(
     apply_knock_out,
@@ -461,9 +474,9 @@ async fn uploads_are_checked_by_size_and_content(app: TestApp) {
         "nothing recorded"
     );
     assert!(
-        stored_files(&app).is_empty(),
+        stored_files(&app).await.is_empty(),
         "nothing written: {:?}",
-        stored_files(&app)
+        stored_files(&app).await
     );
 
     // Everything else keeps the small limit.

@@ -116,6 +116,16 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
                 "a real recording: {} bytes",
                 recorded.size_bytes
             );
+            // MediaRecorder writes no Duration; the server measured the
+            // recording (about 2.5 s) and wrote it in.
+            assert!(
+                recorded.duration_ms.is_some_and(|ms| (1500..10_000).contains(&ms)),
+                "the recording's length: {:?}",
+                recorded.duration_ms
+            );
+            let candidate_id = candidates[0].id.clone();
+            let recorded_ms = recorded.duration_ms;
+            let recorded_prompt = first.clone();
 
             // A second candidate: a reload keeps what they typed, then a
             // disqualifying answer stops the application.
@@ -190,6 +200,44 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
                 .await
                 .is_err());
             b.screenshot("apply-stopped").await;
+
+            // A recruiter's player knows the recording's length (without
+            // one it says Infinity and cannot seek), fetching it by range.
+            b.sign_in(&base, "admin@example.com").await;
+            b.client
+                .goto(&format!("{base}/candidates/{candidate_id}"))
+                .await
+                .unwrap();
+            b.wait_for(&format!(
+                "figure.video-answer[data-prompt='{recorded_prompt}'] video"
+            ))
+            .await;
+            let duration = b
+                .client
+                .execute(
+                    "const v = document.querySelector(`figure.video-answer[data-prompt='${arguments[0]}'] video`);
+                     return new Promise(done => {
+                       if (v.readyState >= 1) { done(String(v.duration)); return; }
+                       v.addEventListener('loadedmetadata', () => done(String(v.duration)), { once: true });
+                       v.addEventListener('error', () => done('error ' + (v.error && v.error.code)), { once: true });
+                       v.load();
+                     });",
+                    vec![serde_json::json!(recorded_prompt)],
+                )
+                .await
+                .unwrap();
+            let seconds: f64 = duration
+                .as_str()
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(f64::NAN);
+            assert!(
+                seconds.is_finite() && (1.5..10.0).contains(&seconds),
+                "the player's duration: {duration}"
+            );
+            eprintln!(
+                "a 2.5 s recording from Chromium: stored as {recorded_ms:?} ms, the player says {seconds} s"
+            );
+            b.screenshot("apply-recording-seen-by-recruiter").await;
         })
         .await;
 }

@@ -138,9 +138,9 @@ async fn chunked_over_the_cap_is_refused_while_streaming(app: TestApp) {
         "nothing recorded"
     );
     assert!(
-        stored_files(&app).is_empty(),
+        stored_files(&app).await.is_empty(),
         "nothing left on disk: {:?}",
-        stored_files(&app)
+        stored_files(&app).await
     );
 
     // The same file within the cap is stored.
@@ -157,7 +157,12 @@ async fn chunked_over_the_cap_is_refused_while_streaming(app: TestApp) {
     let files = candidate_files::list(&app.db, &candidate_id).await.unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].size_bytes, MAX_RESUME_BYTES as i64);
-    assert_eq!(stored_files(&app).len(), 1, "{:?}", stored_files(&app));
+    assert_eq!(
+        stored_files(&app).await.len(),
+        1,
+        "{:?}",
+        stored_files(&app).await
+    );
 }
 on_both_databases!(
     upload_cap_while_streaming,
@@ -186,7 +191,7 @@ async fn a_declared_length_over_the_cap_is_refused_at_once(app: TestApp) {
             .expect("an answer before any body");
         assert_eq!(status, 413, "{path}: {text}");
     }
-    assert!(stored_files(&app).is_empty());
+    assert!(stored_files(&app).await.is_empty());
 }
 on_both_databases!(
     upload_declared_length_over_cap,
@@ -237,10 +242,10 @@ async fn concurrent_large_uploads_do_not_pile_up_in_memory() {
         within.0 / MIB
     );
     assert_eq!(
-        stored_files(&app).len(),
+        stored_files(&app).await.len(),
         8,
         "one video per application, no leftovers: {:?}",
-        stored_files(&app)
+        stored_files(&app).await
     );
     // Holding the files would add 400 MiB; streaming holds a few chunks.
     assert!(

@@ -504,7 +504,7 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         .map_err(internal)?
         .ok_or(AppError::Internal)?;
     let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
-    let files = candidate_files::list(&db, &candidate.id)
+    let mut files: Vec<FileView> = candidate_files::list(&db, &candidate.id)
         .await
         .map_err(internal)?
         .into_iter()
@@ -523,6 +523,18 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
             file,
         })
         .collect();
+    // The resume, then the video answers in the kit's question order (an
+    // answer to a prompt no longer in the kit last).
+    let position = |f: &FileView| {
+        let prompt = kit
+            .application
+            .video_prompts
+            .iter()
+            .position(|p| p.id == f.file.prompt_id)
+            .unwrap_or(usize::MAX);
+        (f.is_video, prompt)
+    };
+    files.sort_by_key(position);
     let screen = if runs {
         Some(super::screening::screen_view(&db, &kit, &candidate).await?)
     } else {

@@ -18,6 +18,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::AnyConnection;
 use sqlx::{AnyPool, Executor};
+use std::sync::Arc;
 use std::time::Duration;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -68,6 +69,14 @@ pub struct Db {
     pub backend: Backend,
     /// Frozen kits, decoded once per rubric version (see `rubric_snapshots`).
     pub kits: rubric_snapshots::KitCache,
+    /// Turns for the long write transactions that store a whole file (up
+    /// to 50 MB). On SQLite one at a time: the others queue here, where
+    /// there is no timeout, instead of each holding a pooled connection
+    /// while it waits for the write lock (the busy timeout and the pool's
+    /// acquire timeout would end them under a burst of uploads, and short
+    /// writes such as autosaves would find every connection taken). On
+    /// PostgreSQL a few at once, so uploads never take the whole pool.
+    pub(crate) file_writes: Arc<tokio::sync::Semaphore>,
 }
 
 impl Db {
@@ -90,10 +99,15 @@ impl Db {
             }
             Backend::Postgres => options.connect(url).await?,
         };
+        let file_writes = Arc::new(tokio::sync::Semaphore::new(match backend {
+            Backend::Sqlite => 1,
+            Backend::Postgres => 4,
+        }));
         let db = Db {
             pool,
             backend,
             kits: rubric_snapshots::KitCache::default(),
+            file_writes,
         };
         db.migrate().await?;
         Ok(db)

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod application;
 pub mod board;
 pub mod board_export;
+pub mod byte_range;
 pub mod candidate;
 #[cfg(feature = "ssr")]
 pub mod candidate_import;
@@ -21,6 +22,7 @@ pub mod scorecard;
 pub mod scoring;
 pub mod screening;
 pub mod upload;
+pub mod webm;
 
 #[cfg(test)]
 pub(crate) mod fixtures;

@@ -83,6 +83,9 @@ pub struct CandidateFile {
     pub original_name: String,
     pub size_bytes: i64,
     pub created_at: String,
+    /// A video's length in milliseconds, when the server could read it
+    /// from the file (WebM); none for resumes and other videos.
+    pub duration_ms: Option<i64>,
 }
 
 /// The recruiter's resume screen of one candidate.

@@ -158,6 +158,17 @@ fn size(bytes: i64) -> String {
     }
 }
 
+/// A video's length as a player shows it: `m:ss`, or `h:mm:ss`.
+fn duration(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
 #[component]
 fn Application(c: Candidate, files: Vec<FileView>) -> impl IntoView {
     let (videos, documents): (Vec<FileView>, Vec<FileView>) =
@@ -212,8 +223,10 @@ fn Application(c: Candidate, files: Vec<FileView>) -> impl IntoView {
             {(!videos.is_empty()).then(|| view! {
                 <h3>"Video answers"</h3>
                 {videos.into_iter().map(|f| view! {
-                    <figure class="video-answer" data-file=f.file.id.clone()>
-                        <figcaption>{f.label.clone()}</figcaption>
+                    <figure class="video-answer" data-file=f.file.id.clone() data-prompt=f.file.prompt_id.clone()>
+                        <figcaption>{f.label.clone()}
+                            {f.file.duration_ms.map(|ms| view! { <span class="muted duration">{format!(" · {}", duration(ms))}</span> })}
+                        </figcaption>
                         <video controls=true preload="metadata" src=format!("/files/{}", f.file.id)></video>
                     </figure>
                 }).collect_view()}
@@ -431,6 +444,14 @@ mod tests {
     fn only_web_addresses_are_links() {
         assert!(is_web_address("HTTPS://example.com"));
         assert!(!is_web_address("javascript:alert(1)"));
+    }
+
+    #[test]
+    fn durations_read_like_a_player() {
+        assert_eq!(duration(0), "0:00");
+        assert_eq!(duration(59_999), "0:59");
+        assert_eq!(duration(61_000), "1:01");
+        assert_eq!(duration(3_725_000), "1:02:05");
     }
 
     #[test]

@@ -1,24 +1,24 @@
 //! `GET /files/{file_id}`: a candidate's resume or video answer, for the
 //! people who reach that candidate (the requisition's members and admins,
-//! or an interviewer assigned to them). The stored name comes from the
-//! database row, never from the request, and the response is locked down
-//! so an uploaded file can never run as a page of this site.
+//! or an interviewer assigned to them). The bytes come from the file store
+//! (the database), streamed as they are sent; a `Range` request (a video
+//! being seeked) gets just that part, read from the chunks that hold it.
+//! The response is locked down so an uploaded file can never run as a page
+//! of this site.
 
-use super::uploads::{is_stored_name, uploads_dir};
 use super::AppState;
 use crate::error::ApiError;
 use app::api::apply::KIND_VIDEO;
 use app::db::candidate_files;
 use app::domain::accounts::CurrentUser;
+use app::domain::byte_range::{self, RangeAnswer};
 use app::domain::requisition::CandidateFile;
 use axum::body::Body;
-use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
-use tower::ServiceExt;
-use tower_http::services::ServeFile;
 
 /// No scripts, no plugins, no forms, no embedding: a file opened directly
 /// in a tab is inert. `media-src 'self'` lets a video play in the player.
@@ -28,11 +28,21 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/files/{file_id}", get(serve))
 }
 
+/// The Range header to answer, if any. With `If-Range` the whole file is
+/// sent: we keep no validator (ETag, Last-Modified) it could match, and
+/// RFC 9110 (13.1.5) then asks for the full representation.
+fn range_header(headers: &HeaderMap) -> Option<&str> {
+    if headers.contains_key(header::IF_RANGE) {
+        return None;
+    }
+    headers.get(header::RANGE).and_then(|v| v.to_str().ok())
+}
+
 async fn serve(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
     Path(file_id): Path<String>,
-    request: Request,
+    request_headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     // The sign-in gate turns anonymous requests away before this runs.
     let Some(Extension(user)) = user else {
@@ -41,36 +51,49 @@ async fn serve(
         ));
     };
     let not_found = || ApiError::NotFound("There is no file at this address.".into());
-    let (file, stored_name) = candidate_files::get(&state.db, &file_id)
+    let (file, content) = candidate_files::get(&state.db, &file_id)
         .await?
         .ok_or_else(not_found)?;
     app::access::candidate(&state.db, &user, &file.candidate_id).await?;
-    if !is_stored_name(&stored_name) {
-        return Err(ApiError::Internal(format!(
-            "candidate file {} has a malformed stored name",
-            file.id
-        )));
-    }
-    let path = uploads_dir(&state).join(&stored_name);
-    // ServeFile answers range requests, which a <video> needs to seek.
-    let served = ServeFile::new(&path)
-        .oneshot(request)
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    if served.status() == StatusCode::NOT_FOUND {
-        return Err(ApiError::Internal(format!(
-            "candidate file {} is missing from {}",
-            file.id,
-            path.display()
-        )));
-    }
-    let mut response = served.map(Body::new);
+    let len = u64::try_from(file.size_bytes).map_err(|_| {
+        ApiError::Internal(format!("candidate file {} has a negative size", file.id))
+    })?;
+    // What to send: the status, which bytes (`start..=end`, or no body),
+    // and the Content-Range.
+    let (status, part, range) = match byte_range::answer(range_header(&request_headers), len) {
+        RangeAnswer::Full => (StatusCode::OK, len.checked_sub(1).map(|end| (0, end)), None),
+        RangeAnswer::Partial { start, end } => (
+            StatusCode::PARTIAL_CONTENT,
+            Some((start, end)),
+            Some(format!("bytes {start}-{end}/{len}")),
+        ),
+        RangeAnswer::Unsatisfiable => (
+            StatusCode::RANGE_NOT_SATISFIABLE,
+            None,
+            Some(format!("bytes */{len}")),
+        ),
+    };
+    let (body, content_length) = match part {
+        Some((start, end)) => (
+            Body::from_stream(state.files().read(&file.id, &content, start, end)),
+            end - start + 1,
+        ),
+        None => (Body::empty(), 0),
+    };
+    let mut response = (status, body).into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&file.content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(content_length));
+    if let Some(value) = range.and_then(|r| HeaderValue::from_str(&r).ok()) {
+        headers.insert(header::CONTENT_RANGE, value);
+    }
+    headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    if status != StatusCode::RANGE_NOT_SATISFIABLE {
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_str(&file.content_type)
+                .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -86,7 +109,7 @@ async fn serve(
     if let Ok(value) = HeaderValue::from_str(&content_disposition(&file)) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
-    Ok(response.into_response())
+    Ok(response)
 }
 
 /// Videos play inline in a `<video>`; resumes always download. The name
@@ -133,6 +156,7 @@ mod tests {
             original_name: name.into(),
             size_bytes: 1,
             created_at: String::new(),
+            duration_ms: None,
         }
     }
 

@@ -54,10 +54,22 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub library: Arc<Library>,
-    /// Uploaded resumes and videos live under `data_dir/uploads`.
+    /// Uploads are staged under `data_dir/staging` while they arrive;
+    /// files from before they moved into the database wait under
+    /// `data_dir/uploads` until the start-up move.
     pub data_dir: PathBuf,
     /// Mark the session cookie Secure (set when served over HTTPS).
     pub secure_cookies: bool,
+}
+
+impl AppState {
+    /// Where uploaded files' bytes are stored and read: the database.
+    pub fn files(&self) -> Box<dyn crate::storage::FileStore> {
+        Box::new(crate::storage::DatabaseFiles::new(
+            self.db.clone(),
+            &self.data_dir,
+        ))
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -8,14 +8,16 @@
 //! Each answers 303 back to the application page, with `?error=<code>` when
 //! something was refused (the page words it) or `?saved=...` when a file was
 //! stored, and 413 with a page that names the limit when a file is too
-//! large. Files are typed by their bytes, capped by kind, and stored under
-//! `data_dir/uploads/<random id>`; nothing of the sender's file name is used
+//! large. Files are typed by their bytes, capped by kind, and stored in the
+//! database (`crate::storage`); nothing of the sender's file name is used
 //! but as display text.
 //!
 //! A body is streamed, never held whole: chunk by chunk into a temporary
-//! file (`capped.rs` does the counting), stopping as soon as the file's cap
-//! is passed; a declared Content-Length over the cap is refused before a
-//! byte of the body is read.
+//! file under `data_dir/staging` (`capped.rs` does the counting), stopping
+//! as soon as the file's cap is passed; a declared Content-Length over the
+//! cap is refused before a byte of the body is read. Only a whole, typed
+//! file is then copied into the database, in one transaction with its
+//! record: a slow sender never holds a database transaction open.
 
 use super::capped::{copy_capped, CopyError};
 use super::AppState;
@@ -23,7 +25,7 @@ use app::api::apply::{
     application_view, find_application, problem, ApplicationState, ApplicationView, KIND_RESUME,
     KIND_VIDEO,
 };
-use app::db::candidate_files::{self, NewFile};
+use app::db::candidate_files::NewFile;
 use app::error::AppError;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, StatusCode};
@@ -33,7 +35,10 @@ use axum::Router;
 use std::path::PathBuf;
 use tokio::io::AsyncWriteExt;
 
-use app::domain::upload::{sniff_resume, sniff_video, MAX_RESUME_BYTES, MAX_VIDEO_BYTES};
+use app::domain::upload::{
+    sniff_resume, sniff_video, VideoType, MAX_RESUME_BYTES, MAX_VIDEO_BYTES,
+};
+use app::domain::webm;
 
 /// Room for the multipart framing (boundary lines, part headers) around
 /// the one file a form sends.
@@ -267,12 +272,11 @@ fn too_large(view: &ApplicationView, slot: &Slot) -> Response {
     )
 }
 
-/// A file being written under the uploads folder. Deleted when dropped
-/// unless kept, so a refused, failed or abandoned upload (the client
-/// going away drops the handler mid-stream) leaves nothing behind.
+/// A file being written under the staging folder. Deleted when dropped,
+/// so a stored, refused, failed or abandoned upload (the client going away
+/// drops the handler mid-stream) leaves nothing behind.
 struct TempUpload {
     path: PathBuf,
-    kept: bool,
 }
 
 impl TempUpload {
@@ -287,16 +291,14 @@ impl TempUpload {
             .open(&path)
             .await
             .map_err(|e| format!("create {}: {e}", path.display()))?;
-        Ok((TempUpload { path, kept: false }, file))
+        Ok((TempUpload { path }, file))
     }
 }
 
 impl Drop for TempUpload {
     fn drop(&mut self) {
-        if !self.kept {
-            // A small unlink; Drop cannot await.
-            let _ = std::fs::remove_file(&self.path);
-        }
+        // A small unlink; Drop cannot await.
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 
@@ -431,7 +433,7 @@ async fn upload(
         Err(_) => return problem_back(&view, &slot, problem::UPLOAD_FAILED),
     };
     let (missing, empty, wrong_type) = slot.problems();
-    let dir = uploads_dir(&state);
+    let dir = crate::storage::staging_dir(&state.data_dir);
     let (temp, len, head, sent_name) =
         match receive(multipart, &slot, &dir, declared.is_some()).await {
             Ok(Received::File {
@@ -453,10 +455,16 @@ async fn upload(
         return problem_back(&view, &slot, wrong_type);
     };
     let name = display_name(&sent_name, slot.field(), extension);
+    let (temp, len, duration_ms) = if content_type == VideoType::Webm.content_type() {
+        with_duration(&dir, temp, len).await
+    } else {
+        (temp, len, None)
+    };
     let file = StoredFile {
         content_type,
         name: &name,
         len,
+        duration_ms,
     };
     match store(&state, &candidate_id, &slot, &file, temp).await {
         Ok(()) => match &slot {
@@ -475,30 +483,68 @@ struct StoredFile<'a> {
     content_type: &'a str,
     name: &'a str,
     len: u64,
+    duration_ms: Option<i64>,
 }
 
-pub fn uploads_dir(state: &AppState) -> PathBuf {
-    state.data_dir.join("uploads")
+/// A WebM video with its length: a recording from the browser has no
+/// Duration, so a player shows 0:00 and cannot seek; it is added (see
+/// `app::domain::webm`) into a second staged file, which replaces the
+/// first. A file that cannot be read as WebM, or safely changed, is kept
+/// as it was.
+async fn with_duration(
+    dir: &std::path::Path,
+    temp: TempUpload,
+    len: u64,
+) -> (TempUpload, u64, Option<i64>) {
+    let (fixed, output) = match TempUpload::create(dir).await {
+        Ok(created) => created,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not stage a video's rewrite: stored as sent");
+            return (temp, len, None);
+        }
+    };
+    let output = output.into_std().await;
+    let input = temp.path.clone();
+    let measured = tokio::task::spawn_blocking(move || -> Result<_, webm::NotWebm> {
+        let analysis = webm::analyse(std::io::BufReader::new(std::fs::File::open(&input)?))?;
+        let duration_ms = analysis.duration_ms().and_then(|ms| i64::try_from(ms).ok());
+        if analysis.edits.is_empty() {
+            return Ok((None, duration_ms));
+        }
+        let written = webm::rewrite(
+            std::io::BufReader::new(std::fs::File::open(&input)?),
+            &analysis.edits,
+            std::io::BufWriter::new(output),
+        )?;
+        Ok((Some(written), duration_ms))
+    })
+    .await;
+    match measured {
+        // Dropping the first staged file deletes it.
+        Ok(Ok((Some(written), duration_ms))) => (fixed, written, duration_ms),
+        Ok(Ok((None, duration_ms))) => (temp, len, duration_ms),
+        Ok(Err(e)) => {
+            tracing::debug!(error = %e, "a WebM video was stored as sent");
+            (temp, len, None)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "reading a WebM video failed");
+            (temp, len, None)
+        }
+    }
 }
 
-/// Moves the written file to a fresh random name (it was written under a
-/// temporary one, so a half-written file is never recorded), records it in
-/// the slot, and deletes the file it replaces.
+/// Copies the staged file into the store, in the slot, with its record.
 async fn store(
     state: &AppState,
     candidate_id: &str,
     slot: &Slot,
     file: &StoredFile<'_>,
-    mut temp: TempUpload,
+    temp: TempUpload,
 ) -> Result<(), String> {
-    let dir = uploads_dir(state);
-    let stored_name = app::db::new_id();
-    let path = dir.join(&stored_name);
-    tokio::fs::rename(&temp.path, &path)
+    let mut content = tokio::fs::File::open(&temp.path)
         .await
-        .map_err(|e| format!("rename {}: {e}", temp.path.display()))?;
-    // Renamed: nothing is left at the temporary name to delete.
-    temp.kept = true;
+        .map_err(|e| format!("open {}: {e}", temp.path.display()))?;
     let record = NewFile {
         candidate_id,
         kind: slot.kind(),
@@ -506,28 +552,13 @@ async fn store(
         content_type: file.content_type,
         original_name: file.name,
         size_bytes: i64::try_from(file.len).unwrap_or(i64::MAX),
-        stored_name: &stored_name,
+        duration_ms: file.duration_ms,
     };
-    match candidate_files::put(&state.db, &record).await {
-        Ok(replaced) => {
-            if let Some(old) = replaced.filter(|old| is_stored_name(old)) {
-                if let Err(e) = tokio::fs::remove_file(dir.join(&old)).await {
-                    tracing::warn!(error = %e, file = %old, "could not delete a replaced upload");
-                }
-            }
-            Ok(())
-        }
-        Err(e) => {
-            let _ = tokio::fs::remove_file(&path).await;
-            Err(e.to_string())
-        }
-    }
-}
-
-/// Names we give stored files: `db::new_id()`, 32 hex digits. Checked
-/// before any file-system call, so a bad row can never point elsewhere.
-pub fn is_stored_name(name: &str) -> bool {
-    name.len() == 32 && name.bytes().all(|b| b.is_ascii_hexdigit())
+    let stored = state.files().put(&record, &mut content).await;
+    // The staged copy goes whatever happened (dropping `temp` deletes it).
+    drop(content);
+    drop(temp);
+    stored.map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// The sender's file name as display text only: the last path segment,
@@ -616,18 +647,5 @@ mod tests {
         assert_eq!(name.chars().count(), MAX_NAME_CHARS);
         assert!(name.ends_with(".pdf"));
         assert!(!display_name("a\"b\r\nc.pdf", "resume", "pdf").contains(['"', '\r', '\n']));
-    }
-
-    #[test]
-    fn only_our_own_names_are_stored_names() {
-        assert!(is_stored_name(&app::db::new_id()));
-        for bad in [
-            "",
-            "../x",
-            "0123456789abcdef0123456789abcde/",
-            "x".repeat(32).as_str(),
-        ] {
-            assert!(!is_stored_name(bad), "{bad}");
-        }
     }
 }

@@ -247,6 +247,23 @@ pub async fn spawn_app_with(backend: Backend, serving: Serving) -> TestApp {
             (format!("{base}/{name}"), Some((admin, name)))
         }
     };
+    serve_database(url, dir, pg_cleanup, serving).await
+}
+
+/// A second server on the database of `first`, with a data directory of
+/// its own: two instances behind a load balancer.
+pub async fn spawn_app_sharing(first: &TestApp) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    serve_database(first.db_url.clone(), dir, None, Serving::default()).await
+}
+
+/// Serves the application on 127.0.0.1:0 over the database at `url`.
+async fn serve_database(
+    url: String,
+    dir: tempfile::TempDir,
+    pg_cleanup: Option<(String, String)>,
+    serving: Serving,
+) -> TestApp {
     let db_url = url.clone();
     let db = Db::connect(&url).await.expect("connect and migrate");
     let library = library();
