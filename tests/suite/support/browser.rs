@@ -30,7 +30,8 @@ pub fn screenshot_dir() -> PathBuf {
 
 impl Browser {
     pub async fn launch() -> Browser {
-        let bundle = super::site_root().join("pkg/hiring-kit.js");
+        let site = super::site_root();
+        let bundle = site.join(format!("pkg/{}.js", server::http::bundle_name(&site)));
         assert!(
             bundle.exists(),
             "no browser bundle at {}: run the README's test command (scripts/test), which builds it first",

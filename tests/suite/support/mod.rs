@@ -275,7 +275,7 @@ async fn serve_database(
         .expect("bind port 0");
     let addr = listener.local_addr().expect("local addr");
     let leptos_options = LeptosOptions::builder()
-        .output_name("hiring-kit")
+        .output_name(server::http::bundle_name(&site_root()))
         .site_root(site_root().to_string_lossy().to_string())
         .site_pkg_dir("pkg")
         .site_addr(addr)
