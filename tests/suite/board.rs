@@ -635,6 +635,32 @@ async fn the_decision_sits_beside_the_scores(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(kept.len(), 2);
+    // The JSON shows the history: the earlier call with who, when and why.
+    let earlier = &row(&latest, "Cy Young")["earlier_decisions"];
+    assert_eq!(earlier.as_array().map(Vec::len), Some(1), "{earlier}");
+    assert_eq!(earlier[0]["outcome"], "hire");
+    assert_eq!(earlier[0]["decided_by"], "hank@example.com");
+    assert_eq!(
+        earlier[0]["rationale"],
+        "Strong references outweigh the interviews"
+    );
+    assert!(earlier[0]["decided_at"].is_string());
+
+    // So does the debrief, after the current decision.
+    let (status, debrief) = get(
+        &app,
+        &p.recruiter,
+        &format!("/api/requisitions/{}/debrief.md", p.requisition),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let cy_part = debrief.split("## Cy Young").nth(1).expect("Cy's section");
+    assert!(cy_part.contains("#### Earlier decisions (1)"), "{cy_part}");
+    assert!(cy_part.contains("> Strong references outweigh the interviews"));
+    assert!(
+        cy_part.find("> On reflection") < cy_part.find("#### Earlier decisions"),
+        "the current decision comes first"
+    );
 }
 on_both_databases!(
     decision_sits_beside_the_scores,
