@@ -9,10 +9,54 @@
 
 use pulldown_cmark::{html, Options, Parser};
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// How many block containers (list items, block quotes) one line may open.
 /// Real notes use two or three; the rest of the line stays as text.
 pub const MAX_NESTING: usize = 8;
+
+/// The most text (Markdown and its HTML) [`to_safe_html_once`] keeps.
+const MAX_KEPT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Notes kept as rendered, by their exact text.
+#[derive(Default)]
+struct Rendered {
+    html: HashMap<String, Arc<str>>,
+    bytes: usize,
+}
+
+static RENDERED: LazyLock<Mutex<Rendered>> = LazyLock::new(Mutex::default);
+
+/// [`to_safe_html`] for text that is read far more often than written:
+/// panelists' notes and take-aways, drawn on every open of a candidate's
+/// board and scorecard. A note's HTML depends on its text alone, so each
+/// distinct text is rendered once per server and then served from memory;
+/// a hostile note costs its (capped) render once, not on every read. When
+/// the kept text reaches [`MAX_KEPT_BYTES`] the store starts over.
+pub fn to_safe_html_once(markdown: &str) -> String {
+    if let Some(html) = RENDERED
+        .lock()
+        .ok()
+        .and_then(|r| r.html.get(markdown).cloned())
+    {
+        return html.to_string();
+    }
+    let html = to_safe_html(markdown);
+    if let Ok(mut rendered) = RENDERED.lock() {
+        let size = markdown.len() + html.len();
+        if rendered.bytes + size > MAX_KEPT_BYTES {
+            *rendered = Rendered::default();
+        }
+        if size <= MAX_KEPT_BYTES {
+            rendered.bytes += size;
+            rendered
+                .html
+                .insert(markdown.to_string(), Arc::from(html.as_str()));
+        }
+    }
+    html
+}
 
 pub fn to_safe_html(markdown: &str) -> String {
     let markdown = flatten_deep_nesting(markdown);
@@ -132,6 +176,24 @@ pub fn hostile_notes() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_is_rendered_once_and_then_read_from_memory() {
+        let note = format!("**kept** {}", "- ".repeat(5000));
+        let html = to_safe_html_once(&note);
+        assert_eq!(html, to_safe_html(&note), "the same HTML as a fresh render");
+        assert_eq!(
+            RENDERED
+                .lock()
+                .unwrap()
+                .html
+                .get(&note)
+                .map(|h| h.to_string()),
+            Some(html.clone()),
+            "kept by its text"
+        );
+        assert_eq!(to_safe_html_once(&note), html);
+    }
 
     #[test]
     fn markdown_renders() {

@@ -218,7 +218,7 @@ mod server {
         board.candidates.retain(|c| c.id == candidate.id);
         board.ratings.retain(|r| r.candidate_id == candidate.id);
         board.slots.retain(|s| s.candidate_id == candidate.id);
-        let render = |markdown: &str| crate::markdown::to_safe_html(markdown);
+        let render = |markdown: &str| crate::markdown::to_safe_html_once(markdown);
         let notes_html = board
             .ratings
             .iter()

@@ -178,7 +178,7 @@ mod server {
         ScorecardInput,
     };
     use crate::domain::Kit;
-    use crate::markdown::to_safe_html;
+    use crate::markdown::to_safe_html_once;
 
     fn no_such_card() -> AppError {
         AppError::NotFound("There is no scorecard at this address.".into())
@@ -262,7 +262,7 @@ mod server {
         if markdown.trim().is_empty() {
             String::new()
         } else {
-            to_safe_html(markdown)
+            to_safe_html_once(markdown)
         }
     }
 
