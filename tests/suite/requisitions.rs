@@ -182,15 +182,7 @@ on_both_databases!(
 );
 
 async fn the_plan_is_fixed_once_an_interview_has_started(app: TestApp) {
-    let res = app
-        .client
-        .post(app.url("/api/requisitions"))
-        .json(&crate::authz::outcome())
-        .send()
-        .await
-        .unwrap();
-    let body: serde_json::Value = res.json().await.unwrap();
-    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    let (id, body) = opened_from_an_outcome(&app).await;
     let item = body["plan"]["rounds"][0]["items"][0]["item"].clone();
     let shared = &app;
     let edit = |op: &'static str| {
@@ -273,15 +265,7 @@ on_both_databases!(
 /// it is): each is stored or refused, and the stored plan lacks exactly the
 /// items whose drop was answered 200. No acknowledged change is ever lost.
 async fn concurrent_plan_edits_are_stored_or_refused_never_lost(app: TestApp) {
-    let res = app
-        .client
-        .post(app.url("/api/requisitions"))
-        .json(&crate::authz::outcome())
-        .send()
-        .await
-        .unwrap();
-    let body: serde_json::Value = res.json().await.unwrap();
-    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    let (id, body) = opened_from_an_outcome(&app).await;
     assert_eq!(body["plan"]["version"], 0);
     let items: Vec<(String, String)> = body["plan"]["rounds"]
         .as_array()
@@ -407,15 +391,7 @@ on_both_databases!(
 /// form), the message, and the person's own change ready to apply again.
 async fn a_stale_plan_edit_comes_back_ready_to_apply_again(app: TestApp) {
     use crate::candidates::{get_page, location, path_of, post_form};
-    let res = app
-        .client
-        .post(app.url("/api/requisitions"))
-        .json(&crate::authz::outcome())
-        .send()
-        .await
-        .unwrap();
-    let body: serde_json::Value = res.json().await.unwrap();
-    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    let (id, body) = opened_from_an_outcome(&app).await;
     let items = &body["plan"]["rounds"][0]["items"];
     let (first, second) = (&items[0]["item"], &items[1]["item"]);
     let page = format!("/requisitions/{id}");
@@ -476,3 +452,18 @@ on_both_databases!(
     stale_plan_edit_page,
     a_stale_plan_edit_comes_back_ready_to_apply_again
 );
+
+/// Opens a requisition from an outcome through the JSON API: its id, and
+/// the answer (requisition and plan).
+async fn opened_from_an_outcome(app: &TestApp) -> (String, serde_json::Value) {
+    let res = app
+        .client
+        .post(app.url("/api/requisitions"))
+        .json(&crate::authz::outcome())
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    (id, body)
+}

@@ -206,6 +206,31 @@ impl ServerProcess {
         ServerProcess { child, base }
     }
 
+    /// Sends SIGTERM, as a service manager stopping the server would.
+    pub fn terminate(&self) {
+        let sent = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+    }
+
+    /// Waits for the process to exit, failing after `limit`.
+    pub async fn exited_within(&mut self, limit: Duration) -> std::process::ExitStatus {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "still running {limit:?} after SIGTERM"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The process's peak resident memory so far, in MiB (Linux).
     pub fn peak_rss_mib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
@@ -238,23 +263,8 @@ async fn the_binary_exits_within_its_deadline_after_sigterm() {
     stream.write_all(HALF_A_REQUEST).await.expect("write");
     tokio::time::sleep(Duration::from_millis(300)).await;
     let started = Instant::now();
-    let sent = Command::new("kill")
-        .arg("-TERM")
-        .arg(server.child.id().to_string())
-        .status()
-        .expect("run kill");
-    assert!(sent.success());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = server.child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "still running 20 s after SIGTERM"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    server.terminate();
+    let status = server.exited_within(Duration::from_secs(20)).await;
     let took = started.elapsed();
     eprintln!("hiring-kit exited {took:?} after SIGTERM with a half-sent request open");
     assert!(status.success(), "{status:?}");
@@ -285,12 +295,7 @@ async fn every_request_in_flight_at_sigterm_is_answered() {
         streams.push(stream);
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let sent = Command::new("kill")
-        .arg("-TERM")
-        .arg(server.child.id().to_string())
-        .status()
-        .expect("run kill");
-    assert!(sent.success());
+    server.terminate();
     tokio::time::sleep(Duration::from_millis(200)).await;
     let answers = streams.into_iter().map(|mut stream| {
         tokio::spawn(async move {
@@ -309,13 +314,6 @@ async fn every_request_in_flight_at_sigterm_is_answered() {
         statuses.iter().all(|s| matches!(s, Some(401) | Some(429))),
         "every request answered (a wrong password, or slowed down): {statuses:?}"
     );
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = server.child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "still running after SIGTERM");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let status = server.exited_within(Duration::from_secs(20)).await;
     assert!(status.success(), "{status:?}");
 }
