@@ -159,14 +159,7 @@ pub async fn edit_plan<E>(
         return Ok(PlanWrite::NoPlan);
     };
     let mut plan: InterviewPlan = decode_json(&json)?;
-    let (started,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM assignments WHERE requisition_id = $1 AND starts_at <= $2",
-    )
-    .bind(id)
-    .bind(now())
-    .fetch_one(&mut *tx)
-    .await?;
-    if started > 0 {
+    if started(&mut *tx, id).await? {
         return Ok(PlanWrite::Started);
     }
     if seen.is_some_and(|seen| seen != version) {
@@ -209,12 +202,20 @@ pub async fn edit_plan<E>(
 /// Whether an interview of this requisition has begun: the plan is then
 /// fixed, so every panelist is scored against the same questions.
 pub async fn interviews_started(db: &Db, id: &str) -> Result<bool, DbError> {
+    started(&db.pool, id).await
+}
+
+/// The check itself, on the pool or inside a plan edit's transaction.
+async fn started<'e, E>(executor: E, id: &str) -> Result<bool, DbError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM assignments WHERE requisition_id = $1 AND starts_at <= $2",
     )
     .bind(id)
     .bind(now())
-    .fetch_one(&db.pool)
+    .fetch_one(executor)
     .await?;
     Ok(n > 0)
 }
