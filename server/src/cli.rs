@@ -56,6 +56,21 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 5)]
         runs: usize,
     },
+    /// Scorecard autosaves under load: every interviewer saves their own
+    /// card over loopback HTTP, one save after another, for a fixed time,
+    /// on a scratch SQLite database and then (with --postgres) on a scratch
+    /// PostgreSQL database.
+    Saves {
+        #[arg(long, default_value_t = 64)]
+        interviewers: usize,
+        /// How long to save for, after a one-second warm-up.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// A PostgreSQL URL whose user may create databases (the scratch
+        /// one is created beside it and dropped afterwards).
+        #[arg(long, env = "HIRING_KIT_BENCH_POSTGRES")]
+        postgres: Option<String>,
+    },
     /// Markdown notes built to be slow to render (thousands of nested
     /// list markers or quotes, long runs of emphasis or brackets): the
     /// worst time for one note, and for a scorecard full of them.

@@ -38,6 +38,21 @@ async fn main() -> ExitCode {
         }
         Some(Command::Bench {
             command:
+                BenchCommand::Saves {
+                    interviewers,
+                    seconds,
+                    postgres,
+                },
+        }) => {
+            let bench = server::bench::SavesBench {
+                interviewers,
+                seconds,
+                postgres,
+            };
+            finish_bench(server::bench::saves(&cli.common.rubrics, &bench).await)
+        }
+        Some(Command::Bench {
+            command:
                 BenchCommand::Board {
                     candidates,
                     interviewers,
@@ -49,13 +64,17 @@ async fn main() -> ExitCode {
                 interviewers,
                 runs,
             };
-            match server::bench::run(&cli.common.rubrics, &bench).await {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(message) => {
-                    eprintln!("the benchmark failed: {message}");
-                    ExitCode::FAILURE
-                }
-            }
+            finish_bench(server::bench::board(&cli.common.rubrics, &bench).await)
+        }
+    }
+}
+
+fn finish_bench(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("the benchmark failed: {message}");
+            ExitCode::FAILURE
         }
     }
 }

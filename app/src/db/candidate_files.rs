@@ -71,7 +71,7 @@ fn io_error(e: std::io::Error) -> DbError {
 
 /// Writes `content` as the chunks of `file_id` in `tx`; returns its length.
 async fn write_chunks<R: AsyncRead + Unpin + ?Sized>(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut super::WriteTx,
     file_id: &str,
     content: &mut R,
 ) -> Result<u64, DbError> {

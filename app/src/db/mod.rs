@@ -77,6 +77,47 @@ pub struct Db {
     /// writes such as autosaves would find every connection taken). On
     /// PostgreSQL a few at once, so uploads never take the whole pool.
     pub(crate) file_writes: Arc<tokio::sync::Semaphore>,
+    /// SQLite has one writer at a time. Write transactions take turns
+    /// here, first come first served, before `BEGIN IMMEDIATE`: waiting on
+    /// the database's own lock instead means polling it with sleeps that
+    /// grow to 100 ms (SQLite's busy handler), which under a burst of
+    /// autosaves made the slowest saves ten times slower than the rest.
+    /// `None` on PostgreSQL, whose row locks let writers work side by side.
+    write_turns: Option<Arc<tokio::sync::Mutex<()>>>,
+}
+
+/// A write transaction (see [`Db::begin_write`]); `&mut *tx` is the
+/// connection to run its statements on. On SQLite it holds the writer's
+/// turn until it commits, rolls back or is dropped.
+pub struct WriteTx {
+    // Declared first, so it is dropped (and rolled back) before the turn
+    // passes on.
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
 }
 
 impl Db {
@@ -89,7 +130,11 @@ impl Db {
                 Backend::Sqlite => 8,
                 Backend::Postgres => 16,
             })
-            .acquire_timeout(Duration::from_secs(10));
+            .acquire_timeout(Duration::from_secs(10))
+            // A SQLite connection is a file handle in this process: the
+            // round trip that checks it before each use (sqlx's default,
+            // meant for network connections) doubled the cost of a query.
+            .test_before_acquire(backend == Backend::Postgres);
         let pool = match backend {
             Backend::Sqlite => {
                 options
@@ -108,6 +153,7 @@ impl Db {
             backend,
             kits: rubric_snapshots::KitCache::default(),
             file_writes,
+            write_turns: (backend == Backend::Sqlite).then(Default::default),
         };
         db.migrate().await?;
         Ok(db)
@@ -126,12 +172,26 @@ impl Db {
     /// (`BEGIN IMMEDIATE`), so it waits for another writer within the busy
     /// timeout; a deferred transaction that reads first and then writes would
     /// instead fail at once with "database is locked" when another writer got
-    /// in between. Every transaction that writes starts here.
-    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
-        Ok(match self.backend {
+    /// in between. Every transaction that writes starts here. On SQLite it
+    /// first waits for its turn among this server's writers (`write_turns`),
+    /// so the write lock is usually free when it asks.
+    pub async fn begin_write(&self) -> Result<WriteTx, DbError> {
+        let turn = self.write_turn().await;
+        let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
-        })
+        };
+        Ok(WriteTx { tx, _turn: turn })
+    }
+
+    /// The writer's turn on SQLite (see `write_turns`), for a write made
+    /// of one statement, which needs no transaction of its own: hold it
+    /// while the statement runs. `None` on PostgreSQL.
+    pub async fn write_turn(&self) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+        match &self.write_turns {
+            Some(turns) => Some(turns.clone().lock_owned().await),
+            None => None,
+        }
     }
 
     /// A round trip to the database, for the health check.
@@ -169,7 +229,8 @@ pub(crate) fn conflict_on_unique(e: sqlx::Error, message: impl FnOnce() -> Strin
 
 /// WAL lets readers work while one writer writes; the busy timeout makes a
 /// second writer wait instead of failing with "database is locked"; foreign
-/// keys are off by default in SQLite.
+/// keys are off by default in SQLite. (A memory map for reads was tried and
+/// made autosaves under load a quarter slower: see `hiring-kit bench saves`.)
 async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     for pragma in [
         "PRAGMA journal_mode = WAL",

@@ -7,6 +7,7 @@ use super::{Db, DbError};
 /// Inserts a new session; false when the id is already taken, so the caller
 /// draws another.
 pub async fn create(db: &Db, id: &str, data: &str, expires_at: i64) -> Result<bool, DbError> {
+    let _turn = db.write_turn().await;
     let result = sqlx::query(
         "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
     )
@@ -25,6 +26,7 @@ pub async fn create(db: &Db, id: &str, data: &str, expires_at: i64) -> Result<bo
 /// still running when its session was signed out or cycled must not bring
 /// the session back.
 pub async fn save(db: &Db, id: &str, data: &str, expires_at: i64) -> Result<(), DbError> {
+    let _turn = db.write_turn().await;
     sqlx::query(
         "UPDATE sessions SET data = $2, expires_at = $3 \
          WHERE id = $1 AND (data <> $2 OR expires_at < $4)",

@@ -9,6 +9,8 @@
 use app::db::{sessions, Db, DbError};
 use async_trait::async_trait;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result};
 use tower_sessions::SessionStore;
@@ -16,11 +18,58 @@ use tower_sessions::SessionStore;
 #[derive(Clone, Debug)]
 pub struct DbSessionStore {
     db: Db,
+    stored: Stored,
+}
+
+/// What this server last read from or wrote to the table per session key:
+/// the data and the expiry. The session layer saves after every request
+/// (see `session_layer`); when the data is unchanged and the stored expiry
+/// is recent, the save is skipped here without touching the database. On
+/// SQLite even an UPDATE that changes nothing takes the single write lock,
+/// so every request of every signed-in person queued behind the others'
+/// writes. Another server renewing the session only makes the stored
+/// expiry later than remembered, so skipping stays safe with several
+/// servers; the worst a stale entry causes is an early renewal.
+#[derive(Clone, Debug, Default)]
+struct Stored(Arc<Mutex<HashMap<String, (String, i64)>>>);
+
+/// Past this many sessions the memory is cleared and refills as people
+/// come back: it costs one write each.
+const REMEMBERED_SESSIONS: usize = 20_000;
+
+impl Stored {
+    fn remember(&self, key: &str, data: &str, expires: i64) {
+        if let Ok(mut stored) = self.0.lock() {
+            if stored.len() >= REMEMBERED_SESSIONS && !stored.contains_key(key) {
+                stored.clear();
+            }
+            stored.insert(key.to_string(), (data.to_string(), expires));
+        }
+    }
+
+    fn forget(&self, key: &str) {
+        if let Ok(mut stored) = self.0.lock() {
+            stored.remove(key);
+        }
+    }
+
+    /// True when the table already holds `data` with an expiry recent
+    /// enough that `expires` need not be written.
+    fn is_current(&self, key: &str, data: &str, expires: i64) -> bool {
+        self.0.lock().is_ok_and(|stored| {
+            stored.get(key).is_some_and(|(kept, kept_expires)| {
+                kept == data && *kept_expires >= expires - sessions::RENEW_AFTER_SECS
+            })
+        })
+    }
 }
 
 impl DbSessionStore {
     pub fn new(db: Db) -> Self {
-        DbSessionStore { db }
+        DbSessionStore {
+            db,
+            stored: Stored::default(),
+        }
     }
 
     /// Removes expired sessions; the server calls this now and then.
@@ -35,10 +84,13 @@ fn now() -> i64 {
 
 /// The key a session is stored under: SHA-256 of the cookie's value, hex.
 pub fn stored_key(id: &Id) -> String {
-    Sha256::digest(id.to_string().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut key = String::with_capacity(64);
+    for b in Sha256::digest(id.to_string().as_bytes()) {
+        key.push(char::from(HEX[usize::from(b >> 4)]));
+        key.push(char::from(HEX[usize::from(b & 0x0f)]));
+    }
+    key
 }
 
 fn backend(e: DbError) -> Error {
@@ -62,6 +114,7 @@ impl SessionStore for DbSessionStore {
                 .await
                 .map_err(backend)?
             {
+                self.stored.remember(&key, &data, expires);
                 return Ok(());
             }
             record.id = Id::default();
@@ -70,24 +123,31 @@ impl SessionStore for DbSessionStore {
 
     async fn save(&self, record: &Record) -> Result<()> {
         let data = encode(record)?;
-        sessions::save(
-            &self.db,
-            &stored_key(&record.id),
-            &data,
-            record.expiry_date.unix_timestamp(),
-        )
-        .await
-        .map_err(backend)
+        let key = stored_key(&record.id);
+        let expires = record.expiry_date.unix_timestamp();
+        if self.stored.is_current(&key, &data, expires) {
+            return Ok(());
+        }
+        sessions::save(&self.db, &key, &data, expires)
+            .await
+            .map_err(backend)?;
+        // Not remembered as written: the UPDATE does nothing when the
+        // session was signed out meanwhile, and the next load tells.
+        self.stored.forget(&key);
+        Ok(())
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
-        let Some((data, expires)) = sessions::load(&self.db, &stored_key(id), now())
+        let key = stored_key(id);
+        let Some((text, expires)) = sessions::load(&self.db, &key, now())
             .await
             .map_err(backend)?
         else {
+            self.stored.forget(&key);
             return Ok(None);
         };
-        let data = serde_json::from_str(&data).map_err(|e| Error::Decode(e.to_string()))?;
+        self.stored.remember(&key, &text, expires);
+        let data = serde_json::from_str(&text).map_err(|e| Error::Decode(e.to_string()))?;
         let expiry_date =
             tower_sessions::cookie::time::OffsetDateTime::from_unix_timestamp(expires)
                 .map_err(|e| Error::Decode(e.to_string()))?;
@@ -99,8 +159,33 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
-        sessions::delete(&self.db, &stored_key(id))
-            .await
-            .map_err(backend)
+        let key = stored_key(id);
+        self.stored.forget(&key);
+        sessions::delete(&self.db, &key).await.map_err(backend)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_is_skipped_only_when_the_table_holds_it_already() {
+        let stored = Stored::default();
+        assert!(!stored.is_current("k", "{}", 1_000), "never read");
+        stored.remember("k", "{}", 1_000);
+        assert!(stored.is_current("k", "{}", 1_000));
+        assert!(
+            stored.is_current("k", "{}", 1_000 + sessions::RENEW_AFTER_SECS),
+            "a renewal by less than a minute is not worth a write"
+        );
+        assert!(
+            !stored.is_current("k", "{}", 1_001 + sessions::RENEW_AFTER_SECS),
+            "an older expiry is renewed"
+        );
+        assert!(!stored.is_current("k", "{\"a\":1}", 1_000), "changed data");
+        assert!(!stored.is_current("other", "{}", 1_000));
+        stored.forget("k");
+        assert!(!stored.is_current("k", "{}", 1_000), "forgotten");
     }
 }

@@ -1,0 +1,92 @@
+//! What the benchmarks fill a scratch database with: an admin, one open
+//! requisition (a mid partner manager for a technology partner, with the
+//! kit's interview plan), interviewers and candidates.
+
+use super::fail;
+use app::db::{candidates, requisitions, users, Db};
+use app::domain::accounts::{CurrentUser, Email, Role};
+use app::domain::candidate::{NewCandidate, Source};
+use app::domain::requisition::Requisition;
+use app::domain::Library;
+
+pub struct Opened {
+    pub admin: CurrentUser,
+    pub requisition: Requisition,
+    /// A password hash to give every account (nobody signs in with it).
+    pub hash: String,
+}
+
+pub async fn open_requisition(db: &Db, library: &Library) -> Result<Opened, String> {
+    let hash = app::auth::password::hash("bench password, never used").map_err(fail)?;
+    let admin_email = Email::parse("bench-admin@example.com").map_err(fail)?;
+    let admin_id = users::create(db, &admin_email, Role::Admin, &hash)
+        .await
+        .map_err(fail)?;
+    let admin = CurrentUser {
+        id: admin_id,
+        email: admin_email.as_str().to_string(),
+        role: Role::Admin,
+    };
+    let input = serde_json::from_value(serde_json::json!({
+        "sub_role": "partner-manager",
+        "level": "mid",
+        "partner": {"name": "Snowflake", "type": "technology"},
+        "pipeline_target": {"amount": 4000000, "currency": "USD"},
+        "cadence": ["monthly-joint-pipeline-review"],
+    }))
+    .map_err(fail)?;
+    let (outcome, jd) = app::api::jd::generate_jd(library, &input).map_err(|e| format!("{e:?}"))?;
+    let id = app::api::requisitions::store_draft(db, library, &admin, &outcome, &jd.markdown)
+        .await
+        .map_err(fail)?;
+    let draft = requisitions::get(db, &id)
+        .await
+        .map_err(fail)?
+        .ok_or("the draft was not stored")?;
+    app::api::requisitions::open(db, &draft)
+        .await
+        .map_err(fail)?;
+    let requisition = requisitions::get(db, &id)
+        .await
+        .map_err(fail)?
+        .ok_or("the requisition was not stored")?;
+    if requisition.plan.is_none() {
+        return Err("the opened requisition has no interview plan".into());
+    }
+    Ok(Opened {
+        admin,
+        requisition,
+        hash,
+    })
+}
+
+/// `count` interviewers, `interviewer{n}@example.com`; returns their ids.
+pub async fn interviewers(db: &Db, count: usize, hash: &str) -> Result<Vec<String>, String> {
+    let mut ids = Vec::with_capacity(count);
+    for i in 0..count {
+        let email = Email::parse(&format!("interviewer{i}@example.com")).map_err(fail)?;
+        ids.push(
+            users::create(db, &email, Role::Interviewer, hash)
+                .await
+                .map_err(fail)?,
+        );
+    }
+    Ok(ids)
+}
+
+/// `count` candidates on the requisition; returns their ids.
+pub async fn candidates(db: &Db, requisition: &str, count: usize) -> Result<Vec<String>, String> {
+    let people: Vec<NewCandidate> = (0..count)
+        .map(|c| {
+            Ok(NewCandidate {
+                name: format!("Candidate {c:03}"),
+                email: Email::parse(&format!("candidate{c}@example.com")).map_err(fail)?,
+                phone: None,
+                links: vec![],
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    candidates::create_all(db, requisition, &people, Source::Added)
+        .await
+        .map_err(fail)
+}
