@@ -523,12 +523,17 @@ async fn exports_carry_every_rating(app: TestApp) {
     assert_eq!(status, 200, "{text}");
     let cards: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(cards.len(), 14, "every submitted card, and only those");
+    // Iris interviewed Bob twice at the same hour: her role-play card.
     let bob_by_iris = cards
         .iter()
         .find(|c| {
-            c["candidate_name"] == "Bob Stone" && c["submitted_by"]["email"] == "iris@example.com"
+            c["candidate_name"] == "Bob Stone"
+                && c["submitted_by"]["email"] == "iris@example.com"
+                && c["attributes"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|a| a["rating"] == "no"))
         })
-        .expect("iris's card on Bob");
+        .expect("iris's role-play card on Bob");
     assert_eq!(bob_by_iris["overall_recommendation"], "no");
     assert_eq!(bob_by_iris["interviewed_at"], "2026-01-05T15:00:00.000Z");
     assert!(bob_by_iris["submitted_at"].is_string());

@@ -282,8 +282,9 @@ async fn a_recruiter_runs_the_debrief_from_the_board() {
             .await;
             let flagged = format!("tr.board-flagged[id='flag-{SIMULATION}']");
             b.wait_for(&flagged).await;
-            let ivy = format!("{flagged} td[data-interviewer='ivy@example.com']");
-            let iris = format!("{flagged} td[data-interviewer='iris@example.com']");
+            // Each has a second interview of Bob, without this item.
+            let ivy = format!("{flagged} td[data-interviewer='ivy@example.com'][data-rating]");
+            let iris = format!("{flagged} td[data-interviewer='iris@example.com'][data-rating]");
             assert_eq!(b.wait_for(&ivy).await.attr("data-rating").await.unwrap().as_deref(), Some("exceeds"));
             assert_eq!(b.wait_for(&iris).await.attr("data-rating").await.unwrap().as_deref(), Some("below"));
             assert!(b.text_of(&ivy).await.starts_with("Exceeds"));
@@ -354,7 +355,7 @@ async fn a_recruiter_runs_the_debrief_from_the_board() {
 
             // Back on the board, Bob's row carries the decision and its history.
             b.client
-                .goto(&format!("{base}/requisitions/{requisition}/board"))
+                .goto(&format!("{base}/requisitions/{requisition}/board?refresh=2"))
                 .await
                 .unwrap();
             let decision = text_in_page(
@@ -370,6 +371,8 @@ async fn a_recruiter_runs_the_debrief_from_the_board() {
             // elsewhere shows in Cy's row without a reload.
             b.wait_for("body[data-hydrated='true']").await;
             let first_update = b.text_of(".board-updated-at").await;
+            let every = b.text_of(".board-updated").await;
+            assert!(every.contains("every 2 seconds"), "the address set the interval: {every}");
             let cy_decision = format!(
                 "return (document.querySelector('tr[data-candidate=\"{cy}\"] td.board-decision-cell') || {{}}).innerText || ''"
             );
@@ -401,7 +404,7 @@ async fn a_recruiter_runs_the_debrief_from_the_board() {
             }
             assert_ne!(b.text_of(".board-updated-at").await, first_update);
             let url = b.client.current_url().await.unwrap();
-            assert!(url.as_str().ends_with("/board"), "no navigation: {url}");
+            assert!(url.as_str().ends_with("/board?refresh=2"), "no navigation: {url}");
 
             // The exports the page links to, fetched as rita.
             for href in exports {

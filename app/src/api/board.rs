@@ -25,10 +25,7 @@ pub const MAX_RATIONALE_CHARS: usize = 4000;
 pub async fn get_board(requisition_id: String) -> Result<Board, AppError> {
     let user = crate::auth::require_user()?;
     let db = super::requisitions::db()?;
-    let mut board = load(&db, &user, &requisition_id).await?;
-    board.ratings.clear();
-    board.slots.clear();
-    Ok(board)
+    load_scoped(&db, &user, &requisition_id, Scope::Page).await
 }
 
 /// One candidate's part of the board, with their notes rendered.
@@ -85,20 +82,56 @@ mod server {
     use crate::domain::scorecard::{parse_item_key, ticked, CardStatus, ScorecardState};
     use std::collections::{BTreeSet, HashSet};
 
-    /// The board as this person may see it.
+    /// How much of the board to build.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Scope<'a> {
+        /// Everything the viewer may see: every rating with its notes and
+        /// ticked indicators, every slot (the JSON API and the exports).
+        Full,
+        /// What the board page shows: the rows and the calibration. The
+        /// cards are read without their notes, and the ratings and slots
+        /// are not kept.
+        Page,
+        /// One candidate's row, ratings and slots, from that candidate's
+        /// cards only (the candidate view). Its calibration covers this
+        /// candidate's ratings alone; the requisition's is on the board.
+        Candidate(&'a str),
+    }
+
+    /// The whole board as this person may see it.
     pub async fn load(
         db: &Db,
         user: &CurrentUser,
         requisition_id: &str,
     ) -> Result<Board, AppError> {
+        load_scoped(db, user, requisition_id, Scope::Full).await
+    }
+
+    /// The board as this person may see it, built to `scope`.
+    pub async fn load_scoped(
+        db: &Db,
+        user: &CurrentUser,
+        requisition_id: &str,
+        scope: Scope<'_>,
+    ) -> Result<Board, AppError> {
         let (requisition, reach) = crate::access::board(db, user, requisition_id).await?;
         let kit = super::super::requisitions::frozen_kit(db, &requisition).await?;
-        let panel = assignments::for_requisition(db, &requisition.id)
-            .await
-            .map_err(internal)?;
-        let mut cards = scorecards::for_requisition(db, &requisition.id)
-            .await
-            .map_err(internal)?;
+        let detail = if scope == Scope::Page {
+            scorecards::Detail::RatingsOnly
+        } else {
+            scorecards::Detail::Whole
+        };
+        let (panel, cards) = match scope {
+            Scope::Candidate(id) => (
+                assignments::for_candidate(db, id).await,
+                scorecards::for_candidate(db, id, detail).await,
+            ),
+            Scope::Full | Scope::Page => (
+                assignments::for_requisition(db, &requisition.id).await,
+                scorecards::for_requisition(db, &requisition.id, detail).await,
+            ),
+        };
+        let (panel, mut cards) = (panel.map_err(internal)?, cards.map_err(internal)?);
         let interviews: HashSet<&str> = panel
             .iter()
             .filter(|a| a.interviewer_id == user.id)
@@ -108,6 +141,10 @@ mod server {
             .await
             .map_err(internal)?
             .into_iter()
+            .filter(|c| match scope {
+                Scope::Candidate(id) => c.id == id,
+                Scope::Full | Scope::Page => true,
+            })
             .filter(|c| reach == BoardReach::Runs || interviews.contains(c.id.as_str()))
             .map(|c| CandidateInfo {
                 id: c.id,
@@ -145,7 +182,11 @@ mod server {
                     let (Some(rating), Some(item)) = (score.rating, parse_item_key(key)) else {
                         continue;
                     };
-                    let (positive, negative) = ticked(&kit, &item, score);
+                    let (positive, negative) = if scope == Scope::Page {
+                        (Vec::new(), Vec::new())
+                    } else {
+                        ticked(&kit, &item, score)
+                    };
                     ratings.push(RatingRecord {
                         slot_id: a.id.clone(),
                         candidate_id: a.candidate_id.clone(),
@@ -188,7 +229,7 @@ mod server {
             .into_iter()
             .filter(|d| shown.contains(d.candidate_id.as_str()))
             .collect();
-        Ok(board::build(BoardInput {
+        let mut board = board::build(BoardInput {
             requisition_id: requisition.id.clone(),
             title: requisition.title.clone(),
             columns,
@@ -199,7 +240,12 @@ mod server {
             decisions,
             hidden,
             now: now(),
-        }))
+        });
+        if scope == Scope::Page {
+            board.ratings = Vec::new();
+            board.slots = Vec::new();
+        }
+        Ok(board)
     }
 
     pub async fn candidate_board(
@@ -208,16 +254,19 @@ mod server {
         candidate_id: &str,
     ) -> Result<CandidateBoard, AppError> {
         let (candidate, access) = crate::access::candidate(db, user, candidate_id).await?;
-        let mut board = load(db, user, &candidate.requisition_id).await?;
+        let board = load_scoped(
+            db,
+            user,
+            &candidate.requisition_id,
+            Scope::Candidate(&candidate.id),
+        )
+        .await?;
         if board.candidate(&candidate.id).is_none() {
             // On the requisition, but not someone who sees this candidate.
             return Err(AppError::Forbidden(
                 "You are not on this candidate's requisition or panel.".into(),
             ));
         }
-        board.candidates.retain(|c| c.id == candidate.id);
-        board.ratings.retain(|r| r.candidate_id == candidate.id);
-        board.slots.retain(|s| s.candidate_id == candidate.id);
         let render = |markdown: &str| crate::markdown::to_safe_html_once(markdown);
         let notes_html = board
             .ratings

@@ -568,7 +568,7 @@ mod server {
             .await
             .map_err(internal)?
             .ok_or(AppError::Internal)?;
-        let mut cards = scorecards::for_candidate(db, &candidate.id)
+        let mut cards = scorecards::for_candidate(db, &candidate.id, scorecards::Detail::Whole)
             .await
             .map_err(internal)?;
         let mut kits: BTreeMap<String, std::sync::Arc<Kit>> = BTreeMap::new();

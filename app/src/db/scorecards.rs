@@ -45,7 +45,11 @@ type Row = (
     String,
 );
 
-fn from_row(
+fn from_row(row: Row) -> Result<Scorecard, DbError> {
+    from_row_with(row, decode_json)
+}
+
+fn from_row_with(
     (
         id,
         requisition_id,
@@ -59,6 +63,7 @@ fn from_row(
         submitted_at,
         updated_at,
     ): Row,
+    body_of: fn(&str) -> Result<ScorecardBody, DbError>,
 ) -> Result<Scorecard, DbError> {
     Ok(Scorecard {
         id,
@@ -71,7 +76,7 @@ fn from_row(
         state: state
             .parse::<ScorecardState>()
             .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?,
-        body: decode_json(&body)?,
+        body: body_of(&body)?,
         submitted_at,
         updated_at,
     })
@@ -98,6 +103,8 @@ pub async fn get_or_create(
         return Ok(card);
     }
     // Two first reads at once both insert; the second one does nothing.
+    let body = encode_json(&ScorecardBody::default())?;
+    let turn = db.write_turn().await;
     sqlx::query(
         "INSERT INTO scorecards (id, requisition_id, candidate_id, interviewer_id, round_id, rubric_version, \
          version, state, body_json, submitted_at, updated_at) \
@@ -109,10 +116,11 @@ pub async fn get_or_create(
     .bind(&assignment.interviewer_id)
     .bind(&assignment.round)
     .bind(rubric_version)
-    .bind(encode_json(&ScorecardBody::default())?)
+    .bind(body)
     .bind(now())
     .execute(&db.pool)
     .await?;
+    drop(turn);
     get(db, &assignment.id)
         .await?
         .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
@@ -126,29 +134,31 @@ async fn stale(db: &Db, id: &str) -> Result<Write, DbError> {
     Ok(Write::Stale(Box::new(card)))
 }
 
-/// Saves a draft's content, if the draft is still at `based_on`.
+/// Saves a draft's content, if the draft is still at `based_on`. One
+/// statement, so it is atomic on its own: no transaction round trips on
+/// the path every autosave takes.
 pub async fn save_draft(
     db: &Db,
     id: &str,
     based_on: i64,
     body: &ScorecardBody,
 ) -> Result<Write, DbError> {
-    let mut tx = db.begin_write().await?;
+    let json = encode_json(body)?;
+    let turn = db.write_turn().await;
     let done = sqlx::query(
         "UPDATE scorecards SET body_json = $1, version = version + 1, updated_at = $2 \
          WHERE id = $3 AND version = $4 AND state = 'draft'",
     )
-    .bind(encode_json(body)?)
+    .bind(json)
     .bind(now())
     .bind(id)
     .bind(based_on)
-    .execute(&mut *tx)
+    .execute(&db.pool)
     .await?;
+    drop(turn);
     if done.rows_affected() == 0 {
-        tx.rollback().await?;
         return stale(db, id).await;
     }
-    tx.commit().await?;
     Ok(Write::Saved {
         version: based_on + 1,
     })
@@ -266,24 +276,81 @@ pub async fn history(db: &Db, id: &str) -> Result<Vec<ScorecardVersion>, DbError
         .collect()
 }
 
+/// How much of each card's content to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    Whole,
+    /// Ratings, ticked indicators and the recommendation; the notes,
+    /// take-aways and private notes come back empty. Skipping the text is
+    /// most of the work saved when a whole requisition is read.
+    RatingsOnly,
+}
+
 /// Every card of a candidate's panel by assignment id; assignments whose
 /// interviewer has not opened their card yet have none.
 pub async fn for_candidate(
     db: &Db,
     candidate_id: &str,
+    detail: Detail,
 ) -> Result<HashMap<String, Scorecard>, DbError> {
-    by_id(db, "s.candidate_id", candidate_id).await
+    by_id(db, "s.candidate_id", candidate_id, detail).await
 }
 
 /// Every card of a requisition's panels by assignment id, for the board.
 pub async fn for_requisition(
     db: &Db,
     requisition_id: &str,
+    detail: Detail,
 ) -> Result<HashMap<String, Scorecard>, DbError> {
-    by_id(db, "s.requisition_id", requisition_id).await
+    by_id(db, "s.requisition_id", requisition_id, detail).await
 }
 
-async fn by_id(db: &Db, column: &str, value: &str) -> Result<HashMap<String, Scorecard>, DbError> {
+/// A card's content without its text (see [`Detail::RatingsOnly`]):
+/// serde skips the fields it does not name without copying them.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct RatingsOnly {
+    items: std::collections::BTreeMap<String, RatingOnly>,
+    recommendation: Option<crate::domain::scorecard::Recommendation>,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct RatingOnly {
+    rating: Option<crate::domain::scoring::Rating>,
+    positive: Vec<usize>,
+    negative: Vec<usize>,
+}
+
+fn ratings_only(json: &str) -> Result<ScorecardBody, DbError> {
+    let light: RatingsOnly = decode_json(json)?;
+    Ok(ScorecardBody {
+        items: light
+            .items
+            .into_iter()
+            .map(|(key, item)| {
+                (
+                    key,
+                    crate::domain::scorecard::ItemScore {
+                        rating: item.rating,
+                        positive: item.positive,
+                        negative: item.negative,
+                        notes: String::new(),
+                    },
+                )
+            })
+            .collect(),
+        recommendation: light.recommendation,
+        ..ScorecardBody::default()
+    })
+}
+
+async fn by_id(
+    db: &Db,
+    column: &str,
+    value: &str,
+    detail: Detail,
+) -> Result<HashMap<String, Scorecard>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM scorecards s WHERE {column} = $1"
     ))
@@ -291,7 +358,13 @@ async fn by_id(db: &Db, column: &str, value: &str) -> Result<HashMap<String, Sco
     .fetch_all(&db.pool)
     .await?;
     rows.into_iter()
-        .map(|row| from_row(row).map(|card| (card.id.clone(), card)))
+        .map(|row| {
+            let card = match detail {
+                Detail::Whole => from_row(row)?,
+                Detail::RatingsOnly => from_row_with(row, ratings_only)?,
+            };
+            Ok((card.id.clone(), card))
+        })
         .collect()
 }
 

@@ -21,8 +21,21 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// How often an open board asks the server for fresh data.
+/// How often an open board asks the server for fresh data, unless the
+/// address asks for another interval (`?refresh=5`, within
+/// [`REFRESH_RANGE`]): a debrief in progress may want it sooner.
 pub const REFRESH_SECONDS: u64 = 15;
+pub const REFRESH_RANGE: std::ops::RangeInclusive<u64> = 2..=300;
+
+/// The refresh interval the address asks for, kept within
+/// [`REFRESH_RANGE`]; the default when it asks for none or for nonsense.
+pub fn refresh_seconds(asked: Option<&str>) -> u64 {
+    asked
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map_or(REFRESH_SECONDS, |s| {
+            s.clamp(*REFRESH_RANGE.start(), *REFRESH_RANGE.end())
+        })
+}
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -74,6 +87,7 @@ fn BoardBody(b: Board) -> impl IntoView {
         })
     });
     let refresh_failed = RwSignal::new(None::<String>);
+    let every = refresh_seconds(query.with_untracked(|q| q.get("refresh")).as_deref());
     // Effects run only in the browser: the server renders the board once,
     // and the timer starts after hydration and stops with the page.
     Effect::new(move |_| {
@@ -93,7 +107,7 @@ fn BoardBody(b: Board) -> impl IntoView {
                     }
                 });
             },
-            std::time::Duration::from_secs(REFRESH_SECONDS),
+            std::time::Duration::from_secs(every),
         )
         .ok();
         on_cleanup(move || {
@@ -106,7 +120,7 @@ fn BoardBody(b: Board) -> impl IntoView {
         view! {
             <p class="board-updated muted" data-generated-at=move || generated_at.get()>
                 <span class="board-updated-at">{move || format!("Updated {}", utc_clock(&generated_at.get()))}</span>
-                {format!(". With JavaScript on, the board updates itself every {REFRESH_SECONDS} seconds; otherwise reload the page for the latest.")}
+                {format!(". With JavaScript on, the board updates itself every {every} seconds; otherwise reload the page for the latest.")}
                 {move || refresh_failed.get().map(|e| view! {
                     " "<span class="board-refresh-failed" role="status">{format!("The last update failed ({e}); showing the board as it was.")}</span>
                 })}
@@ -631,6 +645,17 @@ pub fn agreement_text(agreement: &Agreement) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_address_may_ask_for_another_refresh_interval_within_bounds() {
+        assert_eq!(refresh_seconds(None), REFRESH_SECONDS);
+        assert_eq!(refresh_seconds(Some("5")), 5);
+        assert_eq!(refresh_seconds(Some(" 60 ")), 60);
+        assert_eq!(refresh_seconds(Some("0")), 2, "not a request per frame");
+        assert_eq!(refresh_seconds(Some("86400")), 300);
+        assert_eq!(refresh_seconds(Some("soon")), REFRESH_SECONDS);
+        assert_eq!(refresh_seconds(Some("-3")), REFRESH_SECONDS);
+    }
 
     #[test]
     fn counts_show_no_evidence_only_when_there_is_some() {
