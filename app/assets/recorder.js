@@ -116,7 +116,9 @@ function stopStream(stream) {
 function whenHydrated(callback) {
   const run = guarded('start after hydration', callback);
   const body = document.body;
-  if (body.dataset.hydrated === 'true') {
+  // Candidates' pages are served without the WASM bundle: nothing will
+  // hydrate them, so start at once.
+  if (document.documentElement.dataset.static === 'true' || body.dataset.hydrated === 'true') {
     run();
     return;
   }
@@ -214,14 +216,6 @@ function saveDraft(form) {
   }
 }
 
-function clearDraft(form) {
-  try {
-    storage()?.removeItem(storageKey(form));
-  } catch (error) {
-    warn('could not clear the draft', error);
-  }
-}
-
 /**
  * Fills empty, untouched fields from the draft. Anything the server rendered
  * (or the browser restored, or the candidate typed) wins over the draft.
@@ -270,9 +264,21 @@ function onDraftEdit(event) {
   saveDraft(form);
 }
 
-function onDraftSubmit(event) {
-  const form = event.target;
-  if (form instanceof HTMLFormElement && form.matches('form[data-persist]')) clearDraft(form);
+/**
+ * The draft outlives the form's submission: a refused form comes back as a
+ * new page (the form posts without the app's scripts), and the answers the
+ * server does not echo (the radio buttons) are filled in from the draft.
+ * The page the form leads to once the application has started names the
+ * draft to clear (data-clears-draft).
+ */
+function clearStartedDrafts() {
+  document.querySelectorAll('[data-clears-draft]').forEach((page) => {
+    try {
+      storage()?.removeItem(STORAGE_PREFIX + page.dataset.clearsDraft);
+    } catch (error) {
+      warn('could not clear the draft', error);
+    }
+  });
 }
 
 /**
@@ -284,7 +290,7 @@ function onDraftSubmit(event) {
 function startDraftPersistence() {
   document.addEventListener('input', guarded('save draft', onDraftEdit), true);
   document.addEventListener('change', guarded('save draft', onDraftEdit), true);
-  document.addEventListener('submit', guarded('clear draft', onDraftSubmit), true);
+  clearStartedDrafts();
   restoreAllDrafts();
 }
 
@@ -854,6 +860,9 @@ function startAfterHydration() {
     'pagehide',
     guarded('release cameras', () => recorders.forEach((recorder) => recorder.shutDown())),
   );
+  // The page is ready to record (the browser tests and scripts/bench wait
+  // for this).
+  document.documentElement.dataset.recorder = 'ready';
 }
 
 function start() {

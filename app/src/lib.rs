@@ -7,6 +7,7 @@
 #[cfg(feature = "ssr")]
 pub mod access;
 pub mod api;
+pub mod assets;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod components;
@@ -35,24 +36,54 @@ pub const STYLESHEET: &str = concat!(
     include_str!("../style/application.css")
 );
 pub const STYLESHEET_PATH: &str = "/assets/hiring-kit.css";
+pub const STYLESHEET_VERSION: u64 = assets::fingerprint(STYLESHEET);
+
+/// The stylesheet's address as pages link it (with its fingerprint).
+pub fn stylesheet_href() -> String {
+    assets::href(STYLESHEET_PATH, STYLESHEET_VERSION)
+}
 
 /// The small script behind print and copy buttons (see its header), served
 /// by the server at [`PAGE_ACTIONS_PATH`] and loaded by every page.
 pub const PAGE_ACTIONS_SCRIPT: &str = include_str!("../assets/page-actions.js");
 pub const PAGE_ACTIONS_PATH: &str = "/assets/page-actions.js";
+pub const PAGE_ACTIONS_VERSION: u64 = assets::fingerprint(PAGE_ACTIONS_SCRIPT);
+
+/// Where candidates apply: `/apply/...`.
+pub const CANDIDATE_PAGES: &str = "/apply/";
+
+/// True while rendering a candidate's page on the server.
+fn is_candidate_page() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .is_some_and(|parts| parts.uri.path().starts_with(CANDIDATE_PAGES))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
 
 /// The HTML document around the app, rendered on the server.
+///
+/// Candidates' pages come without the WASM bundle: they are plain forms
+/// (each works as a normal POST) and the recorder script, so someone
+/// applying on a slow connection downloads a few kilobytes instead of the
+/// whole app before they can record. `data-static` tells the recorder not
+/// to wait for hydration.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let candidate_page = is_candidate_page();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="en" data-static=candidate_page.then_some("true")>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <HydrationScripts options/>
+                {(!candidate_page).then(|| view! { <HydrationScripts options/> })}
                 // Scripts run only with this response's nonce (the
                 // Content-Security-Policy header carries the same one).
-                <script type="module" src=PAGE_ACTIONS_PATH nonce=leptos::nonce::use_nonce()></script>
+                <script type="module" src=assets::href(PAGE_ACTIONS_PATH, PAGE_ACTIONS_VERSION) nonce=leptos::nonce::use_nonce()></script>
                 <MetaTags/>
             </head>
             <body>
@@ -73,7 +104,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="hiring-kit" href=STYLESHEET_PATH/>
+        <Stylesheet id="hiring-kit" href=stylesheet_href()/>
         <Title text="Alliance Hiring Kit"/>
         <Router>
             <components::site_header::SiteHeader/>

@@ -585,7 +585,8 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
     let missing = format!("knockout.{}", kit.application.knockouts[1].id);
     assert_eq!(fields, vec!["name", "email", missing.as_str()]);
 
-    // Without JavaScript the problems come back to the page as one message.
+    // Without JavaScript the problems come back to the page, each beside
+    // its field, with what was typed.
     let res = app
         .anonymous()
         .post(app.url("/api/fn/apply-start"))
@@ -602,7 +603,20 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
         html.contains("Your application was not started"),
         "shown on the page"
     );
-    assert!(html.contains("Question 2: choose an answer"));
+    for error_id in [
+        "apply-name-error".to_string(),
+        "apply-email-error".to_string(),
+        format!("knockout-{}-error", kit.application.knockouts[1].id),
+    ] {
+        assert!(
+            html.contains(&format!("id=\"{error_id}\" data-field-error=\"true\"")),
+            "{error_id} beside its field: {html}"
+        );
+    }
+    assert!(
+        html.contains("value=\"not-an-email\""),
+        "what was typed is kept"
+    );
     assert!(candidates::list(&app.db, &id).await.unwrap().is_empty());
 
     // Applying again with the same email answers exactly like a first
@@ -844,3 +858,31 @@ on_both_databases!(
     apply_recorder_assets,
     the_recorder_script_and_its_styles_are_served
 );
+
+/// Candidates' pages work without the WASM bundle (a slow connection
+/// downloads only the page, the stylesheet and the recorder script);
+/// staff pages still load it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn candidate_pages_come_without_the_wasm_bundle() {
+    let app = crate::support::spawn_app(crate::support::Backend::Sqlite).await;
+    let id = open_requisition(&app).await;
+    let application = apply(&app, &id, "ada@example.com", None).await;
+    for path in [format!("/apply/{id}"), application] {
+        let (status, html) = page_text(&app, &path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(html.contains("data-static=\"true\""), "{path}: {html}");
+        assert!(!html.contains("/pkg/"), "{path} loads the bundle: {html}");
+        assert!(html.contains("/assets/recorder.js"), "{path}");
+    }
+    let staff = app
+        .client
+        .get(app.url(&format!("/requisitions/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(staff.contains("/pkg/"), "staff pages hydrate: {staff}");
+    assert!(!staff.contains("data-static"), "{staff}");
+}

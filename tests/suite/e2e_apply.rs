@@ -27,7 +27,7 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
     browser
         .journey("apply", async move |b: &Browser| {
             b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
-            b.wait_for("body[data-hydrated='true']").await;
+            b.wait_for("html[data-recorder='ready']").await;
             b.fill("input[name='name']", "Ada Lovelace").await;
             b.fill("input[name='email']", "ada@example.com").await;
             for k in &kit.application.knockouts {
@@ -55,7 +55,7 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             // Record the first answer in the browser.
             let first = &kit.application.video_prompts[0].id;
             let section = format!("section[data-prompt-id='{first}']");
-            b.wait_for("body[data-hydrated='true']").await;
+            b.wait_for("html[data-recorder='ready']").await;
             b.click(&format!(
                 "{section} [data-recorder][data-state='idle'] [data-record-start]"
             ))
@@ -130,7 +130,7 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             // A second candidate: a reload keeps what they typed, then a
             // disqualifying answer stops the application.
             b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
-            b.wait_for("body[data-hydrated='true']").await;
+            b.wait_for("html[data-recorder='ready']").await;
             b.fill("input[name='name']", "Bo Diaz").await;
             b.fill("input[name='email']", "bo@example.com").await;
             let first_knockout = &kit.application.knockouts[0];
@@ -145,7 +145,7 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             ))
             .await;
             b.client.refresh().await.unwrap();
-            b.wait_for("body[data-hydrated='true']").await;
+            b.wait_for("html[data-recorder='ready']").await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             let name = b
                 .wait_for("input[name='name']")

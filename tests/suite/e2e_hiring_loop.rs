@@ -74,7 +74,7 @@ async fn from_a_saved_jd_to_a_scheduled_panel() {
             // A candidate applies through the shared link.
             let kit = kit_of(app_ref, &id).await;
             b.client.goto(&apply_url).await.unwrap();
-            b.wait_for("body[data-hydrated='true']").await;
+            b.wait_for("html[data-recorder='ready']").await;
             b.fill("input[name='name']", "Ada Lovelace").await;
             b.fill("input[name='email']", "ada@example.com").await;
             for k in &kit.application.knockouts {
@@ -97,7 +97,7 @@ async fn from_a_saved_jd_to_a_scheduled_panel() {
 
             // Another candidate gives a disqualifying answer and is stopped.
             b.client.goto(&apply_url).await.unwrap();
-            b.wait_for("body[data-hydrated='true']").await;
+            b.wait_for("html[data-recorder='ready']").await;
             b.fill("input[name='name']", "Bo Reed").await;
             b.fill("input[name='email']", "bo@example.com").await;
             for (i, k) in kit.application.knockouts.iter().enumerate() {

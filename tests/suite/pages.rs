@@ -127,3 +127,54 @@ async fn oversized_request_bodies_are_refused(app: TestApp) {
     assert_eq!(res.status(), 413);
 }
 on_both_databases!(body_limit, oversized_request_bodies_are_refused);
+
+/// Pages link the stylesheet and scripts by a fingerprinted address that
+/// browsers may keep for good; the bare address is revalidated, so a page
+/// from an older release still gets the current file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_stylesheet_and_scripts_are_kept_by_fingerprint() {
+    let app = crate::support::spawn_app(crate::support::Backend::Sqlite).await;
+    let page = app
+        .client
+        .get(app.url("/requisitions"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let css = app::stylesheet_href();
+    let actions = app::assets::href(app::PAGE_ACTIONS_PATH, app::PAGE_ACTIONS_VERSION);
+    for href in [&css, &actions] {
+        assert!(page.contains(href.as_str()), "{href} in {page}");
+    }
+    let recorder = app::assets::href(
+        app::pages::apply::RECORDER_SCRIPT,
+        app::pages::apply::RECORDER_SCRIPT_VERSION,
+    );
+    for (href, bare) in [
+        (&css, app::STYLESHEET_PATH),
+        (&actions, app::PAGE_ACTIONS_PATH),
+        (&recorder, app::pages::apply::RECORDER_SCRIPT),
+    ] {
+        let cache = |path: String| {
+            let client = app.anonymous();
+            async move {
+                let res = client.get(path).send().await.unwrap();
+                assert_eq!(res.status(), 200);
+                res.headers()["cache-control"].to_str().unwrap().to_string()
+            }
+        };
+        assert_eq!(
+            cache(app.url(href)).await,
+            "public, max-age=31536000, immutable",
+            "{href}"
+        );
+        assert_eq!(cache(app.url(bare)).await, "no-cache", "{bare}");
+        assert_eq!(
+            cache(app.url(&format!("{bare}?v=0123456789abcdef"))).await,
+            "no-cache",
+            "an older release's address is revalidated"
+        );
+    }
+}

@@ -8,6 +8,7 @@
 //! handled by the server (`server/src/http/uploads.rs`); this module gives
 //! it the lookups and the rules it shares with the page.
 
+use super::candidates::FormError;
 use crate::domain::jd::FieldError;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -110,7 +111,7 @@ pub async fn apply_start(
     #[server(default)] phone: String,
     #[server(default)] links: String,
     #[server(default)] knockout: BTreeMap<String, String>,
-) -> Result<ApplyOutcome, AppError> {
+) -> Result<ApplyOutcome, FormError> {
     use crate::db::candidates;
     use crate::domain::application::{answer_knockouts, disqualified};
     use crate::domain::candidate::{NewCandidate, Source, Stage};
@@ -126,7 +127,15 @@ pub async fn apply_start(
         (contact, answers) => {
             let mut errors = contact.err().unwrap_or_default();
             errors.extend(answers.err().unwrap_or_default());
-            return refused(ApplyOutcome::Invalid(errors), &kit.application.knockouts);
+            return refused(
+                errors,
+                &[
+                    ("name", &name),
+                    ("email", &email),
+                    ("phone", &phone),
+                    ("links", &links),
+                ],
+            );
         }
     };
 
@@ -157,14 +166,12 @@ pub fn application_url(requisition_id: &str, token: &str) -> String {
     format!("/apply/{requisition_id}/{token}")
 }
 
-/// With JavaScript the page shows each problem beside its field. A plain
-/// form post (no JavaScript) is redirected back to the page, which only
-/// carries an error across, so the problems travel as one message there.
+/// The problems by field. The page's script reads them from the answer; a
+/// plain form post (no JavaScript) is redirected back to the page with the
+/// error in its address, so there they come as an error, with what was
+/// typed, and the page shows each one beside its field all the same.
 #[cfg(feature = "ssr")]
-fn refused(
-    outcome: ApplyOutcome,
-    knockouts: &[crate::domain::rubric::Knockout],
-) -> Result<ApplyOutcome, AppError> {
+fn refused(errors: Vec<FieldError>, typed: &[(&str, &str)]) -> Result<ApplyOutcome, FormError> {
     let plain_form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
         parts
             .headers
@@ -172,36 +179,10 @@ fn refused(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("text/html"))
     });
-    if !plain_form_post {
-        return Ok(outcome);
-    }
-    Err(AppError::Invalid(match outcome {
-        ApplyOutcome::Invalid(errors) => {
-            let parts: Vec<String> = errors
-                .iter()
-                .map(|e| format!("{}: {}", field_label(&e.field, knockouts), e.message))
-                .collect();
-            format!("Your application was not started. {}.", parts.join("; "))
-        }
-        ApplyOutcome::Started { .. } => String::new(),
-    }))
-}
-
-/// The words on the form for a field name the domain reports.
-#[cfg(feature = "ssr")]
-fn field_label(field: &str, knockouts: &[crate::domain::rubric::Knockout]) -> String {
-    match field {
-        "name" => "Name".into(),
-        "email" => "Email".into(),
-        "phone" => "Phone".into(),
-        "links" => "Links".into(),
-        other => {
-            let id = other.strip_prefix("knockout.").unwrap_or(other);
-            match knockouts.iter().position(|k| k.id == id) {
-                Some(i) => format!("Question {}", i + 1),
-                None => "Questions".into(),
-            }
-        }
+    if plain_form_post {
+        Err(FormError::fields(errors, typed))
+    } else {
+        Ok(ApplyOutcome::Invalid(errors))
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod application;
 
 use crate::api::apply::{apply_job, ApplyOutcome, ApplyPageView, ApplyStart};
+use crate::api::candidates::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,6 +16,10 @@ pub use application::ApplicationPage;
 /// The recorder script; on this page it keeps a draft of the form in the
 /// browser so a reload loses nothing typed.
 pub const RECORDER_SCRIPT: &str = "/assets/recorder.js";
+/// The recorder and draft keeper: a plain ES module, embedded so it needs
+/// no build step (served by the server at [`RECORDER_SCRIPT`]).
+pub const RECORDER_SCRIPT_TEXT: &str = include_str!("../../assets/recorder.js");
+pub const RECORDER_SCRIPT_VERSION: u64 = crate::assets::fingerprint(RECORDER_SCRIPT_TEXT);
 
 #[component]
 pub fn ApplyPage() -> impl IntoView {
@@ -93,18 +98,28 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
         ..
     } = v;
     let start = ServerAction::<ApplyStart>::new();
-    // Problems by field, from the last attempt (with JavaScript).
+    // Problems by field, from the last attempt: in the answer (with
+    // JavaScript) or in the error a plain form post comes back with.
     let field_errors = Memo::new(move |_| match start.value().get() {
-        Some(Ok(ApplyOutcome::Invalid(errors))) => errors,
+        Some(Ok(ApplyOutcome::Invalid(errors))) | Some(Err(FormError::Fields { errors, .. })) => {
+            errors
+        }
         _ => Vec::new(),
     });
-    // Everything else worth saying: the whole problem as one message after
-    // a plain form post.
+    // What was typed, after a plain form post (the page's script keeps it
+    // in the browser otherwise).
+    let typed = move |field: &'static str| {
+        Signal::derive(move || match start.value().get() {
+            Some(Err(FormError::Fields { values, .. })) => values.get(field).cloned(),
+            _ => None,
+        })
+    };
+    // Anything else worth saying.
     let message = move || match start.value().get() {
-        Some(Err(e)) => Some(e.to_string()),
-        Some(Ok(ApplyOutcome::Invalid(errors))) if !errors.is_empty() => Some(
+        Some(Err(FormError::Fields { .. })) | Some(Ok(ApplyOutcome::Invalid(_))) => Some(
             "Your application was not started: please correct the fields marked above.".to_string(),
         ),
+        Some(Err(e)) => Some(e.to_string()),
         _ => None,
     };
     let error_for = move |field: &'static str| {
@@ -136,13 +151,14 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
                     <input type="hidden" name="id" value=id_value/>
                     <fieldset>
                         <legend>"Your contact details"</legend>
-                        <TextField name="name" label="Full name" kind="text" autocomplete="name" required=true error=Signal::derive(error_for("name"))/>
-                        <TextField name="email" label="Email" kind="email" autocomplete="email" required=true error=Signal::derive(error_for("email"))/>
-                        <TextField name="phone" label="Phone (optional)" kind="tel" autocomplete="tel" required=false error=Signal::derive(error_for("phone"))/>
+                        <TextField name="name" label="Full name" kind="text" autocomplete="name" required=true error=Signal::derive(error_for("name")) value=typed("name")/>
+                        <TextField name="email" label="Email" kind="email" autocomplete="email" required=true error=Signal::derive(error_for("email")) value=typed("email")/>
+                        <TextField name="phone" label="Phone (optional)" kind="tel" autocomplete="tel" required=false error=Signal::derive(error_for("phone")) value=typed("phone")/>
                         <label for="apply-links">"Links (optional): LinkedIn, portfolio or other pages, up to 5, one per line"</label>
                         <textarea id="apply-links" name="links" rows="3"
                             aria-invalid=move || error_for("links")().is_some().then_some("true")
-                            aria-describedby="apply-links-error"></textarea>
+                            aria-describedby="apply-links-error"
+                            inner_html=crate::escape::textarea_html(typed("links").get_untracked().unwrap_or_default())></textarea>
                         <FieldError id="apply-links-error".to_string() error=Signal::derive(error_for("links"))/>
                     </fieldset>
                     {(question_count > 0).then(|| view! {
@@ -180,7 +196,7 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
                     </button>
                 </ActionForm>
             </section>
-            <script type="module" src=RECORDER_SCRIPT nonce=leptos::nonce::use_nonce()></script>
+            <script type="module" src=crate::assets::href(RECORDER_SCRIPT, RECORDER_SCRIPT_VERSION) nonce=leptos::nonce::use_nonce()></script>
         </article>
     }
     .into_any()
@@ -194,12 +210,14 @@ fn TextField(
     autocomplete: &'static str,
     required: bool,
     error: Signal<Option<String>>,
+    /// What was typed before a plain form post came back refused.
+    value: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = format!("apply-{name}");
     let error_id = format!("apply-{name}-error");
     view! {
         <label for=id.clone()>{label}</label>
-        <input id=id type=kind name=name autocomplete=autocomplete required=required
+        <input id=id type=kind name=name autocomplete=autocomplete required=required value=move || value.get()
             aria-invalid=move || error.get().is_some().then_some("true")
             aria-describedby=error_id.clone()/>
         <FieldError id=error_id error/>

@@ -321,7 +321,7 @@ fn too_many(class: Class, seconds: u64, json: bool, server_fn: bool) -> Response
              <h1>Please wait a moment</h1><p role=\"alert\">{message}</p>\
              <p>Go back and send it again after the wait.</p>\
              </section></main></body></html>",
-            css = app::STYLESHEET_PATH,
+            css = app::stylesheet_href(),
         )),
     )
         .into_response()

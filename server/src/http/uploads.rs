@@ -208,7 +208,7 @@ fn page(status: StatusCode, title: &str, message: &str, link: Option<&str>) -> R
              <h1>{t}</h1><p role=\"alert\">{m}</p>{link}</section></main></body></html>",
             t = escape(title),
             m = escape(message),
-            css = app::STYLESHEET_PATH,
+            css = app::stylesheet_href(),
         )),
     )
         .into_response()

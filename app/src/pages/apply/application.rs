@@ -4,7 +4,7 @@
 //! that come back here; the recorder script adds in-browser recording in
 //! front of each video form.
 
-use super::{spoken_duration, RECORDER_SCRIPT};
+use super::{spoken_duration, RECORDER_SCRIPT, RECORDER_SCRIPT_VERSION};
 use crate::api::apply::{
     apply_status, problem, ApplicationState, ApplicationView, PromptStep, StopReason, UploadedFile,
 };
@@ -156,7 +156,9 @@ fn ApplicationBody(v: ApplicationView) -> impl IntoView {
     };
     view! {
         <Title text=crate::escape::page_title(format!("Your application · {title}"))/>
-        <article class="page narrow application" data-application-state=v.state.id()>
+        // The application form's draft (kept in the browser until the
+        // application starts) is cleared by the recorder script here.
+        <article class="page narrow application" data-application-state=v.state.id() data-clears-draft=v.requisition_id.clone()>
             <p class="eyebrow">"Your application"</p>
             <h1>{title.clone()}</h1>
             {problem.map(|p| view! { <p class="application-alert" role="alert">{p}</p> })}
@@ -289,7 +291,7 @@ fn Steps(v: ApplicationView, saved: Option<String>) -> impl IntoView {
                 </form>
             </li>
         </ol>
-        <script type="module" src=RECORDER_SCRIPT nonce=leptos::nonce::use_nonce()></script>
+        <script type="module" src=crate::assets::href(RECORDER_SCRIPT, RECORDER_SCRIPT_VERSION) nonce=leptos::nonce::use_nonce()></script>
     }
 }
 
