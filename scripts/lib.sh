@@ -4,7 +4,8 @@
 
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
 
-say() { printf '\n==> %s\n' "$*" >&2; }
+# Each step is printed with the time since the script started.
+say() { printf '\n==> [%d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*" >&2; }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -20,7 +21,7 @@ ensure_wasm_target() {
 
 ensure_wasm_bindgen() {
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
     # Not --locked: its lock file pins a crate the registry no longer has.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
@@ -62,7 +63,7 @@ build_site() {
   ensure_wasm_bindgen
   mkdir -p "$pkg"
   if [ "${1:-}" != "--release" ]; then
-    say "Building the browser bundle (debug)"
+    say "Building the browser bundle (debug: about 5 minutes on a fresh machine, seconds when nothing changed)"
     cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate
     rm -rf "$pkg"/hiring-kit-* "$pkg/bundle-name"
     wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name hiring-kit \
@@ -70,7 +71,7 @@ build_site() {
     return
   fi
   ensure_wasm_opt
-  say "Building the browser bundle (release, size-first: usually 4 to 8 minutes)"
+  say "Building the browser bundle (release, size-first: 5 to 8 minutes on a fresh machine, seconds when nothing changed)"
   # Not `--cfg erase_components` (a third smaller): the server would have to
   # be built with it too, or hydration fails on the first page.
   cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate --profile wasm-release
