@@ -676,15 +676,9 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
     let repeat_page = page(repeats[0].id.clone()).await;
     assert!(repeat_page.contains("Applied before"), "{repeat_page}");
     assert!(repeat_page.contains(&format!("/candidates/{}", first.id)));
-    let list = app
-        .client
-        .get(app.url(&format!("/requisitions/{id}/candidates")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, list) = app
+        .get_text(&format!("/requisitions/{id}/candidates"))
+        .await;
     assert_eq!(list.matches("(applied again)").count(), 2, "{list}");
 }
 
@@ -874,15 +868,7 @@ async fn candidate_pages_come_without_the_wasm_bundle() {
         assert!(!html.contains("/pkg/"), "{path} loads the bundle: {html}");
         assert!(html.contains("/assets/recorder.js"), "{path}");
     }
-    let staff = app
-        .client
-        .get(app.url(&format!("/requisitions/{id}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, staff) = app.get_text(&format!("/requisitions/{id}")).await;
     assert!(staff.contains("/pkg/"), "staff pages hydrate: {staff}");
     assert!(!staff.contains("data-static"), "{staff}");
 }

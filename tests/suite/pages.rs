@@ -134,15 +134,7 @@ on_both_databases!(body_limit, oversized_request_bodies_are_refused);
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_stylesheet_and_scripts_are_kept_by_fingerprint() {
     let app = crate::support::spawn_app(crate::support::Backend::Sqlite).await;
-    let page = app
-        .client
-        .get(app.url("/requisitions"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, page) = app.get_text("/requisitions").await;
     let css = app::stylesheet_href();
     let actions = app::assets::href(app::PAGE_ACTIONS_PATH, app::PAGE_ACTIONS_VERSION);
     for href in [&css, &actions] {

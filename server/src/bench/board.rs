@@ -5,11 +5,11 @@
 //! build, serialise).
 
 use super::scratch::Scratch;
-use super::seed::{self, Opened};
+use super::seed;
 use super::{fail, ms};
 use crate::rubrics;
 use app::api::board::{candidate_board, load, load_scoped, Scope};
-use app::db::{assignments, rubric_snapshots, scorecards, Db};
+use app::db::{rubric_snapshots, scorecards, Db};
 use app::domain::accounts::CurrentUser;
 use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
 use app::domain::scoring::Rating;
@@ -134,12 +134,9 @@ async fn fill(
     library: &app::domain::Library,
     bench: &BoardBench,
 ) -> Result<(CurrentUser, String, usize), String> {
-    let Opened {
-        admin,
-        requisition,
-        hash,
-    } = seed::open_requisition(db, library).await?;
-    let plan = requisition
+    let opened = seed::open_requisition(db, library).await?;
+    let plan = opened
+        .requisition
         .plan
         .clone()
         .ok_or("the requisition has no plan")?;
@@ -148,33 +145,13 @@ async fn fill(
         .iter()
         .flat_map(|r| r.items.iter().map(item_key))
         .collect();
-    let interviewers = seed::interviewers(db, bench.interviewers, &hash).await?;
-    let candidate_ids = seed::candidates(db, &requisition.id, bench.candidates).await?;
+    let interviewers = seed::interviewers(db, bench.interviewers, &opened.hash).await?;
+    let candidate_ids = seed::candidates(db, &opened.requisition.id, bench.candidates).await?;
     let mut ratings = 0;
     for (c, candidate) in candidate_ids.iter().enumerate() {
         for (i, interviewer) in interviewers.iter().enumerate() {
             let round = &plan.rounds[i % plan.rounds.len()].round;
-            let slot = assignments::create(
-                db,
-                &assignments::NewAssignment {
-                    requisition_id: &requisition.id,
-                    candidate_id: candidate,
-                    round,
-                    interviewer_id: interviewer,
-                    starts_at: "2026-01-05T15:00:00.000Z",
-                    minutes: 60,
-                    created_by: &admin.id,
-                },
-            )
-            .await
-            .map_err(fail)?;
-            let slot = assignments::get(db, &slot)
-                .await
-                .map_err(fail)?
-                .ok_or("the assignment was not stored")?;
-            let card = scorecards::get_or_create(db, &slot, &requisition.rubric_version)
-                .await
-                .map_err(fail)?;
+            let card = seed::open_card(db, &opened, candidate, round, interviewer).await?;
             let body = ScorecardBody {
                 items: items
                     .iter()
@@ -209,5 +186,5 @@ async fn fill(
                 .map_err(fail)?;
         }
     }
-    Ok((admin, requisition.id, ratings))
+    Ok((opened.admin, opened.requisition.id, ratings))
 }

@@ -8,13 +8,13 @@
 //! with the server, as a load generator on the same host would.
 
 use super::scratch::Scratch;
-use super::seed::{self, Opened};
+use super::seed;
 use super::{fail, ms, quantile};
 use crate::auth::{DbSessionStore, SESSION_COOKIE, USER_ID_KEY};
 use crate::http::serve::{serve, Timeouts};
 use crate::http::{build_app, AppState};
 use crate::rubrics;
-use app::db::{assignments, rubric_snapshots, scorecards, Db};
+use app::db::{rubric_snapshots, Db};
 use app::domain::scorecard::{item_key, ItemInput, ScorecardInput};
 use app::domain::Library;
 use axum::body::Bytes;
@@ -126,39 +126,15 @@ async fn measure(
 /// One requisition, a candidate per interviewer, each interviewer on one
 /// round of their candidate with the card opened and a session signed in.
 async fn fill(db: &Db, library: &Library, count: usize) -> Result<Vec<Card>, String> {
-    let Opened {
-        admin,
-        requisition,
-        hash,
-    } = seed::open_requisition(db, library).await?;
-    let plan = requisition.plan.clone().ok_or("no interview plan")?;
-    let interviewers = seed::interviewers(db, count, &hash).await?;
-    let candidates = seed::candidates(db, &requisition.id, count).await?;
+    let opened = seed::open_requisition(db, library).await?;
+    let plan = opened.requisition.plan.clone().ok_or("no interview plan")?;
+    let interviewers = seed::interviewers(db, count, &opened.hash).await?;
+    let candidates = seed::candidates(db, &opened.requisition.id, count).await?;
     let sessions = DbSessionStore::new(db.clone());
     let mut cards = Vec::with_capacity(count);
     for (i, (interviewer, candidate)) in interviewers.iter().zip(&candidates).enumerate() {
         let round = &plan.rounds[i % plan.rounds.len()];
-        let slot = assignments::create(
-            db,
-            &assignments::NewAssignment {
-                requisition_id: &requisition.id,
-                candidate_id: candidate,
-                round: &round.round,
-                interviewer_id: interviewer,
-                starts_at: "2026-01-05T15:00:00.000Z",
-                minutes: 60,
-                created_by: &admin.id,
-            },
-        )
-        .await
-        .map_err(fail)?;
-        let slot = assignments::get(db, &slot)
-            .await
-            .map_err(fail)?
-            .ok_or("the assignment was not stored")?;
-        let card = scorecards::get_or_create(db, &slot, &requisition.rubric_version)
-            .await
-            .map_err(fail)?;
+        let card = seed::open_card(db, &opened, candidate, &round.round, interviewer).await?;
         // A session as signing in leaves it (without hashing 64 passwords).
         let mut record = Record {
             id: Id::default(),

@@ -3,10 +3,11 @@
 //! kit's interview plan), interviewers and candidates.
 
 use super::fail;
-use app::db::{candidates, requisitions, users, Db};
+use app::db::{assignments, candidates, requisitions, scorecards, users, Db};
 use app::domain::accounts::{CurrentUser, Email, Role};
 use app::domain::candidate::{NewCandidate, Source};
 use app::domain::requisition::Requisition;
+use app::domain::scorecard::Scorecard;
 use app::domain::Library;
 
 pub struct Opened {
@@ -87,6 +88,38 @@ pub async fn candidates(db: &Db, requisition: &str, count: usize) -> Result<Vec<
         })
         .collect::<Result<_, String>>()?;
     candidates::create_all(db, requisition, &people, Source::Added)
+        .await
+        .map_err(fail)
+}
+
+/// `interviewer` on `round` of `candidate`, with the card opened (an empty
+/// draft), as the interviewer's first look at it leaves it.
+pub async fn open_card(
+    db: &Db,
+    opened: &Opened,
+    candidate: &str,
+    round: &str,
+    interviewer: &str,
+) -> Result<Scorecard, String> {
+    let slot = assignments::create(
+        db,
+        &assignments::NewAssignment {
+            requisition_id: &opened.requisition.id,
+            candidate_id: candidate,
+            round,
+            interviewer_id: interviewer,
+            starts_at: "2026-01-05T15:00:00.000Z",
+            minutes: 60,
+            created_by: &opened.admin.id,
+        },
+    )
+    .await
+    .map_err(fail)?;
+    let slot = assignments::get(db, &slot)
+        .await
+        .map_err(fail)?
+        .ok_or("the assignment was not stored")?;
+    scorecards::get_or_create(db, &slot, &opened.requisition.rubric_version)
         .await
         .map_err(fail)
 }
