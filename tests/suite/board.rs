@@ -358,6 +358,38 @@ async fn the_board_sums_up_the_panel(app: TestApp) {
 }
 on_both_databases!(board_sums_up_the_panel, the_board_sums_up_the_panel);
 
+/// The board page's data (`/api/fn/board`) is the JSON board without what
+/// the page does not show: the same rows and cells, no ratings, slots,
+/// notes or counts per item.
+async fn the_page_gets_the_rows_without_the_notes(app: TestApp) {
+    let p = panel(&app).await;
+    let full = board_of(&app, &p.recruiter, &p.requisition).await;
+    let (status, text) = get(
+        &app,
+        &p.recruiter,
+        &format!("/api/fn/board?requisition_id={}", p.requisition),
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    assert!(!text.contains("saw **evidence**"), "no notes: {text}");
+    let page: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(page["ratings"], serde_json::json!([]));
+    assert_eq!(page["slots"], serde_json::json!([]));
+    assert_eq!(page["calibration"], full["calibration"]);
+    assert_eq!(page["columns"], full["columns"]);
+    for name in NAMES {
+        let (on_page, in_full) = (row(&page, name), row(&full, name));
+        assert_eq!(on_page["items"], serde_json::json!({}), "{name}");
+        for field in ["cells", "weighted", "flags", "missing", "recommendations"] {
+            assert_eq!(on_page[field], in_full[field], "{name}: {field}");
+        }
+    }
+}
+on_both_databases!(
+    board_page_without_notes,
+    the_page_gets_the_rows_without_the_notes
+);
+
 async fn only_people_on_the_requisition_see_it(app: TestApp) {
     let p = panel(&app).await;
     let base = format!("/api/requisitions/{}", p.requisition);

@@ -88,9 +88,9 @@ mod server {
         /// Everything the viewer may see: every rating with its notes and
         /// ticked indicators, every slot (the JSON API and the exports).
         Full,
-        /// What the board page shows: the rows and the calibration. The
-        /// cards are read without their notes, and the ratings and slots
-        /// are not kept.
+        /// What the board page shows: the rows (without the counts per
+        /// item) and the calibration. The cards are read without their
+        /// notes, and the ratings and slots are not kept.
         Page,
         /// One candidate's row, ratings and slots, from that candidate's
         /// cards only (the candidate view). Its calibration covers this
@@ -244,6 +244,11 @@ mod server {
         if scope == Scope::Page {
             board.ratings = Vec::new();
             board.slots = Vec::new();
+            // The page shows columns, not items: the counts per item are
+            // for the candidate view and the exports.
+            for row in &mut board.candidates {
+                row.items.clear();
+            }
         }
         Ok(board)
     }
