@@ -137,14 +137,18 @@ mod server {
             .filter(|a| a.interviewer_id == user.id)
             .map(|a| a.candidate_id.as_str())
             .collect();
-        let candidates: Vec<CandidateInfo> = candidates::list(db, &requisition.id)
-            .await
+        let listed = match scope {
+            // Only that candidate's row, and only on this requisition.
+            Scope::Candidate(id) => candidates::get(db, id).await.map(|c| {
+                c.into_iter()
+                    .filter(|c| c.requisition_id == requisition.id)
+                    .collect()
+            }),
+            Scope::Full | Scope::Page => candidates::list(db, &requisition.id).await,
+        };
+        let candidates: Vec<CandidateInfo> = listed
             .map_err(internal)?
             .into_iter()
-            .filter(|c| match scope {
-                Scope::Candidate(id) => c.id == id,
-                Scope::Full | Scope::Page => true,
-            })
             .filter(|c| reach == BoardReach::Runs || interviews.contains(c.id.as_str()))
             .map(|c| CandidateInfo {
                 id: c.id,
