@@ -84,13 +84,10 @@ fn now() -> i64 {
 
 /// The key a session is stored under: SHA-256 of the cookie's value, hex.
 pub fn stored_key(id: &Id) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut key = String::with_capacity(64);
-    for b in Sha256::digest(id.to_string().as_bytes()) {
-        key.push(char::from(HEX[usize::from(b >> 4)]));
-        key.push(char::from(HEX[usize::from(b & 0x0f)]));
-    }
-    key
+    Sha256::digest(id.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn backend(e: DbError) -> Error {
