@@ -49,7 +49,7 @@ fn is_public(path: &str) -> bool {
     matches!(
         path,
         "/sign-in" | "/api/session" | "/api/health" | "/api/openapi.json" | "/favicon.ico"
-    ) || ["/apply/", "/assets/", "/pkg/", "/api/fn/apply-"]
+    ) || [app::CANDIDATE_PAGES, "/assets/", "/pkg/", "/api/fn/apply-"]
         .iter()
         .any(|prefix| path.starts_with(prefix))
 }

@@ -113,7 +113,7 @@ pub fn classify(method: &Method, path: &str, signed_in: bool) -> Option<Class> {
     match path {
         "/api/session" | "/sign-in" => Some(Class::SignIn),
         "/api/fn/apply-start" if !signed_in => Some(Class::ApplicationStart),
-        _ if path.starts_with("/apply/") && !signed_in => Some(Class::Upload),
+        _ if path.starts_with(app::CANDIDATE_PAGES) && !signed_in => Some(Class::Upload),
         _ => None,
     }
 }
