@@ -49,6 +49,11 @@ pub const PAGE_ACTIONS_SCRIPT: &str = include_str!("../assets/page-actions.js");
 pub const PAGE_ACTIONS_PATH: &str = "/assets/page-actions.js";
 pub const PAGE_ACTIONS_VERSION: u64 = assets::fingerprint(PAGE_ACTIONS_SCRIPT);
 
+/// The page-actions script's address as pages link it.
+pub fn page_actions_href() -> String {
+    assets::href(PAGE_ACTIONS_PATH, PAGE_ACTIONS_VERSION)
+}
+
 /// Where candidates apply: `/apply/...`.
 pub const CANDIDATE_PAGES: &str = "/apply/";
 
@@ -83,7 +88,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 {(!candidate_page).then(|| view! { <HydrationScripts options/> })}
                 // Scripts run only with this response's nonce (the
                 // Content-Security-Policy header carries the same one).
-                <script type="module" src=assets::href(PAGE_ACTIONS_PATH, PAGE_ACTIONS_VERSION) nonce=leptos::nonce::use_nonce()></script>
+                <script type="module" src=page_actions_href() nonce=leptos::nonce::use_nonce()></script>
                 <MetaTags/>
             </head>
             <body>

@@ -136,14 +136,11 @@ async fn the_stylesheet_and_scripts_are_kept_by_fingerprint() {
     let app = crate::support::spawn_app(crate::support::Backend::Sqlite).await;
     let (_, page) = app.get_text("/requisitions").await;
     let css = app::stylesheet_href();
-    let actions = app::assets::href(app::PAGE_ACTIONS_PATH, app::PAGE_ACTIONS_VERSION);
+    let actions = app::page_actions_href();
     for href in [&css, &actions] {
         assert!(page.contains(href.as_str()), "{href} in {page}");
     }
-    let recorder = app::assets::href(
-        app::pages::apply::RECORDER_SCRIPT,
-        app::pages::apply::RECORDER_SCRIPT_VERSION,
-    );
+    let recorder = app::pages::apply::recorder_script_href();
     for (href, bare) in [
         (&css, app::STYLESHEET_PATH),
         (&actions, app::PAGE_ACTIONS_PATH),

@@ -21,6 +21,11 @@ pub const RECORDER_SCRIPT: &str = "/assets/recorder.js";
 pub const RECORDER_SCRIPT_TEXT: &str = include_str!("../../assets/recorder.js");
 pub const RECORDER_SCRIPT_VERSION: u64 = crate::assets::fingerprint(RECORDER_SCRIPT_TEXT);
 
+/// The recorder script's address as pages link it.
+pub fn recorder_script_href() -> String {
+    crate::assets::href(RECORDER_SCRIPT, RECORDER_SCRIPT_VERSION)
+}
+
 #[component]
 pub fn ApplyPage() -> impl IntoView {
     let params = use_params_map();
@@ -196,7 +201,7 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
                     </button>
                 </ActionForm>
             </section>
-            <script type="module" src=crate::assets::href(RECORDER_SCRIPT, RECORDER_SCRIPT_VERSION) nonce=leptos::nonce::use_nonce()></script>
+            <script type="module" src=recorder_script_href() nonce=leptos::nonce::use_nonce()></script>
         </article>
     }
     .into_any()

@@ -4,7 +4,7 @@
 //! that come back here; the recorder script adds in-browser recording in
 //! front of each video form.
 
-use super::{spoken_duration, RECORDER_SCRIPT, RECORDER_SCRIPT_VERSION};
+use super::{recorder_script_href, spoken_duration};
 use crate::api::apply::{
     apply_status, problem, ApplicationState, ApplicationView, PromptStep, StopReason, UploadedFile,
 };
@@ -291,7 +291,7 @@ fn Steps(v: ApplicationView, saved: Option<String>) -> impl IntoView {
                 </form>
             </li>
         </ol>
-        <script type="module" src=crate::assets::href(RECORDER_SCRIPT, RECORDER_SCRIPT_VERSION) nonce=leptos::nonce::use_nonce()></script>
+        <script type="module" src=recorder_script_href() nonce=leptos::nonce::use_nonce()></script>
     }
 }
 
