@@ -103,16 +103,7 @@ async fn cross_site_posts_are_refused(app: TestApp) {
 on_both_databases!(cross_site_refused, cross_site_posts_are_refused);
 
 async fn requisitions_open_from_an_outcome_or_a_saved_draft(app: TestApp) {
-    let res = app
-        .client
-        .post(app.url("/api/requisitions"))
-        .json(&crate::authz::outcome())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let body: serde_json::Value = res.json().await.unwrap();
-    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    let (id, body) = opened_from_an_outcome(&app).await;
     assert_eq!(body["requisition"]["status"], "open");
     assert_eq!(
         body["requisition"]["rubric_version"],
@@ -453,8 +444,8 @@ on_both_databases!(
     a_stale_plan_edit_comes_back_ready_to_apply_again
 );
 
-/// Opens a requisition from an outcome through the JSON API: its id, and
-/// the answer (requisition and plan).
+/// Opens a requisition from an outcome through the JSON API (201
+/// Created): its id, and the answer (requisition and plan).
 async fn opened_from_an_outcome(app: &TestApp) -> (String, serde_json::Value) {
     let res = app
         .client
@@ -463,6 +454,7 @@ async fn opened_from_an_outcome(app: &TestApp) -> (String, serde_json::Value) {
         .send()
         .await
         .unwrap();
+    assert_eq!(res.status(), 201);
     let body: serde_json::Value = res.json().await.unwrap();
     let id = body["requisition"]["id"].as_str().unwrap().to_string();
     (id, body)
