@@ -865,8 +865,21 @@ function startAfterHydration() {
   document.documentElement.dataset.recorder = 'ready';
 }
 
+/**
+ * A refused application form comes back as a new page, which opens at the
+ * top, far from the form: bring the first field with a problem into view
+ * and put the cursor in it.
+ */
+function showFirstProblem() {
+  const field = document.querySelector('form[data-persist] [aria-invalid="true"]');
+  if (!field) return;
+  field.scrollIntoView({ block: 'center' });
+  field.focus({ preventScroll: true });
+}
+
 function start() {
   guarded('draft persistence', startDraftPersistence)();
+  guarded('show the first problem', showFirstProblem)();
   whenHydrated(startAfterHydration);
 }
 

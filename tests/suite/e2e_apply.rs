@@ -176,6 +176,13 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
                 .await;
             let problem = b.texts("#apply-phone-error").await.join("");
             assert!(problem.contains("phone number"), "{problem}");
+            // The page comes back with the cursor in the field to correct.
+            let focused = b
+                .client
+                .execute("return document.activeElement && document.activeElement.name", vec![])
+                .await
+                .unwrap();
+            assert_eq!(focused, serde_json::json!("phone"), "the refused field is focused");
             let email = b
                 .wait_for("input[name='email']")
                 .await
