@@ -8,6 +8,7 @@ use super::agreement::Agreement;
 #[cfg(feature = "ssr")]
 use super::agreement::{self, Observation};
 use super::candidate::Stage;
+use super::exact::Score;
 use super::ids::UnknownId;
 use super::kit::Kit;
 use super::plan::{item_competency, item_title, ItemKind, PlanItem};
@@ -23,8 +24,11 @@ pub const ATTITUDES: &str = "attitudes";
 /// A card still missing this long after its interview ended is overdue.
 pub const OVERDUE_AFTER_HOURS: i64 = 24;
 /// A mean rating at or above this meets the level's expectation (the
-/// anchors are written for the level, so "meets" is the bar).
+/// anchors are written for the level, so "meets" is the bar). For display:
+/// calls are made against [`EXPECTED`], exactly.
 pub const EXPECTATION: f64 = 2.0;
+/// The level's expectation as an exact score: 2, "meets".
+pub const EXPECTED: Score = Score::whole(2);
 
 /// A column of the board: a competency, the attitudes, or an exercise.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,8 +275,14 @@ impl Counts {
     /// Mean points (below 1, meets 2, exceeds 3) over the ratings that
     /// have points; `None` when there are none.
     pub fn mean(&self) -> Option<f64> {
-        let n = self.exceeds + self.meets + self.below;
-        (n > 0).then(|| f64::from(3 * self.exceeds + 2 * self.meets + self.below) / f64::from(n))
+        self.score().map(Score::to_f64)
+    }
+
+    /// The same mean, exactly.
+    pub fn score(&self) -> Option<Score> {
+        let points =
+            3 * u128::from(self.exceeds) + 2 * u128::from(self.meets) + u128::from(self.below);
+        Score::new(points, u128::from(self.exceeds + self.meets + self.below))
     }
 }
 
@@ -414,13 +424,13 @@ impl Board {
 }
 
 /// The overall call a weighted score implies, on the same scale as the
-/// interviewers' recommendations.
-pub fn evidence_call(weighted: f64) -> Recommendation {
-    if weighted >= 2.5 {
+/// interviewers' recommendations. Exact: a score of exactly 2 is a hire.
+pub fn evidence_call(weighted: Score) -> Recommendation {
+    if weighted >= Score::halves(5) {
         Recommendation::StrongHire
-    } else if weighted >= EXPECTATION {
+    } else if weighted >= EXPECTED {
         Recommendation::Hire
-    } else if weighted >= 1.5 {
+    } else if weighted >= Score::halves(3) {
         Recommendation::NoHire
     } else {
         Recommendation::StrongNoHire
@@ -429,25 +439,23 @@ pub fn evidence_call(weighted: f64) -> Recommendation {
 
 /// Whether a decision goes against the weighted evidence: a hire below
 /// the level's expectation, or a no-hire at or above it.
-pub fn departs(outcome: Outcome, weighted: Option<f64>) -> bool {
+pub fn departs(outcome: Outcome, weighted: Option<Score>) -> bool {
     match (outcome, weighted) {
-        (Outcome::Hire, Some(w)) => w < EXPECTATION,
-        (Outcome::NoHire, Some(w)) => w >= EXPECTATION,
+        (Outcome::Hire, Some(w)) => w < EXPECTED,
+        (Outcome::NoHire, Some(w)) => w >= EXPECTED,
         _ => false,
     }
 }
 
-/// Weighted mean of the column means that have ratings.
-pub fn weighted_score(columns: &[BoardColumn], cells: &[Cell]) -> Option<f64> {
-    let mut sum = 0.0;
-    let mut weights = 0.0;
-    for (column, cell) in columns.iter().zip(cells) {
-        if let Some(mean) = cell.mean {
-            sum += f64::from(column.weight) * mean;
-            weights += f64::from(column.weight);
-        }
-    }
-    (weights > 0.0).then(|| sum / weights)
+/// Weighted mean of the column means that have ratings, computed exactly
+/// from the ratings' counts.
+pub fn weighted_score(columns: &[BoardColumn], cells: &[Cell]) -> Option<Score> {
+    Score::weighted_mean(
+        columns
+            .iter()
+            .zip(cells)
+            .filter_map(|(column, cell)| Some((u32::from(column.weight), cell.counts.score()?))),
+    )
 }
 
 #[cfg(feature = "ssr")]
@@ -604,7 +612,7 @@ pub fn build(input: BoardInput) -> Board {
                     .as_ref()
                     .is_some_and(|d| departs(d.outcome, weighted)),
                 evidence: weighted.map(evidence_call),
-                weighted,
+                weighted: weighted.map(Score::to_f64),
                 cells,
                 items: item_counts,
                 recommendations,
@@ -909,49 +917,107 @@ mod tests {
                 weight: 2,
             },
         ];
-        let cell = |column: &str, mean| Cell {
-            column: column.into(),
-            counts: Counts::default(),
-            mean,
+        // A column's ratings as (exceeds, meets, below).
+        let cell = |column: &str, (exceeds, meets, below)| {
+            let counts = Counts {
+                exceeds,
+                meets,
+                below,
+                no_evidence: 1,
+            };
+            Cell {
+                column: column.into(),
+                counts,
+                mean: counts.mean(),
+            }
         };
-        // (3 x 3.0 + 2 x 1.5) / (3 + 2): the empty column's weight is not
-        // counted.
-        close(
-            weighted_score(
-                &columns,
-                &[cell("a", Some(3.0)), cell("b", None), cell("c", Some(1.5))],
-            )
-            .unwrap(),
-            2.4,
-        );
-        close(
+        let exact = |num, den| Score::new(num, den).unwrap();
+        // (3 x 3 + 2 x 3/2) / (3 + 2): the column with no points counts
+        // no weight.
+        assert_eq!(
             weighted_score(
                 &columns,
                 &[
-                    cell("a", Some(2.0)),
-                    cell("b", Some(3.0)),
-                    cell("c", Some(1.0)),
+                    cell("a", (2, 0, 0)),
+                    cell("b", (0, 0, 0)),
+                    cell("c", (1, 0, 1))
                 ],
-            )
-            .unwrap(),
-            11.0 / 6.0,
+            ),
+            Some(exact(12, 5))
         );
         assert_eq!(
             weighted_score(
                 &columns,
-                &[cell("a", None), cell("b", None), cell("c", None)]
+                &[
+                    cell("a", (0, 1, 0)),
+                    cell("b", (1, 0, 0)),
+                    cell("c", (0, 0, 3))
+                ],
+            ),
+            Some(exact(11, 6))
+        );
+        assert_eq!(
+            weighted_score(
+                &columns,
+                &[
+                    cell("a", (0, 0, 0)),
+                    cell("b", (0, 0, 0)),
+                    cell("c", (0, 0, 0))
+                ]
             ),
             None
         );
     }
 
     #[test]
+    fn a_weighted_score_of_exactly_two_is_a_hire() {
+        // Means 2, 8/3 and 4/3 under equal weights make exactly 2; added
+        // up in floating point they made 1.9999999999999998, a "no hire",
+        // and a recorded hire was marked as departing from the evidence.
+        let column = |id: &str| BoardColumn {
+            id: id.into(),
+            label: id.into(),
+            weight: 2,
+        };
+        let columns = [column("a"), column("b"), column("c")];
+        let cell = |id: &str, exceeds, meets, below| {
+            let counts = Counts {
+                exceeds,
+                meets,
+                below,
+                no_evidence: 0,
+            };
+            Cell {
+                column: id.into(),
+                counts,
+                mean: counts.mean(),
+            }
+        };
+        let cells = [cell("a", 0, 1, 0), cell("b", 2, 1, 0), cell("c", 0, 1, 2)];
+        let score = weighted_score(&columns, &cells).unwrap();
+        assert_eq!(score, EXPECTED);
+        assert_eq!(score.to_f64(), 2.0);
+        assert_eq!(evidence_call(score), Recommendation::Hire);
+        assert!(!departs(Outcome::Hire, Some(score)));
+        assert!(departs(Outcome::NoHire, Some(score)));
+    }
+
+    #[test]
     fn evidence_call_thresholds() {
         use Recommendation::*;
-        let calls: Vec<Recommendation> = [3.0, 2.5, 2.49, 2.0, 1.99, 1.5, 1.49, 1.0]
-            .into_iter()
-            .map(evidence_call)
-            .collect();
+        let calls: Vec<Recommendation> = [
+            (3, 1),
+            (5, 2),
+            (249, 100),
+            (2, 1),
+            (199, 100),
+            (3, 2),
+            (149, 100),
+            (1, 1),
+        ]
+        .into_iter()
+        .map(|(num, den)| evidence_call(Score::new(num, den).unwrap()))
+        .collect();
         assert_eq!(
             calls,
             [
@@ -969,12 +1035,13 @@ mod tests {
 
     #[test]
     fn departs_when_the_decision_goes_against_the_evidence() {
-        assert!(departs(Outcome::Hire, Some(1.99)));
-        assert!(!departs(Outcome::Hire, Some(EXPECTATION)));
-        assert!(departs(Outcome::NoHire, Some(EXPECTATION)));
-        assert!(departs(Outcome::NoHire, Some(2.8)));
-        assert!(!departs(Outcome::NoHire, Some(1.99)));
-        for w in [Some(1.0), Some(2.0), Some(3.0), None] {
+        let score = |num, den| Some(Score::new(num, den).unwrap());
+        assert!(departs(Outcome::Hire, score(199, 100)));
+        assert!(!departs(Outcome::Hire, Some(EXPECTED)));
+        assert!(departs(Outcome::NoHire, Some(EXPECTED)));
+        assert!(departs(Outcome::NoHire, score(14, 5)));
+        assert!(!departs(Outcome::NoHire, score(199, 100)));
+        for w in [score(1, 1), Some(EXPECTED), score(3, 1), None] {
             assert!(!departs(Outcome::Hold, w), "hold at {w:?}");
         }
         assert!(!departs(Outcome::Hire, None));

@@ -10,6 +10,7 @@ pub mod byte_range;
 pub mod candidate;
 #[cfg(feature = "ssr")]
 pub mod candidate_import;
+pub mod exact;
 #[cfg(feature = "ssr")]
 pub mod ics;
 pub mod ids;

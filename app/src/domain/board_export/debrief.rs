@@ -9,7 +9,7 @@ use crate::domain::agreement::Agreement;
 use crate::domain::board::{
     Board, CandidateRow, MissingCard, RatingRecord, EXPECTATION, OVERDUE_AFTER_HOURS,
 };
-use crate::domain::scorecard::CardStatus;
+use crate::domain::scorecard::{CardStatus, Recommendation};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -311,10 +311,10 @@ fn decision(row: &CandidateRow, out: &mut String) {
         when(&d.decided_at)
     );
     if row.departs {
-        let side = if row.weighted.is_some_and(|w| w >= EXPECTATION) {
-            "at or above"
-        } else {
-            "below"
+        // From the exact call, not the rounded score on display.
+        let side = match row.evidence {
+            Some(Recommendation::StrongHire | Recommendation::Hire) => "at or above",
+            _ => "below",
         };
         let _ = writeln!(
             out,
