@@ -586,6 +586,7 @@ pub async fn invite(
             assignment.candidate_name, requisition.title
         ),
         url,
+        organizer_email: assignment.scheduled_by_email.clone(),
         attendee_email: assignment.interviewer_email.clone(),
         stamp: chrono::Utc::now(),
     });

@@ -36,10 +36,14 @@ pub async fn create(db: &Db, a: &NewAssignment<'_>) -> Result<String, DbError> {
     Ok(id)
 }
 
-const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name, a.round_id, a.interviewer_id, u.email, a.starts_at, a.minutes \
-     FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id";
+// `created_by` is NOT NULL and references `users`, so the inner join to the
+// scheduler (`s`) drops no assignment.
+const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name, a.round_id, a.interviewer_id, u.email, s.email, a.starts_at, a.minutes \
+     FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id \
+     JOIN users s ON s.id = a.created_by";
 
 type Row = (
+    String,
     String,
     String,
     String,
@@ -60,6 +64,7 @@ fn from_row(
         round,
         interviewer_id,
         interviewer_email,
+        scheduled_by_email,
         starts_at,
         minutes,
     ): Row,
@@ -72,6 +77,7 @@ fn from_row(
         round,
         interviewer_id,
         interviewer_email,
+        scheduled_by_email,
         starts_at,
         minutes,
     }

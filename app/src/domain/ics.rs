@@ -1,6 +1,8 @@
-//! The calendar invite sent with an interview slot (RFC 5545). Written by
-//! hand: the format is small, and the rules that calendar clients are strict
-//! about (escaping, folding, CRLF) are easier to test here than to trust.
+//! The calendar invite sent with an interview slot: an iTIP `REQUEST`
+//! (RFC 5546) in iCalendar (RFC 5545) from the person who scheduled it to
+//! the interviewer. Written by hand: the format is small, and the rules that
+//! calendar clients are strict about (escaping, folding, CRLF, which
+//! properties a `REQUEST` must carry) are easier to test here than to trust.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,6 +16,9 @@ pub struct Invite {
     pub summary: String,
     pub description: String,
     pub url: String,
+    /// Who scheduled the interview: the `ORGANIZER`, to whom replies go.
+    pub organizer_email: String,
+    /// The interviewer: the one `ATTENDEE`.
     pub attendee_email: String,
     pub stamp: DateTime<Utc>,
 }
@@ -85,34 +90,54 @@ fn push_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
+/// An interview is never changed once scheduled, so every copy of its
+/// invite is the first revision. Rescheduling would have to raise this, or
+/// calendar clients treat the update as stale (iTIP message sequencing).
+const SEQUENCE: u32 = 0;
+
+/// A `REQUEST`: everything RFC 5546 3.2.2 requires of a VEVENT (ATTENDEE,
+/// DTSTAMP, DTSTART, ORGANIZER, SUMMARY, UID) plus what the interviewer
+/// wants to see. The organiser may also be the attendee; that is allowed.
 pub fn invite_ics(i: &Invite) -> String {
-    // An end beyond chrono's range is not a real interview; falling back to
-    // the start keeps the file valid instead of panicking.
+    // DTEND must be later than DTSTART (RFC 5545 3.8.2.2). An end beyond
+    // chrono's range, or a zero length, is not a real interview; leaving
+    // DTEND out keeps the file valid instead of panicking.
     let ends_at = TimeDelta::try_minutes(i64::from(i.minutes))
         .and_then(|d| i.starts_at.checked_add_signed(d))
-        .unwrap_or(i.starts_at);
-    let lines = [
+        .filter(|end| *end > i.starts_at);
+    let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "PRODID:-//Alliance Hiring Kit//EN".to_string(),
         "VERSION:2.0".to_string(),
         "CALSCALE:GREGORIAN".to_string(),
-        "METHOD:PUBLISH".to_string(),
+        "METHOD:REQUEST".to_string(),
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", text(&i.uid)),
         format!("DTSTAMP:{}", utc(i.stamp)),
+        format!("SEQUENCE:{SEQUENCE}"),
+        "STATUS:CONFIRMED".to_string(),
         format!("DTSTART:{}", utc(i.starts_at)),
-        format!("DTEND:{}", utc(ends_at)),
+    ];
+    if let Some(end) = ends_at {
+        lines.push(format!("DTEND:{}", utc(end)));
+    }
+    lines.extend([
         format!("SUMMARY:{}", text(&i.summary)),
         format!("DESCRIPTION:{}", text(&i.description)),
         format!("URL:{}", uri(&i.url)),
         format!(
-            "ATTENDEE;CN={}:mailto:{}",
+            "ORGANIZER;CN={}:mailto:{}",
+            param(&i.organizer_email),
+            uri(&i.organizer_email)
+        ),
+        format!(
+            "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{}",
             param(&i.attendee_email),
             uri(&i.attendee_email)
         ),
         "END:VEVENT".to_string(),
         "END:VCALENDAR".to_string(),
-    ];
+    ]);
     let mut out = String::new();
     for line in &lines {
         push_line(&mut out, line);
@@ -133,6 +158,7 @@ mod tests {
             summary: "Deep dive: Ada Lovelace".into(),
             description: "Bring the plan.".into(),
             url: "https://hiring.example/kits/42".into(),
+            organizer_email: "rita@example.com".into(),
             attendee_email: "ada@example.com".into(),
             stamp: Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 5).unwrap(),
         }
@@ -149,16 +175,20 @@ mod tests {
             PRODID:-//Alliance Hiring Kit//EN\r\n\
             VERSION:2.0\r\n\
             CALSCALE:GREGORIAN\r\n\
-            METHOD:PUBLISH\r\n\
+            METHOD:REQUEST\r\n\
             BEGIN:VEVENT\r\n\
             UID:interview-42@hiring.example\r\n\
             DTSTAMP:20260301T080005Z\r\n\
+            SEQUENCE:0\r\n\
+            STATUS:CONFIRMED\r\n\
             DTSTART:20260309T233000Z\r\n\
             DTEND:20260310T001500Z\r\n\
             SUMMARY:Deep dive: Ada Lovelace\r\n\
             DESCRIPTION:Bring the plan.\r\n\
             URL:https://hiring.example/kits/42\r\n\
-            ATTENDEE;CN=\"ada@example.com\":mailto:ada@example.com\r\n\
+            ORGANIZER;CN=\"rita@example.com\":mailto:rita@example.com\r\n\
+            ATTENDEE;CN=\"ada@example.com\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RS\r\n \
+            VP=TRUE:mailto:ada@example.com\r\n\
             END:VEVENT\r\n\
             END:VCALENDAR\r\n";
         assert_eq!(invite_ics(&invite()), expected);
@@ -185,14 +215,14 @@ mod tests {
         let mut i = invite();
         i.url = "https://x.example/\r\nATTENDEE:mailto:evil@example.com".into();
         i.attendee_email = "ada@example.com\"\r\nX:1".into();
-        let ics = invite_ics(&i);
-        let attendees = ics
-            .split("\r\n")
-            .filter(|l| l.starts_with("ATTENDEE"))
-            .count();
-        assert_eq!(attendees, 1, "{ics}");
+        i.organizer_email = "rita@example.com\"\nORGANIZER:mailto:evil@example.com".into();
+        let ics = unfold(&invite_ics(&i));
+        for name in ["ATTENDEE", "ORGANIZER"] {
+            let count = ics.split("\r\n").filter(|l| l.starts_with(name)).count();
+            assert_eq!(count, 1, "{name}: {ics}");
+            assert!(!ics.contains(&format!("\r\n{name}:")), "{ics}");
+        }
         assert!(!ics.contains("\r\nX:"), "{ics}");
-        assert!(!ics.contains("\r\nATTENDEE:"), "{ics}");
     }
 
     #[test]
@@ -241,6 +271,133 @@ mod tests {
         let mut i = invite();
         i.starts_at = DateTime::<Utc>::MAX_UTC;
         i.minutes = u32::MAX;
-        assert!(invite_ics(&i).contains("DTEND:"));
+        let ics = invite_ics(&i);
+        assert!(ics.contains("DTSTART:"), "{ics}");
+        // An end no later than the start would break RFC 5545, so there is none.
+        assert!(!ics.contains("DTEND:"), "{ics}");
+        let mut i = invite();
+        i.minutes = 0;
+        assert!(!invite_ics(&i).contains("DTEND:"));
+    }
+
+    /// The property names of each component, by component name, from an
+    /// unfolded file (a name ends at the first `;` or `:`).
+    fn properties_by_component(ics: &str) -> Vec<(String, Vec<String>)> {
+        let mut open: Vec<(String, Vec<String>)> = Vec::new();
+        let mut done = Vec::new();
+        for line in unfold(ics).split_terminator("\r\n") {
+            let name = line.split([';', ':']).next().unwrap_or_default();
+            let value = line.split_once(':').map(|(_, v)| v).unwrap_or_default();
+            match name {
+                "BEGIN" => open.push((value.to_string(), Vec::new())),
+                "END" => {
+                    let component = open.pop().expect("END without BEGIN");
+                    assert_eq!(component.0, value, "{ics}");
+                    done.push(component);
+                }
+                _ => open
+                    .last_mut()
+                    .expect("a property outside any component")
+                    .1
+                    .push(line.to_string()),
+            }
+        }
+        assert!(open.is_empty(), "unbalanced BEGIN: {ics}");
+        done
+    }
+
+    /// RFC 5546 3.2.2, "Constraints for a METHOD:REQUEST of a VEVENT", with
+    /// the VCALENDAR rules of RFC 5545 3.6.
+    #[test]
+    fn the_invite_meets_the_itip_request_restriction_table() {
+        let mut same_person = invite();
+        same_person.organizer_email = same_person.attendee_email.clone();
+        let mut no_length = invite();
+        no_length.minutes = 0;
+        for i in [invite(), same_person, no_length] {
+            let ics = invite_ics(&i);
+            let components = properties_by_component(&ics);
+            let named = |name: &str| -> Vec<&Vec<String>> {
+                components
+                    .iter()
+                    .filter(|(n, _)| n == name)
+                    .map(|(_, p)| p)
+                    .collect()
+            };
+            let count = |props: &[String], name: &str| {
+                props
+                    .iter()
+                    .filter(|l| l.split([';', ':']).next() == Some(name))
+                    .count()
+            };
+
+            let calendars = named("VCALENDAR");
+            assert_eq!(calendars.len(), 1, "{ics}");
+            let calendar = calendars[0];
+            for name in ["PRODID", "VERSION", "METHOD"] {
+                assert_eq!(count(calendar, name), 1, "{name}: {ics}");
+            }
+            assert!(calendar.contains(&"METHOD:REQUEST".to_string()), "{ics}");
+            assert!(calendar.contains(&"VERSION:2.0".to_string()), "{ics}");
+            for absent in ["VTODO", "VJOURNAL", "VFREEBUSY"] {
+                assert!(named(absent).is_empty(), "{absent}: {ics}");
+            }
+
+            let events = named("VEVENT");
+            assert_eq!(events.len(), 1, "{ics}");
+            let event = events[0];
+            for name in ["DTSTAMP", "DTSTART", "ORGANIZER", "SUMMARY", "UID"] {
+                assert_eq!(count(event, name), 1, "{name}: {ics}");
+            }
+            assert!(count(event, "ATTENDEE") >= 1, "{ics}");
+            for name in [
+                "SEQUENCE",
+                "CLASS",
+                "CREATED",
+                "DESCRIPTION",
+                "DTEND",
+                "DURATION",
+                "GEO",
+                "LAST-MODIFIED",
+                "LOCATION",
+                "PRIORITY",
+                "RECURRENCE-ID",
+                "RRULE",
+                "STATUS",
+                "TRANSP",
+                "URL",
+            ] {
+                assert!(count(event, name) <= 1, "{name}: {ics}");
+            }
+            assert!(
+                count(event, "DTEND") + count(event, "DURATION") <= 1,
+                "{ics}"
+            );
+            assert_eq!(count(event, "REQUEST-STATUS"), 0, "{ics}");
+            assert!(event.contains(&"SEQUENCE:0".to_string()), "{ics}");
+            assert!(event.contains(&"STATUS:CONFIRMED".to_string()), "{ics}");
+            let organizer = format!("ORGANIZER;CN=\"{0}\":mailto:{0}", i.organizer_email);
+            assert!(event.contains(&organizer), "{ics}");
+            let attendee = format!(
+                "ATTENDEE;CN=\"{0}\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{0}",
+                i.attendee_email
+            );
+            assert!(event.contains(&attendee), "{ics}");
+        }
+    }
+
+    #[test]
+    fn the_uid_is_the_interviews_whenever_the_invite_is_made() {
+        let first = invite();
+        let mut later = invite();
+        later.stamp = first.stamp + TimeDelta::days(3);
+        let uid = |i: &Invite| {
+            unfold(&invite_ics(i))
+                .split("\r\n")
+                .find(|l| l.starts_with("UID:"))
+                .map(str::to_string)
+        };
+        assert_eq!(uid(&first), Some("UID:interview-42@hiring.example".into()));
+        assert_eq!(uid(&first), uid(&later));
     }
 }

@@ -111,6 +111,8 @@ pub struct Assignment {
     pub round: String,
     pub interviewer_id: String,
     pub interviewer_email: String,
+    /// Who put it on the calendar (`created_by`): the invite's organiser.
+    pub scheduled_by_email: String,
     /// RFC 3339, UTC.
     pub starts_at: String,
     pub minutes: i64,

@@ -6,12 +6,13 @@
 //! Every route applies the board's access rules (`app::api::board`).
 
 use super::AppState;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use app::api::board::load;
 use app::domain::accounts::CurrentUser;
 use app::domain::board::Board;
 use app::domain::board_export::{csv, debrief, greenhouse};
-use axum::extract::{Path, State};
+use app::domain::jd::FieldError;
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -74,13 +75,33 @@ fn download(board: &Board, content_type: &'static str, extension: &str, body: St
         .into_response()
 }
 
+#[derive(serde::Deserialize)]
+struct CsvQuery {
+    excel: Option<String>,
+}
+
+/// `?excel=1` asks for the file Excel reads right (with a byte-order mark);
+/// `0`, or leaving it out, for the plain RFC 4180 file.
+fn wants_excel(query: &CsvQuery) -> ApiResult<bool> {
+    match query.excel.as_deref() {
+        None | Some("0" | "false" | "") => Ok(false),
+        Some("1" | "true") => Ok(true),
+        Some(_) => Err(ApiError::Invalid(vec![FieldError {
+            field: "excel".into(),
+            message: "must be 1 (a file for Excel, with a byte-order mark) or 0".into(),
+        }])),
+    }
+}
+
 async fn ratings_csv(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
     Path(id): Path<String>,
+    Query(query): Query<CsvQuery>,
 ) -> ApiResult<Response> {
+    let excel = wants_excel(&query)?;
     let board = load(&state.db, &user, &id).await?;
-    let body = csv::ratings_csv(&board);
+    let body = csv::ratings_csv(&board, excel);
     Ok(download(
         &board,
         "text/csv; charset=utf-8",
@@ -116,7 +137,7 @@ async fn debrief_html(
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         header::HeaderValue::from_str(&debrief::header_policy())
-            .map_err(|e| crate::error::ApiError::Internal(e.to_string()))?,
+            .map_err(|e| ApiError::Internal(e.to_string()))?,
     );
     Ok(response)
 }
@@ -128,8 +149,8 @@ async fn greenhouse_json(
 ) -> ApiResult<Response> {
     let board = load(&state.db, &user, &id).await?;
     let cards = greenhouse::greenhouse_scorecards(&board);
-    let body = serde_json::to_string_pretty(&cards)
-        .map_err(|e| crate::error::ApiError::Internal(e.to_string()))?;
+    let body =
+        serde_json::to_string_pretty(&cards).map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(download(
         &board,
         "application/json",

@@ -2,6 +2,8 @@
 //! on SQLite or PostgreSQL.
 
 pub mod browser;
+pub mod harvest;
+pub mod ical;
 pub mod raw;
 pub mod xss;
 

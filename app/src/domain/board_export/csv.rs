@@ -1,11 +1,14 @@
 //! Every rating on the board as one CSV row, for recruiters who want the
-//! raw numbers in a spreadsheet. Text cells are guarded against formula
-//! injection: a candidate named `=HYPERLINK(...)` must stay a name.
+//! raw numbers in a spreadsheet. The file follows RFC 4180 (CRLF line
+//! ends, quoted fields where needed) and carries each candidate's id, so
+//! two people with the same name stay apart for anyone who recomputes.
+//! Text cells are guarded against formula injection without changing
+//! names a spreadsheet would only show: see [`guard`].
 
 use crate::domain::board::{Board, RatingRecord};
 use std::collections::HashMap;
 
-pub const HEADER: [&str; 9] = [
+pub const HEADER: [&str; 10] = [
     "requisition",
     "candidate",
     "round",
@@ -15,12 +18,41 @@ pub const HEADER: [&str; 9] = [
     "rating",
     "indicators",
     "submitted_at",
+    // Last, so that readers of the nine earlier columns by position keep
+    // working.
+    "candidate_id",
 ];
 
-/// A spreadsheet treats a cell starting with one of these as a formula;
-/// a leading `'` makes it text and shows nothing extra.
+/// Excel reads a CSV as the machine's legacy code page unless the file
+/// opens with a UTF-8 byte-order mark; other readers do not need one.
+pub const EXCEL_BOM: &str = "\u{FEFF}";
+
+/// Whether a spreadsheet could run `text` as a formula that does something.
+///
+/// A cell starting with `=` or `@` (or a tab or line break, which some
+/// spreadsheets skip before looking) is always a formula. A cell starting
+/// with `+` or `-` is one too, but when the rest holds only letters,
+/// digits, spaces and `.` `,` `'`, it can neither call a function, reach
+/// another sheet or program (`(`, `!`, `|` are needed for that), nor
+/// compute anything (no operator): such text, like the name "-Minus
+/// Dash" or "+44 20 7946 0000", is kept as it is. Full-width `＝＋－＠`
+/// count as their ASCII twins, and leading spaces are looked past.
+fn needs_guard(text: &str) -> bool {
+    let text = text.trim_start_matches(' ');
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('=' | '@' | '\t' | '\r' | '\n' | '\u{FF1D}' | '\u{FF20}') => true,
+        Some('+' | '-' | '\u{FF0B}' | '\u{FF0D}') => {
+            !chars.all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '\''))
+        }
+        _ => false,
+    }
+}
+
+/// A leading `'` makes a spreadsheet take the cell as text (OWASP's advice
+/// for CSV injection); only cells that need it get one.
 fn guard(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if needs_guard(text) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -73,7 +105,9 @@ fn write(board: &Board) -> Result<Vec<u8>, ::csv::Error> {
         )
     });
 
-    let mut out = ::csv::Writer::from_writer(Vec::new());
+    let mut out = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     out.write_record(HEADER)?;
     for r in rows {
         let title = board.item_title(&r.item_key);
@@ -88,6 +122,7 @@ fn write(board: &Board) -> Result<Vec<u8>, ::csv::Error> {
             r.rating.id().to_string(),
             guard(&indicators(r)),
             guard(&r.submitted_at),
+            guard(&r.candidate_id),
         ])?;
     }
     out.into_inner().map_err(|e| e.into_error().into())
@@ -95,12 +130,20 @@ fn write(board: &Board) -> Result<Vec<u8>, ::csv::Error> {
 
 /// The board's ratings as CSV: a header row, then one row per rating,
 /// ordered by candidate, round, interviewer and the board's item order.
-pub fn ratings_csv(board: &Board) -> String {
-    // Writing to memory cannot fail and every record has nine fields, so
-    // the error arm is unreachable; an empty export beats a panic.
-    match write(board) {
+/// `excel` starts the file with a byte-order mark so that Excel reads
+/// accented names as UTF-8.
+pub fn ratings_csv(board: &Board, excel: bool) -> String {
+    // Writing to memory cannot fail and every record has the header's
+    // length, so the error arm is unreachable; an empty export beats a
+    // panic.
+    let body = match write(board) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(_) => String::new(),
+    };
+    if excel {
+        format!("{EXCEL_BOM}{body}")
+    } else {
+        body
     }
 }
 
@@ -125,16 +168,31 @@ mod tests {
     }
 
     #[test]
-    fn header_is_exact() {
-        let text = ratings_csv(&sample::board());
+    fn header_is_exact_and_lines_end_in_crlf() {
+        let text = ratings_csv(&sample::board(), false);
         assert!(text.starts_with(
-            "requisition,candidate,round,interviewer,item,competency,rating,indicators,submitted_at\n"
+            "requisition,candidate,round,interviewer,item,competency,rating,indicators,submitted_at,candidate_id\r\n"
         ));
+        // No field of the sample holds a line break, so every line break is
+        // a record's end: one per row and the header, all CRLF.
+        assert_eq!(text.matches('\n').count(), 6, "{text:?}");
+        assert_eq!(text.matches("\r\n").count(), 6, "{text:?}");
+        assert!(text.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn excel_gets_a_byte_order_mark_and_nothing_else_changes() {
+        let board = sample::board();
+        let plain = ratings_csv(&board, false);
+        let excel = ratings_csv(&board, true);
+        assert!(!plain.starts_with('\u{FEFF}'));
+        assert_eq!(excel.as_bytes()[..3], [0xEF, 0xBB, 0xBF]);
+        assert_eq!(&excel[3..], plain);
     }
 
     #[test]
     fn rows_round_trip_with_awkward_names_and_a_formula_guard() {
-        let text = ratings_csv(&sample::board());
+        let text = ratings_csv(&sample::board(), false);
         let (header, rows) = read(&text);
         assert_eq!(header, HEADER);
         // The hidden candidate's rating never reaches the board.
@@ -155,6 +213,7 @@ mod tests {
                 "below",
                 "negative: Blames the partner; Vague",
                 "2024-06-01T12:00:00Z",
+                "c1",
             ]
         );
         assert_eq!(rows[1][4], "Partner role-play");
@@ -169,16 +228,56 @@ mod tests {
         assert_eq!(rows[3][7], "");
         assert_eq!(rows[4][1], sample::ANGLE);
         assert_eq!(rows[4][6], "meets");
+        assert_eq!(rows[4][9], "c2");
     }
 
     #[test]
-    fn guard_prefixes_only_formula_starts() {
-        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(guard(bad), format!("'{bad}"));
+    fn two_candidates_with_one_name_stay_apart() {
+        let mut board = sample::board();
+        let first = board.candidates[0].name.clone();
+        for row in &mut board.candidates {
+            row.name = first.clone();
         }
-        assert_eq!(guard("Ann"), "Ann");
-        assert_eq!(guard("a=b"), "a=b");
-        assert_eq!(guard(""), "");
+        let (_, rows) = read(&ratings_csv(&board, false));
+        let ids: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[9].as_str()).collect();
+        assert_eq!(ids, ["c1", "c2"].into());
+        assert!(rows.iter().all(|r| r[1] == format!("'{first}")));
+    }
+
+    #[test]
+    fn the_guard_stops_formulas_and_keeps_plain_names() {
+        for formula in [
+            "=1+1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "\nx",
+            "-1+1",
+            "+1-1",
+            "-A1*2",
+            "+HYPERLINK(\"http://x\",\"y\")",
+            "-2+3+cmd|' /C calc'!A0",
+            "-'Sheet 1'!A1",
+            "  =1+1",
+            "\u{FF1D}1+1",
+            "\u{FF0D}1+1",
+        ] {
+            assert_eq!(guard(formula), format!("'{formula}"), "{formula:?}");
+        }
+        for kept in [
+            "-Minus Dash",
+            "+44 20 7946 0000",
+            "-1",
+            "-O'Neil, Jr.",
+            "-Zoë Çelik",
+            "Ann",
+            "a=b",
+            "Jean-Luc (JL)",
+            "-",
+            "",
+        ] {
+            assert_eq!(guard(kept), kept, "{kept:?}");
+        }
     }
 
     #[test]

@@ -1,26 +1,58 @@
-//! Submitted scorecards in the shape Greenhouse's Harvest API uses for
-//! scorecards, so a recruiter can move the panel's evidence into an ATS
-//! that already speaks it. One scorecard per submitted card; hidden
-//! candidates' cards are left out.
+//! Submitted scorecards as Greenhouse Harvest scorecard objects (the
+//! `GET /v1/scorecards` shape: every documented field, with its type), so
+//! a recruiter can move the panel's evidence into an ATS that already
+//! speaks it. One scorecard per submitted card; hidden candidates' cards
+//! are left out.
+//!
+//! Harvest ids are integers; ours are 32-hex-digit strings. Each object
+//! gets a number derived from its own id (see [`harvest_id`]): the same
+//! card, candidate, person or round exports with the same number every
+//! time, so a re-import updates instead of duplicating.
 
 use crate::domain::board::{Board, RatingRecord, Slot};
 use crate::domain::scorecard::{CardStatus, Recommendation};
 use crate::domain::scoring::Rating;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct HarvestStep {
-    pub id: String,
-    pub name: String,
+/// The largest integer every JSON reader holds exactly (2^53 - 1): a
+/// JavaScript number loses digits beyond it.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// A stable, positive Harvest id for one of our objects: the first bytes
+/// of SHA-256 over the object's kind and id, cut to 53 bits. The kind
+/// keeps a candidate's number apart from their application's; among a
+/// million objects of a kind the chance that two share a number is about
+/// one in 18,000.
+pub fn harvest_id(kind: &str, id: &str) -> u64 {
+    let digest = Sha256::new()
+        .chain_update(kind.as_bytes())
+        .chain_update([0])
+        .chain_update(id.as_bytes())
+        .finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    (u64::from_be_bytes(first) & MAX_SAFE_INTEGER).max(1)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct HarvestUser {
-    pub id: String,
-    /// We hold interviewers by email only, so the email is the name too.
+pub struct HarvestStep {
+    pub id: u64,
     pub name: String,
-    pub email: String,
+}
+
+/// A person as Harvest shows one on a scorecard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HarvestUser {
+    pub id: u64,
+    /// Accounts hold an email and no name yet: the names stay empty and
+    /// `name` is the email, so the person is still recognisable.
+    pub first_name: String,
+    pub last_name: String,
+    pub name: String,
+    /// We keep no employee numbers.
+    pub employee_id: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -32,7 +64,8 @@ pub struct HarvestAttribute {
     pub rating: &'static str,
 }
 
-/// Attribute names grouped by the rating they got.
+/// Attribute names grouped by the rating they got: Harvest's five
+/// buckets. An attribute rated `no_decision` is in none of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct HarvestRatings {
     pub definitely_not: Vec<String>,
@@ -40,28 +73,31 @@ pub struct HarvestRatings {
     pub mixed: Vec<String>,
     pub yes: Vec<String>,
     pub strong_yes: Vec<String>,
-    pub no_decision: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HarvestQuestion {
-    /// Greenhouse ids its own questions; ours have none.
+    /// Greenhouse numbers its custom questions; the take-aways, like
+    /// Harvest's own "Key Take-Aways", have none.
     pub id: Option<u64>,
     pub question: String,
     pub answer: String,
 }
 
+/// Field for field, Harvest's scorecard object, in its documented order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HarvestScorecard {
-    pub id: String,
-    pub candidate_id: String,
-    pub candidate_name: String,
+    pub id: u64,
+    pub updated_at: String,
+    pub created_at: String,
     pub interview: String,
     pub interview_step: HarvestStep,
+    pub candidate_id: u64,
+    pub application_id: u64,
     pub interviewed_at: String,
-    pub submitted_at: Option<String>,
     pub submitted_by: HarvestUser,
     pub interviewer: HarvestUser,
+    pub submitted_at: String,
     pub overall_recommendation: &'static str,
     pub attributes: Vec<HarvestAttribute>,
     pub ratings: HarvestRatings,
@@ -89,11 +125,15 @@ pub fn overall_recommendation(recommendation: Option<Recommendation>) -> &'stati
     }
 }
 
+/// The interviewer, who is also who submitted: a card is only ever
+/// submitted by its own interviewer here.
 fn user(slot: &Slot) -> HarvestUser {
     HarvestUser {
-        id: slot.interviewer_id.clone(),
+        id: harvest_id("user", &slot.interviewer_id),
+        first_name: String::new(),
+        last_name: String::new(),
         name: slot.interviewer_email.clone(),
-        email: slot.interviewer_email.clone(),
+        employee_id: None,
     }
 }
 
@@ -106,6 +146,22 @@ fn attribute(board: &Board, r: &RatingRecord) -> HarvestAttribute {
     }
 }
 
+fn ratings(attributes: &[HarvestAttribute]) -> HarvestRatings {
+    let mut ratings = HarvestRatings::default();
+    for a in attributes {
+        let bucket = match a.rating {
+            "strong_yes" => &mut ratings.strong_yes,
+            "yes" => &mut ratings.yes,
+            "mixed" => &mut ratings.mixed,
+            "no" => &mut ratings.no,
+            "definitely_not" => &mut ratings.definitely_not,
+            _ => continue,
+        };
+        bucket.push(a.name.clone());
+    }
+    ratings
+}
+
 /// One Harvest scorecard per submitted card of a candidate the viewer may
 /// see, ordered by candidate name, interview time and interviewer.
 pub fn greenhouse_scorecards(board: &Board) -> Vec<HarvestScorecard> {
@@ -115,7 +171,7 @@ pub fn greenhouse_scorecards(board: &Board) -> Vec<HarvestScorecard> {
         .enumerate()
         .map(|(i, item)| (item.key.as_str(), i))
         .collect();
-    let mut slots: Vec<(&Slot, &str)> = board
+    let mut slots: Vec<(&Slot, &str, &str)> = board
         .slots
         .iter()
         .filter(|s| s.state == CardStatus::Submitted)
@@ -123,10 +179,11 @@ pub fn greenhouse_scorecards(board: &Board) -> Vec<HarvestScorecard> {
         // not given; leave it out rather than guess.
         .filter_map(|s| {
             let row = board.candidate(&s.candidate_id)?;
-            (!row.hidden).then_some((s, row.name.as_str()))
+            let submitted = s.submitted_at.as_deref()?;
+            (!row.hidden).then_some((s, row.name.as_str(), submitted))
         })
         .collect();
-    slots.sort_by(|(a, a_name), (b, b_name)| {
+    slots.sort_by(|(a, a_name, _), (b, b_name, _)| {
         (
             a_name.to_lowercase(),
             &a.candidate_id,
@@ -143,7 +200,7 @@ pub fn greenhouse_scorecards(board: &Board) -> Vec<HarvestScorecard> {
 
     slots
         .into_iter()
-        .map(|(slot, name)| {
+        .map(|(slot, _, submitted_at)| {
             let mut mine: Vec<&RatingRecord> = board
                 .ratings
                 .iter()
@@ -160,32 +217,36 @@ pub fn greenhouse_scorecards(board: &Board) -> Vec<HarvestScorecard> {
             });
             let attributes: Vec<HarvestAttribute> =
                 mine.iter().map(|r| attribute(board, r)).collect();
-            let mut ratings = HarvestRatings::default();
-            for a in &attributes {
-                let bucket = match a.rating {
-                    "strong_yes" => &mut ratings.strong_yes,
-                    "yes" => &mut ratings.yes,
-                    "no" => &mut ratings.no,
-                    _ => &mut ratings.no_decision,
-                };
-                bucket.push(a.name.clone());
-            }
             HarvestScorecard {
-                id: slot.id.clone(),
-                candidate_id: slot.candidate_id.clone(),
-                candidate_name: name.to_string(),
+                id: harvest_id("scorecard", &slot.id),
+                // A scorecard exists in Harvest once submitted: it was
+                // created then, and an amendment updates it.
+                updated_at: slot
+                    .updated_at
+                    .clone()
+                    .unwrap_or_else(|| submitted_at.to_string()),
+                created_at: submitted_at.to_string(),
                 interview: slot.round_name.clone(),
                 interview_step: HarvestStep {
-                    id: slot.round.clone(),
+                    // A round is a step of this requisition's plan: the
+                    // same round id in another requisition is another step.
+                    id: harvest_id(
+                        "interview_step",
+                        &format!("{}/{}", board.requisition_id, slot.round),
+                    ),
                     name: slot.round_name.clone(),
                 },
+                candidate_id: harvest_id("candidate", &slot.candidate_id),
+                // A candidate here applies to one requisition: one
+                // application each.
+                application_id: harvest_id("application", &slot.candidate_id),
                 interviewed_at: slot.starts_at.clone(),
-                submitted_at: slot.submitted_at.clone(),
                 submitted_by: user(slot),
                 interviewer: user(slot),
+                submitted_at: submitted_at.to_string(),
                 overall_recommendation: overall_recommendation(slot.recommendation),
+                ratings: ratings(&attributes),
                 attributes,
-                ratings,
                 questions: vec![HarvestQuestion {
                     id: None,
                     question: "Key take-aways".into(),
@@ -199,7 +260,7 @@ pub fn greenhouse_scorecards(board: &Board) -> Vec<HarvestScorecard> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::board_export::sample::{self, AWKWARD};
+    use crate::domain::board_export::sample;
     use serde_json::{json, Value};
 
     #[test]
@@ -230,13 +291,42 @@ mod tests {
     }
 
     #[test]
+    fn ids_are_stable_positive_and_safe_for_javascript() {
+        let a = harvest_id("candidate", "0123456789abcdef0123456789abcdef");
+        assert_eq!(
+            a,
+            harvest_id("candidate", "0123456789abcdef0123456789abcdef")
+        );
+        assert_ne!(
+            a,
+            harvest_id("application", "0123456789abcdef0123456789abcdef")
+        );
+        assert_ne!(
+            a,
+            harvest_id("candidate", "0123456789abcdef0123456789abcdee")
+        );
+        // The kind and the id cannot trade characters.
+        assert_ne!(harvest_id("ab", "c"), harvest_id("a", "bc"));
+        let many: std::collections::BTreeSet<u64> = (0..10_000)
+            .map(|n| harvest_id("scorecard", &format!("{n:032x}")))
+            .collect();
+        assert_eq!(many.len(), 10_000, "no two of 10,000 ids share a number");
+        assert!(many.iter().all(|&id| (1..=MAX_SAFE_INTEGER).contains(&id)));
+    }
+
+    #[test]
     fn one_scorecard_per_submitted_visible_card() {
         let cards = greenhouse_scorecards(&sample::board());
-        let ids: Vec<&str> = cards.iter().map(|c| c.id.as_str()).collect();
+        let ids: Vec<u64> = cards.iter().map(|c| c.id).collect();
         // s3 is a draft; s5 belongs to the hidden candidate. Cruz ("=...")
         // sorts before Ann; ana and ben started at the same time.
-        assert_eq!(ids, ["s1", "s2", "s4"]);
-        assert_eq!(cards[0].candidate_name, AWKWARD);
+        let expected: Vec<u64> = ["s1", "s2", "s4"]
+            .iter()
+            .map(|s| harvest_id("scorecard", s))
+            .collect();
+        assert_eq!(ids, expected);
+        assert_eq!(cards[0].candidate_id, harvest_id("candidate", "c1"));
+        assert_eq!(cards[2].candidate_id, harvest_id("candidate", "c2"));
     }
 
     #[test]
@@ -246,36 +336,50 @@ mod tests {
         let Value::Object(map) = &value else {
             panic!("not an object: {value}");
         };
-        let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
-        keys.sort_unstable();
+        // Harvest's scorecard fields, no more and no fewer.
+        let keys: std::collections::BTreeSet<&str> = map.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
             [
-                "attributes",
-                "candidate_id",
-                "candidate_name",
                 "id",
+                "updated_at",
+                "created_at",
                 "interview",
                 "interview_step",
+                "candidate_id",
+                "application_id",
                 "interviewed_at",
-                "interviewer",
-                "overall_recommendation",
-                "questions",
-                "ratings",
-                "submitted_at",
                 "submitted_by",
+                "interviewer",
+                "submitted_at",
+                "overall_recommendation",
+                "attributes",
+                "ratings",
+                "questions",
             ]
+            .into()
         );
+        assert_eq!(value["id"], harvest_id("scorecard", "s1"));
+        assert_eq!(value["created_at"], "2024-06-01T12:00:00Z");
+        assert_eq!(value["updated_at"], "2024-06-02T08:30:00Z");
         assert_eq!(value["interview"], "Technical interview");
         assert_eq!(
             value["interview_step"],
-            json!({"id": "r1", "name": "Technical interview"})
+            json!({"id": harvest_id("interview_step", "req1/r1"), "name": "Technical interview"})
         );
+        assert_eq!(value["candidate_id"], harvest_id("candidate", "c1"));
+        assert_eq!(value["application_id"], harvest_id("application", "c1"));
         assert_eq!(value["interviewed_at"], "2024-06-01T10:00:00Z");
         assert_eq!(value["submitted_at"], "2024-06-01T12:00:00Z");
         assert_eq!(
             value["submitted_by"],
-            json!({"id": "u-ana", "name": "ana@example.com", "email": "ana@example.com"})
+            json!({
+                "id": harvest_id("user", "u-ana"),
+                "first_name": "",
+                "last_name": "",
+                "name": "ana@example.com",
+                "employee_id": null
+            })
         );
         assert_eq!(value["interviewer"], value["submitted_by"]);
         assert_eq!(value["overall_recommendation"], "strong_yes");
@@ -298,8 +402,7 @@ mod tests {
                 "no": [],
                 "mixed": [],
                 "yes": ["Curiosity"],
-                "strong_yes": ["Escalations | conflicts"],
-                "no_decision": []
+                "strong_yes": ["Escalations | conflicts"]
             })
         );
         assert_eq!(
@@ -311,5 +414,19 @@ mod tests {
         assert_eq!(ben["overall_recommendation"], "no");
         assert_eq!(ben["ratings"]["no"], json!(["Escalations | conflicts"]));
         assert_eq!(ben["attributes"][1]["type"], "Role-play");
+    }
+
+    #[test]
+    fn no_evidence_is_an_attribute_rating_but_in_no_bucket() {
+        let mut board = sample::board();
+        for r in &mut board.ratings {
+            r.rating = Rating::NoEvidence;
+        }
+        let cards = greenhouse_scorecards(&board);
+        assert!(cards[0]
+            .attributes
+            .iter()
+            .all(|a| a.rating == "no_decision"));
+        assert_eq!(cards[0].ratings, HarvestRatings::default());
     }
 }
