@@ -7,13 +7,14 @@ use crate::on_both_databases;
 use crate::support::TestApp;
 use app::db::{assignments, candidates, requisitions, scorecards};
 use app::domain::accounts::{Email, Role};
-use app::domain::agreement::{ordinal_alpha, Agreement, Observation};
+use app::domain::agreement::{ordinal_alpha, panel_alpha, Observation, MIN_UNITS};
+use app::domain::board_export::greenhouse::harvest_id;
 use app::domain::candidate::{NewCandidate, Source, Stage};
 use app::domain::plan::ItemKind;
 use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
 use app::domain::scoring::Rating;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A requisition with three candidates and a panel of three: ivy and iris
 /// on the role-play round and the first round, ian on the first round.
@@ -320,8 +321,10 @@ async fn the_board_sums_up_the_panel(app: TestApp) {
     assert_eq!(missing[0]["overdue"], true);
     assert_eq!(cy["submitted_cards"], 4);
 
-    // Agreement: the same alpha the statistics module computes from the
-    // ratings given, over the role-play round rated by ivy and iris.
+    // Agreement: what the statistics module makes of the ratings given.
+    // Every candidate's first-round and role-play items have two or more
+    // ratings: fewer than the 30 items a figure needs, so the board says
+    // there is too little data, with the same counts.
     let observations: Vec<Observation> = p
         .ratings
         .iter()
@@ -331,20 +334,24 @@ async fn the_board_sums_up_the_panel(app: TestApp) {
             rating: *rating,
         })
         .collect();
-    let Agreement::Alpha { alpha, pairable } = ordinal_alpha(&observations) else {
-        panic!("enough data for alpha")
-    };
     let agreement = &board["calibration"]["agreement"];
-    assert_eq!(agreement["kind"], "alpha", "{agreement}");
-    assert_eq!(agreement["pairable"], pairable);
+    assert_eq!(
+        agreement,
+        &serde_json::to_value(ordinal_alpha(&observations)).unwrap()
+    );
+    let values = panel_alpha(&observations);
+    let units = 3 * (p.first_round_items.len() + p.simulation_round_items.len());
+    assert!(units < MIN_UNITS, "the fixture is small: {units} items");
+    assert_eq!(values.units, units);
+    assert_eq!(agreement["kind"], "too-little-data", "{agreement}");
+    assert_eq!(agreement["units"], units);
     // Ada's and Bob's first rounds were rated by three, Cy's by two, the
     // role-play by two; ian's "no evidence" on Bob's first item is no value.
     let first = p.first_round_items.len();
-    assert_eq!(
-        pairable,
-        3 * first * 2 + 2 * first + 2 * 3 * p.simulation_round_items.len() - 1
-    );
-    assert!((agreement["alpha"].as_f64().unwrap() - alpha).abs() < 1e-9);
+    let pairable = 3 * first * 2 + 2 * first + 2 * 3 * p.simulation_round_items.len() - 1;
+    assert_eq!(values.pairable, pairable);
+    assert_eq!(agreement["pairable"], pairable);
+    assert!(values.alpha.is_some(), "the ratings vary");
     assert!(!board["calibration"]["reading"].as_str().unwrap().is_empty());
     let leniency = board["calibration"]["leniency"].as_array().unwrap();
     let ivy = leniency
@@ -517,11 +524,39 @@ async fn exports_carry_every_rating(app: TestApp) {
             "competency",
             "rating",
             "indicators",
-            "submitted_at"
+            "submitted_at",
+            "candidate_id"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), p.ratings.len());
+    // RFC 4180: every record ends in CRLF (no field here holds a break).
+    assert_eq!(text.matches("\r\n").count(), rows.len() + 1);
+    assert_eq!(text.matches('\n').count(), rows.len() + 1);
+    // Each row names its candidate by id as well as by name.
+    for (name, id) in NAMES.iter().zip(&p.candidates) {
+        let theirs = rows.iter().filter(|r| &r[1] == *name).count();
+        assert!(theirs > 0, "{name} has rows");
+        assert_eq!(
+            theirs,
+            rows.iter().filter(|r| &r[9] == id.as_str()).count(),
+            "{name}'s rows carry {id}"
+        );
+    }
+    // The file for Excel is the same with a byte-order mark first.
+    // (Bytes, not text: a client's decoder drops the mark.)
+    let excel = p
+        .recruiter
+        .get(app.url(&format!("{base}/ratings.csv?excel=1")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(excel.status(), 200);
+    let excel = excel.bytes().await.unwrap();
+    assert_eq!(excel.strip_prefix(b"\xEF\xBB\xBF"), Some(text.as_bytes()));
+    let (status, body) = get(&app, &p.recruiter, &format!("{base}/ratings.csv?excel=yes")).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("excel"), "{body}");
     let mut per_rating: BTreeMap<String, usize> = BTreeMap::new();
     for r in &rows {
         *per_rating.entry(r[6].to_string()).or_default() += 1;
@@ -555,20 +590,46 @@ async fn exports_carry_every_rating(app: TestApp) {
     assert_eq!(status, 200, "{text}");
     let cards: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(cards.len(), 14, "every submitted card, and only those");
+    for card in &cards {
+        let problems = crate::support::harvest::problems(card);
+        assert!(
+            problems.is_empty(),
+            "not a Harvest scorecard: {problems:?}\n{card}"
+        );
+    }
+    // Stable numbers: the same export twice has the same ids, every card
+    // its own.
+    let (_, again) = get(
+        &app,
+        &p.manager,
+        &format!("{base}/scorecards.greenhouse.json"),
+    )
+    .await;
+    let again: Vec<Value> = serde_json::from_str(&again).unwrap();
+    let ids =
+        |cards: &[Value]| -> Vec<u64> { cards.iter().map(|c| c["id"].as_u64().unwrap()).collect() };
+    assert_eq!(ids(&cards), ids(&again));
+    assert_eq!(ids(&cards).iter().collect::<BTreeSet<_>>().len(), 14);
     // Iris interviewed Bob twice at the same hour: her role-play card.
+    let bob = harvest_id("candidate", &p.candidates[1]);
     let bob_by_iris = cards
         .iter()
         .find(|c| {
-            c["candidate_name"] == "Bob Stone"
-                && c["submitted_by"]["email"] == "iris@example.com"
+            c["candidate_id"] == bob
+                && c["submitted_by"]["name"] == "iris@example.com"
                 && c["attributes"]
                     .as_array()
                     .is_some_and(|a| a.iter().any(|a| a["rating"] == "no"))
         })
         .expect("iris's role-play card on Bob");
+    assert_eq!(
+        bob_by_iris["application_id"],
+        harvest_id("application", &p.candidates[1])
+    );
     assert_eq!(bob_by_iris["overall_recommendation"], "no");
     assert_eq!(bob_by_iris["interviewed_at"], "2026-01-05T15:00:00.000Z");
     assert!(bob_by_iris["submitted_at"].is_string());
+    assert_eq!(bob_by_iris["created_at"], bob_by_iris["submitted_at"]);
     let role_play = bob_by_iris["attributes"]
         .as_array()
         .unwrap()

@@ -3,12 +3,17 @@
 //! role-play, sees who owes an overdue card, opens the candidate the panel
 //! disagrees on, jumps to the flagged item and reads the notes, records a
 //! debrief decision (refused first, with nothing typed lost), and downloads
-//! the exports the page links to.
+//! the exports the page links to. At a common laptop width the decision
+//! is in view without scrolling, and the names stay put while the table
+//! scrolls.
 
 use crate::board::panel;
 use crate::support::browser::{eventually, Browser};
 use crate::support::{spawn_app, Backend, TestApp};
+use app::db::candidates;
+use app::domain::accounts::Email;
 use app::domain::board::Outcome;
+use app::domain::candidate::{NewCandidate, Source};
 use serde_json::Value;
 
 const SIMULATION: &str = "exercise:simulation";
@@ -33,6 +38,53 @@ fn row_positions(html: &str, ids: &[&str]) -> Vec<usize> {
                 .unwrap_or_else(|| panic!("no row for {id}"))
         })
         .collect()
+}
+
+/// The board's table, as the server rendered it.
+fn matrix_html(html: &str) -> &str {
+    let start = html
+        .find("class=\"board-matrix\"")
+        .unwrap_or_else(|| panic!("no board table: {html}"));
+    let end = html[start..]
+        .find("</table>")
+        .map_or(html.len(), |e| start + e);
+    &html[start..end]
+}
+
+/// How many columns a stretch of table markup fills: each `td` and `th`
+/// counts its `colspan`, or 1.
+fn columns_filled(markup: &str) -> usize {
+    markup
+        .split('<')
+        .filter_map(|tag| {
+            let name = tag.split([' ', '>']).next()?;
+            if name != "td" && name != "th" {
+                return None;
+            }
+            let attributes = &tag[..tag.find('>').unwrap_or(tag.len())];
+            Some(
+                attributes
+                    .split("colspan=\"")
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .map_or(1, |n| n.parse().unwrap()),
+            )
+        })
+        .sum()
+}
+
+/// The markup of one candidate's row of the board's table.
+fn row_html<'a>(table: &'a str, id: &str) -> &'a str {
+    let start = table
+        .find(&format!("<tr data-candidate=\"{id}\""))
+        .unwrap_or_else(|| panic!("no row for {id}"));
+    let end = table[start..].find("</tr>").unwrap() + start;
+    &table[start..end]
+}
+
+/// An address as it appears in an attribute of the served HTML.
+fn in_attribute(href: &str) -> String {
+    href.replace('&', "&amp;")
 }
 
 /// A list of strings computed in the page in one go, so a refresh of the
@@ -68,9 +120,27 @@ async fn the_board_reads_without_javascript() {
         "the active sort is marked"
     );
     assert!(html.contains("id=\"calibration\""));
+    // The panel rated too few items in common for a figure, and the page
+    // says how many a figure needs.
     assert!(
-        html.contains("pairable ratings"),
-        "Krippendorff's alpha is shown"
+        html.contains("Krippendorff's alpha: not computed yet.")
+            && html.contains("a figure needs 30"),
+        "Krippendorff's alpha is explained"
+    );
+    assert!(
+        html.contains(
+            "These figures cover the submitted ratings on every candidate of this requisition (3)."
+        ),
+        "whose ratings the figure covers"
+    );
+    // An interviewer's board covers their own candidates, and says so.
+    let (status, mine) = page(&app, &p.ivy, &board).await;
+    assert_eq!(status, 200);
+    assert!(
+        mine.contains(
+            "These figures cover only the 3 candidates you interview, not the whole panel"
+        ),
+        "{mine}"
     );
     assert!(html.contains("<svg"), "the profiles are drawn");
     assert!(html.contains("1 overdue"), "Cy's missing card is overdue");
@@ -85,6 +155,101 @@ async fn the_board_reads_without_javascript() {
     assert!(html.contains("No candidate is at this stage"), "{html}");
     assert!(!html.contains(&format!("data-candidate=\"{ada}\"")));
     assert!(html.contains(&format!("name=\"sort\" value=\"{SIMULATION}\"")));
+
+    // The other way round: the lowest role-play first. Bob and Cy tie at
+    // 2.0, so they stay A to Z; Ada, the highest, comes last.
+    let asc = format!("{board}?sort={SIMULATION}&dir=asc");
+    let (status, html) = page(&app, &p.recruiter, &asc).await;
+    assert_eq!(status, 200);
+    let at = row_positions(&html, &[&ada, &bob, &cy]);
+    assert!(at[1] < at[2] && at[2] < at[0], "lowest first: {at:?}");
+    assert!(
+        html.contains("aria-sort=\"ascending\""),
+        "the direction is told"
+    );
+    assert!(!html.contains("aria-sort=\"descending\""));
+    // Its heading reverses it again; the filter form keeps the direction.
+    assert!(
+        html.contains(&format!("href=\"{board}?sort={SIMULATION}\"")),
+        "{html}"
+    );
+    assert!(html.contains("name=\"dir\" value=\"asc\""));
+    // The summary columns come right after the candidate.
+    let table = matrix_html(&html);
+    let heading = |text: &str| {
+        table
+            .find(text)
+            .unwrap_or_else(|| panic!("no heading {text}"))
+    };
+    assert!(heading(">Stage<") < heading(">Weighted<"));
+    assert!(heading(">Weighted<") < heading(">Evidence says<"));
+    assert!(heading(">Evidence says<") < heading(">Decision<"));
+    assert!(heading(">Decision<") < heading(&format!("data-column=\"{SIMULATION}\"")));
+    assert!(heading(">Role-play<") < heading(">Recommendations<"));
+    // Each score cell is coloured by its band.
+    assert!(
+        row_html(table, &ada).contains("data-band=\"well-above\""),
+        "Ada's role-play is over 2.5"
+    );
+    assert!(
+        table.contains("data-band=\"meets\""),
+        "Bob's role-play is 2.0"
+    );
+    assert!(
+        html.contains("class=\"board-legend\""),
+        "the colours are explained"
+    );
+
+    // A candidate nobody has a scorecard for yet is left out by default;
+    // the page says so and links to everyone, keeping the sort.
+    let added = candidates::create_all(
+        &app.db,
+        &p.requisition,
+        &[NewCandidate {
+            name: "Dee Park".into(),
+            email: Email::parse("dee@example.com").unwrap(),
+            phone: None,
+            links: vec![],
+        }],
+        Source::Added,
+    )
+    .await
+    .unwrap();
+    let dee = &added[0];
+    let (status, html) = page(&app, &p.recruiter, &asc).await;
+    assert_eq!(status, 200);
+    assert!(!matrix_html(&html).contains(&format!("data-candidate=\"{dee}\"")));
+    assert!(
+        html.contains("1 candidate is not listed: nobody has a scorecard for them yet"),
+        "{html}"
+    );
+    assert!(html.contains("3 of 4 candidates"), "the count stays true");
+    let everyone = format!("{asc}&all=1");
+    assert!(
+        html.contains(&format!("href=\"{}\"", in_attribute(&everyone))),
+        "{html}"
+    );
+    let (status, html) = page(&app, &p.recruiter, &everyone).await;
+    assert_eq!(status, 200);
+    let at = row_positions(&html, &[&bob, &cy, &ada, dee]);
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "Dee, unscored, last: {at:?}"
+    );
+    assert!(html.contains("4 of 4 candidates"));
+    assert!(
+        html.contains("Listing everyone, including 1 candidate nobody has a scorecard for yet.")
+    );
+    // Every link keeps `all`, as does the filter form.
+    assert!(html.contains(&format!(
+        "href=\"{}\"",
+        in_attribute(&format!("{board}?sort=name&all=1"))
+    )));
+    assert!(html.contains(&format!(
+        "href=\"{}\"",
+        in_attribute(&format!("{board}?sort={SIMULATION}&all=1"))
+    )));
+    assert!(html.contains("name=\"all\" value=\"1\" checked"), "{html}");
 
     // Who may not see it gets the status and a message.
     let (status, html) = page(&app, &p.other_recruiter, &board).await;
@@ -119,6 +284,22 @@ async fn the_board_reads_without_javascript() {
     assert!(!html.contains("board-evidence"), "no ratings");
     let (_, html) = page(&app, &p.ian, &board).await;
     assert!(html.contains("Hidden until you submit your own scorecard"));
+    // Cy's hidden row still fills every column, under the right headings.
+    let table = matrix_html(&html);
+    let head = &table[..table.find("</thead>").unwrap()];
+    let cy_row = row_html(table, &cy);
+    assert_eq!(columns_filled(cy_row), columns_filled(head), "{cy_row}");
+    assert_eq!(
+        columns_filled(cy_row),
+        columns_filled(row_html(table, &ada)),
+        "as wide as a row Ian may see"
+    );
+    let decision = cy_row.find("board-decision-cell").unwrap();
+    assert!(
+        cy_row[..decision].contains("class=\"board-hidden\">Hidden<"),
+        "{cy_row}"
+    );
+    assert!(cy_row[decision..].contains("Hidden until you submit"));
 
     // Bob's view: notes rendered, the flagged item marked.
     let (status, html) = page(&app, &p.recruiter, &format!("/candidates/{bob}/board")).await;
@@ -177,6 +358,8 @@ async fn a_recruiter_runs_the_debrief_from_the_board() {
     browser
         .journey("board", async move |b: &Browser| {
             b.sign_in(&base, "rita@example.com").await;
+            // A common laptop window.
+            b.client.set_window_size(1366, 900).await.unwrap();
             b.client
                 .goto(&format!("{base}/requisitions/{requisition}/board"))
                 .await
@@ -185,6 +368,70 @@ async fn a_recruiter_runs_the_debrief_from_the_board() {
             b.wait_for("table.board-matrix").await;
             assert!(b.text_of("h1").await.starts_with("Panel board: "));
             assert!(b.text_of(".board-updated-at").await.ends_with(" UTC"));
+
+            // The decision is in view without scrolling sideways: within
+            // the window and within the table's scrolling box.
+            let geometry = |script: &str| {
+                let script = script.to_string();
+                async move {
+                    strings(b, &script)
+                        .await
+                        .iter()
+                        .map(|n| n.parse::<f64>().unwrap())
+                        .collect::<Vec<f64>>()
+                }
+            };
+            let decision = geometry(
+                "const th = document.querySelector('table.board-matrix thead th.board-decision-heading').getBoundingClientRect();
+                 const box = document.querySelector('#matrix .board-scroll').getBoundingClientRect();
+                 return [th.left, th.right, box.left, box.right, document.documentElement.clientWidth].map(String)",
+            )
+            .await;
+            let [left, right, box_left, box_right, window_width] = decision[..] else {
+                panic!("{decision:?}")
+            };
+            assert!(window_width >= 1300.0, "the window is {window_width}px wide");
+            assert!(
+                left >= box_left && right <= box_right && right <= window_width,
+                "the Decision heading spans {left}..{right}px; the table shows {box_left}..{box_right}px of a {window_width}px window"
+            );
+            assert_eq!(
+                text_in_page(b, "return getComputedStyle(document.querySelector('table.board-matrix thead th')).position").await,
+                "sticky",
+                "the header row stays at the top of the table's box"
+            );
+            b.client
+                .execute("document.getElementById('matrix').scrollIntoView()", vec![])
+                .await
+                .unwrap();
+            b.screenshot("board-at-1366").await;
+            // Scrolled to the far right, the names stay at the left edge.
+            let scrolled = geometry(
+                "const box = document.querySelector('#matrix .board-scroll');
+                 box.scrollLeft = box.scrollWidth;
+                 return [box.scrollLeft, box.scrollWidth, box.clientWidth].map(String)",
+            )
+            .await;
+            assert!(scrolled[0] > 0.0, "the table scrolls inside its box: {scrolled:?}");
+            let edges = geometry(
+                "const box = document.querySelector('#matrix .board-scroll').getBoundingClientRect();
+                 const name = document.querySelector('table.board-matrix tbody tr th').getBoundingClientRect();
+                 const corner = document.querySelector('table.board-matrix thead th').getBoundingClientRect();
+                 return [box.left, name.left, name.right, corner.left].map(String)",
+            )
+            .await;
+            let [box_left, name_left, name_right, corner_left] = edges[..] else {
+                panic!("{edges:?}")
+            };
+            assert!(
+                (name_left - box_left).abs() <= 2.0 && (corner_left - box_left).abs() <= 2.0 && name_right > name_left,
+                "the candidate column stays in view: {edges:?}"
+            );
+            b.screenshot("board-scrolled").await;
+            b.client
+                .execute("document.querySelector('#matrix .board-scroll').scrollLeft = 0", vec![])
+                .await
+                .unwrap();
 
             // Sort by the role-play: the highest mean first, ties by name.
             b.click(&format!("th[data-column='{SIMULATION}'] a")).await;

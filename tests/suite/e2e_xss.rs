@@ -1032,7 +1032,8 @@ async fn no_payload_runs_in_any_page() {
         page("candidate board 2", format!("/candidates/{c1}/board"), &[]),
         page(
             "requisition board",
-            format!("/requisitions/{main_req}/board"),
+            // Every candidate, scorecard or not, so every name is drawn.
+            format!("/requisitions/{main_req}/board?all=1"),
             &[&name0],
         ),
         page("interviews", "/interviews".into(), &[&name0]),

@@ -14,6 +14,7 @@ mod csp;
 mod database;
 mod e2e_apply;
 mod e2e_board;
+mod e2e_debrief;
 mod e2e_hiring_loop;
 mod e2e_jd_studio;
 mod e2e_kit_browser;

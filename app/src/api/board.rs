@@ -221,6 +221,7 @@ mod server {
                 minutes: a.minutes,
                 state,
                 submitted_at: submitted.as_ref().and_then(|c| c.submitted_at.clone()),
+                updated_at: submitted.as_ref().map(|c| c.updated_at.clone()),
                 recommendation: submitted.as_ref().and_then(|c| c.body.recommendation),
                 takeaways: submitted.map(|c| c.body.takeaways).unwrap_or_default(),
             });
@@ -244,6 +245,10 @@ mod server {
             decisions,
             hidden,
             now: now(),
+            coverage: match reach {
+                BoardReach::Runs => board::Coverage::Requisition,
+                BoardReach::Panelist => board::Coverage::OwnCandidates,
+            },
         });
         if scope == Scope::Page {
             board.ratings = Vec::new();

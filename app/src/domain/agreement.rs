@@ -15,16 +15,33 @@ pub struct Observation {
     pub rating: Rating,
 }
 
-/// Below this many pairable ratings a number would mislead more than help.
-pub const MIN_PAIRABLE: usize = 10;
+/// Alpha is shown once at least this many units (a candidate's item rated
+/// by two or more interviewers) are in it. Below that, one or two ratings
+/// swing it across the whole scale: simulating two interviewers on a
+/// three-point scale who agree as a decent panel does (each names the
+/// right level four times in five, else a neighbour; true alpha about
+/// 0.74), 90% of panels measure between 0.00 and 1.00 on 5 units, 0.36 and
+/// 0.96 on 10, 0.49 and 0.90 on 20, and 0.54 and 0.88 on 30. From 30 units
+/// the figure lands in the right reading, or the one beside it, and a
+/// negative value means real disagreement rather than bad luck.
+pub const MIN_UNITS: usize = 30;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Agreement {
-    /// Alpha over `pairable` ratings (those in units rated by two or more).
-    Alpha { alpha: f64, pairable: usize },
+    /// Alpha over `units` units holding `pairable` ratings (those in units
+    /// rated by two or more).
+    Alpha {
+        alpha: f64,
+        pairable: usize,
+        units: usize,
+    },
     /// Not enough ratings to say, or no variation to measure against.
-    TooLittleData { pairable: usize, reason: String },
+    TooLittleData {
+        pairable: usize,
+        units: usize,
+        reason: String,
+    },
 }
 
 impl Agreement {
@@ -70,6 +87,8 @@ pub struct AlphaValues {
     pub alpha: Option<f64>,
     /// Values in units with two or more values: the only ones alpha uses.
     pub pairable: usize,
+    /// Units with two or more values.
+    pub units: usize,
 }
 
 /// Krippendorff's alpha with the ordinal metric, for a scale of `values`
@@ -85,6 +104,7 @@ pub fn ordinal_alpha_values(units: &[Vec<Option<usize>>], values: usize) -> Alph
     // raters within a unit, weighted 1 / (values in the unit - 1).
     let mut coincidences = vec![vec![0.0_f64; values]; values];
     let mut pairable = 0;
+    let mut paired_units = 0;
     for unit in units {
         let present: Vec<usize> = unit
             .iter()
@@ -96,6 +116,7 @@ pub fn ordinal_alpha_values(units: &[Vec<Option<usize>>], values: usize) -> Alph
             continue;
         }
         pairable += present.len();
+        paired_units += 1;
         let weight = 1.0 / (present.len() - 1) as f64;
         for (i, &c) in present.iter().enumerate() {
             for (j, &k) in present.iter().enumerate() {
@@ -126,12 +147,14 @@ pub fn ordinal_alpha_values(units: &[Vec<Option<usize>>], values: usize) -> Alph
     AlphaValues {
         alpha: (expected > 0.0).then(|| 1.0 - (n - 1.0) * observed / expected),
         pairable,
+        units: paired_units,
     }
 }
 
-/// Krippendorff's alpha with the ordinal distance. A rater's repeated
+/// Krippendorff's alpha with the ordinal distance over a panel's ratings,
+/// before any judgement of whether there are enough. A rater's repeated
 /// rating of the same unit counts once (their latest in `observations`).
-pub fn ordinal_alpha(observations: &[Observation]) -> Agreement {
+pub fn panel_alpha(observations: &[Observation]) -> AlphaValues {
     let mut units: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for o in observations {
         if let Some(v) = value(o.rating) {
@@ -142,19 +165,35 @@ pub fn ordinal_alpha(observations: &[Observation]) -> Agreement {
         .into_values()
         .map(|ratings| ratings.into_values().map(Some).collect())
         .collect();
-    let AlphaValues { alpha, pairable } = ordinal_alpha_values(&units, VALUES);
-    if pairable < MIN_PAIRABLE {
+    ordinal_alpha_values(&units, VALUES)
+}
+
+/// The panel's agreement as the board shows it: alpha once there are
+/// [`MIN_UNITS`] units, otherwise why there is no figure yet.
+pub fn ordinal_alpha(observations: &[Observation]) -> Agreement {
+    let AlphaValues {
+        alpha,
+        pairable,
+        units,
+    } = panel_alpha(observations);
+    if units < MIN_UNITS {
         return Agreement::TooLittleData {
             pairable,
+            units,
             reason: format!(
-                "Too few ratings to measure agreement: {pairable} ratings are on items two or more interviewers rated; at least {MIN_PAIRABLE} are needed."
+                "Too few ratings to measure agreement yet: {units} items have ratings from two or more interviewers; a figure needs {MIN_UNITS}, since below that a couple of ratings swing it from one end of the scale to the other."
             ),
         };
     }
     match alpha {
-        Some(alpha) => Agreement::Alpha { alpha, pairable },
+        Some(alpha) => Agreement::Alpha {
+            alpha,
+            pairable,
+            units,
+        },
         None => Agreement::TooLittleData {
             pairable,
+            units,
             reason: "Every rating so far is the same, so there is no variation to measure agreement against.".into(),
         },
     }
@@ -236,17 +275,26 @@ mod tests {
 
     #[test]
     fn perfect_agreement_is_one() {
-        let data = two_raters(&[
+        let pattern = [
             (Below, Below),
             (Meets, Meets),
             (Exceeds, Exceeds),
             (Meets, Meets),
             (Below, Below),
-        ]);
+        ];
+        let values = panel_alpha(&two_raters(&pattern));
+        assert_eq!((values.pairable, values.units), (10, 5));
+        assert!((values.alpha.unwrap() - 1.0).abs() < 1e-9, "{values:?}");
+        // Six times over: enough units for the board to show it.
+        let data = two_raters(&pattern.repeat(6));
         match ordinal_alpha(&data) {
-            Agreement::Alpha { alpha, pairable } => {
+            Agreement::Alpha {
+                alpha,
+                pairable,
+                units,
+            } => {
                 assert!((alpha - 1.0).abs() < 1e-9, "{alpha}");
-                assert_eq!(pairable, 10);
+                assert_eq!((pairable, units), (60, 30));
             }
             other => panic!("{other:?}"),
         }
@@ -265,10 +313,8 @@ mod tests {
             (Meets, Meets),
             (Below, Meets),
         ]);
-        match ordinal_alpha(&data) {
-            Agreement::Alpha { alpha, .. } => assert!((alpha - 7.0 / 18.0).abs() < 1e-9, "{alpha}"),
-            other => panic!("{other:?}"),
-        }
+        let alpha = panel_alpha(&data).alpha.unwrap();
+        assert!((alpha - 7.0 / 18.0).abs() < 1e-9, "{alpha}");
     }
 
     #[test]
@@ -280,10 +326,8 @@ mod tests {
             (Exceeds, Below),
             (Below, Exceeds),
         ]);
-        match ordinal_alpha(&data) {
-            Agreement::Alpha { alpha, .. } => assert!(alpha < 0.0, "{alpha}"),
-            other => panic!("{other:?}"),
-        }
+        let alpha = panel_alpha(&data).alpha.unwrap();
+        assert!(alpha < 0.0, "{alpha}");
     }
 
     #[test]
@@ -291,7 +335,29 @@ mod tests {
         let data = two_raters(&[(Meets, Exceeds), (Below, Meets)]);
         assert!(matches!(
             ordinal_alpha(&data),
-            Agreement::TooLittleData { pairable: 4, .. }
+            Agreement::TooLittleData {
+                pairable: 4,
+                units: 2,
+                ..
+            }
+        ));
+        // One unit short of the minimum: still no figure; at it, one.
+        let varied = [(Meets, Exceeds), (Below, Below), (Meets, Meets)];
+        let short = two_raters(&varied.repeat(MIN_UNITS / 3)[1..]);
+        let result = ordinal_alpha(&short);
+        assert!(
+            matches!(result, Agreement::TooLittleData { units: 29, .. }),
+            "{result:?}"
+        );
+        assert!(
+            result.reading().contains("a figure needs 30"),
+            "{}",
+            result.reading()
+        );
+        let enough = two_raters(&varied.repeat(MIN_UNITS / 3));
+        assert!(matches!(
+            ordinal_alpha(&enough),
+            Agreement::Alpha { units: 30, .. }
         ));
         // Single-rater units and "no evidence" are not pairable.
         let mut data = two_raters(&[(Meets, NoEvidence); 6]);
@@ -302,7 +368,7 @@ mod tests {
             "{result:?}"
         );
         assert!(result.reading().contains("Too few ratings"));
-        let same = two_raters(&[(Meets, Meets); 6]);
+        let same = two_raters(&[(Meets, Meets); MIN_UNITS]);
         assert!(ordinal_alpha(&same).reading().contains("no variation"));
     }
 
@@ -311,7 +377,8 @@ mod tests {
         let at = |alpha| {
             Agreement::Alpha {
                 alpha,
-                pairable: 20,
+                pairable: 60,
+                units: 30,
             }
             .reading()
         };
@@ -393,7 +460,8 @@ mod tests {
             ordinal_alpha_values(&[], 3),
             AlphaValues {
                 alpha: None,
-                pairable: 0
+                pairable: 0,
+                units: 0
             }
         );
         // Single values and values off the scale are not pairable.
@@ -409,7 +477,8 @@ mod tests {
             ordinal_alpha_values(&same, 3),
             AlphaValues {
                 alpha: None,
-                pairable: 4
+                pairable: 4,
+                units: 2
             }
         );
         // Off-scale values are dropped, not counted against the unit.
@@ -450,12 +519,9 @@ mod tests {
         data.push(obs("u4", "ann", Meets));
         // Computed independently, pair by pair, in exact fractions: 19/36
         // over 18 pairable ratings.
-        match ordinal_alpha(&data) {
-            Agreement::Alpha { alpha, pairable } => {
-                assert_eq!(pairable, 18);
-                assert!((alpha - 19.0 / 36.0).abs() < 1e-12, "{alpha}");
-            }
-            other => panic!("{other:?}"),
-        }
+        let values = panel_alpha(&data);
+        assert_eq!((values.pairable, values.units), (18, 7));
+        let alpha = values.alpha.unwrap();
+        assert!((alpha - 19.0 / 36.0).abs() < 1e-12, "{alpha}");
     }
 }

@@ -30,6 +30,21 @@ pub const EXPECTATION: f64 = 2.0;
 /// The level's expectation as an exact score: 2, "meets".
 pub const EXPECTED: Score = Score::whole(2);
 
+/// A mean or weighted score to one decimal, rounded down, so the figure
+/// shown is never on the far side of a threshold the exact score has not
+/// reached (every threshold is a multiple of 0.5): 1.96 reads 1.9, not a
+/// "2.0" that the call then calls below 2.
+///
+/// The scores are fractions whose denominators are counts of ratings
+/// times weights (far below 10^8), so one just under a tenth sits at
+/// least 10^-9 below it, while the float nearest an exact tenth (2.3 as
+/// 2.2999999999999998) is off by about 10^-16: nudging by 10^-9 before
+/// flooring gets both right.
+pub fn tenths_down(value: f64) -> String {
+    let tenths = (value * 10.0 + 1e-9).floor();
+    format!("{:.1}", tenths / 10.0)
+}
+
 /// A column of the board: a competency, the attitudes, or an exercise.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardColumn {
@@ -196,6 +211,9 @@ pub struct Slot {
     pub minutes: i64,
     pub state: CardStatus,
     pub submitted_at: Option<String>,
+    /// When a submitted card last changed (its submission, or the latest
+    /// amendment).
+    pub updated_at: Option<String>,
     /// On a submitted card.
     pub recommendation: Option<Recommendation>,
     pub takeaways: String,
@@ -247,6 +265,8 @@ pub struct BoardInput {
     pub hidden: BTreeSet<String>,
     /// RFC 3339, UTC: when "overdue" is judged.
     pub now: String,
+    /// Whose candidates these are.
+    pub coverage: Coverage,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -364,11 +384,70 @@ pub struct InterviewerLeniency {
     pub offset: Option<f64>,
 }
 
+/// Whose candidates a board covers, so that its figures can say so: an
+/// interviewer's agreement figure is about their own candidates only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coverage {
+    /// Every candidate of the requisition: the people running it.
+    Requisition,
+    /// Only the candidates the viewer interviews: a panelist.
+    OwnCandidates,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Calibration {
     pub agreement: Agreement,
     pub reading: String,
     pub leniency: Vec<InterviewerLeniency>,
+    pub coverage: Coverage,
+    /// Whose ratings the figures cover, in a sentence.
+    pub covers: String,
+}
+
+/// "1 candidate", "3 candidates".
+#[cfg(feature = "ssr")]
+fn candidates_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 candidate".into()
+    } else {
+        format!("{n} candidates")
+    }
+}
+
+/// The sentence that says whose ratings the calibration figures cover:
+/// `shown` candidates on the board, `hidden` of them left out of the
+/// figures while the viewer's own card for them is unsubmitted.
+#[cfg(feature = "ssr")]
+fn covers(coverage: Coverage, shown: usize, hidden: usize) -> String {
+    let counted = shown.saturating_sub(hidden);
+    let whose = match (coverage, hidden) {
+        (Coverage::Requisition, 0) => format!(
+            "These figures cover the submitted ratings on every candidate of this requisition ({shown})."
+        ),
+        (Coverage::Requisition, _) => format!(
+            "These figures cover the submitted ratings on {counted} of this requisition's {}.",
+            candidates_phrase(shown)
+        ),
+        (Coverage::OwnCandidates, _) => format!(
+            "These figures cover only the {} you interview{}, not the whole panel's ratings on this requisition; the people running it see them over every candidate.",
+            candidates_phrase(counted),
+            if hidden > 0 {
+                " and have submitted for"
+            } else {
+                ""
+            }
+        ),
+    };
+    if hidden == 0 {
+        return whose;
+    }
+    let left_out = if hidden == 1 {
+        "1 candidate is left out until you submit your own scorecard for them.".to_string()
+    } else {
+        format!("{hidden} candidates are left out until you submit your own scorecard for each.")
+    };
+    format!("{whose} {left_out}")
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -483,6 +562,7 @@ pub fn build(input: BoardInput) -> Board {
         decisions,
         hidden,
         now,
+        coverage,
     } = input;
     let ratings: Vec<RatingRecord> = ratings
         .into_iter()
@@ -515,6 +595,8 @@ pub fn build(input: BoardInput) -> Board {
         decisions_of.entry(&d.candidate_id).or_default().push(d);
     }
 
+    let shown = candidates.len();
+    let hidden_shown = candidates.iter().filter(|c| hidden.contains(&c.id)).count();
     let rows = candidates
         .iter()
         .map(|c| {
@@ -655,6 +737,8 @@ pub fn build(input: BoardInput) -> Board {
         reading: agreement.reading(),
         agreement,
         leniency,
+        coverage,
+        covers: covers(coverage, shown, hidden_shown),
     };
     let slots = slots
         .into_iter()
@@ -682,10 +766,11 @@ pub fn build(input: BoardInput) -> Board {
 /// How the requisition view orders its rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SortKey {
-    /// Highest weighted score first (the default).
+    /// By the weighted score (the default), highest first unless asked.
     Weighted,
+    /// By name, A to Z unless asked.
     Name,
-    /// Highest mean in this column first.
+    /// By the mean in this column, highest first unless asked.
     Column(String),
 }
 
@@ -706,20 +791,104 @@ impl SortKey {
             SortKey::Column(c) => c,
         }
     }
+
+    /// The direction a sort runs when the address does not say: names
+    /// read A to Z, every score highest first (the one people look for).
+    pub fn default_direction(&self) -> Direction {
+        match self {
+            SortKey::Name => Direction::Ascending,
+            SortKey::Weighted | SortKey::Column(_) => Direction::Descending,
+        }
+    }
 }
 
-/// Rows in the order asked, candidates without a value last, ties by
-/// name; with `stage`, only candidates at that stage.
+/// Which way a sort runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// A to Z, lowest score first.
+    Ascending,
+    /// Z to A, highest score first.
+    Descending,
+}
+
+impl Direction {
+    /// From the `dir` query value, `asc` or `desc`; `None` for anything
+    /// else, which leaves the sort key's own direction.
+    pub fn parse(value: Option<&str>) -> Option<Direction> {
+        match value.map(str::trim) {
+            Some("asc") => Some(Direction::Ascending),
+            Some("desc") => Some(Direction::Descending),
+            _ => None,
+        }
+    }
+
+    /// The `dir` query value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Direction::Ascending => "asc",
+            Direction::Descending => "desc",
+        }
+    }
+
+    /// The `aria-sort` value.
+    pub fn aria(self) -> &'static str {
+        match self {
+            Direction::Ascending => "ascending",
+            Direction::Descending => "descending",
+        }
+    }
+
+    pub fn flip(self) -> Direction {
+        match self {
+            Direction::Ascending => Direction::Descending,
+            Direction::Descending => Direction::Ascending,
+        }
+    }
+}
+
+/// Which candidates the board lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listed {
+    /// Only those someone has begun scoring (the default): rows for
+    /// candidates nobody has interviewed yet would crowd the board.
+    Scored,
+    Everyone,
+}
+
+/// Whether anyone has begun scoring a candidate: a scorecard submitted or
+/// a draft started.
+pub fn has_scorecard(row: &CandidateRow) -> bool {
+    row.submitted_cards > 0
+        || row
+            .missing
+            .iter()
+            .any(|m| m.state != CardStatus::NotStarted)
+}
+
+/// The rows a board lists, in order.
+#[derive(Debug)]
+pub struct Arranged<'a> {
+    pub rows: Vec<&'a CandidateRow>,
+    /// Candidates at the stage asked for but not listed, because nobody
+    /// has a scorecard for them yet (always 0 when listing everyone).
+    pub left_out: usize,
+}
+
+/// Rows in the order asked, candidates without a value last in either
+/// direction, ties by name (A to Z); with `stage`, only candidates at that
+/// stage; with [`Listed::Scored`], only candidates with a scorecard.
 pub fn arrange<'a>(
     board: &'a Board,
     sort: &SortKey,
+    direction: Direction,
     stage: Option<Stage>,
-) -> Vec<&'a CandidateRow> {
-    let mut rows: Vec<&CandidateRow> = board
+    listed: Listed,
+) -> Arranged<'a> {
+    let (mut rows, left_out): (Vec<&CandidateRow>, Vec<&CandidateRow>) = board
         .candidates
         .iter()
         .filter(|c| stage.is_none_or(|s| c.stage == s))
-        .collect();
+        .partition(|c| listed == Listed::Everyone || has_scorecard(c));
     let column = match sort {
         SortKey::Column(id) => board.columns.iter().position(|c| &c.id == id),
         _ => None,
@@ -731,16 +900,36 @@ pub fn arrange<'a>(
             _ => row.weighted,
         }
     };
+    let by_name = |a: &CandidateRow, b: &CandidateRow| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then_with(|| a.id.cmp(&b.id))
+    };
     rows.sort_by(|a, b| {
+        use std::cmp::Ordering;
+        if *sort == SortKey::Name {
+            let order = by_name(a, b);
+            return match direction {
+                Direction::Ascending => order,
+                Direction::Descending => order.reverse(),
+            };
+        }
         let by_value = match (value(a), value(b)) {
-            (Some(x), Some(y)) => y.total_cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+            (Some(x), Some(y)) => match direction {
+                Direction::Ascending => x.total_cmp(&y),
+                Direction::Descending => y.total_cmp(&x),
+            },
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
         };
-        by_value.then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        by_value.then_with(|| by_name(a, b))
     });
-    rows
+    Arranged {
+        rows,
+        left_out: left_out.len(),
+    }
 }
 
 #[cfg(test)]
@@ -932,7 +1121,7 @@ mod tests {
             }
         };
         let exact = |num, den| Score::new(num, den).unwrap();
-        // (3 x 3 + 2 x 3/2) / (3 + 2): the column with no points counts
+        // (3 x 3 + 2 x 2) / (3 + 2): the column with no points counts
         // no weight.
         assert_eq!(
             weighted_score(
@@ -943,7 +1132,7 @@ mod tests {
                     cell("c", (1, 0, 1))
                 ],
             ),
-            Some(exact(12, 5))
+            Some(exact(13, 5))
         );
         assert_eq!(
             weighted_score(
@@ -967,6 +1156,22 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn shown_scores_round_down_to_a_tenth_exactly() {
+        let exact = |num, den| Score::new(num, den).unwrap().to_f64();
+        assert_eq!(tenths_down(exact(196, 100)), "1.9");
+        assert_eq!(tenths_down(exact(2, 1)), "2.0");
+        assert_eq!(tenths_down(exact(23, 10)), "2.3");
+        assert_eq!(tenths_down(exact(8, 3)), "2.6");
+        assert_eq!(tenths_down(exact(2_499_999, 1_000_000)), "2.4");
+        assert_eq!(tenths_down(exact(3, 1)), "3.0");
+        assert_eq!(tenths_down(exact(1, 1)), "1.0");
+        // 0.1 + 0.2 in floats is 0.30000000000000004; 0.7 + 0.2 + 0.1 is
+        // 0.9999999999999999: each still reads as its tenth.
+        assert_eq!(tenths_down(0.1 + 0.2), "0.3");
+        assert_eq!(tenths_down(0.7 + 0.2 + 0.1), "1.0");
     }
 
     #[test]
@@ -1108,6 +1313,7 @@ mod tests {
                 state,
                 submitted_at: (state == CardStatus::Submitted)
                     .then(|| "2025-03-01T12:00:00Z".into()),
+                updated_at: (state == CardStatus::Submitted).then(|| "2025-03-01T12:00:00Z".into()),
                 recommendation,
                 takeaways: format!("Takeaways on {candidate}."),
             }
@@ -1274,6 +1480,7 @@ mod tests {
                 }],
                 hidden: BTreeSet::from([ALEX.to_string()]),
                 now: NOW.into(),
+                coverage: Coverage::Requisition,
             }
         }
 
@@ -1477,19 +1684,61 @@ mod tests {
         }
 
         #[test]
+        fn the_calibration_says_whose_ratings_it_covers() {
+            // The people running it: three candidates, Alex left out.
+            let board = build(input());
+            assert_eq!(board.calibration.coverage, Coverage::Requisition);
+            assert_eq!(
+                board.calibration.covers,
+                "These figures cover the submitted ratings on 2 of this requisition's 3 candidates. 1 candidate is left out until you submit your own scorecard for them."
+            );
+            let panelist = build(BoardInput {
+                coverage: Coverage::OwnCandidates,
+                hidden: BTreeSet::new(),
+                ..input()
+            });
+            assert!(panelist.calibration.covers.starts_with(
+                "These figures cover only the 3 candidates you interview, not the whole panel's"
+            ));
+            assert_eq!(
+                covers(Coverage::Requisition, 1, 0),
+                "These figures cover the submitted ratings on every candidate of this requisition (1)."
+            );
+            assert!(covers(Coverage::OwnCandidates, 4, 2).contains(
+                "only the 2 candidates you interview and have submitted for, not the whole panel's"
+            ));
+            assert!(covers(Coverage::OwnCandidates, 4, 2).ends_with(
+                "2 candidates are left out until you submit your own scorecard for each."
+            ));
+        }
+
+        #[test]
         fn calibration_leaves_out_hidden_candidates() {
             let board = build(input());
             // Pairable units: Priya's four items, Marco's q1 and listening
-            // (his q2 has one rating and a "no evidence"). Computed
-            // independently in exact fractions: -113/360. With Alex's
-            // ratings it would be -77/312 over 16.
+            // (his q2 has one rating and a "no evidence"); alpha over them
+            // is -113/360, checked in exact fractions below.
+            // Too few for a figure, and counted without Alex (with Alex's
+            // ratings it would be 16 ratings on 8 items).
             match &board.calibration.agreement {
-                Agreement::Alpha { alpha, pairable } => {
-                    assert_eq!(*pairable, 12);
-                    close(*alpha, -113.0 / 360.0);
-                }
+                Agreement::TooLittleData {
+                    pairable, units, ..
+                } => assert_eq!((*pairable, *units), (12, 6)),
                 other => panic!("{other:?}"),
             }
+            let observations: Vec<Observation> = board
+                .ratings
+                .iter()
+                .map(|r| Observation {
+                    unit: format!("{}/{}", r.candidate_id, r.item_key),
+                    rater: r.interviewer_id.clone(),
+                    rating: r.rating,
+                })
+                .collect();
+            close(
+                agreement::panel_alpha(&observations).alpha.unwrap(),
+                -113.0 / 360.0,
+            );
             assert_eq!(
                 board.calibration.reading,
                 board.calibration.agreement.reading()
@@ -1510,10 +1759,27 @@ mod tests {
             rows.iter().map(|r| r.name.clone()).collect()
         }
 
+        /// The rows in the key's own direction, everyone listed.
+        fn sorted(board: &Board, sort: &SortKey, stage: Option<Stage>) -> Vec<String> {
+            let rows = arrange(
+                board,
+                sort,
+                sort.default_direction(),
+                stage,
+                Listed::Everyone,
+            );
+            names(&rows.rows)
+        }
+
+        fn reversed(board: &Board, sort: &SortKey) -> Vec<String> {
+            let direction = sort.default_direction().flip();
+            names(&arrange(board, sort, direction, None, Listed::Everyone).rows)
+        }
+
         #[test]
         fn arrange_sorts_and_filters() {
             let board = build(input());
-            let sorted = |sort: &SortKey, stage| names(&arrange(&board, sort, stage));
+            let sorted = |sort: &SortKey, stage| sorted(&board, sort, stage);
             // Alex has no weighted score (hidden), so comes last.
             assert_eq!(
                 sorted(&SortKey::Weighted, None),
@@ -1549,14 +1815,120 @@ mod tests {
         }
 
         #[test]
+        fn arrange_runs_either_way_keeping_candidates_without_a_value_last() {
+            let board = build(input());
+            // Lowest weighted score first; Alex (hidden, no score) still last.
+            assert_eq!(
+                reversed(&board, &SortKey::Weighted),
+                ["marco Diaz", "Priya Shah", "Alex Kim"]
+            );
+            assert_eq!(
+                reversed(&board, &SortKey::Name),
+                ["Priya Shah", "marco Diaz", "Alex Kim"]
+            );
+            // Attitudes lowest first: Priya 2.0, Marco 2.5, then Alex.
+            assert_eq!(
+                reversed(&board, &SortKey::Column(ATTITUDES.into())),
+                ["Priya Shah", "marco Diaz", "Alex Kim"]
+            );
+            // Only Priya has a presentation score; the others stay after
+            // her, A to Z, in both directions.
+            assert_eq!(
+                reversed(&board, &SortKey::Column(PRESENTATION.into())),
+                ["Priya Shah", "Alex Kim", "marco Diaz"]
+            );
+        }
+
+        #[test]
+        fn sort_keys_have_their_own_direction_and_dir_is_read_strictly() {
+            assert_eq!(SortKey::Name.default_direction(), Direction::Ascending);
+            assert_eq!(SortKey::Weighted.default_direction(), Direction::Descending);
+            assert_eq!(
+                SortKey::Column(ATTITUDES.into()).default_direction(),
+                Direction::Descending
+            );
+            assert_eq!(Direction::parse(Some("asc")), Some(Direction::Ascending));
+            assert_eq!(
+                Direction::parse(Some(" desc ")),
+                Some(Direction::Descending)
+            );
+            assert_eq!(Direction::parse(Some("up")), None);
+            assert_eq!(Direction::parse(None), None);
+            assert_eq!(Direction::Ascending.flip().id(), "desc");
+            assert_eq!(Direction::Descending.flip().aria(), "ascending");
+        }
+
+        #[test]
         fn arrange_breaks_ties_by_name() {
             let mut board = build(input());
             let priya = board.candidates[0].weighted;
             board.candidates[1].weighted = priya;
+            for direction in [Direction::Descending, Direction::Ascending] {
+                let rows = arrange(
+                    &board,
+                    &SortKey::Weighted,
+                    direction,
+                    None,
+                    Listed::Everyone,
+                );
+                assert_eq!(
+                    names(&rows.rows),
+                    ["marco Diaz", "Priya Shah", "Alex Kim"],
+                    "{direction:?}"
+                );
+            }
+        }
+
+        #[test]
+        fn by_default_only_candidates_with_a_scorecard_are_listed() {
+            use CardStatus::{Draft, NotStarted};
+            let mut input = input();
+            let later = ("2025-03-03T10:00:00Z", 60);
+            for (id, name, state) in [
+                ("c-dee", "Dee Park", None),
+                ("c-eve", "Eve Moss", Some(Draft)),
+                ("c-finn", "Finn Lo", Some(NotStarted)),
+            ] {
+                input.candidates.push(CandidateInfo {
+                    id: id.into(),
+                    name: name.into(),
+                    stage: Stage::Interviewing,
+                });
+                if let Some(state) = state {
+                    input
+                        .slots
+                        .push(slot(&format!("{id}-i1"), id, "i1", state, later, None));
+                }
+            }
+            let board = build(input);
+            let listed = |listed, stage| {
+                let rows = arrange(&board, &SortKey::Name, Direction::Ascending, stage, listed);
+                (names(&rows.rows), rows.left_out)
+            };
+            // Dee has no interview, Finn's card is not started: left out.
+            // Eve's interviewer has started a draft: listed.
             assert_eq!(
-                names(&arrange(&board, &SortKey::Weighted, None)),
-                ["marco Diaz", "Priya Shah", "Alex Kim"]
+                listed(Listed::Scored, None),
+                (
+                    vec![
+                        "Alex Kim".to_string(),
+                        "Eve Moss".into(),
+                        "marco Diaz".into(),
+                        "Priya Shah".into()
+                    ],
+                    2
+                )
             );
+            assert_eq!(listed(Listed::Everyone, None).0.len(), 6);
+            assert_eq!(listed(Listed::Everyone, None).1, 0);
+            // What is left out is counted at the stage asked for only.
+            assert_eq!(listed(Listed::Scored, Some(Stage::Screening)).1, 0);
+            assert_eq!(listed(Listed::Scored, Some(Stage::Interviewing)).1, 2);
+            assert!(!has_scorecard(row(&board, "c-dee")));
+            assert!(has_scorecard(row(&board, "c-eve")));
+            assert!(!has_scorecard(row(&board, "c-finn")));
+            // Alex is hidden from the viewer, but the panel has scored him.
+            assert!(has_scorecard(row(&board, ALEX)));
         }
     }
 }

@@ -5,14 +5,18 @@
 //! and a GET form, so the page works without JavaScript; with it, the board
 //! fetches itself again every few seconds while it is open.
 //!
+//! The address says how the table reads (see [`BoardQuery`]):
+//! `?sort=<name|weighted|column id>&dir=<asc|desc>&stage=<stage>&all=1`;
+//! every link and the filter form keep what they do not change.
+//!
 //! Also the small formatting helpers the candidate view shares.
 
 use crate::api::board::get_board;
 use crate::api::candidates::utc_minutes;
 use crate::domain::agreement::Agreement;
 use crate::domain::board::{
-    arrange, Board, CandidateRow, Cell, Counts, InterviewerLeniency, PanelRecommendation, SortKey,
-    EXPECTATION,
+    arrange, has_scorecard, tenths_down, Board, CandidateRow, Cell, Counts, Coverage, Direction,
+    InterviewerLeniency, Listed, PanelRecommendation, SortKey, EXPECTATION,
 };
 use crate::domain::board_export::chart::profile_svg;
 use crate::domain::candidate::Stage;
@@ -35,6 +39,92 @@ pub fn refresh_seconds(asked: Option<&str>) -> u64 {
         .map_or(REFRESH_SECONDS, |s| {
             s.clamp(*REFRESH_RANGE.start(), *REFRESH_RANGE.end())
         })
+}
+
+/// What the board's address asks for. Every link on the board is this
+/// with one thing changed, so nothing else asked for is lost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BoardQuery {
+    /// `sort`: `name`, `weighted` (the default) or a column id.
+    pub sort: SortKey,
+    /// `dir`: `asc` or `desc`; absent, the sort's own direction.
+    pub direction: Direction,
+    /// `stage`: only candidates at this stage.
+    pub stage: Option<Stage>,
+    /// `all=1`: candidates nobody has a scorecard for too.
+    pub listed: Listed,
+    /// `refresh`: kept as the address gave it, so links keep it.
+    pub refresh: Option<u64>,
+}
+
+impl BoardQuery {
+    /// Reads the query through `get`, one parameter at a time; what is
+    /// missing or makes no sense reads as the default.
+    pub fn read(get: impl Fn(&str) -> Option<String>) -> BoardQuery {
+        let sort = SortKey::parse(get("sort").as_deref());
+        let direction =
+            Direction::parse(get("dir").as_deref()).unwrap_or_else(|| sort.default_direction());
+        let all = get("all").is_some_and(|v| matches!(v.trim(), "1" | "true" | "on" | "yes"));
+        BoardQuery {
+            direction,
+            stage: get("stage").and_then(|s| s.parse::<Stage>().ok()),
+            listed: if all {
+                Listed::Everyone
+            } else {
+                Listed::Scored
+            },
+            refresh: get("refresh")
+                .filter(|r| r.trim().parse::<u64>().is_ok())
+                .map(|r| refresh_seconds(Some(&r))),
+            sort,
+        }
+    }
+
+    /// The board's address for this query. `sort` is always written; the
+    /// rest only when it differs from the default.
+    pub fn href(&self, requisition_id: &str) -> String {
+        let mut href = format!(
+            "/requisitions/{requisition_id}/board?sort={}",
+            query_value(self.sort.id())
+        );
+        if self.direction != self.sort.default_direction() {
+            href.push_str("&dir=");
+            href.push_str(self.direction.id());
+        }
+        if let Some(stage) = self.stage {
+            href.push_str("&stage=");
+            href.push_str(stage.id());
+        }
+        if self.listed == Listed::Everyone {
+            href.push_str("&all=1");
+        }
+        if let Some(refresh) = self.refresh {
+            href.push_str(&format!("&refresh={refresh}"));
+        }
+        href
+    }
+
+    /// Sorted by `key`: the other way round when it is the sort already,
+    /// else in the key's own direction.
+    pub fn sorted_by(&self, key: SortKey) -> BoardQuery {
+        let direction = if key == self.sort {
+            self.direction.flip()
+        } else {
+            key.default_direction()
+        };
+        BoardQuery {
+            sort: key,
+            direction,
+            ..self.clone()
+        }
+    }
+
+    pub fn listing(&self, listed: Listed) -> BoardQuery {
+        BoardQuery {
+            listed,
+            ..self.clone()
+        }
+    }
 }
 
 #[component]
@@ -132,20 +222,16 @@ fn BoardBody(b: Board) -> impl IntoView {
         // Sorting and filtering only reorder what is already here: no new
         // request when a column heading is clicked.
         {move || {
-            let (sort, stage) = query.with(|q| {
-                (
-                    SortKey::parse(q.get_str("sort")),
-                    q.get_str("stage").and_then(|s| s.parse::<Stage>().ok()),
-                )
-            });
-            content.with(|b| board_view(b, &sort, stage, updated().into_any()))
+            let asked = query.with(|q| BoardQuery::read(|key| q.get(key)));
+            content.with(|b| board_view(b, &asked, updated().into_any()))
         }}
     }
 }
 
-fn board_view(b: &Board, sort: &SortKey, stage: Option<Stage>, updated: AnyView) -> AnyView {
+fn board_view(b: &Board, asked: &BoardQuery, updated: AnyView) -> AnyView {
     let id = b.requisition_id.clone();
-    let rows = arrange(b, sort, stage);
+    let arranged = arrange(b, &asked.sort, asked.direction, asked.stage, asked.listed);
+    let rows = arranged.rows;
     let shown = rows.len();
     let profiles: Vec<AnyView> = rows
         .iter()
@@ -155,15 +241,23 @@ fn board_view(b: &Board, sort: &SortKey, stage: Option<Stage>, updated: AnyView)
     let table = if rows.is_empty() {
         let text = if b.candidates.is_empty() {
             "No candidates on this requisition yet. They appear here once they are on it."
+        } else if arranged.left_out > 0 {
+            "No candidate here has a scorecard yet."
         } else {
             "No candidate is at this stage. Choose “All stages” to see everyone."
         };
         view! { <p class="empty">{text}</p> }.into_any()
     } else {
-        matrix(b, &rows, sort, stage)
+        view! {
+            {score_legend()}
+            {matrix(b, &rows, asked)}
+        }
+        .into_any()
     };
+    let unscored_shown = rows.iter().filter(|r| !has_scorecard(r)).count();
+    let listing = listing_note(&id, asked, arranged.left_out, unscored_shown);
     view! {
-        <article class="page board" data-requisition=id.clone() data-sort=sort.id().to_string()>
+        <article class="page board board-page" data-requisition=id.clone() data-sort=asked.sort.id().to_string() data-dir=asked.direction.id()>
             <p class="eyebrow">"Requisition · "<a href=format!("/requisitions/{id}")>{b.title.clone()}</a></p>
             <h1>{format!("Panel board: {}", b.title)}</h1>
             <p class="board-nav">
@@ -177,11 +271,12 @@ fn board_view(b: &Board, sort: &SortKey, stage: Option<Stage>, updated: AnyView)
                 <p class="muted">
                     "Each cell counts the panel's ratings in that column (E exceeds, M meets, B below, NE no evidence) and gives their mean from 1 (below) to 3 (exceeds). "
                     {format!("A mean under {EXPECTATION:.1} falls short of the level's expectation and is marked. ")}
-                    "Only submitted scorecards count. Click a column heading to sort by it."
+                    "Only submitted scorecards count. Click a column heading to sort by it, and click it again to reverse the order."
                 </p>
-                <StageFilter id=id.clone() sort=sort.id().to_string() stage/>
+                <StageFilter id=id.clone() asked=asked.clone()/>
+                {listing}
                 {table}
-                <p class="muted">{format!("{shown} of {} {}", b.candidates.len(), if b.candidates.len() == 1 { "candidate" } else { "candidates" })}</p>
+                <p class="muted board-count">{format!("{shown} of {} {}", b.candidates.len(), if b.candidates.len() == 1 { "candidate" } else { "candidates" })}</p>
             </section>
             {calibration(b)}
             {missing_cards(b)}
@@ -213,6 +308,7 @@ fn Exports(id: String) -> impl IntoView {
             <h2 id="board-exports-heading">"Exports"</h2>
             <ul>
                 {link("ratings.csv", "Ratings (CSV)")}
+                {link("ratings.csv?excel=1", "Ratings for Excel (CSV that keeps accents)")}
                 {link("debrief.md", "Debrief packet (Markdown)")}
                 {link("debrief.html", "Debrief packet (HTML, printable)")}
                 {link("board", "Board (JSON)")}
@@ -223,12 +319,17 @@ fn Exports(id: String) -> impl IntoView {
     }
 }
 
-/// The stage filter: a plain GET form that keeps the sort.
+/// The stage filter: a plain GET form that keeps the sort, its direction
+/// and the address's refresh interval, and says whether to list everyone.
 #[component]
-fn StageFilter(id: String, sort: String, stage: Option<Stage>) -> impl IntoView {
+fn StageFilter(id: String, asked: BoardQuery) -> impl IntoView {
+    let stage = asked.stage;
+    let dir = (asked.direction != asked.sort.default_direction()).then(|| asked.direction.id());
     view! {
         <form method="get" action=format!("/requisitions/{id}/board") class="board-filter">
-            <input type="hidden" name="sort" value=sort/>
+            <input type="hidden" name="sort" value=asked.sort.id().to_string()/>
+            {dir.map(|dir| view! { <input type="hidden" name="dir" value=dir/> })}
+            {asked.refresh.map(|r| view! { <input type="hidden" name="refresh" value=r.to_string()/> })}
             <label for="board-stage">"Stage"</label>
             " "
             <select id="board-stage" name="stage">
@@ -238,42 +339,81 @@ fn StageFilter(id: String, sort: String, stage: Option<Stage>) -> impl IntoView 
                 }).collect_view()}
             </select>
             " "
+            <label class="board-all">
+                <input type="checkbox" name="all" value="1" checked=asked.listed == Listed::Everyone/>
+                " Also list candidates nobody has a scorecard for yet"
+            </label>
+            " "
             <button type="submit">"Filter"</button>
         </form>
     }
 }
 
-/// A column heading that sorts by `key`, keeping the stage filter.
+/// Says how many candidates the default listing leaves out (nobody has a
+/// scorecard for them yet), or that everyone is listed, with the link
+/// that switches.
+fn listing_note(id: &str, asked: &BoardQuery, left_out: usize, unscored_shown: usize) -> AnyView {
+    match asked.listed {
+        Listed::Scored if left_out > 0 => view! {
+            <p class="board-left-out" data-left-out=left_out>
+                {if left_out == 1 {
+                    "1 candidate is not listed: nobody has a scorecard for them yet (none submitted, no draft started). ".to_string()
+                } else {
+                    format!("{left_out} candidates are not listed: nobody has a scorecard for them yet (none submitted, no draft started). ")
+                }}
+                <a class="board-show-all" href=asked.listing(Listed::Everyone).href(id)>"Show everyone"</a>
+            </p>
+        }
+        .into_any(),
+        Listed::Everyone if unscored_shown > 0 => view! {
+            <p class="board-left-out" data-left-out="0">
+                {format!(
+                    "Listing everyone, including {unscored_shown} {} nobody has a scorecard for yet. ",
+                    if unscored_shown == 1 { "candidate" } else { "candidates" }
+                )}
+                <a class="board-show-scored" href=asked.listing(Listed::Scored).href(id)>"Show only candidates with a scorecard"</a>
+            </p>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// A column heading that sorts by `key`, keeping the rest of the query.
+/// The active one says its direction; clicking it reverses it.
 fn sort_heading(
     id: &str,
     key: SortKey,
-    current: &SortKey,
-    stage: Option<Stage>,
+    asked: &BoardQuery,
     label: String,
     extra: Option<String>,
 ) -> AnyView {
-    let active = &key == current;
-    // Names read A to Z; every score reads highest first.
-    let direction = if key == SortKey::Name {
-        "ascending"
-    } else {
-        "descending"
-    };
+    let active = key == asked.sort;
     let column = match &key {
         SortKey::Column(c) => Some(c.clone()),
         _ => None,
     };
-    let href = sort_href(id, &key, stage);
+    let name = key == SortKey::Name;
+    let next = asked.sorted_by(key.clone());
+    let hint = match (next.direction, name) {
+        (Direction::Ascending, true) => "Sort A to Z",
+        (Direction::Descending, true) => "Sort Z to A",
+        (Direction::Ascending, false) => "Sort lowest first",
+        (Direction::Descending, false) => "Sort highest first",
+    };
     view! {
-        <th scope="col" data-column=column data-sort=key.id().to_string() aria-sort=active.then_some(direction) class:board-sorted=active>
-            <a href=href>{label}</a>
+        <th scope="col" data-column=column data-sort=key.id().to_string() aria-sort=active.then_some(asked.direction.aria()) class:board-sorted=active>
+            <a href=next.href(id) title=hint>{label}</a>
             {extra.map(|e| view! { <span class="board-weight">{e}</span> })}
         </th>
     }
     .into_any()
 }
 
-fn matrix(b: &Board, rows: &[&CandidateRow], sort: &SortKey, stage: Option<Stage>) -> AnyView {
+/// The table: the candidate, then what the panel must decide from
+/// (stage, weighted score, the evidence's call, the decision), then each
+/// score column, then the rest.
+fn matrix(b: &Board, rows: &[&CandidateRow], asked: &BoardQuery) -> AnyView {
     let id = b.requisition_id.clone();
     let headings: Vec<AnyView> = b
         .columns
@@ -282,8 +422,7 @@ fn matrix(b: &Board, rows: &[&CandidateRow], sort: &SortKey, stage: Option<Stage
             sort_heading(
                 &id,
                 SortKey::Column(c.id.clone()),
-                sort,
-                stage,
+                asked,
                 c.label.clone(),
                 Some(format!("weight {}", c.weight)),
             )
@@ -291,17 +430,17 @@ fn matrix(b: &Board, rows: &[&CandidateRow], sort: &SortKey, stage: Option<Stage
         .collect();
     let body: Vec<AnyView> = rows.iter().map(|r| matrix_row(b, r)).collect();
     view! {
-        <div class="board-scroll">
+        <div class="board-scroll board-matrix-scroll">
             <table class="board-matrix">
                 <thead>
                     <tr>
-                        {sort_heading(&id, SortKey::Name, sort, stage, "Candidate".into(), None)}
+                        {sort_heading(&id, SortKey::Name, asked, "Candidate".into(), None)}
                         <th scope="col">"Stage"</th>
-                        {headings}
-                        {sort_heading(&id, SortKey::Weighted, sort, stage, "Weighted".into(), None)}
+                        {sort_heading(&id, SortKey::Weighted, asked, "Weighted".into(), None)}
                         <th scope="col">"Evidence says"</th>
+                        <th scope="col" class="board-decision-heading">"Decision"</th>
+                        {headings}
                         <th scope="col">"Recommendations"</th>
-                        <th scope="col">"Decision"</th>
                         <th scope="col">"Flags"</th>
                         <th scope="col">"Cards missing"</th>
                     </tr>
@@ -314,25 +453,34 @@ fn matrix(b: &Board, rows: &[&CandidateRow], sort: &SortKey, stage: Option<Stage
 }
 
 fn matrix_row(b: &Board, row: &CandidateRow) -> AnyView {
-    // The score columns, the weighted score, the evidence's call and the
-    // recommendations.
-    let span = b.columns.len() + 3;
-    let scores = if row.hidden {
-        view! {
-            <td class="board-hidden" colspan=span>
-                "Hidden until you submit your own scorecard for this candidate. You see everyone's ratings once yours is in."
-            </td>
-        }
-        .into_any()
+    let (summary, scores) = if row.hidden {
+        // Spans follow the headings: the weighted score and the
+        // evidence's call; then every score column and the
+        // recommendations.
+        let span = b.columns.len() + 1;
+        (
+            view! { <td class="board-hidden" colspan="2">"Hidden"</td> }.into_any(),
+            view! {
+                <td class="board-hidden" colspan=span>
+                    "Hidden until you submit your own scorecard for this candidate. You see everyone's ratings once yours is in."
+                </td>
+            }
+            .into_any(),
+        )
     } else {
         let cells: Vec<AnyView> = row.cells.iter().map(score_cell).collect();
-        view! {
-            {cells}
-            <td class="board-weighted num" data-weighted=row.weighted.map(|w| format!("{w:.2}"))>{one_decimal(row.weighted)}</td>
-            <td class="board-evidence">{row.evidence.map(Recommendation::label).unwrap_or("—")}</td>
-            <td class="board-recommendations">{recommendations_text(&row.recommendations)}</td>
-        }
-        .into_any()
+        (
+            view! {
+                <td class="board-weighted num" data-weighted=row.weighted.map(|w| format!("{w:.2}"))>{one_decimal(row.weighted)}</td>
+                <td class="board-evidence">{row.evidence.map(Recommendation::label).unwrap_or("—")}</td>
+            }
+            .into_any(),
+            view! {
+                {cells}
+                <td class="board-recommendations">{recommendations_text(&row.recommendations)}</td>
+            }
+            .into_any(),
+        )
     };
     let flags = match row.flags.len() {
         0 => view! { <span class="muted">"—"</span> }.into_any(),
@@ -345,8 +493,9 @@ fn matrix_row(b: &Board, row: &CandidateRow) -> AnyView {
         <tr data-candidate=row.id.clone() data-stage=row.stage.id() data-hidden=row.hidden.to_string()>
             <th scope="row"><a class="board-candidate" href=format!("/candidates/{}/board", row.id)>{row.name.clone()}</a></th>
             <td><span class=format!("stage stage-{}", row.stage.id())>{row.stage.label()}</span></td>
-            {scores}
+            {summary}
             <td class="board-decision-cell">{decision_summary(row)}</td>
+            {scores}
             <td>{flags}</td>
             <td class="board-missing">{missing_summary(row)}</td>
         </tr>
@@ -366,11 +515,16 @@ fn score_cell(cell: &Cell) -> AnyView {
         .into_any();
     }
     let short = cell.mean.is_some_and(|m| m < EXPECTATION);
+    let band = cell.mean.map(ScoreBand::of);
+    let class = match band {
+        Some(band) => format!("board-cell {}", band.class()),
+        None => "board-cell".to_string(),
+    };
     view! {
-        <td class="board-cell" class:board-short=short data-column=column data-mean=cell.mean.map(|m| format!("{m:.2}"))>
+        <td class=class class:board-short=short data-column=column data-band=band.map(ScoreBand::id) data-mean=cell.mean.map(|m| format!("{m:.2}"))>
             <span class="board-counts">{counts_text(&cell.counts)}</span>
             {cell.mean.map(|m| view! {
-                <strong class="board-mean">{format!("{m:.1}")}</strong>
+                <strong class="board-mean">{tenths_down(m)}</strong>
                 {short.then(|| view! { <span class="visually-hidden">" (below the level's expectation)"</span> })}
             })}
         </td>
@@ -378,7 +532,99 @@ fn score_cell(cell: &Cell) -> AnyView {
     .into_any()
 }
 
+/// Where a column mean (1 to 3) stands against the level's expectation
+/// ([`EXPECTATION`], a mean of 2.0): the cell's colour on a diverging
+/// orange (short of it) to purple (beyond it) scale that colour-blind
+/// readers can tell apart (ColorBrewer PuOr), deeper half a step or more
+/// away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScoreBand {
+    WellShort,
+    Short,
+    Meets,
+    Above,
+    WellAbove,
+}
+
+impl ScoreBand {
+    pub const ALL: [ScoreBand; 5] = [
+        ScoreBand::WellShort,
+        ScoreBand::Short,
+        ScoreBand::Meets,
+        ScoreBand::Above,
+        ScoreBand::WellAbove,
+    ];
+
+    /// The band of a mean rating.
+    pub fn of(mean: f64) -> ScoreBand {
+        if mean < EXPECTATION - 0.5 {
+            ScoreBand::WellShort
+        } else if mean < EXPECTATION {
+            ScoreBand::Short
+        } else if mean <= EXPECTATION {
+            ScoreBand::Meets
+        } else if mean < EXPECTATION + 0.5 {
+            ScoreBand::Above
+        } else {
+            ScoreBand::WellAbove
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ScoreBand::WellShort => "well-short",
+            ScoreBand::Short => "short",
+            ScoreBand::Meets => "meets",
+            ScoreBand::Above => "above",
+            ScoreBand::WellAbove => "well-above",
+        }
+    }
+
+    /// The class that colours a cell.
+    pub fn class(self) -> String {
+        format!("board-band-{}", self.id())
+    }
+
+    /// What the colour means, for the legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            ScoreBand::WellShort => "under 1.5: well short",
+            ScoreBand::Short => "1.5 to under 2: short",
+            ScoreBand::Meets => "2: meets it",
+            ScoreBand::Above => "over 2, under 2.5: above",
+            ScoreBand::WellAbove => "2.5 or more: well above",
+        }
+    }
+}
+
+/// The key to the cells' colours, above the table.
+fn score_legend() -> AnyView {
+    let keys = ScoreBand::ALL
+        .into_iter()
+        .map(|band| {
+            view! {
+                <li data-band=band.id()>
+                    <span class=format!("board-swatch {}", band.class()) aria-hidden="true"></span>
+                    {band.label()}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="board-legend">
+            <p>{format!("Cell colours compare each mean with the level's expectation ({EXPECTATION:.1}): orange falls short of it, purple goes beyond it, and the deeper the colour the further away. The counts and the number are always there too.")}</p>
+            <ul>{keys}</ul>
+        </div>
+    }
+    .into_any()
+}
+
 fn decision_summary(row: &CandidateRow) -> AnyView {
+    if row.hidden {
+        // The decision is withheld with the ratings: "not decided" could
+        // be untrue.
+        return view! { <span class="muted">"Hidden"</span> }.into_any();
+    }
     match &row.decision {
         None => view! { <span class="muted">"Not decided"</span> }.into_any(),
         Some(d) => view! {
@@ -421,8 +667,9 @@ fn missing_summary(row: &CandidateRow) -> AnyView {
 fn profile_figure(b: &Board, row: &CandidateRow) -> AnyView {
     let caption = match (row.weighted, row.evidence) {
         (Some(w), Some(e)) => format!(
-            "{}: weighted {w:.1}, the evidence says {}",
+            "{}: weighted {}, the evidence says {}",
             row.name,
+            tenths_down(w),
             e.label().to_lowercase()
         ),
         _ => format!("{}: no ratings with points yet", row.name),
@@ -449,6 +696,10 @@ fn calibration(b: &Board) -> AnyView {
             <h2>"Calibration"</h2>
             <p class="board-alpha">{value}</p>
             {reading.map(|r| view! { <p class="board-reading">{r}</p> })}
+            <p class="board-covers" data-coverage=match c.coverage {
+                Coverage::Requisition => "requisition",
+                Coverage::OwnCandidates => "own-candidates",
+            }>{c.covers.clone()}</p>
             <p class="muted">"Krippendorff's alpha measures how far the panel agrees on the same items of the same candidates: 1 is full agreement, 0 is no better than chance. The ratings compared are every submitted rating on an item someone else on the panel rated too."</p>
             <h3>"Leniency"</h3>
             {if leniency.is_empty() {
@@ -537,19 +788,6 @@ fn missing_cards(b: &Board) -> AnyView {
     .into_any()
 }
 
-/// The link a column heading sorts by.
-pub fn sort_href(requisition_id: &str, sort: &SortKey, stage: Option<Stage>) -> String {
-    let mut href = format!(
-        "/requisitions/{requisition_id}/board?sort={}",
-        query_value(sort.id())
-    );
-    if let Some(stage) = stage {
-        href.push_str("&stage=");
-        href.push_str(stage.id());
-    }
-    href
-}
-
 /// Percent-encodes a query value, keeping what is safe in a query as is
 /// (column ids such as `exercise:simulation` stay readable).
 fn query_value(value: &str) -> String {
@@ -579,7 +817,7 @@ pub fn counts_text(counts: &Counts) -> String {
 
 /// A score to one decimal, or a dash.
 pub fn one_decimal(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"))
+    value.map_or_else(|| "—".to_string(), tenths_down)
 }
 
 /// "1 strong hire · 2 hire · 1 no hire", most favourable first.
@@ -632,9 +870,12 @@ pub fn offset_text(offset: Option<f64>) -> String {
 /// The agreement in a sentence.
 pub fn agreement_text(agreement: &Agreement) -> String {
     match agreement {
-        Agreement::Alpha { alpha, pairable } => format!(
-            "Krippendorff's alpha: {alpha:.2}, over {pairable} pairable {}.",
-            if *pairable == 1 { "rating" } else { "ratings" }
+        Agreement::Alpha {
+            alpha,
+            pairable,
+            units,
+        } => format!(
+            "Krippendorff's alpha: {alpha:.2}, over {units} items rated by two or more interviewers ({pairable} ratings)."
         ),
         Agreement::TooLittleData { reason, .. } => {
             format!("Krippendorff's alpha: not computed yet. {reason}")
@@ -673,18 +914,103 @@ mod tests {
         assert_eq!(counts_text(&c), "E 2 · M 1 · B 0 · NE 3");
     }
 
+    fn asked(pairs: &[(&str, &str)]) -> BoardQuery {
+        BoardQuery::read(|key| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
     #[test]
-    fn sort_links_keep_the_stage() {
-        let column = SortKey::Column("exercise:simulation".into());
+    fn the_address_reads_with_defaults_for_what_it_does_not_say() {
+        let q = asked(&[]);
+        assert_eq!(q.sort, SortKey::Weighted);
+        assert_eq!(q.direction, Direction::Descending);
+        assert_eq!((q.stage, q.listed, q.refresh), (None, Listed::Scored, None));
+        assert_eq!(asked(&[("sort", "name")]).direction, Direction::Ascending);
         assert_eq!(
-            sort_href("r1", &column, Some(Stage::Interviewing)),
-            "/requisitions/r1/board?sort=exercise:simulation&stage=interviewing"
+            asked(&[("sort", "name"), ("dir", "sideways")]).direction,
+            Direction::Ascending
         );
         assert_eq!(
-            sort_href("r1", &SortKey::Name, None),
-            "/requisitions/r1/board?sort=name"
+            asked(&[("sort", "weighted"), ("dir", "asc")]).direction,
+            Direction::Ascending
+        );
+        assert_eq!(asked(&[("all", "1")]).listed, Listed::Everyone);
+        assert_eq!(asked(&[("all", "0")]).listed, Listed::Scored);
+        assert_eq!(asked(&[("refresh", "1")]).refresh, Some(2));
+        assert_eq!(asked(&[("refresh", "soon")]).refresh, None);
+        assert_eq!(asked(&[("stage", "nonsense")]).stage, None);
+    }
+
+    #[test]
+    fn links_change_one_thing_and_keep_the_rest() {
+        let column = SortKey::Column("exercise:simulation".into());
+        let q = asked(&[
+            ("sort", "exercise:simulation"),
+            ("stage", "interviewing"),
+            ("all", "1"),
+            ("refresh", "5"),
+        ]);
+        assert_eq!(
+            q.href("r1"),
+            "/requisitions/r1/board?sort=exercise:simulation&stage=interviewing&all=1&refresh=5"
+        );
+        // The active column's heading reverses it, and back.
+        let flipped = q.sorted_by(column.clone());
+        assert_eq!(
+            flipped.href("r1"),
+            "/requisitions/r1/board?sort=exercise:simulation&dir=asc&stage=interviewing&all=1&refresh=5"
+        );
+        assert_eq!(flipped.sorted_by(column).href("r1"), q.href("r1"));
+        // Another heading sorts its own way first.
+        assert_eq!(
+            flipped.sorted_by(SortKey::Name).href("r1"),
+            "/requisitions/r1/board?sort=name&stage=interviewing&all=1&refresh=5"
+        );
+        assert_eq!(
+            asked(&[("sort", "name")])
+                .sorted_by(SortKey::Name)
+                .href("r1"),
+            "/requisitions/r1/board?sort=name&dir=desc"
+        );
+        assert_eq!(
+            flipped.listing(Listed::Scored).href("r1"),
+            "/requisitions/r1/board?sort=exercise:simulation&dir=asc&stage=interviewing&refresh=5"
+        );
+        assert_eq!(
+            asked(&[]).listing(Listed::Everyone).href("r1"),
+            "/requisitions/r1/board?sort=weighted&all=1"
         );
         assert_eq!(query_value("a b&c"), "a%20b%26c");
+    }
+
+    #[test]
+    fn a_mean_is_coloured_by_where_it_stands_against_the_expectation() {
+        use ScoreBand::*;
+        let band = ScoreBand::of;
+        assert_eq!(band(1.0), WellShort);
+        assert_eq!(band(1.49), WellShort);
+        assert_eq!(band(1.5), Short);
+        assert_eq!(band(4.0 / 3.0), WellShort);
+        assert_eq!(band(5.0 / 3.0), Short);
+        assert_eq!(band(1.99), Short);
+        assert_eq!(band(2.0), Meets);
+        // An exact 2 from any number of ratings.
+        assert_eq!(band(8.0 / 4.0), Meets);
+        assert_eq!(band(2.01), Above);
+        assert_eq!(band(7.0 / 3.0), Above);
+        assert_eq!(band(2.5), WellAbove);
+        assert_eq!(band(3.0), WellAbove);
+        // Every band short of the expectation is one the cell marks short.
+        for mean in [1.0, 1.25, 1.5, 1.75, 1.99] {
+            assert!(matches!(band(mean), WellShort | Short), "{mean}");
+        }
+        let ids: Vec<&str> = ScoreBand::ALL.iter().map(|b| b.id()).collect();
+        assert_eq!(ids, ["well-short", "short", "meets", "above", "well-above"]);
+        assert_eq!(Short.class(), "board-band-short");
     }
 
     #[test]
@@ -706,7 +1032,9 @@ mod tests {
 
     #[test]
     fn numbers_read_as_people_expect() {
-        assert_eq!(one_decimal(Some(2.35 + 1e-9)), "2.4");
+        // Rounded down: never above the exact score.
+        assert_eq!(one_decimal(Some(2.35 + 1e-9)), "2.3");
+        assert_eq!(one_decimal(Some(1.96)), "1.9");
         assert_eq!(one_decimal(None), "—");
         assert_eq!(offset_text(Some(1.0 / 3.0)), "+0.33 steps");
         assert_eq!(offset_text(Some(-0.5)), "-0.50 steps");
@@ -716,13 +1044,15 @@ mod tests {
         assert_eq!(
             agreement_text(&Agreement::Alpha {
                 alpha: -0.3139,
-                pairable: 12
+                pairable: 62,
+                units: 30
             }),
-            "Krippendorff's alpha: -0.31, over 12 pairable ratings."
+            "Krippendorff's alpha: -0.31, over 30 items rated by two or more interviewers (62 ratings)."
         );
         assert_eq!(
             agreement_text(&Agreement::TooLittleData {
                 pairable: 0,
+                units: 0,
                 reason: "Fewer than two ratings on any item.".into()
             }),
             "Krippendorff's alpha: not computed yet. Fewer than two ratings on any item."

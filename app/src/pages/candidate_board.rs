@@ -9,7 +9,7 @@
 use crate::api::board::{get_candidate_board, CandidateBoard, RecordDecision, MIN_RATIONALE_CHARS};
 use crate::api::candidates::utc_minutes;
 use crate::domain::board::{
-    Board, BoardItem, CandidateRow, Decision, Outcome, RatingRecord, Slot, EXPECTATION,
+    tenths_down, Board, BoardItem, CandidateRow, Decision, Outcome, RatingRecord, Slot, EXPECTATION,
 };
 use crate::domain::board_export::chart::profile_svg;
 use crate::domain::scorecard::{CardStatus, Recommendation};
@@ -443,7 +443,7 @@ fn recommendations_section(row: &CandidateRow) -> AnyView {
         .into_any()
     };
     let call = match (row.weighted, row.evidence) {
-        (Some(w), Some(e)) => format!("Weighted evidence: {w:.1} → {}", e.label()),
+        (Some(w), Some(e)) => format!("Weighted evidence: {} → {}", tenths_down(w), e.label()),
         _ => "Weighted evidence: none yet".to_string(),
     };
     view! {
@@ -604,7 +604,7 @@ fn DecisionForm(
         }
     });
     let evidence = match weighted {
-        Some(w) => format!("The weighted evidence is {w:.1}; a decision against it is marked as departing from it, so say why."),
+        Some(w) => format!("The weighted evidence is {}; a decision against it is marked as departing from it, so say why.", tenths_down(w)),
         None => "There is no weighted evidence yet.".to_string(),
     };
     view! {

@@ -3,7 +3,7 @@
 //! it renders the same on the server, in the browser and on paper: no
 //! scripts, no stylesheet, explicit fills and strokes in black and greys.
 
-use crate::domain::board::{Board, CandidateRow, EXPECTATION};
+use crate::domain::board::{tenths_down, Board, CandidateRow, EXPECTATION};
 use std::fmt::Write;
 
 /// Overall width of the chart, in SVG user units (pixels on screen).
@@ -109,7 +109,7 @@ pub fn profile_svg(board: &Board, row: &CandidateRow) -> String {
     let summary: Vec<String> = means
         .iter()
         .map(|(label, mean)| match mean {
-            Some(m) => format!("{label} {m:.1}"),
+            Some(m) => format!("{label} {}", tenths_down(*m)),
             None => format!("{label} no ratings"),
         })
         .collect();
@@ -177,10 +177,11 @@ pub fn profile_svg(board: &Board, row: &CandidateRow) -> String {
                 let _ = write!(
                     out,
                     "<rect x=\"{origin:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR:.1}\" fill=\"{fill}\" stroke=\"#000000\" stroke-width=\"1\"/>\
-                     <text x=\"{:.1}\" y=\"{text_y:.1}\" {FONT} fill=\"#000000\">{m:.1}</text>",
+                     <text x=\"{:.1}\" y=\"{text_y:.1}\" {FONT} fill=\"#000000\">{}</text>",
                     top + (ROW - BAR) / 2.0,
                     end - origin,
                     end + 4.0,
+                    tenths_down(*m),
                 );
             }
             None => {
@@ -210,7 +211,7 @@ pub fn profile_svg(board: &Board, row: &CandidateRow) -> String {
 mod tests {
     use super::*;
     use crate::domain::agreement::Agreement;
-    use crate::domain::board::{BoardColumn, Calibration, Cell, Counts};
+    use crate::domain::board::{BoardColumn, Calibration, Cell, Counts, Coverage};
     use crate::domain::candidate::Stage;
     use std::collections::BTreeMap;
 
@@ -285,10 +286,13 @@ mod tests {
             calibration: Calibration {
                 agreement: Agreement::TooLittleData {
                     pairable: 0,
+                    units: 0,
                     reason: "No ratings yet.".into(),
                 },
                 reading: "No ratings yet.".into(),
                 leniency: vec![],
+                coverage: Coverage::Requisition,
+                covers: String::new(),
             },
             ratings: vec![],
             slots: vec![],

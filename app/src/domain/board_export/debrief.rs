@@ -7,7 +7,7 @@
 use super::chart::{self, escape};
 use crate::domain::agreement::Agreement;
 use crate::domain::board::{
-    Board, CandidateRow, MissingCard, RatingRecord, EXPECTATION, OVERDUE_AFTER_HOURS,
+    tenths_down, Board, CandidateRow, MissingCard, RatingRecord, EXPECTATION, OVERDUE_AFTER_HOURS,
 };
 use crate::domain::scorecard::{CardStatus, Recommendation};
 use std::collections::HashMap;
@@ -68,8 +68,9 @@ fn when(rfc3339: &str) -> String {
     }
 }
 
+/// One decimal, rounded down (see [`tenths_down`]).
 fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"))
+    value.map_or_else(|| "–".to_string(), tenths_down)
 }
 
 fn card_state(state: CardStatus) -> &'static str {
@@ -83,21 +84,26 @@ fn card_state(state: CardStatus) -> &'static str {
 fn calibration(board: &Board, out: &mut String) {
     out.push_str("## How consistently the panel rated\n\n");
     match &board.calibration.agreement {
-        Agreement::Alpha { alpha, pairable } => {
+        Agreement::Alpha {
+            alpha,
+            pairable,
+            units,
+        } => {
             let _ = writeln!(
                 out,
-                "**Agreement:** Krippendorff's alpha is {alpha:.2} over {pairable} ratings of items that two or more interviewers rated. {}\n",
+                "**Agreement:** Krippendorff's alpha is {alpha:.2} over {units} items that two or more interviewers rated ({pairable} ratings). {}\n",
                 board.calibration.reading
             );
         }
-        Agreement::TooLittleData { pairable, .. } => {
+        Agreement::TooLittleData { .. } => {
             let _ = writeln!(
                 out,
-                "**Agreement:** no figure yet ({pairable} ratings of items that two or more interviewers rated). {}\n",
+                "**Agreement:** no figure yet. {}\n",
                 board.calibration.reading
             );
         }
     }
+    let _ = writeln!(out, "{}\n", board.calibration.covers);
     if board.calibration.leniency.is_empty() {
         out.push_str(
             "No interviewer has submitted ratings yet, so there is no leniency to compare.\n\n",
@@ -135,47 +141,58 @@ fn calibration(board: &Board, out: &mut String) {
     out.push('\n');
 }
 
-fn matrix(board: &Board, out: &mut String) {
+/// Candidates with evidence first (highest weighted score first, then by
+/// name), then those without ratings yet or hidden from the viewer, by
+/// name: the debrief starts where there is something to discuss.
+fn in_debrief_order(board: &Board) -> Vec<&CandidateRow> {
+    let mut rows: Vec<&CandidateRow> = board.candidates.iter().collect();
+    let evidence = |row: &CandidateRow| if row.hidden { None } else { row.weighted };
+    rows.sort_by(|a, b| {
+        let by_score = match (evidence(a), evidence(b)) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_score
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    rows
+}
+
+/// How many candidates share one table of ratings by column: with the
+/// column names down the side, four candidates fit a portrait A4 page.
+const CANDIDATES_PER_TABLE: usize = 4;
+
+fn cell_text(row: &CandidateRow, column: &str) -> String {
+    match row.cells.iter().find(|c| c.column == column) {
+        Some(c) if c.counts.total() > 0 => format!(
+            "{}/{}/{} · {}",
+            c.counts.exceeds,
+            c.counts.meets,
+            c.counts.below,
+            score(c.mean)
+        ),
+        _ => "no ratings".to_string(),
+    }
+}
+
+/// The overview: one narrow summary table of every candidate, then their
+/// ratings column by column in tables of a few candidates each, so that
+/// nothing is wider than a printed page however many columns the kit has.
+fn matrix(board: &Board, rows: &[&CandidateRow], out: &mut String) {
     out.push_str("## All candidates\n\n");
-    if board.candidates.is_empty() {
+    if rows.is_empty() {
         out.push_str("No candidates on this board yet.\n\n");
         return;
     }
-    let _ = writeln!(
-        out,
-        "Each column shows how many ratings said exceeds / meets / below (E/M/B), then their mean on 1 (below) to 3 (exceeds). The level expects {EXPECTATION:.1} (meets).\n"
-    );
-    out.push_str("| Candidate | Stage |");
-    for column in &board.columns {
-        let _ = write!(out, " {} (E/M/B · mean) |", md(&column.label));
-    }
-    out.push_str(" Weighted score | Evidence says | Decision |\n|---|---|");
-    for _ in &board.columns {
-        out.push_str("---|");
-    }
-    out.push_str("---:|---|---|\n");
-    for row in &board.candidates {
+    out.push_str("| Candidate | Stage | Weighted score | Evidence says | Decision |\n|---|---|---:|---|---|\n");
+    for row in rows {
         let _ = write!(out, "| {} | {} |", md(&row.name), row.stage.label());
         if row.hidden {
-            for _ in &board.columns {
-                out.push_str(" hidden |");
-            }
             out.push_str(" hidden | hidden | hidden |\n");
             continue;
-        }
-        for column in &board.columns {
-            let cell = row.cells.iter().find(|c| c.column == column.id);
-            let text = match cell {
-                Some(c) if c.counts.total() > 0 => format!(
-                    "{}/{}/{} · {}",
-                    c.counts.exceeds,
-                    c.counts.meets,
-                    c.counts.below,
-                    score(c.mean)
-                ),
-                _ => "no ratings".to_string(),
-            };
-            let _ = write!(out, " {text} |");
         }
         let evidence = row.evidence.map_or("–", |e| e.label());
         let decision = match &row.decision {
@@ -186,6 +203,52 @@ fn matrix(board: &Board, out: &mut String) {
         let _ = writeln!(out, " {} | {evidence} | {decision} |", score(row.weighted));
     }
     out.push('\n');
+
+    let rated: Vec<&CandidateRow> = rows
+        .iter()
+        .copied()
+        .filter(|r| !r.hidden && r.cells.iter().any(|c| c.counts.total() > 0))
+        .collect();
+    out.push_str("### Ratings by column\n\n");
+    if rated.is_empty() {
+        out.push_str("No candidate has submitted ratings you can see yet.\n\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Each cell shows how many ratings said exceeds / meets / below (E/M/B), then their mean on 1 (below) to 3 (exceeds). The level expects {EXPECTATION:.1} (meets).\n"
+    );
+    for group in rated.chunks(CANDIDATES_PER_TABLE) {
+        out.push_str("| Column (weight) |");
+        for row in group {
+            let _ = write!(out, " {} |", md(&row.name));
+        }
+        out.push_str("\n|---|");
+        for _ in group {
+            out.push_str("---|");
+        }
+        out.push('\n');
+        for column in &board.columns {
+            let _ = write!(out, "| {} ({}) |", md(&column.label), column.weight);
+            for row in group {
+                let _ = write!(out, " {} |", cell_text(row, &column.id));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    let unrated: Vec<String> = rows
+        .iter()
+        .filter(|r| r.hidden || r.cells.iter().all(|c| c.counts.total() == 0))
+        .map(|r| md(&r.name))
+        .collect();
+    if !unrated.is_empty() {
+        let _ = writeln!(
+            out,
+            "Not in these tables (no ratings you can see yet): {}.\n",
+            unrated.join(", ")
+        );
+    }
 }
 
 fn missing(row: &CandidateRow, out: &mut String) {
@@ -274,7 +337,8 @@ fn recommendations(board: &Board, row: &CandidateRow, out: &mut String) {
         (Some(w), Some(call)) => {
             let _ = writeln!(
                 out,
-                "**Weighted evidence:** {w:.1} of 3, which reads as **{}**.\n",
+                "**Weighted evidence:** {} of 3, which reads as **{}**.\n",
+                tenths_down(w),
                 call.label()
             );
         }
@@ -436,11 +500,11 @@ fn packet(board: &Board) -> Packet<'_> {
         when(&board.generated_at)
     );
     calibration(board, &mut head);
-    matrix(board, &mut head);
+    let rows = in_debrief_order(board);
+    matrix(board, &rows, &mut head);
 
-    let candidates = board
-        .candidates
-        .iter()
+    let candidates = rows
+        .into_iter()
         .map(|row| {
             let heading = format!("## {}\n\n", md(&row.name));
             let mut body = String::new();
@@ -473,16 +537,21 @@ pub fn debrief_markdown(board: &Board) -> String {
     out
 }
 
+/// Every table spans the page with fixed column widths and long words
+/// wrap anywhere, so nothing runs past the right edge on screen or on an
+/// A4 page; the widest table has five columns.
 const STYLE: &str = "\
-body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:#000;background:#fff;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}\
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:#000;background:#fff;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;overflow-wrap:anywhere}\
 h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:1px solid #999;padding-bottom:0.2rem;margin-top:2rem}h3{font-size:1.1rem}h4{font-size:1rem}\
-table{border-collapse:collapse;margin:0.75rem 0}\
+table{border-collapse:collapse;margin:0.75rem 0;width:100%;table-layout:fixed}\
 th,td{border:1px solid #555;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}\
+th:first-child,td:first-child{width:30%}\
 th{background:#eee}\
 blockquote{border-left:3px solid #888;margin:0.5rem 0 0.75rem 0.5rem;padding:0 0.75rem;color:#222}\
 figure.profile{margin:0.5rem 0 1rem}\
 figure.profile svg{max-width:100%;height:auto}\
-@media print{body{margin:0;max-width:none}section.candidate{break-before:page;page-break-before:always}th{background:none}a{color:#000}}";
+@page{size:A4;margin:14mm 12mm}\
+@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}section.candidate{break-before:page;page-break-before:always}th{background:none}a{color:#000}tr,figure,blockquote{break-inside:avoid}h2,h3,h4{break-after:avoid}}";
 
 /// The policy of the printable debrief, in its `<meta>` and in the header
 /// it is served with (see [`crate::standalone_page`]).
@@ -555,13 +624,28 @@ mod tests {
         );
         assert!(text.contains("Generated 10 Jun 2024, 00:00 UTC."));
         assert!(text.contains("## How consistently the panel rated"));
-        assert!(text.contains("| Candidate | Stage | Stakeholder management (E/M/B · mean) | Attitudes (E/M/B · mean) | Role-play (E/M/B · mean) | Weighted score | Evidence says | Decision |"), "{text}");
+        assert!(
+            text.contains("| Candidate | Stage | Weighted score | Evidence says | Decision |"),
+            "{text}"
+        );
         assert!(text.contains(
-            "| \\=Cruz, \"Jo\" | Interviews | 1/0/1 · 2.0 | 0/1/0 · 2.0 | 0/1/0 · 2.0 | 2.0 | Hire | No hire (departs from the evidence) |"
+            "| \\=Cruz, \"Jo\" | Interviews | 2.0 | Hire | No hire (departs from the evidence) |"
         ), "{text}");
-        assert!(text.contains(
-            "| Hidden Person | Interviews | hidden | hidden | hidden | hidden | hidden | hidden |"
-        ));
+        assert!(text.contains("| Hidden Person | Interviews | hidden | hidden | hidden |"));
+        // The ratings column by column, candidates across.
+        assert!(
+            text.contains("| Column (weight) | \\=Cruz, \"Jo\" | Ann \\<b\\>\\&\" |"),
+            "{text}"
+        );
+        assert!(
+            text.contains("| Stakeholder management (3) | 1/0/1 · 2.0 | 0/1/0 · 2.0 |"),
+            "{text}"
+        );
+        assert!(
+            text.contains("| Attitudes (1) | 0/1/0 · 2.0 | no ratings |"),
+            "{text}"
+        );
+        assert!(text.contains("Not in these tables (no ratings you can see yet): Hidden Person."));
         assert!(text.contains("- **Escalations \\| conflicts**: exceeds from ana@example.com; below from ben@example.com."), "{text}");
         assert!(text.contains("- **cat@example.com** owes the Technical interview scorecard (interview 1 Jun 2024, 10:00 UTC; draft started, not submitted). **Overdue:**"), "{text}");
         assert!(text.contains("| ben@example.com | Role-play round | No hire |"));
@@ -600,32 +684,91 @@ mod tests {
     }
 
     #[test]
-    fn the_matrix_survives_a_pipe_in_a_name() {
+    fn the_tables_survive_a_pipe_in_a_name() {
         let mut board = sample::board();
         board.candidates[1].name = "Jo | Ray".into();
         let html = crate::markdown::to_safe_html(&debrief_markdown(&board));
         let row = html.split("<tr>").find(|r| r.contains("Jo | Ray")).unwrap();
-        // Candidate, stage, three columns, weighted, evidence, decision.
-        assert_eq!(row.matches("<td").count(), 8, "{row}");
+        // Candidate, stage, weighted, evidence, decision.
+        assert_eq!(row.matches("<td").count(), 5, "{row}");
+        let across = html
+            .split("<tr>")
+            .find(|r| r.contains("Column (weight)"))
+            .unwrap();
+        assert_eq!(across.matches("<th").count(), 3, "{across}");
+    }
+
+    #[test]
+    fn candidates_with_evidence_come_first_and_tables_stay_narrow() {
+        let mut board = sample::board();
+        // Ten rated candidates and one without ratings, who sorts first by
+        // name but comes last.
+        let template = board.candidates[1].clone();
+        for n in 0..10 {
+            let mut row = template.clone();
+            row.id = format!("x{n}");
+            row.name = format!("Rated {n}");
+            row.weighted = Some(1.0 + f64::from(n) / 5.0);
+            board.candidates.push(row);
+        }
+        let mut none = template.clone();
+        none.id = "x-none".into();
+        none.name = "Aaron Unrated".into();
+        none.weighted = None;
+        for cell in &mut none.cells {
+            cell.counts = Default::default();
+            cell.mean = None;
+        }
+        board.candidates.push(none);
+        let order: Vec<&str> = in_debrief_order(&board)
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(order[0], "Rated 9", "highest score first: {order:?}");
+        assert_eq!(
+            &order[order.len() - 2..],
+            ["Aaron Unrated", "Hidden Person"]
+        );
+        let text = debrief_markdown(&board);
+        // 12 rated candidates: three tables of four across.
+        assert_eq!(text.matches("| Column (weight) |").count(), 3, "{text}");
+        for line in text.lines().filter(|l| l.starts_with('|')) {
+            assert!(
+                line.matches(" |").count() <= 5,
+                "at most five columns: {line}"
+            );
+        }
+        // The candidate sections follow the same order.
+        let first = text.find("## Rated 9").unwrap();
+        assert!(first < text.find("## Aaron Unrated").unwrap());
+        assert!(text.find("## Aaron Unrated").unwrap() < text.find("## Hidden Person").unwrap());
     }
 
     #[test]
     fn calibration_states_alpha_or_too_little_data_and_leniency() {
         let text = debrief_markdown(&sample::board());
         // Three ratings on shared items is too few for a figure.
-        assert!(text.contains("**Agreement:** no figure yet ("), "{text}");
+        assert!(
+            text.contains("**Agreement:** no figure yet. Too few"),
+            "{text}"
+        );
+        assert!(
+            text.contains("These figures cover the submitted ratings on 2 of this requisition's 3 candidates."),
+            "{text}"
+        );
         assert!(text.contains("| Interviewer | Shared items | Leniency |"));
         let mut board = sample::board();
         board.calibration.agreement = Agreement::Alpha {
             alpha: 0.8123,
-            pairable: 40,
+            pairable: 64,
+            units: 31,
         };
         board.calibration.reading = "The panel agrees well.".into();
         board.calibration.leniency[0].offset = Some(0.44);
         board.calibration.leniency[1].offset = Some(-0.31);
         let text = debrief_markdown(&board);
         assert!(
-            text.contains("Krippendorff's alpha is 0.81 over 40 ratings"),
+            text.contains("Krippendorff's alpha is 0.81 over 31 items that two or more interviewers rated (64 ratings)"),
             "{text}"
         );
         assert!(text.contains("The panel agrees well."));

@@ -16,8 +16,8 @@ pub mod greenhouse;
 #[cfg(all(test, feature = "ssr"))]
 pub(crate) mod sample {
     use crate::domain::board::{
-        build, Board, BoardColumn, BoardInput, BoardItem, CandidateInfo, Decision, Outcome,
-        RatingRecord, Slot,
+        build, Board, BoardColumn, BoardInput, BoardItem, CandidateInfo, Coverage, Decision,
+        Outcome, RatingRecord, Slot,
     };
     use crate::domain::candidate::Stage;
     use crate::domain::scorecard::{CardStatus, Recommendation};
@@ -52,6 +52,8 @@ pub(crate) mod sample {
             minutes: 60,
             state,
             submitted_at: submitted.then(|| "2024-06-01T12:00:00Z".to_string()),
+            // As if each submitted card was amended a day later.
+            updated_at: submitted.then(|| "2024-06-02T08:30:00Z".to_string()),
             recommendation,
             takeaways: takeaways.into(),
         }
@@ -247,6 +249,7 @@ pub(crate) mod sample {
             ],
             hidden: BTreeSet::from(["c3".to_string()]),
             now: "2024-06-10T00:00:00Z".into(),
+            coverage: Coverage::Requisition,
         })
     }
 }
