@@ -72,8 +72,8 @@ build_site() {
   fi
   ensure_wasm_opt
   say "Building the browser bundle (release, size-first: 5 to 8 minutes on a fresh machine, seconds when nothing changed)"
-  # `--cfg erase_components` comes from .cargo/config.toml, for the server
-  # too: the bundle is a third smaller, and both sides render alike.
+  # Not `--cfg erase_components` (a third smaller): the server would have to
+  # be built with it too, or hydration fails on the first page.
   cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate --profile wasm-release
   local out
   out="$(mktemp -d)"
