@@ -72,8 +72,9 @@ build_site() {
   fi
   ensure_wasm_opt
   say "Building the browser bundle (release, size-first: 5 to 8 minutes on a fresh machine, seconds when nothing changed)"
-  # Not `--cfg erase_components` (a third smaller): the server would have to
-  # be built with it too, or hydration fails on the first page.
+  # Not `--cfg erase_components` (a third smaller, on both server and
+  # bundle): with erased views a re-render rebuilds the DOM instead of
+  # updating it, and the scorecard's countdown sometimes stopped answering.
   cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate --profile wasm-release
   local out
   out="$(mktemp -d)"
