@@ -219,13 +219,18 @@ async fn two_interviewers_score_blind_with_the_keyboard() {
                 b.text_of(".countdown .clock").await,
                 format!("{:02}:00", kit.simulation.minutes)
             );
-            // A click that lands before the card's part of the page has
-            // hydrated does nothing; Start again is harmless once running.
+            // The page's script runs the countdown, hydrated or not: one
+            // click starts it (a second is harmless), Pause holds it.
+            b.click(".countdown-start").await;
             eventually("the countdown runs", async || {
-                b.click(".countdown-start").await;
                 b.text_of(".countdown .clock").await != format!("{:02}:00", kit.simulation.minutes)
             })
             .await;
+            b.click(".countdown-start").await;
+            b.click(".countdown-pause").await;
+            let held = b.text_of(".countdown .clock").await;
+            tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+            assert_eq!(b.text_of(".countdown .clock").await, held, "paused");
             b.click(".countdown-reset").await;
             assert_eq!(
                 b.text_of(".countdown .clock").await,

@@ -338,7 +338,7 @@ fn item_fields(
             {(key == "exercise:simulation").then(|| view! {
                 <p><a class="actor-brief-link" href=format!("/interviews/{}/brief", c.id)>"Actor's brief for the colleague playing the partner"</a></p>
             })}
-            {minutes.map(|minutes| view! { <Countdown minutes/> })}
+            {minutes.map(|minutes| view! { <Countdown id=key.clone() minutes/> })}
             <dl class="facts">
                 {i.item.facts.iter().map(|(label, value)| view! { <dt>{label.clone()}</dt><dd>{value.clone()}</dd> }).collect_view()}
             </dl>
@@ -804,52 +804,32 @@ pub fn clock(seconds: u32) -> String {
 const WARN_AT: u32 = 2 * 60;
 
 /// A countdown of the kit's response time for an exercise, with start,
-/// pause and reset; it warns in the last two minutes. Needs JavaScript;
-/// without it the length still shows.
+/// pause and reset; it warns in the last two minutes.
+///
+/// The page draws it and the page-actions script runs it (one listener on
+/// the document, its state kept by exercise, not in this element): the
+/// card is redrawn after saves, and a countdown held in this component's
+/// signals stopped with the component, sometimes leaving dead buttons on
+/// screen. Without JavaScript the length still shows.
 #[component]
-fn Countdown(minutes: u32) -> impl IntoView {
+fn Countdown(id: String, minutes: u32) -> impl IntoView {
     let total = minutes * 60;
-    let left = RwSignal::new(total);
-    let ticking: StoredValue<Option<leptos::prelude::IntervalHandle>> = StoredValue::new(None);
-    let stop = move || {
-        if let Some(Some(h)) = ticking.try_get_value() {
-            h.clear();
-        }
-        let _ = ticking.try_set_value(None);
-    };
-    let start = move |_| {
-        if ticking.get_value().is_some() || left.get_untracked() == 0 {
-            return;
-        }
-        let handle = leptos::prelude::set_interval_with_handle(
-            move || {
-                let now = left.try_get_untracked().unwrap_or(0).saturating_sub(1);
-                if left.try_set(now).is_some() || now == 0 {
-                    stop();
-                }
-            },
-            std::time::Duration::from_secs(1),
-        )
-        .ok();
-        ticking.set_value(handle);
-    };
-    on_cleanup(stop);
     view! {
         <div
             class="countdown"
             role="timer"
-            data-warning=move || (left.get() <= WARN_AT).to_string()
-            class:warning=move || left.get() <= WARN_AT
+            data-countdown=id
+            data-seconds=total
+            data-warn-at=WARN_AT
+            data-warning="false"
         >
             <span class="muted">{format!("Response time {minutes} min: ")}</span>
-            <strong class="clock">{move || clock(left.get())}</strong>
-            {move || (left.get() <= WARN_AT).then(|| view! {
-                <span class="countdown-warning">{if left.get() == 0 { " Time is up." } else { " Under two minutes left." }}</span>
-            })}
+            <strong class="clock">{clock(total)}</strong>
+            <span class="countdown-warning"></span>
             " "
-            <button type="button" class="countdown-start" on:click=start>"Start"</button>
-            <button type="button" class="countdown-pause" on:click=move |_| stop()>"Pause"</button>
-            <button type="button" class="countdown-reset" on:click=move |_| { stop(); left.set(total); }>"Reset"</button>
+            <button type="button" class="countdown-start" data-action="countdown-start">"Start"</button>
+            <button type="button" class="countdown-pause" data-action="countdown-pause">"Pause"</button>
+            <button type="button" class="countdown-reset" data-action="countdown-reset">"Reset"</button>
         </div>
     }
 }
