@@ -141,16 +141,19 @@ pub fn plan_view(
     plan: &crate::domain::plan::InterviewPlan,
     version: i64,
 ) -> PlanView {
-    use crate::domain::plan::{item_competency, item_title};
-    let view_of = |item: &PlanItem| PlanItemView {
-        title: item_title(kit, item).unwrap_or_else(|| item.id.clone()),
-        competency: item_competency(kit, item).and_then(|id| {
-            kit.competencies
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| c.name.clone())
-        }),
-        item: item.clone(),
+    use crate::domain::kit_item::KitItemRef;
+    let view_of = |item: &PlanItem| {
+        let found = kit.item(item);
+        PlanItemView {
+            title: found.map_or_else(|| item.id.clone(), KitItemRef::title),
+            competency: found.and_then(KitItemRef::competency).and_then(|id| {
+                kit.competencies
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.name.clone())
+            }),
+            item: item.clone(),
+        }
     };
     PlanView {
         version,

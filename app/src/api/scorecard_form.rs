@@ -230,15 +230,14 @@ pub async fn actor_brief(id: String) -> Result<ActorBriefView, AppError> {
 /// round, in minutes, by item key: the countdowns' lengths.
 #[server(prefix = "/api/fn", endpoint = "exercise-timers", input = GetUrl)]
 pub async fn exercise_timers(id: String) -> Result<BTreeMap<String, u32>, AppError> {
+    use crate::domain::kit_item::Exercise;
+    use crate::domain::scorecard::item_key;
     let user = crate::auth::require_user()?;
     let db = super::requisitions::db()?;
     let (_, requisition, _) = super::panel::assignment_for(&db, &user, &id).await?;
     let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
-    Ok(BTreeMap::from([
-        (
-            "exercise:presentation".to_string(),
-            kit.presentation.minutes,
-        ),
-        ("exercise:simulation".to_string(), kit.simulation.minutes),
-    ]))
+    Ok(Exercise::ALL
+        .into_iter()
+        .filter_map(|e| Some((item_key(&e.into()), kit.exercise(e).minutes()?)))
+        .collect())
 }

@@ -171,7 +171,8 @@ mod server {
     use crate::access::internal;
     use crate::db::{assignments, requisitions, scorecards, Db};
     use crate::domain::accounts::CurrentUser;
-    use crate::domain::plan::{item_competency, item_title, PlanItem};
+    use crate::domain::kit_item::KitItemRef;
+    use crate::domain::plan::PlanItem;
     use crate::domain::requisition::{Assignment, Candidate, Requisition};
     use crate::domain::scorecard::{
         self, check_reason, check_submittable, item_key, parse_item_key, Scorecard, ScorecardBody,
@@ -241,7 +242,7 @@ mod server {
         let mut items: Vec<(PlanItem, bool)> = round.iter().map(|i| (i.clone(), true)).collect();
         for key in body.items.keys() {
             if let Some(item) = parse_item_key(key) {
-                if !round.contains(&item) && item_title(kit, &item).is_some() {
+                if !round.contains(&item) && kit.item(&item).is_some() {
                     items.push((item, false));
                 }
             }
@@ -519,9 +520,10 @@ mod server {
                 let key = item_key(&item);
                 let score = card.body.items.get(&key).cloned().unwrap_or_default();
                 let (positive, negative) = scorecard::ticked(kit, &item, &score);
+                let found = kit.item(&item);
                 ItemResult {
-                    title: item_title(kit, &item).unwrap_or_else(|| key.clone()),
-                    competency: item_competency(kit, &item).map(str::to_string),
+                    title: found.map_or_else(|| key.clone(), KitItemRef::title),
+                    competency: found.and_then(KitItemRef::competency).map(str::to_string),
                     rating: score.rating,
                     positive,
                     negative,

@@ -137,6 +137,13 @@ pub(crate) fn sub_role(id: SubRole, scope: &str, typical: Vec<Level>) -> SubRole
     }
 }
 
+/// The sample library's mid-level co-sell operations kit.
+pub(crate) fn sample_kit() -> super::Kit {
+    sample_library()
+        .kit(SubRole::CoSellOps, Level::Mid)
+        .unwrap()
+}
+
 pub(crate) fn sample_library() -> Library {
     Library {
         version: "test-version".into(),

@@ -2,6 +2,7 @@
 //! the same library, sub-role and level always give the same kit.
 
 use super::ids::{Level, SubRole};
+use super::kit_item::Exercise;
 use super::rubric::{
     Anchors, Attitude, Knockout, Library, Presentation, Simulation, SubRoleProfile, VideoPrompt,
     Weights,
@@ -80,7 +81,7 @@ pub struct KitRound {
     pub minutes: u32,
     pub competency_questions: Vec<String>,
     pub attitude_questions: Vec<String>,
-    /// `presentation` or `simulation` when an exercise runs in this round.
+    /// The ids of the exercises run in this round (see [`Exercise::id`]).
     pub exercises: Vec<String>,
 }
 
@@ -194,6 +195,10 @@ impl Library {
             .collect();
 
         let exercises = &rubric.exercises;
+        let exercise_round = |exercise: Exercise| match exercise {
+            Exercise::Presentation => &exercises.presentation.round,
+            Exercise::Simulation => &exercises.simulation.round,
+        };
         let rounds = self
             .rounds
             .iter()
@@ -214,14 +219,11 @@ impl Library {
                     .filter(|a| a.round == r.id)
                     .map(|a| a.id.clone())
                     .collect(),
-                exercises: [
-                    ("presentation", &exercises.presentation.round),
-                    ("simulation", &exercises.simulation.round),
-                ]
-                .into_iter()
-                .filter(|(_, round)| **round == r.id)
-                .map(|(name, _)| name.to_string())
-                .collect(),
+                exercises: Exercise::ALL
+                    .into_iter()
+                    .filter(|e| *exercise_round(*e) == r.id)
+                    .map(|e| e.id().to_string())
+                    .collect(),
             })
             .collect();
 

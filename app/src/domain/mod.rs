@@ -16,6 +16,7 @@ pub mod ics;
 pub mod ids;
 pub mod jd;
 pub mod kit;
+pub mod kit_item;
 pub mod plan;
 pub mod requisition;
 pub mod rubric;

@@ -4,12 +4,8 @@
 //! a stored plan is re-checked against its kit rather than trusted.
 
 use super::kit::Kit;
+use super::kit_item::{Exercise, KitItemRef};
 use serde::{Deserialize, Serialize};
-
-/// The two exercises a kit always carries; their ids are what
-/// `KitRound::exercises` lists.
-const PRESENTATION: &str = "presentation";
-const SIMULATION: &str = "simulation";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -134,56 +130,15 @@ pub struct CompetencyCoverage {
     pub level: CoverageLevel,
 }
 
-/// What the user calls an item: the question for questions (prefixed by
-/// the attitude's name, since attitude questions are scenarios that do not
-/// name what they probe) and the exercise's title. `None` when the kit has
-/// no such item.
-pub fn item_title(kit: &Kit, item: &PlanItem) -> Option<String> {
-    match item.kind {
-        ItemKind::Competency => kit
-            .competency_questions
-            .iter()
-            .find(|q| q.id == item.id)
-            .map(|q| q.question.clone()),
-        ItemKind::Attitude => kit
-            .attitude_questions
-            .iter()
-            .find(|a| a.id == item.id)
-            .map(|a| format!("{}: {}", a.name, a.question)),
-        ItemKind::Exercise => {
-            let (title, fallback) = match item.id.as_str() {
-                PRESENTATION => (&kit.presentation.title, "Presentation"),
-                SIMULATION => (&kit.simulation.title, "MDF role-play"),
-                _ => return None,
-            };
-            let title = title.trim();
-            Some(if title.is_empty() { fallback } else { title }.to_string())
-        }
-    }
-}
-
-/// The competency a competency question assesses; attitudes and exercises
-/// are scored on their own.
-pub fn item_competency<'a>(kit: &'a Kit, item: &PlanItem) -> Option<&'a str> {
-    match item.kind {
-        ItemKind::Competency => kit
-            .competency_questions
-            .iter()
-            .find(|q| q.id == item.id)
-            .map(|q| q.competency.as_str()),
-        ItemKind::Attitude | ItemKind::Exercise => None,
-    }
-}
-
 fn in_kit(kit: &Kit, item: &PlanItem) -> bool {
-    item_title(kit, item).is_some()
+    kit.item(item).is_some()
 }
 
 /// The item for an error message: its title when the kit knows it, else its
 /// kind and id, which is all there is to show.
 fn label(kit: &Kit, item: &PlanItem) -> String {
-    match item_title(kit, item) {
-        Some(title) => format!("“{title}”"),
+    match kit.item(item) {
+        Some(found) => format!("“{}”", found.title()),
         None => {
             let kind = match item.kind {
                 ItemKind::Competency => "competency question",
@@ -205,10 +160,7 @@ fn kit_items(kit: &Kit) -> impl Iterator<Item = PlanItem> + '_ {
                 .iter()
                 .map(|a| PlanItem::attitude(&a.id)),
         )
-        .chain([
-            PlanItem::exercise(PRESENTATION),
-            PlanItem::exercise(SIMULATION),
-        ])
+        .chain(Exercise::ALL.map(PlanItem::from))
 }
 
 fn kit_round_index(kit: &Kit, round: &str) -> Option<usize> {
@@ -323,10 +275,9 @@ impl InterviewPlan {
             .map(|c| {
                 let mut rounds: Vec<String> = Vec::new();
                 for r in &self.rounds {
-                    let assessed = r
-                        .items
-                        .iter()
-                        .any(|item| item_competency(kit, item) == Some(c.id.as_str()));
+                    let assessed = r.items.iter().any(|item| {
+                        kit.item(item).and_then(KitItemRef::competency) == Some(c.id.as_str())
+                    });
                     if assessed && !rounds.contains(&r.round) {
                         rounds.push(r.round.clone());
                     }
@@ -355,9 +306,9 @@ impl InterviewPlan {
             .map(|c| {
                 // Telling the user to add a question is only useful when the
                 // picker has one to offer.
-                let addable = available
-                    .iter()
-                    .any(|item| item_competency(kit, item) == Some(c.competency.as_str()));
+                let addable = available.iter().any(|item| {
+                    kit.item(item).and_then(KitItemRef::competency) == Some(c.competency.as_str())
+                });
                 if addable {
                     format!("{} is assessed in no round: add a question for it", c.name)
                 } else {
@@ -903,41 +854,6 @@ mod tests {
             plan.validate(&kit).unwrap_err().to_string(),
             "the round “Deep dive” appears more than once in the plan"
         );
-    }
-
-    #[test]
-    fn titles_and_competencies_of_items() {
-        let kit = kit();
-        assert_eq!(
-            item_title(&kit, &q1()).as_deref(),
-            Some("How did you keep registrations clean with two field partners?")
-        );
-        assert_eq!(
-            item_title(&kit, &listening()).as_deref(),
-            Some("Listening: Question?")
-        );
-        assert_eq!(
-            item_title(&kit, &presentation()).as_deref(),
-            Some("Presentation")
-        );
-        assert_eq!(
-            item_title(&kit, &simulation()).as_deref(),
-            Some("Role-play")
-        );
-        assert_eq!(item_title(&kit, &PlanItem::exercise("lunch")), None);
-        assert_eq!(item_title(&kit, &PlanItem::competency("nope")), None);
-
-        let mut untitled = kit.clone();
-        untitled.simulation.title = " ".into();
-        assert_eq!(
-            item_title(&untitled, &simulation()).as_deref(),
-            Some("MDF role-play")
-        );
-
-        assert_eq!(item_competency(&kit, &q1()), Some("pipeline"));
-        assert_eq!(item_competency(&kit, &listening()), None);
-        assert_eq!(item_competency(&kit, &presentation()), None);
-        assert_eq!(item_competency(&kit, &PlanItem::competency("nope")), None);
     }
 
     #[test]

@@ -8,7 +8,8 @@
 use super::ids::UnknownId;
 use super::jd::FieldError;
 use super::kit::Kit;
-use super::plan::{item_title, ItemKind, PlanItem};
+use super::kit_item::KitItemRef;
+use super::plan::{ItemKind, PlanItem};
 use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -275,7 +276,10 @@ pub fn parse_item_key(key: &str) -> Option<PlanItem> {
 /// The indicators an item's score ticked, in the kit's words (positive,
 /// negative); indices the kit does not have are skipped.
 pub fn ticked(kit: &Kit, item: &PlanItem, score: &ItemScore) -> (Vec<String>, Vec<String>) {
-    let (positive, negative) = indicators(kit, item).unwrap_or_default();
+    let (positive, negative) = kit
+        .item(item)
+        .map(KitItemRef::indicators)
+        .unwrap_or_default();
     let words = |list: &[String], seen: &[usize]| -> Vec<String> {
         seen.iter().filter_map(|i| list.get(*i).cloned()).collect()
     };
@@ -283,28 +287,6 @@ pub fn ticked(kit: &Kit, item: &PlanItem, score: &ItemScore) -> (Vec<String>, Ve
         words(positive, &score.positive),
         words(negative, &score.negative),
     )
-}
-
-/// The item's positive and negative indicators in the kit; `None` when the
-/// kit has no such item.
-pub fn indicators<'a>(kit: &'a Kit, item: &PlanItem) -> Option<(&'a [String], &'a [String])> {
-    match item.kind {
-        ItemKind::Competency => kit
-            .competency_questions
-            .iter()
-            .find(|q| q.id == item.id)
-            .map(|q| (q.positive.as_slice(), q.negative.as_slice())),
-        ItemKind::Attitude => kit
-            .attitude_questions
-            .iter()
-            .find(|a| a.id == item.id)
-            .map(|a| (a.positive.as_slice(), a.negative.as_slice())),
-        ItemKind::Exercise => match item.id.as_str() {
-            "presentation" => Some((&kit.presentation.positive, &kit.presentation.negative)),
-            "simulation" => Some((&kit.simulation.positive, &kit.simulation.negative)),
-            _ => None,
-        },
-    }
 }
 
 fn field(field: impl Into<String>, message: impl Into<String>) -> FieldError {
@@ -378,8 +360,9 @@ pub fn parse(
             ));
             continue;
         };
-        let title = item_title(kit, &item).unwrap_or_else(|| key.clone());
-        let (positive, negative) = indicators(kit, &item).unwrap_or_default();
+        let found = kit.item(&item);
+        let title = found.map_or_else(|| key.clone(), KitItemRef::title);
+        let (positive, negative) = found.map(KitItemRef::indicators).unwrap_or_default();
         let rating = match given.rating.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(value) => match value.parse::<Rating>() {
@@ -471,7 +454,9 @@ pub fn check_submittable(
                 .is_none()
         })
         .map(|item| {
-            let title = item_title(kit, item).unwrap_or_else(|| item_key(item));
+            let title = kit
+                .item(item)
+                .map_or_else(|| item_key(item), KitItemRef::title);
             field(
                 format!("items.{}.rating", item_key(item)),
                 format!("rate “{title}”, or mark it “No evidence”, before you submit"),

@@ -4,6 +4,7 @@
 use crate::api::panel::interviews::{get_interview, my_interviews, InterviewItem, InterviewView};
 use crate::api::panel::AssignmentView;
 use crate::components::rubric::{AnchorsTable, BulletList, Indicators};
+use crate::domain::kit_item::Exercise;
 use crate::pages::scorecard::ScorecardPanel;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -142,12 +143,14 @@ fn InterviewBody(v: InterviewView) -> impl IntoView {
 #[component]
 fn ItemCard(item: InterviewItem, assignment_id: String) -> impl IntoView {
     let kind = format!("{:?}", item.kind).to_lowercase();
+    let is_simulation = item.kind == crate::domain::plan::ItemKind::Exercise
+        && Exercise::parse(&item.id) == Some(Exercise::Simulation);
     view! {
         <article class="item" data-item=item.id.clone() data-kind=kind>
             <p class="eyebrow">{item.eyebrow.clone()}</p>
             <h3>{item.title.clone()}</h3>
             <blockquote class="ask">{item.ask.clone()}</blockquote>
-            {(item.kind == crate::domain::plan::ItemKind::Exercise && item.id == "simulation").then(|| view! {
+            {is_simulation.then(|| view! {
                 <p><a class="actor-brief-link" href=format!("/interviews/{assignment_id}/brief")>"Actor's brief for the colleague playing the partner"</a></p>
             })}
             <dl class="facts">

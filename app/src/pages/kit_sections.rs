@@ -5,6 +5,7 @@ use crate::components::rubric::{AnchorsTable, Indicators, Section};
 use crate::domain::kit::{
     Application, CriterionSource, KitCompetency, KitQuestion, KitResumeCriterion,
 };
+use crate::domain::kit_item::Exercise;
 use crate::domain::rubric::{Attitude, Presentation, Simulation};
 use crate::domain::{Kit, Level};
 use leptos::prelude::*;
@@ -133,7 +134,7 @@ pub fn InterviewStage(kit: Kit) -> impl IntoView {
                         let mut covers = Vec::new();
                         if !r.competency_questions.is_empty() { covers.push(format!("{} competency questions", r.competency_questions.len())); }
                         if !r.attitude_questions.is_empty() { covers.push(format!("{} attitude questions", r.attitude_questions.len())); }
-                        for e in &r.exercises { covers.push(if e == "presentation" { "the presentation".into() } else { "the MDF role-play".into() }); }
+                        for e in &r.exercises { covers.push(if Exercise::parse(e) == Some(Exercise::Presentation) { "the presentation".into() } else { "the MDF role-play".into() }); }
                         view! { <tr><td>{r.name.clone()}</td><td>{r.led_by.clone()}</td><td class="num">{r.minutes}</td><td>{covers.join(", ")}</td></tr> }
                     }).collect_view()}
                 </tbody>

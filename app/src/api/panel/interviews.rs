@@ -136,96 +136,76 @@ pub fn interview_item(
     kit: &crate::domain::Kit,
     item: &crate::domain::plan::PlanItem,
 ) -> Option<InterviewItem> {
+    use crate::domain::kit_item::KitItemRef;
     let level = kit.level;
     let fact = |label: &str, value: &str| (label.to_string(), value.to_string());
     let list = |title: &str, items: &[String]| (title.to_string(), items.to_vec());
-    match item.kind {
-        ItemKind::Competency => kit
-            .competency_questions
-            .iter()
-            .find(|q| q.id == item.id)
-            .map(|q| InterviewItem {
-                kind: item.kind,
-                id: q.id.clone(),
-                eyebrow: format!("Competency question · {}", q.discipline),
-                title: q.competency_name.clone(),
-                ask: q.question.clone(),
-                facts: vec![
-                    fact("What the job requires", &q.requirement),
-                    fact("Expected at this level", &q.expected),
-                ],
-                lists: Vec::new(),
-                anchors: q.anchors.clone(),
-                positive: q.positive.clone(),
-                negative: q.negative.clone(),
-            }),
-        ItemKind::Attitude => kit
-            .attitude_questions
-            .iter()
-            .find(|a| a.id == item.id)
-            .map(|a| InterviewItem {
-                kind: item.kind,
-                id: a.id.clone(),
-                eyebrow: "Attitude".into(),
-                title: a.name.clone(),
-                ask: a.question.clone(),
-                facts: vec![fact("What it means", &a.definition)],
-                lists: Vec::new(),
-                anchors: a.anchors.clone(),
-                positive: a.positive.clone(),
-                negative: a.negative.clone(),
-            }),
-        ItemKind::Exercise if item.id == "presentation" => {
-            let p = &kit.presentation;
-            Some(InterviewItem {
-                kind: item.kind,
-                id: item.id.clone(),
-                eyebrow: "Exercise · presentation".into(),
-                title: p.title.clone(),
-                ask: p.prompt.clone(),
-                facts: vec![
-                    fact(
-                        "Format",
-                        &format!(
-                            "{} · {} min · audience: {}",
-                            p.format, p.minutes, p.audience
-                        ),
+    let found = kit.item(item)?;
+    let (eyebrow, title, ask, facts, lists) = match found {
+        KitItemRef::Competency(q) => (
+            format!("Competency question · {}", q.discipline),
+            q.competency_name.clone(),
+            q.question.clone(),
+            vec![
+                fact("What the job requires", &q.requirement),
+                fact("Expected at this level", &q.expected),
+            ],
+            Vec::new(),
+        ),
+        KitItemRef::Attitude(a) => (
+            "Attitude".into(),
+            a.name.clone(),
+            a.question.clone(),
+            vec![fact("What it means", &a.definition)],
+            Vec::new(),
+        ),
+        KitItemRef::Presentation(p) => (
+            "Exercise · presentation".into(),
+            p.title.clone(),
+            p.prompt.clone(),
+            vec![
+                fact(
+                    "Format",
+                    &format!(
+                        "{} · {} min · audience: {}",
+                        p.format, p.minutes, p.audience
                     ),
-                    fact("Expected at this level", p.level_expectations.get(level)),
-                ],
-                lists: vec![
-                    list("Deliverables", &p.deliverables),
-                    list("Ground rules", &p.ground_rules),
-                ],
-                anchors: p.anchors.clone(),
-                positive: p.positive.clone(),
-                negative: p.negative.clone(),
-            })
-        }
-        ItemKind::Exercise if item.id == "simulation" => {
-            let s = &kit.simulation;
-            Some(InterviewItem {
-                kind: item.kind,
-                id: item.id.clone(),
-                eyebrow: "Exercise · work simulation".into(),
-                title: s.title.clone(),
-                ask: s.problem.clone(),
-                facts: vec![
-                    fact("Scenario", &s.scenario),
-                    fact("Format", &format!("{} · {} min", s.format, s.minutes)),
-                    fact("Expected at this level", s.level_expectations.get(level)),
-                ],
-                lists: vec![
-                    list("Success criteria", &s.success_criteria),
-                    list("Ground rules", &s.ground_rules),
-                ],
-                anchors: s.anchors.clone(),
-                positive: s.positive.clone(),
-                negative: s.negative.clone(),
-            })
-        }
-        ItemKind::Exercise => None,
-    }
+                ),
+                fact("Expected at this level", p.level_expectations.get(level)),
+            ],
+            vec![
+                list("Deliverables", &p.deliverables),
+                list("Ground rules", &p.ground_rules),
+            ],
+        ),
+        KitItemRef::Simulation(s) => (
+            "Exercise · work simulation".into(),
+            s.title.clone(),
+            s.problem.clone(),
+            vec![
+                fact("Scenario", &s.scenario),
+                fact("Format", &format!("{} · {} min", s.format, s.minutes)),
+                fact("Expected at this level", s.level_expectations.get(level)),
+            ],
+            vec![
+                list("Success criteria", &s.success_criteria),
+                list("Ground rules", &s.ground_rules),
+            ],
+        ),
+    };
+    let (positive, negative) = found.indicators();
+    Some(InterviewItem {
+        kind: item.kind,
+        id: item.id.clone(),
+        eyebrow,
+        title,
+        ask,
+        facts,
+        lists,
+        anchors: found.anchors().clone(),
+        positive: positive.to_vec(),
+        negative: negative.to_vec(),
+    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use super::{BoardColumn, BoardItem};
 use crate::domain::kit::Kit;
-use crate::domain::plan::{item_competency, item_title, ItemKind, PlanItem};
+use crate::domain::kit_item::{Exercise, KitItemRef};
+use crate::domain::plan::PlanItem;
 use crate::domain::scorecard::item_key;
 use std::collections::{BTreeSet, HashMap};
 
@@ -14,12 +15,13 @@ fn competency_column(id: &str) -> String {
     format!("competency:{id}")
 }
 
-/// The column an item counts in.
-fn column_of(kit: &Kit, item: &PlanItem) -> Option<String> {
-    match item.kind {
-        ItemKind::Competency => item_competency(kit, item).map(competency_column),
-        ItemKind::Attitude => Some(ATTITUDES.to_string()),
-        ItemKind::Exercise => Some(format!("exercise:{}", item.id)),
+/// The column an item counts in: each exercise has its own, keyed like
+/// the item.
+fn column_of(found: KitItemRef<'_>, item: &PlanItem) -> String {
+    match found {
+        KitItemRef::Competency(q) => competency_column(&q.competency),
+        KitItemRef::Attitude(_) => ATTITUDES.to_string(),
+        KitItemRef::Presentation(_) | KitItemRef::Simulation(_) => item_key(item),
     }
 }
 
@@ -31,15 +33,16 @@ pub fn layout(kit: &Kit, items: &[PlanItem]) -> (Vec<BoardColumn>, Vec<BoardItem
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for item in items {
-        let (Some(title), Some(column)) = (item_title(kit, item), column_of(kit, item)) else {
+        let Some(found) = kit.item(item) else {
             continue;
         };
         let key = item_key(item);
         if !seen.insert(key.clone()) {
             continue;
         }
+        let column = column_of(found, item);
         used.insert(column.clone());
-        let competency = item_competency(kit, item).and_then(|id| {
+        let competency = found.competency().and_then(|id| {
             kit.competencies
                 .iter()
                 .find(|c| c.id == id)
@@ -47,7 +50,7 @@ pub fn layout(kit: &Kit, items: &[PlanItem]) -> (Vec<BoardColumn>, Vec<BoardItem
         });
         board_items.push(BoardItem {
             key,
-            title,
+            title: found.title(),
             column,
             competency,
         });
@@ -66,23 +69,22 @@ pub fn layout(kit: &Kit, items: &[PlanItem]) -> (Vec<BoardColumn>, Vec<BoardItem
                 .unwrap_or(c.weight),
         })
         .collect();
-    columns.extend([
+    columns.push(BoardColumn {
+        id: ATTITUDES.into(),
+        label: "Attitudes".into(),
+        weight: kit.weights.attitudes,
+    });
+    columns.extend(Exercise::ALL.map(|exercise| {
+        let (label, weight) = match exercise {
+            Exercise::Presentation => ("Presentation", kit.weights.presentation),
+            Exercise::Simulation => ("Role-play", kit.weights.simulation),
+        };
         BoardColumn {
-            id: ATTITUDES.into(),
-            label: "Attitudes".into(),
-            weight: kit.weights.attitudes,
-        },
-        BoardColumn {
-            id: "exercise:presentation".into(),
-            label: "Presentation".into(),
-            weight: kit.weights.presentation,
-        },
-        BoardColumn {
-            id: "exercise:simulation".into(),
-            label: "Role-play".into(),
-            weight: kit.weights.simulation,
-        },
-    ]);
+            id: item_key(&exercise.into()),
+            label: label.into(),
+            weight,
+        }
+    }));
     columns.retain(|c| used.contains(&c.id));
     // Items follow their columns' order, then the plan's.
     let order: HashMap<&str, usize> = columns
