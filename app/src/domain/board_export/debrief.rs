@@ -7,7 +7,8 @@
 use super::chart::{self, escape};
 use crate::domain::agreement::Agreement;
 use crate::domain::board::{
-    tenths_down, Board, CandidateRow, MissingCard, RatingRecord, EXPECTATION, OVERDUE_AFTER_HOURS,
+    arrange, tenths_down, Board, CandidateRow, Direction, Listed, MissingCard, RatingRecord,
+    SortKey, EXPECTATION, OVERDUE_AFTER_HOURS,
 };
 use crate::domain::scorecard::{CardStatus, Recommendation};
 use std::collections::HashMap;
@@ -145,20 +146,16 @@ fn calibration(board: &Board, out: &mut String) {
 /// name), then those without ratings yet or hidden from the viewer, by
 /// name: the debrief starts where there is something to discuss.
 fn in_debrief_order(board: &Board) -> Vec<&CandidateRow> {
-    let mut rows: Vec<&CandidateRow> = board.candidates.iter().collect();
-    let evidence = |row: &CandidateRow| if row.hidden { None } else { row.weighted };
-    rows.sort_by(|a, b| {
-        let by_score = match (evidence(a), evidence(b)) {
-            (Some(x), Some(y)) => y.total_cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
-        by_score
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    rows
+    // The board's own order: a hidden candidate has no weighted score, so
+    // it sorts with those not rated yet.
+    arrange(
+        board,
+        &SortKey::Weighted,
+        Direction::Descending,
+        None,
+        Listed::Everyone,
+    )
+    .rows
 }
 
 /// How many candidates share one table of ratings by column: with the
