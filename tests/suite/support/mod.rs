@@ -144,6 +144,24 @@ impl TestApp {
 /// The password every test account gets.
 pub const PASSWORD: &str = "a long test password";
 
+/// The stored hash of [`PASSWORD`] for test accounts: argon2id at its
+/// lightest parameters, computed once per run. The server verifies with the
+/// parameters a hash carries, so signing in stays the real code path while
+/// the suite no longer spends two full-cost hashes on every account. The
+/// production hash is tested in `app::auth::password` and through
+/// `hiring-kit user add` (user_cli.rs).
+fn test_password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| {
+        use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+        let light = argon2::Params::new(argon2::Params::MIN_M_COST, 1, 1, None).expect("params");
+        argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, light)
+            .hash_password(PASSWORD.as_bytes(), &SaltString::generate(&mut OsRng))
+            .expect("hash")
+            .to_string()
+    })
+}
+
 impl TestApp {
     /// Creates an account (once) and returns its id.
     pub async fn user(&self, role: Role, email: &str) -> String {
@@ -151,8 +169,7 @@ impl TestApp {
         if let Some((user, _)) = users::credentials(&self.db, &email).await.expect("lookup") {
             return user.id;
         }
-        let hash = app::auth::password::hash(PASSWORD).expect("hash");
-        users::create(&self.db, &email, role, &hash)
+        users::create(&self.db, &email, role, test_password_hash())
             .await
             .expect("create user")
     }
