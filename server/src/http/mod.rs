@@ -78,6 +78,19 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The pages' routes, listed once per process. Listing them runs the app
+/// with resource loading switched off through a process-wide flag in
+/// leptos_server (`SuppressResourceLoad`): any page that starts loading a
+/// resource while a listing runs waits for it forever. A second listing
+/// while pages are being served (the test suite builds a router per test,
+/// `hiring-kit bench` builds its own) left about one page in a few hundred
+/// unanswered.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 /// The whole application as a router, so tests can serve it on port 0,
 /// with the default rate limits and the peer address as the client's.
 pub fn build_app(state: AppState) -> Router {
@@ -86,7 +99,7 @@ pub fn build_app(state: AppState) -> Router {
 
 /// The application with the given rate limits (and trusted proxy header).
 pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     // What server functions and pages find in their Leptos context.
     let context = {
         let library = state.library.clone();

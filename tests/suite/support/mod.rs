@@ -69,6 +69,8 @@ pub fn postgres_admin_url() -> Option<String> {
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// What the server was built from, for tests that build another router.
+    pub state: AppState,
     pub db_url: String,
     pub client: reqwest::Client,
     _dir: tempfile::TempDir,
@@ -307,7 +309,7 @@ async fn serve_database(
         secure_cookies: false,
     };
     let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-    let app_router = build_app_with(state, &serving.limits);
+    let app_router = build_app_with(state.clone(), &serving.limits);
     let served = tokio::spawn(async move {
         serve(listener, app_router, serving.timeouts, async move {
             // A dropped sender is not a shutdown: the server runs for the
@@ -321,6 +323,7 @@ async fn serve_database(
     let mut app = TestApp {
         base: format!("http://{addr}"),
         db,
+        state,
         db_url,
         client: reqwest::Client::new(),
         _dir: dir,
