@@ -119,224 +119,95 @@ pub async fn world(app: &TestApp) -> World {
     }
 }
 
-async fn check(
-    app: &TestApp,
-    w: &World,
+/// One line of the matrix: a request, and the status each of [`WHO`]
+/// gets, in that order.
+struct Row {
     method: Method,
-    path: &str,
+    path: String,
+    /// A JSON body; `{who}` in it becomes the caller's index, so a create
+    /// is not refused as a duplicate.
     body: Option<Value>,
     expected: [u16; 7],
-) {
-    for (i, client) in w.clients.iter().enumerate() {
-        let mut req = client.request(method.clone(), app.url(path));
-        if let Some(b) = &body {
-            // Unique per caller, so a create is not refused as a duplicate.
-            let text = b.to_string().replace("{who}", &i.to_string());
-            req = req.header("content-type", "application/json").body(text);
-        }
-        let res = req.send().await.unwrap();
-        let status = res.status().as_u16();
-        if status != expected[i] {
-            let body = res.text().await.unwrap_or_default();
-            panic!(
-                "{method} {path} as {}: {status}, expected {}: {body:.300}",
-                WHO[i], expected[i]
-            );
+}
+
+fn row(method: &Method, path: &str, body: Option<Value>, expected: [u16; 7]) -> Row {
+    Row {
+        method: method.clone(),
+        path: path.to_string(),
+        body,
+        expected,
+    }
+}
+
+/// Sends every row as every caller and reports every status that differs
+/// from the table, not only the first.
+async fn check(app: &TestApp, w: &World, matrix: &[Row]) {
+    let mut wrong = Vec::new();
+    for row in matrix {
+        for (i, client) in w.clients.iter().enumerate() {
+            let mut req = client.request(row.method.clone(), app.url(&row.path));
+            if let Some(b) = &row.body {
+                let text = b.to_string().replace("{who}", &i.to_string());
+                req = req.header("content-type", "application/json").body(text);
+            }
+            let res = req.send().await.unwrap();
+            let status = res.status().as_u16();
+            if status != row.expected[i] {
+                let body = res.text().await.unwrap_or_default();
+                wrong.push(format!(
+                    "{} {} as {}: {status}, expected {}: {body:.300}",
+                    row.method, row.path, WHO[i], row.expected[i]
+                ));
+            }
         }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 async fn every_role_reaches_exactly_what_it_should(app: TestApp) {
     let w = world(&app).await;
-    let (r, c, a) = (
-        w.requisition.clone(),
-        w.candidate.clone(),
-        w.assignment.clone(),
-    );
+    let (r, c, a) = (&w.requisition, &w.candidate, &w.assignment);
     const RUNNERS: [u16; 7] = [401, 200, 200, 200, 403, 403, 403];
     const RUNNER_PAGES: [u16; 7] = [303, 200, 200, 200, 403, 403, 403];
     const ASSIGNED_PAGES: [u16; 7] = [303, 200, 200, 200, 403, 200, 403];
-
-    // JSON API.
-    check(
-        &app,
-        &w,
-        Method::GET,
-        "/api/kits",
-        None,
-        [401, 200, 200, 200, 200, 200, 200],
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::POST,
-        "/api/jd/lint",
-        Some(json!({"text": "x"})),
-        [401, 200, 200, 200, 200, 403, 403],
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        "/api/requisitions",
-        None,
-        [401, 200, 200, 200, 200, 403, 403],
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::POST,
-        "/api/requisitions",
-        Some(outcome()),
-        [401, 201, 201, 201, 201, 403, 403],
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/api/requisitions/{r}"),
-        None,
-        RUNNERS,
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/api/requisitions/{r}/candidates"),
-        None,
-        RUNNERS,
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::POST,
-        &format!("/api/requisitions/{r}/candidates"),
-        Some(json!({"name": "Cand {who}", "email": "cand{who}@example.com"})),
-        [401, 201, 201, 201, 403, 403, 403],
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/api/requisitions/{r}/assignments"),
-        None,
-        RUNNERS,
-    )
-    .await;
-    // The first runner schedules; the next two reach the same slot (409),
-    // which shows they got past the access check.
-    check(
-        &app,
-        &w,
-        Method::POST,
-        &format!("/api/requisitions/{r}/assignments"),
-        Some(json!({"candidate_id": w.other_candidate, "round": w.round, "interviewer_email": "iris@example.com", "starts_at": "2027-01-03T10:00:00Z"})),
-        [401, 201, 409, 409, 403, 403, 403],
-    )
-    .await;
-    // Server functions the pages call.
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/api/fn/requisition?id={r}"),
-        None,
-        RUNNERS,
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        "/api/fn/accounts",
-        None,
-        [401, 200, 403, 403, 403, 403, 403],
-    )
-    .await;
-
-    // Pages.
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/requisitions/{r}"),
-        None,
-        RUNNER_PAGES,
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/requisitions/{r}/candidates"),
-        None,
-        RUNNER_PAGES,
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/candidates/{c}"),
-        None,
-        ASSIGNED_PAGES,
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/interviews/{a}"),
-        None,
-        ASSIGNED_PAGES,
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &format!("/interviews/{a}/invite.ics"),
-        None,
-        ASSIGNED_PAGES,
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        "/admin/users",
-        None,
-        [303, 200, 403, 403, 403, 403, 403],
-    )
-    .await;
-    check(
-        &app,
-        &w,
-        Method::GET,
-        "/interviews",
-        None,
-        [303, 200, 200, 200, 200, 200, 200],
-    )
-    .await;
-    // Each interviewer reaches only the candidate they interview: iris was
-    // put on the other candidate's panel above, ivy was not.
     let other = format!("/candidates/{}", w.other_candidate);
-    check(
-        &app,
-        &w,
-        Method::GET,
-        &other,
-        None,
-        [303, 200, 200, 200, 403, 403, 200],
-    )
-    .await;
+    let schedule = json!({"candidate_id": w.other_candidate, "round": w.round,
+        "interviewer_email": "iris@example.com", "starts_at": "2027-01-03T10:00:00Z"});
+    let candidate = json!({"name": "Cand {who}", "email": "cand{who}@example.com"});
+    let lint = json!({"text": "x"});
+    let (get, post) = (Method::GET, Method::POST);
+    // Columns: anonymous, admin, recruiter on it, hiring manager on it,
+    // other recruiter, assigned interviewer, other interviewer.
+    #[rustfmt::skip]
+    let matrix = [
+        // JSON API.
+        row(&get,  "/api/kits",                                 None,               [401, 200, 200, 200, 200, 200, 200]),
+        row(&post, "/api/jd/lint",                              Some(lint),         [401, 200, 200, 200, 200, 403, 403]),
+        row(&get,  "/api/requisitions",                         None,               [401, 200, 200, 200, 200, 403, 403]),
+        row(&post, "/api/requisitions",                         Some(outcome()),    [401, 201, 201, 201, 201, 403, 403]),
+        row(&get,  &format!("/api/requisitions/{r}"),           None,               RUNNERS),
+        row(&get,  &format!("/api/requisitions/{r}/candidates"), None,              RUNNERS),
+        row(&post, &format!("/api/requisitions/{r}/candidates"), Some(candidate),   [401, 201, 201, 201, 403, 403, 403]),
+        row(&get,  &format!("/api/requisitions/{r}/assignments"), None,             RUNNERS),
+        // The first runner schedules; the next two reach the same slot
+        // (409), which shows they got past the access check.
+        row(&post, &format!("/api/requisitions/{r}/assignments"), Some(schedule),   [401, 201, 409, 409, 403, 403, 403]),
+        // Server functions the pages call.
+        row(&get,  &format!("/api/fn/requisition?id={r}"),      None,               RUNNERS),
+        row(&get,  "/api/fn/accounts",                          None,               [401, 200, 403, 403, 403, 403, 403]),
+        // Pages.
+        row(&get,  &format!("/requisitions/{r}"),               None,               RUNNER_PAGES),
+        row(&get,  &format!("/requisitions/{r}/candidates"),    None,               RUNNER_PAGES),
+        row(&get,  &format!("/candidates/{c}"),                 None,               ASSIGNED_PAGES),
+        row(&get,  &format!("/interviews/{a}"),                 None,               ASSIGNED_PAGES),
+        row(&get,  &format!("/interviews/{a}/invite.ics"),      None,               ASSIGNED_PAGES),
+        row(&get,  "/admin/users",                              None,               [303, 200, 403, 403, 403, 403, 403]),
+        row(&get,  "/interviews",                               None,               [303, 200, 200, 200, 200, 200, 200]),
+        // Each interviewer reaches only the candidate they interview: iris
+        // was put on the other candidate's panel above, ivy was not.
+        row(&get,  &other,                                      None,               [303, 200, 200, 200, 403, 403, 200]),
+    ];
+    check(&app, &w, &matrix).await;
 }
 on_both_databases!(
     authorisation_matrix,

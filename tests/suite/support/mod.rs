@@ -229,6 +229,106 @@ impl Drop for TestApp {
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
+/// The PostgreSQL database every test's database is copied from: empty,
+/// with every migration applied, so a test starts from a copy instead of
+/// running the migrations again. Named after a digest of the migrations,
+/// so a changed migration makes a new one (and older ones are dropped); it
+/// outlives the run and the next run reuses it.
+fn postgres_template(admin: &str) -> String {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE
+        .get_or_init(|| {
+            // Made once, on a runtime of its own: each test has its own
+            // runtime, and the first test's may end before the others'.
+            let admin = admin.to_string();
+            std::thread::spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime")
+                    .block_on(make_postgres_template(&admin))
+            })
+            .join()
+            .expect("the PostgreSQL template is made")
+        })
+        .clone()
+}
+
+async fn make_postgres_template(admin: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let folder = workspace_root().join("migrations/postgres");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("migrations/postgres")
+        .map(|entry| entry.expect("a migration").path())
+        .collect();
+    files.sort();
+    let mut digest = Sha256::new();
+    for file in &files {
+        digest.update(file.file_name().unwrap_or_default().as_encoded_bytes());
+        digest.update(std::fs::read(file).expect("a migration's text"));
+    }
+    let hex: String = digest.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let name = format!("hk_template_{hex}");
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(admin)
+        .await
+        .expect("connect to the PostgreSQL admin database");
+    let names = |pattern: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_as::<_, (String,)>(
+                "SELECT datname::text FROM pg_database WHERE datname LIKE $1",
+            )
+            .bind(pattern)
+            .fetch_all(&pool)
+            .await
+            .expect("list databases")
+            .into_iter()
+            .map(|(n,)| n)
+            .collect::<Vec<_>>()
+        }
+    };
+    for old in names("hk_template_%").await {
+        if old != name {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {old} WITH (FORCE)"))
+                .execute(&pool)
+                .await;
+        }
+    }
+    if !names("hk_template_%").await.contains(&name) {
+        // Made under a name of its own and renamed when complete, so a run
+        // that stops half-way never leaves a template without every table.
+        let making = format!("hk_making_{}", std::process::id());
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {making} WITH (FORCE)"))
+            .execute(&pool)
+            .await
+            .expect("drop an unfinished template");
+        sqlx::query(&format!("CREATE DATABASE {making}"))
+            .execute(&pool)
+            .await
+            .expect("create the template");
+        let (base, _) = admin.rsplit_once('/').expect("admin URL ends in /DATABASE");
+        let db = Db::connect(&format!("{base}/{making}"))
+            .await
+            .expect("migrate the template");
+        db.pool.close().await;
+        let renamed = sqlx::query(&format!("ALTER DATABASE {making} RENAME TO {name}"))
+            .execute(&pool)
+            .await;
+        if renamed.is_err() {
+            // Another run made it meanwhile: use theirs.
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {making} WITH (FORCE)"))
+                .execute(&pool)
+                .await;
+        }
+    }
+    pool.close().await;
+    name
+}
+
 /// Starts the whole application on 127.0.0.1:0 with an empty database.
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, Serving::default()).await
@@ -259,7 +359,8 @@ pub async fn spawn_app_with(backend: Backend, serving: Serving) -> TestApp {
             let pool = sqlx::AnyPool::connect(&admin)
                 .await
                 .expect("connect to the PostgreSQL admin database");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
+            let template = postgres_template(&admin);
+            sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
                 .execute(&pool)
                 .await
                 .expect("create test database");
