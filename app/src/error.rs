@@ -4,6 +4,7 @@
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::{Bytes, Encodes};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -69,5 +70,59 @@ impl FromServerFnError for AppError {
             }
             other => AppError::Transport(other.to_string()),
         }
+    }
+
+    fn ser(&self) -> Bytes {
+        encode_with_status(self, self.status_code())
+    }
+}
+
+/// What every server-function error goes through on its way out: the JSON
+/// body, and (on the server) the HTTP status the error stands for.
+///
+/// server_fn answers every error with 500; leptos_axum then applies the
+/// status a function set in its `ResponseOptions`. Encoding the error is the
+/// one step every failure passes, arguments that do not parse included, so
+/// the status is set here once, and no layer has to read the body back to
+/// find it. A plain form post (no JavaScript) is left alone: leptos_axum
+/// sends it back to the page it came from (302, the error in the address),
+/// and a status set here would replace that redirect.
+pub(crate) fn encode_with_status<E>(error: &E, status: u16) -> Bytes
+where
+    E: FromServerFnError,
+    E::Encoder: Encodes<E>,
+{
+    #[cfg(feature = "ssr")]
+    set_status(status);
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+    E::Encoder::encode(error).unwrap_or_else(|e| {
+        E::Encoder::encode(&E::from_server_fn_error(ServerFnErrorErr::Serialization(
+            e.to_string(),
+        )))
+        .unwrap_or_default()
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn set_status(status: u16) {
+    use leptos::prelude::use_context;
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    // leptos_axum's own test for a plain form post: it accepts HTML and
+    // says where it came from.
+    let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+        let accepts_html = parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"));
+        accepts_html && parts.headers.contains_key(http::header::REFERER)
+    });
+    if !form_post {
+        response.set_status(
+            http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
     }
 }

@@ -92,6 +92,10 @@ impl FromServerFnError for FormError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         FormError::App(AppError::from_server_fn_error(value))
     }
+
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        crate::error::encode_with_status(self, self.status_code())
+    }
 }
 
 impl FormError {

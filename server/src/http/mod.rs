@@ -23,7 +23,6 @@ mod openapi;
 mod requisitions;
 mod scorecards;
 pub mod serve;
-mod server_fn_status;
 mod session;
 pub mod throttle;
 mod uploads;
@@ -148,9 +147,6 @@ pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router 
         // below have their own, larger limit (see uploads.rs).
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(uploads::router())
-        .layer(axum::middleware::from_fn(
-            server_fn_status::map_error_status,
-        ))
         // Inside `resolve_user`, so signed-in staff are told apart.
         .layer(axum::middleware::from_fn_with_state(
             throttle::Throttle::new(limits),
