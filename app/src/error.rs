@@ -104,23 +104,29 @@ where
     })
 }
 
+/// Whether the server function being run was called by a form posted
+/// without JavaScript, by leptos_axum's own test: the request accepts HTML
+/// and says where it came from. Such a call is answered with a redirect
+/// back to that page, its error carried in the address.
 #[cfg(feature = "ssr")]
-fn set_status(status: u16) {
-    use leptos::prelude::use_context;
-    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
-        return;
-    };
-    // leptos_axum's own test for a plain form post: it accepts HTML and
-    // says where it came from.
-    let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+pub fn is_plain_form_post() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
         let accepts_html = parts
             .headers
             .get(http::header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("text/html"));
         accepts_html && parts.headers.contains_key(http::header::REFERER)
-    });
-    if !form_post {
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn set_status(status: u16) {
+    use leptos::prelude::use_context;
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    if !is_plain_form_post() {
         response.set_status(
             http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
         );

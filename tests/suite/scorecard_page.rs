@@ -134,6 +134,40 @@ async fn the_form_saves_refuses_stale_submits_and_amends(app: TestApp) {
     assert_eq!(c["version"].as_i64().unwrap(), v2, "nothing was written");
     assert_eq!(c["body"]["items"][&first]["notes"], "from the laptop");
 
+    // The page's script (an autosave) gets the same refusal in one answer,
+    // as the JSON route does: 409, what it sent, and the card as stored,
+    // to show beside the typed text without asking again.
+    let notes = format!("items.{first}.notes");
+    let res = ivy
+        .post(app.url("/api/fn/save-scorecard"))
+        .header("origin", app.base.clone())
+        .form(&[
+            ("id", id.as_str()),
+            ("version", v1.to_string().as_str()),
+            ("intent", "save"),
+            (field(&notes).as_str(), "from the tablet"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let refused: Value = res.json().await.unwrap();
+    let stale = &refused["StaleCard"];
+    assert!(
+        stale["message"]
+            .as_str()
+            .unwrap()
+            .contains("changed elsewhere"),
+        "{refused}"
+    );
+    assert_eq!(stale["values"][&notes], "from the tablet");
+    assert_eq!(stale["card"]["version"].as_i64().unwrap(), v2);
+    assert_eq!(
+        stale["card"]["body"]["items"][&first]["notes"],
+        "from the laptop"
+    );
+    assert_eq!(card(&app, ivy, &id).await["version"].as_i64().unwrap(), v2);
+
     // Submitting with an item unrated names it; the draft is still saved.
     let back = post(&app, ivy, &id, v2, "submit", &[]).await;
     let (_, html) = get_page(&app, ivy, &back).await;

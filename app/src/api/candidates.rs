@@ -38,7 +38,7 @@ pub const MAX_LISTED_LINE_ERRORS: usize = 100;
 /// up to this size, since without JavaScript it travels in the URL.
 pub const MAX_KEPT_TEXT_BYTES: usize = 24 * 1024;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
 pub enum FormError {
     /// Fields that were refused, and what was typed in every field.
     #[error("{}", describe_fields(.errors))]
@@ -63,6 +63,19 @@ pub enum FormError {
         values: BTreeMap<String, String>,
         plan: Box<super::requisitions::PlanView>,
     },
+    /// A scorecard changed since the writer read it (another tab or device
+    /// saved first), so nothing was saved. `values` is what was sent and
+    /// `card` the card as stored now: the page shows the stored text
+    /// beside the typed one from this answer alone. A plain form post
+    /// gets `Fields` with the message under the version field instead
+    /// (its answer travels in the address, and the page it returns to
+    /// reads the stored card anyway).
+    #[error("{message}")]
+    StaleCard {
+        message: String,
+        values: BTreeMap<String, String>,
+        card: Box<super::scorecards::ScorecardView>,
+    },
     #[error(transparent)]
     App(#[from] AppError),
 }
@@ -72,7 +85,7 @@ impl FormError {
     pub fn status_code(&self) -> u16 {
         match self {
             FormError::Fields { .. } | FormError::Rows { .. } => 422,
-            FormError::StalePlan { .. } => 409,
+            FormError::StalePlan { .. } | FormError::StaleCard { .. } => 409,
             FormError::App(e) => e.status_code(),
         }
     }
@@ -120,7 +133,8 @@ impl FormError {
         )
     }
 
-    /// The messages about one field.
+    /// The messages about one field (a stale scorecard's message is about
+    /// its version field).
     pub fn messages_for(&self, field: &str) -> Vec<String> {
         match self {
             FormError::Fields { errors, .. } => errors
@@ -128,18 +142,26 @@ impl FormError {
                 .filter(|e| e.field == field)
                 .map(|e| e.message.clone())
                 .collect(),
+            FormError::StaleCard { message, .. } if field == super::scorecard_form::STALE_FIELD => {
+                vec![message.clone()]
+            }
             _ => Vec::new(),
+        }
+    }
+
+    /// Every field as it was sent, when the form was refused.
+    pub fn values(&self) -> Option<&BTreeMap<String, String>> {
+        match self {
+            FormError::Fields { values, .. }
+            | FormError::StalePlan { values, .. }
+            | FormError::StaleCard { values, .. } => Some(values),
+            _ => None,
         }
     }
 
     /// What was typed in a field, when the form was refused.
     pub fn value(&self, name: &str) -> Option<String> {
-        match self {
-            FormError::Fields { values, .. } | FormError::StalePlan { values, .. } => {
-                values.get(name).cloned()
-            }
-            _ => None,
-        }
+        self.values().and_then(|values| values.get(name).cloned())
     }
 
     /// A line-error list from the import's errors: capped, with the text to

@@ -111,12 +111,19 @@ pub async fn save_scorecard(
             errors,
             values: values.clone(),
         },
-        ScorecardError::Stale { message, .. } => FormError::Fields {
-            errors: vec![FieldError {
-                field: STALE_FIELD.into(),
-                message,
-            }],
+        ScorecardError::Stale { message, .. } if crate::error::is_plain_form_post() => {
+            FormError::Fields {
+                errors: vec![FieldError {
+                    field: STALE_FIELD.into(),
+                    message,
+                }],
+                values: values.clone(),
+            }
+        }
+        ScorecardError::Stale { message, current } => FormError::StaleCard {
+            message,
             values: values.clone(),
+            card: current,
         },
     };
     let input = decode(&card).map_err(|e| match e {

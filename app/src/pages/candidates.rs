@@ -63,7 +63,7 @@ pub fn FormNotice(error: Signal<Option<FormError>>) -> impl IntoView {
                 }
                 .into_any(),
             ),
-            FormError::App(_) | FormError::StalePlan { .. } => {
+            FormError::App(_) | FormError::StalePlan { .. } | FormError::StaleCard { .. } => {
                 Some(view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any())
             }
             FormError::Rows { .. } => None,
@@ -351,7 +351,10 @@ fn ImportProblems(error: Signal<Option<FormError>>) -> impl IntoView {
                     </div>
                 }.into_any()
             }
-            FormError::App(_) | FormError::Fields { .. } | FormError::StalePlan { .. } => {
+            FormError::App(_)
+            | FormError::Fields { .. }
+            | FormError::StalePlan { .. }
+            | FormError::StaleCard { .. } => {
                 view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any()
             }
         })
