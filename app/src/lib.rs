@@ -23,6 +23,7 @@ pub mod pages;
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod standalone_page;
+pub mod time_text;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};

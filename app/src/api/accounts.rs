@@ -19,7 +19,7 @@ pub struct AccountRow {
 #[server(prefix = "/api/fn", endpoint = "accounts", input = GetUrl)]
 pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
     crate::auth::require_role(&[Role::Admin])?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let rows = crate::db::users::list(&db)
         .await
         .map_err(crate::access::internal)?;
@@ -40,7 +40,7 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
 pub async fn create_account(email: String, role: String, password: String) -> Result<(), AppError> {
     use crate::domain::accounts::{check_password, Email};
     crate::auth::require_role(&[Role::Admin])?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let mut problems = Vec::new();
     let email = Email::parse(&email)
         .map_err(|e| problems.push(format!("email: {e}")))
@@ -75,7 +75,7 @@ pub async fn update_account(
     #[server(default)] active: Option<String>,
 ) -> Result<(), AppError> {
     crate::auth::require_role(&[Role::Admin])?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let role: Role = role
         .parse()
         .map_err(|e| AppError::Invalid(format!("role: {e}")))?;

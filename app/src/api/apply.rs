@@ -8,7 +8,7 @@
 //! handled by the server (`server/src/http/uploads.rs`); this module gives
 //! it the lookups and the rules it shares with the page.
 
-use super::candidates::FormError;
+use super::form_error::FormError;
 use crate::domain::jd::FieldError;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -43,7 +43,7 @@ pub const NOT_TAKING_APPLICATIONS: &str = "This job is not taking applications."
 
 #[server(prefix = "/api/fn", endpoint = "apply-job", input = GetUrl)]
 pub async fn apply_job(id: String) -> Result<ApplyPageView, AppError> {
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let requisition = open_requisition(&db, &id).await?;
     let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
     Ok(ApplyPageView {
@@ -116,7 +116,7 @@ pub async fn apply_start(
     use crate::domain::application::{answer_knockouts, disqualified};
     use crate::domain::candidate::{NewCandidate, Source, Stage};
 
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let requisition = open_requisition(&db, &id).await?;
     let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
 
@@ -273,7 +273,7 @@ impl ApplicationView {
 
 #[server(prefix = "/api/fn", endpoint = "apply-status", input = GetUrl)]
 pub async fn apply_status(id: String, token: String) -> Result<ApplicationView, AppError> {
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let (requisition, candidate) = find_application(&db, &id, &token).await?;
     application_view(&db, &requisition, &candidate, &token).await
 }

@@ -9,7 +9,7 @@
 //!   which card).
 //! - Drafts never count: only submitted cards are ratings.
 
-use super::candidates::FormError;
+use super::form_error::FormError;
 use crate::domain::board::Board;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ pub const MAX_RATIONALE_CHARS: usize = 4000;
 #[server(prefix = "/api/fn", endpoint = "board", input = GetUrl)]
 pub async fn get_board(requisition_id: String) -> Result<Board, AppError> {
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     load_scoped(&db, &user, &requisition_id, Scope::Page).await
 }
 
@@ -48,7 +48,7 @@ pub struct CandidateBoard {
 #[server(prefix = "/api/fn", endpoint = "candidate-board", input = GetUrl)]
 pub async fn get_candidate_board(candidate_id: String) -> Result<CandidateBoard, AppError> {
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     candidate_board(&db, &user, &candidate_id).await
 }
 
@@ -61,7 +61,7 @@ pub async fn record_decision(
     #[server(default)] rationale: String,
 ) -> Result<(), FormError> {
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     decide(&db, &user, &candidate_id, &outcome, &rationale).await
 }
 

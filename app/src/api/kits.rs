@@ -17,7 +17,7 @@ pub struct SubRoleOverview {
 #[server(prefix = "/api/fn", endpoint = "sub-roles", input = GetUrl)]
 pub async fn list_sub_roles() -> Result<Vec<SubRoleOverview>, AppError> {
     crate::auth::require_user()?;
-    let library = library()?;
+    let library = super::context::library()?;
     Ok(library
         .sub_roles
         .iter()
@@ -35,14 +35,7 @@ pub async fn get_kit(sub_role: String, level: String) -> Result<Kit, AppError> {
     let not_found = |e: crate::domain::UnknownId| AppError::NotFound(e.to_string());
     let sub_role: SubRole = sub_role.parse().map_err(not_found)?;
     let level: Level = level.parse().map_err(not_found)?;
-    library()?
+    super::context::library()?
         .kit(sub_role, level)
         .ok_or_else(|| AppError::NotFound(format!("no kit for {sub_role} at {level}")))
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) fn library() -> Result<std::sync::Arc<crate::domain::Library>, AppError> {
-    use_context::<super::SharedLibrary>()
-        .map(|l| l.0)
-        .ok_or(AppError::Internal)
 }

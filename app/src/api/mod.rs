@@ -1,11 +1,17 @@
-//! Server functions: thin wrappers that read shared state from the Leptos
-//! context the server provides and call pure domain code. Their URLs are
-//! fixed (`/api/fn/...`) so they stay stable across builds.
+//! Server functions, and the rules and transactions behind them. Each
+//! module holds a feature's server functions (their URLs fixed under
+//! `/api/fn/...` so they stay stable across builds) and, server-only, the
+//! functions they share with the JSON routes: access checks, validation,
+//! the writes. Server functions read the pool and the library from the
+//! request's Leptos context (`context`); forms get a `form_error::FormError`.
 
 pub mod accounts;
 pub mod apply;
 pub mod board;
 pub mod candidates;
+#[cfg(feature = "ssr")]
+pub mod context;
+pub mod form_error;
 pub mod jd;
 pub mod kits;
 pub mod panel;

@@ -5,7 +5,7 @@
 
 pub mod interviews;
 
-use super::candidates::FormError;
+use super::form_error::FormError;
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -207,7 +207,7 @@ pub async fn assign_interviewer(
     #[server(default)] duration_minutes: String,
 ) -> Result<(), FormError> {
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let candidate = crate::access::candidate_to_run(&db, &user, &candidate_id).await?;
     let requisition = crate::access::requisition(&db, &user, &candidate.requisition_id).await?;
     let request = AssignRequest {

@@ -1,6 +1,8 @@
 //! Requisitions: saving a JD as a draft, opening it with an interview plan,
 //! adjusting the plan, and who is on it.
 
+#[cfg(feature = "ssr")]
+use super::context::db;
 use crate::api::studio::StudioQuery;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::plan::{CompetencyCoverage, PlanItem};
@@ -16,7 +18,7 @@ use serde::{Deserialize, Serialize};
 #[server(prefix = "/api/fn", endpoint = "save-jd")]
 pub async fn save_jd(query: StudioQuery) -> Result<(), AppError> {
     let user = crate::auth::require_role(&crate::auth::REQUISITION_ROLES)?;
-    let library = super::kits::library()?;
+    let library = super::context::library()?;
     let db = db()?;
     let (input, mut errors) = query.to_input();
     let generated = super::jd::generate_jd(&library, &input);
@@ -67,11 +69,6 @@ fn invalid(errors: Vec<crate::domain::jd::FieldError>) -> AppError {
         .map(|e| format!("{}: {}", e.field, e.message))
         .collect();
     AppError::Invalid(format!("The JD was not saved. {}", parts.join("; ")))
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) fn db() -> Result<crate::db::Db, AppError> {
-    use_context::<crate::db::Db>().ok_or(AppError::Internal)
 }
 
 /// The kit a requisition is judged by: its sub-role and level in the
@@ -266,8 +263,8 @@ pub async fn edit_plan(
     item: String,
     #[server(default)] round: String,
     #[server(default)] version: Option<i64>,
-) -> Result<i64, super::candidates::FormError> {
-    use super::candidates::FormError;
+) -> Result<i64, super::form_error::FormError> {
+    use super::form_error::FormError;
     use crate::db::requisitions::PlanWrite;
     use crate::domain::plan::{ItemKind, PlanEdit};
     let sent: std::collections::BTreeMap<String, String> = [

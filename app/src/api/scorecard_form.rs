@@ -12,7 +12,7 @@
 //! The names match the fields the domain's errors name, so a refused form
 //! is drawn again with what was typed and the message under its field.
 
-use super::candidates::FormError;
+use super::form_error::FormError;
 use super::scorecards::{HistoryView, ScorecardView};
 use crate::domain::scorecard::{ItemInput, ScorecardInput};
 use crate::error::AppError;
@@ -76,14 +76,14 @@ pub fn decode(card: &BTreeMap<String, String>) -> Result<ScorecardInput, FormErr
 #[server(prefix = "/api/fn", endpoint = "scorecard", input = GetUrl)]
 pub async fn get_scorecard(id: String) -> Result<ScorecardView, AppError> {
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     super::scorecards::read(&db, &user, &id).await
 }
 
 #[server(prefix = "/api/fn", endpoint = "scorecard-history", input = GetUrl)]
 pub async fn scorecard_history(id: String) -> Result<HistoryView, AppError> {
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     super::scorecards::history(&db, &user, &id).await
 }
 
@@ -102,7 +102,7 @@ pub async fn save_scorecard(
     use crate::domain::jd::FieldError;
 
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let mut values = card.clone();
     values.insert("reason".into(), reason.clone());
     let refused = |e: ScorecardError| match e {
@@ -216,7 +216,7 @@ pub struct ActorBriefView {
 #[server(prefix = "/api/fn", endpoint = "actor-brief", input = GetUrl)]
 pub async fn actor_brief(id: String) -> Result<ActorBriefView, AppError> {
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     // The interviewer on the slot or the people running the requisition.
     let (assignment, requisition, _) = super::panel::assignment_for(&db, &user, &id).await?;
     let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
@@ -240,7 +240,7 @@ pub async fn exercise_timers(id: String) -> Result<BTreeMap<String, u32>, AppErr
     use crate::domain::kit_item::Exercise;
     use crate::domain::scorecard::item_key;
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let (_, requisition, _) = super::panel::assignment_for(&db, &user, &id).await?;
     let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
     Ok(Exercise::ALL

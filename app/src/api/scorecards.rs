@@ -483,7 +483,7 @@ mod server {
                 "This scorecard was submitted{}. To change it, save an amendment with a reason.",
                 card.submitted_at
                     .as_deref()
-                    .map(|at| format!(" at {}", super::super::candidates::utc_minutes(at)))
+                    .map(|at| format!(" at {}", crate::time_text::utc_minutes(at)))
                     .unwrap_or_default()
             )
         };

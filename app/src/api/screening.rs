@@ -3,7 +3,7 @@
 //! the screener goes, then a decision (advance or archive, with a reason)
 //! that moves the candidate's stage.
 
-use super::candidates::FormError;
+use super::form_error::FormError;
 use crate::domain::kit::KitResumeCriterion;
 use crate::domain::requisition::Screening;
 use crate::domain::screening::ScreenSummary;
@@ -79,7 +79,7 @@ pub async fn screen_candidate(
     use crate::domain::screening::{check_decision, check_ratings, Decision};
 
     let user = crate::auth::require_user()?;
-    let db = super::requisitions::db()?;
+    let db = super::context::db()?;
     let candidate = crate::access::candidate_to_run(&db, &user, &candidate_id).await?;
     closed_reason(&candidate)?;
     let requisition = requisitions::get(&db, &candidate.requisition_id)

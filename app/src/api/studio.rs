@@ -106,7 +106,7 @@ impl StudioQuery {
 #[server(prefix = "/api/fn", endpoint = "jd-studio", input = GetUrl)]
 pub async fn run_studio(query: StudioQuery) -> Result<StudioResult, AppError> {
     crate::auth::require_role(&crate::auth::REQUISITION_ROLES)?;
-    let library = super::kits::library()?;
+    let library = super::context::library()?;
     Ok(studio(&library, &query))
 }
 

@@ -1,5 +1,6 @@
 //! Small presentational pieces shared by pages.
 
 pub mod findings;
+pub mod form;
 pub mod rubric;
 pub mod site_header;

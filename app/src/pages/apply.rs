@@ -5,7 +5,7 @@
 pub mod application;
 
 use crate::api::apply::{apply_job, ApplyOutcome, ApplyPageView, ApplyStart};
-use crate::api::candidates::FormError;
+use crate::api::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -12,7 +12,6 @@
 //! Also the small formatting helpers the candidate view shares.
 
 use crate::api::board::get_board;
-use crate::api::candidates::utc_minutes;
 use crate::domain::agreement::Agreement;
 use crate::domain::board::{
     arrange, has_scorecard, tenths_down, Board, CandidateRow, Cell, Counts, Coverage, Direction,
@@ -21,6 +20,7 @@ use crate::domain::board::{
 use crate::domain::board_export::chart::profile_svg;
 use crate::domain::candidate::Stage;
 use crate::domain::scorecard::{CardStatus, Recommendation};
+use crate::time_text::utc_minutes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

@@ -3,18 +3,16 @@
 //! panel. Interviewers on the panel see the application and their own
 //! interviews only.
 
-use crate::api::candidates::{
-    get_candidate, utc_minutes, CandidateView, FileView, OtherApplication,
-};
+use crate::api::candidates::{get_candidate, CandidateView, FileView, OtherApplication};
 use crate::api::panel::{AssignInterviewer, PanelView, MAX_MINUTES, MIN_MINUTES};
 use crate::api::screening::{ScreenCandidate, ScreenView};
+use crate::components::form::{field_message_id, refused, typed, FieldMessage, FormNotice};
 use crate::domain::kit::CriterionSource;
 use crate::domain::requisition::Candidate;
 use crate::domain::scoring::Rating;
 use crate::domain::screening::Decision;
-use crate::pages::candidates::{
-    field_message_id, refused, screen_summary, typed, FieldMessage, FormNotice,
-};
+use crate::pages::candidates::screen_summary;
+use crate::time_text::utc_minutes;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -7,14 +7,14 @@
 //! `ActionForm`, so it works without JavaScript.
 
 use crate::api::board::{get_candidate_board, CandidateBoard, RecordDecision, MIN_RATIONALE_CHARS};
-use crate::api::candidates::utc_minutes;
+use crate::components::form::{field_message_id, refused, typed, FieldMessage, FormNotice};
 use crate::domain::board::{
     tenths_down, Board, BoardItem, CandidateRow, Decision, Outcome, RatingRecord, Slot, EXPECTATION,
 };
 use crate::domain::board_export::chart::profile_svg;
 use crate::domain::scorecard::{CardStatus, Recommendation};
 use crate::pages::board::{card_state_label, counts_text, one_decimal};
-use crate::pages::candidates::{field_message_id, refused, typed, FieldMessage, FormNotice};
+use crate::time_text::utc_minutes;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,75 +1,18 @@
 //! A requisition's candidates: everyone with their stage and resume screen,
-//! adding one by hand, and importing a CSV file (upload or paste). Also the
-//! form helpers the candidate pages share: field messages and the notice
-//! above a refused form.
+//! adding one by hand, and importing a CSV file (upload or paste).
 
 use crate::api::candidates::{
-    list_candidates, utc_date, AddCandidate, CandidateRow, CandidatesView, FormError,
-    ImportCandidates, MAX_IMPORT_ROWS, MAX_KEPT_TEXT_BYTES,
+    list_candidates, AddCandidate, CandidateRow, CandidatesView, ImportCandidates, MAX_IMPORT_ROWS,
 };
+use crate::api::form_error::{FormError, MAX_KEPT_TEXT_BYTES};
+use crate::components::form::{field_message_id, refused, typed, FieldMessage, FormNotice};
 use crate::domain::candidate::Source;
 use crate::domain::screening::ScreenSummary;
+use crate::time_text::utc_date;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-/// The refused input of a form's last submission, if any.
-pub fn refused<S>(action: ServerAction<S>) -> Signal<Option<FormError>>
-where
-    S: leptos::server_fn::ServerFn<Error = FormError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || action.value().get().and_then(Result::err))
-}
-
-/// The messages about one field, under it.
-#[component]
-pub fn FieldMessage(
-    error: Signal<Option<FormError>>,
-    #[prop(into)] field: String,
-) -> impl IntoView {
-    let id = field_message_id(&field);
-    let name = field.clone();
-    view! {
-        <p class="field-error" id=id role="alert" data-field=name>
-            {move || error.get().map(|e| e.messages_for(&field).join(" ")).unwrap_or_default()}
-        </p>
-    }
-}
-
-/// The id of a field's message, for `aria-describedby`.
-pub fn field_message_id(field: &str) -> String {
-    format!("{}-error", field.replace(['.', '[', ']'], "-"))
-}
-
-/// What was typed in a field before the form was refused, or `fallback`.
-pub fn typed(error: &Option<FormError>, field: &str, fallback: &str) -> String {
-    error
-        .as_ref()
-        .and_then(|e| e.value(field))
-        .unwrap_or_else(|| fallback.to_string())
-}
-
-/// The notice above a refused form: a summary for field errors, the message
-/// itself for anything else.
-#[component]
-pub fn FormNotice(error: Signal<Option<FormError>>) -> impl IntoView {
-    move || {
-        error.get().and_then(|e| match e {
-            FormError::Fields { .. } => Some(
-                view! {
-                    <p class="form-alert" role="alert">"Please correct the fields marked below."</p>
-                }
-                .into_any(),
-            ),
-            FormError::App(_) | FormError::StalePlan { .. } | FormError::StaleCard { .. } => {
-                Some(view! { <p class="form-alert" role="alert">{e.to_string()}</p> }.into_any())
-            }
-            FormError::Rows { .. } => None,
-        })
-    }
-}
 
 #[component]
 pub fn CandidatesPage() -> impl IntoView {

@@ -4,15 +4,16 @@
 //! works without JavaScript; a refused save is drawn again with what was
 //! typed, and a stale one also shows the stored text beside it.
 
-use crate::api::candidates::{utc_minutes, FormError};
+use crate::api::form_error::FormError;
 use crate::api::scorecard_form::{
     exercise_timers, get_scorecard, scorecard_history, SaveScorecard, STALE_FIELD,
 };
 use crate::api::scorecards::{ScorecardItem, ScorecardView};
+use crate::components::form::{field_message_id, refused, typed, FieldMessage, FormNotice};
 use crate::components::rubric::AnchorsTable;
 use crate::domain::scorecard::{Recommendation, ScorecardState, VersionKind};
 use crate::domain::scoring::Rating;
-use crate::pages::candidates::{field_message_id, refused, typed, FieldMessage, FormNotice};
+use crate::time_text::utc_minutes;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use std::collections::BTreeMap;

@@ -7,9 +7,8 @@ use super::body::parse_json;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::access;
-use app::api::candidates::{
-    add, import, AddError, FormError, ImportCandidates, ImportError, LineError,
-};
+use app::api::candidates::{add, import, AddError, ImportCandidates, ImportError};
+use app::api::form_error::{FormError, LineError};
 use app::domain::accounts::CurrentUser;
 use app::domain::candidate::NewCandidate;
 use app::domain::requisition::Candidate;

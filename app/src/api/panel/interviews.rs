@@ -23,7 +23,7 @@ pub struct InterviewSchedule {
 pub async fn my_interviews() -> Result<InterviewSchedule, AppError> {
     use crate::access::internal;
     let user = crate::auth::require_user()?;
-    let db = crate::api::requisitions::db()?;
+    let db = crate::api::context::db()?;
     let mut kits = std::collections::HashMap::new();
     let mut views = Vec::new();
     for a in crate::db::assignments::for_interviewer(&db, &user.id)
@@ -101,7 +101,7 @@ pub struct InterviewView {
 #[server(prefix = "/api/fn", endpoint = "interview", input = GetUrl)]
 pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
     let user = crate::auth::require_user()?;
-    let db = crate::api::requisitions::db()?;
+    let db = crate::api::context::db()?;
     let (assignment, requisition, runs) = super::assignment_for(&db, &user, &id).await?;
     let kit = crate::api::requisitions::frozen_kit(&db, &requisition).await?;
     let items = requisition

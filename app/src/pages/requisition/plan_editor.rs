@@ -2,7 +2,7 @@
 //! forms to move, drop and add items (each works without JavaScript), and
 //! how many rounds assess each competency.
 
-use crate::api::candidates::FormError;
+use crate::api::form_error::FormError;
 use crate::api::requisitions::{EditPlan, PlanItemView, PlanRoundView, PlanView};
 use crate::domain::plan::{CoverageLevel, ItemKind};
 use leptos::prelude::*;
