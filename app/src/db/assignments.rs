@@ -38,36 +38,40 @@ pub async fn create(db: &Db, a: &NewAssignment<'_>) -> Result<String, DbError> {
 
 // `created_by` is NOT NULL and references `users`, so the inner join to the
 // scheduler (`s`) drops no assignment.
-const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name, a.round_id, a.interviewer_id, u.email, s.email, a.starts_at, a.minutes \
+const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name AS candidate_name, a.round_id, a.interviewer_id, \
+     u.email AS interviewer_email, s.email AS scheduled_by_email, a.starts_at, a.minutes \
      FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id \
      JOIN users s ON s.id = a.created_by";
 
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-);
+/// An assignment with its candidate's name and the two people's emails,
+/// read by column name.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    requisition_id: String,
+    candidate_id: String,
+    candidate_name: String,
+    round_id: String,
+    interviewer_id: String,
+    interviewer_email: String,
+    scheduled_by_email: String,
+    starts_at: String,
+    minutes: i64,
+}
 
 fn from_row(
-    (
+    Row {
         id,
         requisition_id,
         candidate_id,
         candidate_name,
-        round,
+        round_id: round,
         interviewer_id,
         interviewer_email,
         scheduled_by_email,
         starts_at,
         minutes,
-    ): Row,
+    }: Row,
 ) -> Assignment {
     Assignment {
         id,

@@ -185,20 +185,22 @@ pub async fn put<R: AsyncRead + Unpin + ?Sized>(
     Ok((id, Replaced { on_disk }))
 }
 
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    String,
-    Option<i64>,
-);
+/// A file's record as `COLUMNS` selects it, read by column name.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    candidate_id: String,
+    kind: String,
+    prompt_id: String,
+    content_type: String,
+    original_name: String,
+    size_bytes: i64,
+    created_at: String,
+    duration_ms: Option<i64>,
+}
 
 fn from_row(
-    (
+    Row {
         id,
         candidate_id,
         kind,
@@ -208,7 +210,7 @@ fn from_row(
         size_bytes,
         created_at,
         duration_ms,
-    ): Row,
+    }: Row,
 ) -> CandidateFile {
     CandidateFile {
         id,
@@ -238,20 +240,14 @@ pub async fn list(db: &Db, candidate_id: &str) -> Result<Vec<CandidateFile>, DbE
 
 /// A record with where its bytes are: `content_in`, `stored_name`,
 /// `chunk_bytes` after the listed columns.
-type StoredRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    String,
-    Option<i64>,
-    String,
-    String,
-    i64,
-);
+#[derive(sqlx::FromRow)]
+struct StoredRow {
+    #[sqlx(flatten)]
+    file: Row,
+    content_in: String,
+    stored_name: String,
+    chunk_bytes: i64,
+}
 
 /// A file's record and where its bytes are.
 pub async fn get(db: &Db, id: &str) -> Result<Option<(CandidateFile, Content)>, DbError> {
@@ -262,14 +258,19 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<(CandidateFile, Content)>, 
     .fetch_optional(&db.pool)
     .await?;
     Ok(row.map(
-        |(a, b, c, d, e, f, g, h, i, content_in, stored_name, chunk_bytes)| {
+        |StoredRow {
+             file,
+             content_in,
+             stored_name,
+             chunk_bytes,
+         }| {
             let content = match (content_in.as_str(), u64::try_from(chunk_bytes)) {
                 (IN_DATABASE, Ok(chunk_bytes)) if chunk_bytes > 0 => {
                     Content::Database { chunk_bytes }
                 }
                 _ => Content::Disk { stored_name },
             };
-            (from_row((a, b, c, d, e, f, g, h, i)), content)
+            (from_row(file), content)
         },
     ))
 }

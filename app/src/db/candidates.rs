@@ -8,38 +8,40 @@ use crate::domain::requisition::Candidate;
 
 const COLUMNS: &str = "id, requisition_id, name, email, phone, links_json, source, stage, stage_reason, knockouts_json, submitted_at, created_at, repeat_of";
 
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<String>,
-);
+/// A row as `COLUMNS` selects it, read by column name.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    requisition_id: String,
+    name: String,
+    email: String,
+    phone: String,
+    links_json: String,
+    source: String,
+    stage: String,
+    stage_reason: String,
+    knockouts_json: String,
+    submitted_at: Option<String>,
+    created_at: String,
+    repeat_of: Option<String>,
+}
 
 fn from_row(row: Row) -> Result<Candidate, DbError> {
-    let (
+    let Row {
         id,
         requisition_id,
         name,
         email,
         phone,
-        links,
+        links_json: links,
         source,
         stage,
         stage_reason,
-        knockouts,
+        knockouts_json: knockouts,
         submitted_at,
         created_at,
         repeat_of,
-    ) = row;
+    } = row;
     let bad = |what: &str, value: &str| {
         DbError::Sqlx(sqlx::Error::Decode(
             format!("unknown candidate {what} `{value}`").into(),

@@ -28,12 +28,20 @@ pub async fn record(
     Ok(())
 }
 
-type Row = (String, String, String, String, String);
+/// A decision with the email of whoever made it, read by column name.
+#[derive(sqlx::FromRow)]
+struct Row {
+    candidate_id: String,
+    outcome: String,
+    rationale: String,
+    decided_by: String,
+    decided_at: String,
+}
 
 /// Every decision of a requisition, oldest first, with who made it.
 pub async fn for_requisition(db: &Db, requisition_id: &str) -> Result<Vec<Decision>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT d.candidate_id, d.outcome, d.rationale, u.email, d.decided_at \
+        "SELECT d.candidate_id, d.outcome, d.rationale, u.email AS decided_by, d.decided_at \
          FROM debrief_decisions d JOIN users u ON u.id = d.decided_by \
          WHERE d.requisition_id = $1 ORDER BY d.decided_at, d.id",
     )
@@ -42,7 +50,13 @@ pub async fn for_requisition(db: &Db, requisition_id: &str) -> Result<Vec<Decisi
     .await?;
     rows.into_iter()
         .map(
-            |(candidate_id, outcome, rationale, decided_by, decided_at)| {
+            |Row {
+                 candidate_id,
+                 outcome,
+                 rationale,
+                 decided_by,
+                 decided_at,
+             }| {
                 Ok(Decision {
                     candidate_id,
                     outcome: outcome

@@ -48,19 +48,21 @@ pub async fn create_draft(
     Ok(id)
 }
 
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    i64,
-);
+/// A requisition as `get` selects it, read by column name.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    status: String,
+    title: String,
+    outcome_json: String,
+    jd_markdown: String,
+    rubric_version: String,
+    created_at: String,
+    owner_id: Option<String>,
+    plan_json: Option<String>,
+    opened_at: Option<String>,
+    plan_version: i64,
+}
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
     let row: Option<Row> = sqlx::query_as(
@@ -70,19 +72,19 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
     .bind(id)
     .fetch_optional(&db.pool)
     .await?;
-    let Some((
+    let Some(Row {
         id,
         status,
         title,
-        outcome,
+        outcome_json: outcome,
         jd_markdown,
         rubric_version,
         created_at,
         owner_id,
-        plan,
+        plan_json: plan,
         opened_at,
         plan_version,
-    )) = row
+    }) = row
     else {
         return Ok(None);
     };

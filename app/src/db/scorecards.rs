@@ -31,38 +31,40 @@ pub enum Write {
 const COLUMNS: &str = "s.id, s.requisition_id, s.candidate_id, s.interviewer_id, s.round_id, \
      s.rubric_version, s.version, s.state, s.body_json, s.submitted_at, s.updated_at";
 
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    String,
-    String,
-    Option<String>,
-    String,
-);
+/// A card as `COLUMNS` selects it, read by column name.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    requisition_id: String,
+    candidate_id: String,
+    interviewer_id: String,
+    round_id: String,
+    rubric_version: String,
+    version: i64,
+    state: String,
+    body_json: String,
+    submitted_at: Option<String>,
+    updated_at: String,
+}
 
 fn from_row(row: Row) -> Result<Scorecard, DbError> {
     from_row_with(row, decode_json)
 }
 
 fn from_row_with(
-    (
+    Row {
         id,
         requisition_id,
         candidate_id,
         interviewer_id,
-        round,
+        round_id: round,
         rubric_version,
         version,
         state,
-        body,
+        body_json: body,
         submitted_at,
         updated_at,
-    ): Row,
+    }: Row,
     body_of: fn(&str) -> Result<ScorecardBody, DbError>,
 ) -> Result<Scorecard, DbError> {
     Ok(Scorecard {

@@ -11,18 +11,28 @@ use std::collections::BTreeMap;
 const COLUMNS: &str =
     "s.ratings_json, s.notes, s.decision, s.reason, s.screened_by, s.updated_at, s.decided_at";
 
-type Row = (
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    Option<String>,
-);
+/// A screening as `COLUMNS` selects it, read by column name.
+#[derive(sqlx::FromRow)]
+struct Row {
+    ratings_json: String,
+    notes: String,
+    decision: Option<String>,
+    reason: String,
+    screened_by: String,
+    updated_at: String,
+    decided_at: Option<String>,
+}
 
 fn from_row(
-    (ratings, notes, decision, reason, screened_by, updated_at, decided_at): Row,
+    Row {
+        ratings_json: ratings,
+        notes,
+        decision,
+        reason,
+        screened_by,
+        updated_at,
+        decided_at,
+    }: Row,
 ) -> Result<Screening, DbError> {
     Ok(Screening {
         ratings: decode_json(&ratings)?,
@@ -112,17 +122,13 @@ pub async fn decide(
     Ok(())
 }
 
-/// A screening row with its candidate id in front.
-type KeyedRow = (
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    Option<String>,
-);
+/// A screening row with its candidate's id.
+#[derive(sqlx::FromRow)]
+struct KeyedRow {
+    candidate_id: String,
+    #[sqlx(flatten)]
+    screening: Row,
+}
 
 /// Every screen of a requisition's candidates, by candidate id, for the
 /// candidate list (one query instead of one per candidate).
@@ -138,6 +144,6 @@ pub async fn for_requisition(
     .fetch_all(&db.pool)
     .await?;
     rows.into_iter()
-        .map(|(id, a, b, c, d, e, f, g)| Ok((id, from_row((a, b, c, d, e, f, g))?)))
+        .map(|row| Ok((row.candidate_id, from_row(row.screening)?)))
         .collect()
 }
