@@ -250,7 +250,7 @@ async fn the_actors_brief_has_the_persona_and_no_anchors(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    let kit = app::api::requisitions::frozen_kit(&app.db, &requisition)
+    let kit = app::api::kits::frozen_kit(&app.db, &requisition)
         .await
         .unwrap();
     let page = format!("/interviews/{}/brief", w.assignment);

@@ -45,7 +45,7 @@ pub const NOT_TAKING_APPLICATIONS: &str = "This job is not taking applications."
 pub async fn apply_job(id: String) -> Result<ApplyPageView, AppError> {
     let db = super::context::db()?;
     let requisition = open_requisition(&db, &id).await?;
-    let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
+    let kit = super::kits::frozen_kit(&db, &requisition).await?;
     Ok(ApplyPageView {
         jd_html: crate::markdown::to_safe_html(&requisition.jd_markdown),
         requisition_id: requisition.id,
@@ -118,7 +118,7 @@ pub async fn apply_start(
 
     let db = super::context::db()?;
     let requisition = open_requisition(&db, &id).await?;
-    let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
+    let kit = super::kits::frozen_kit(&db, &requisition).await?;
 
     let contact = NewCandidate::parse(&name, &email, &phone, &links);
     let answers = answer_knockouts(&kit.application.knockouts, &knockout);
@@ -324,7 +324,7 @@ pub async fn application_view(
     use crate::domain::application::disqualified;
     use crate::domain::candidate::Stage;
 
-    let kit = super::requisitions::frozen_kit(db, requisition).await?;
+    let kit = super::kits::frozen_kit(db, requisition).await?;
     let files = crate::db::candidate_files::list(db, &candidate.id)
         .await
         .map_err(crate::access::internal)?;

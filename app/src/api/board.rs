@@ -115,7 +115,7 @@ mod server {
         scope: Scope<'_>,
     ) -> Result<Board, AppError> {
         let (requisition, reach) = crate::access::board(db, user, requisition_id).await?;
-        let kit = super::super::requisitions::frozen_kit(db, &requisition).await?;
+        let kit = super::super::kits::frozen_kit(db, &requisition).await?;
         let detail = if scope == Scope::Page {
             scorecards::Detail::RatingsOnly
         } else {

@@ -59,7 +59,7 @@ pub async fn candidates_view(
 ) -> Result<CandidatesView, AppError> {
     use crate::access::internal;
     use crate::db::{candidates, screenings};
-    let kit = super::requisitions::frozen_kit(db, requisition).await?;
+    let kit = super::kits::frozen_kit(db, requisition).await?;
     let screens = screenings::for_requisition(db, &requisition.id)
         .await
         .map_err(internal)?;
@@ -357,7 +357,7 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         .await
         .map_err(internal)?
         .ok_or(AppError::Internal)?;
-    let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
+    let kit = super::kits::frozen_kit(&db, &requisition).await?;
     let mut files: Vec<FileView> = candidate_files::list(&db, &candidate.id)
         .await
         .map_err(internal)?

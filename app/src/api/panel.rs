@@ -319,7 +319,7 @@ pub async fn assign(
         Some(_) => {}
     }
 
-    let kit = super::requisitions::frozen_kit(db, requisition)
+    let kit = super::kits::frozen_kit(db, requisition)
         .await
         .map_err(app)?;
     let round = request.round.trim();
@@ -563,7 +563,7 @@ pub async fn invite(
 ) -> Result<(String, String), AppError> {
     use crate::domain::ics::{invite_ics, Invite};
     let (assignment, requisition, _) = assignment_for(db, user, assignment_id).await?;
-    let kit = super::requisitions::frozen_kit(db, &requisition).await?;
+    let kit = super::kits::frozen_kit(db, &requisition).await?;
     let round = kit.round_name(&assignment.round).to_string();
     let starts_at = chrono::DateTime::parse_from_rfc3339(&assignment.starts_at)
         .map_err(|e| {

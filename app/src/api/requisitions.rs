@@ -3,6 +3,8 @@
 
 #[cfg(feature = "ssr")]
 use super::context::db;
+#[cfg(feature = "ssr")]
+use super::kits::frozen_kit;
 use crate::api::studio::StudioQuery;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::plan::{CompetencyCoverage, PlanItem};
@@ -69,24 +71,6 @@ fn invalid(errors: Vec<crate::domain::jd::FieldError>) -> AppError {
         .map(|e| format!("{}: {}", e.field, e.message))
         .collect();
     AppError::Invalid(format!("The JD was not saved. {}", parts.join("; ")))
-}
-
-/// The kit a requisition is judged by: its sub-role and level in the
-/// rubric version frozen with it, never the library as it is today.
-#[cfg(feature = "ssr")]
-pub async fn frozen_kit(
-    db: &crate::db::Db,
-    requisition: &Requisition,
-) -> Result<std::sync::Arc<crate::domain::Kit>, AppError> {
-    crate::db::rubric_snapshots::kit(
-        db,
-        &requisition.rubric_version,
-        requisition.outcome.sub_role,
-        requisition.outcome.level,
-    )
-    .await
-    .map_err(crate::access::internal)?
-    .ok_or(AppError::Internal)
 }
 
 /// An item of the plan with the words people read.

@@ -219,7 +219,7 @@ pub async fn actor_brief(id: String) -> Result<ActorBriefView, AppError> {
     let db = super::context::db()?;
     // The interviewer on the slot or the people running the requisition.
     let (assignment, requisition, _) = super::panel::assignment_for(&db, &user, &id).await?;
-    let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
+    let kit = super::kits::frozen_kit(&db, &requisition).await?;
     let s = &kit.simulation;
     Ok(ActorBriefView {
         round_name: kit.round_name(&assignment.round).to_string(),
@@ -242,7 +242,7 @@ pub async fn exercise_timers(id: String) -> Result<BTreeMap<String, u32>, AppErr
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let (_, requisition, _) = super::panel::assignment_for(&db, &user, &id).await?;
-    let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
+    let kit = super::kits::frozen_kit(&db, &requisition).await?;
     Ok(Exercise::ALL
         .into_iter()
         .filter_map(|e| Some((item_key(&e.into()), kit.exercise(e).minutes()?)))

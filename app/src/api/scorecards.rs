@@ -220,11 +220,11 @@ mod server {
         version: &str,
     ) -> Result<std::sync::Arc<Kit>, AppError> {
         if requisition.rubric_version == version {
-            return super::super::requisitions::frozen_kit(db, requisition).await;
+            return super::super::kits::frozen_kit(db, requisition).await;
         }
         let mut at_version = requisition.clone();
         at_version.rubric_version = version.to_string();
-        super::super::requisitions::frozen_kit(db, &at_version).await
+        super::super::kits::frozen_kit(db, &at_version).await
     }
 
     /// The round's items in the requisition's plan.

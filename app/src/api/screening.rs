@@ -86,7 +86,7 @@ pub async fn screen_candidate(
         .await
         .map_err(internal)?
         .ok_or(AppError::Internal)?;
-    let kit = super::requisitions::frozen_kit(&db, &requisition).await?;
+    let kit = super::kits::frozen_kit(&db, &requisition).await?;
 
     let mut values: BTreeMap<String, String> = ratings
         .iter()

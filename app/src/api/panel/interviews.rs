@@ -35,7 +35,7 @@ pub async fn my_interviews() -> Result<InterviewSchedule, AppError> {
                 .await
                 .map_err(internal)?
                 .ok_or(AppError::Internal)?;
-            let kit = crate::api::requisitions::frozen_kit(&db, &requisition).await?;
+            let kit = crate::api::kits::frozen_kit(&db, &requisition).await?;
             kits.insert(a.requisition_id.clone(), (requisition, kit));
         }
         if let Some((requisition, kit)) = kits.get(&a.requisition_id) {
@@ -103,7 +103,7 @@ pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
     let user = crate::auth::require_user()?;
     let db = crate::api::context::db()?;
     let (assignment, requisition, runs) = super::assignment_for(&db, &user, &id).await?;
-    let kit = crate::api::requisitions::frozen_kit(&db, &requisition).await?;
+    let kit = crate::api::kits::frozen_kit(&db, &requisition).await?;
     let items = requisition
         .plan
         .as_ref()
