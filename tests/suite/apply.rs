@@ -3,141 +3,16 @@
 //! uploads with their limits, submitting, and who may read the files.
 
 use crate::on_both_databases;
+use crate::support::applications::{
+    application_form, apply, candidate_at, draft_requisition, kit_of, open_requisition,
+    stored_files, upload, PDF, WEBM,
+};
 use crate::support::TestApp;
-use app::db::{candidate_files, candidates, requisitions};
+use app::db::{candidate_files, candidates};
 use app::domain::accounts::Role;
 use app::domain::candidate::Stage;
 use app::domain::upload::{MAX_RESUME_BYTES, MAX_VIDEO_BYTES};
-use app::domain::Kit;
 use reqwest::multipart::{Form, Part};
-
-const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=partner-manager&query[level]=mid&query[partner_name]=Snowflake\
-&query[partner_type]=technology&query[amount]=4000000&query[currency]=USD&query[monthly]=1&query[pairing]=weekly-deal-pairing";
-
-pub const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-pub const WEBM: &[u8] = &[0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01];
-
-/// Saves a JD as the admin and returns the draft's id.
-pub async fn draft_requisition(app: &TestApp) -> String {
-    let res = app
-        .client
-        .post(app.url("/api/fn/save-jd"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("accept", "text/html")
-        .header("referer", format!("{}/jd", app.base))
-        .body(SAVE_FORM)
-        .send()
-        .await
-        .unwrap();
-    let location = res.headers()["location"].to_str().unwrap().to_string();
-    location
-        .strip_prefix("/requisitions/")
-        .expect("saved as a draft")
-        .to_string()
-}
-
-/// A requisition open for applications.
-pub async fn open_requisition(app: &TestApp) -> String {
-    let id = draft_requisition(app).await;
-    let res = app
-        .client
-        .post(app.url("/api/fn/open-requisition"))
-        .form(&[("id", id.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_success(), "open: {}", res.status());
-    id
-}
-
-pub async fn kit_of(app: &TestApp, id: &str) -> std::sync::Arc<Kit> {
-    let requisition = requisitions::get(&app.db, id).await.unwrap().unwrap();
-    app::api::kits::frozen_kit(&app.db, &requisition)
-        .await
-        .unwrap()
-}
-
-/// The form a candidate posts: contact details and, for each knock-out,
-/// the index of the answer (the first answer passes in every shipped kit).
-pub fn application_form(
-    kit: &Kit,
-    name: &str,
-    email: &str,
-    fail: Option<usize>,
-) -> Vec<(String, String)> {
-    let mut form = vec![
-        ("id".to_string(), String::new()),
-        ("name".into(), name.into()),
-        ("email".into(), email.into()),
-        ("phone".into(), "+1 555 0100".into()),
-        ("links".into(), "https://example.com/ada".into()),
-    ];
-    for (i, k) in kit.application.knockouts.iter().enumerate() {
-        let answer = if Some(i) == fail {
-            k.answers
-                .iter()
-                .position(|a| a.disqualifies)
-                .expect("a disqualifying answer")
-        } else {
-            k.answers
-                .iter()
-                .position(|a| !a.disqualifies)
-                .expect("a passing answer")
-        };
-        form.push((format!("knockout[{}]", k.id), answer.to_string()));
-    }
-    form
-}
-
-/// Posts the application form as a plain browser form; returns the
-/// candidate's page address.
-pub async fn apply(app: &TestApp, id: &str, email: &str, fail: Option<usize>) -> String {
-    let kit = kit_of(app, id).await;
-    let mut form = application_form(&kit, "Ada Lovelace", email, fail);
-    form[0].1 = id.to_string();
-    let res = app
-        .anonymous()
-        .post(app.url("/api/fn/apply-start"))
-        .header("accept", "text/html")
-        .header("referer", app.url(&format!("/apply/{id}")))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_redirection(), "{}", res.status());
-    let location = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(
-        location.starts_with(&format!("/apply/{id}/")),
-        "to the candidate's page: {location}"
-    );
-    location
-}
-
-pub async fn candidate_at(app: &TestApp, page: &str) -> app::domain::requisition::Candidate {
-    let mut parts = page.trim_start_matches("/apply/").split('/');
-    let (id, token) = (parts.next().unwrap(), parts.next().unwrap());
-    candidates::by_token(&app.db, id, token)
-        .await
-        .unwrap()
-        .expect("candidate stored")
-}
-
-pub async fn upload(
-    app: &TestApp,
-    url: &str,
-    field: &str,
-    name: &str,
-    bytes: Vec<u8>,
-) -> reqwest::Response {
-    let part = Part::bytes(bytes).file_name(name.to_string());
-    app.anonymous()
-        .post(app.url(url))
-        .multipart(Form::new().part(field.to_string(), part))
-        .send()
-        .await
-        .unwrap()
-}
 
 fn location(res: &reqwest::Response) -> String {
     assert_eq!(res.status(), 303, "a 303 back to the application page");
@@ -147,28 +22,6 @@ fn location(res: &reqwest::Response) -> String {
 async fn page_text(app: &TestApp, path: &str) -> (u16, String) {
     let res = app.anonymous().get(app.url(path)).send().await.unwrap();
     (res.status().as_u16(), res.text().await.unwrap())
-}
-
-/// Everything that holds uploaded bytes: each file with chunks in the
-/// database, then anything on disk (a staged part left behind, a file from
-/// before files moved into the database).
-pub async fn stored_files(app: &TestApp) -> Vec<String> {
-    let mut stored: Vec<String> =
-        sqlx::query_as::<_, (String,)>("SELECT DISTINCT file_id FROM file_chunks")
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|(id,)| id)
-            .collect();
-    for dir in ["staging", "uploads"] {
-        if let Ok(entries) = std::fs::read_dir(app.data_dir().join(dir)) {
-            stored.extend(
-                entries.map(|e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy())),
-            );
-        }
-    }
-    stored
 }
 
 async fn a_candidate_applies_uploads_and_submits(app: TestApp) {

@@ -5,8 +5,9 @@
 //! as the API does, and sessions are stored hashed and end after 12 idle
 //! hours (not 12 hours after sign-in).
 
-use crate::candidates::{open_requisition_as, post_form};
 use crate::on_both_databases;
+use crate::support::pages::post_form;
+use crate::support::world::open_requisition_as;
 use crate::support::{TestApp, PASSWORD};
 use app::domain::accounts::{Role, FREE_SIGN_IN_FAILURES};
 use serde_json::{json, Value};
@@ -274,10 +275,10 @@ async fn emails_that_could_break_a_link_are_refused_everywhere(app: TestApp) {
         "{}",
         res.status()
     );
-    assert_eq!(crate::candidates::candidate_count(&app, &id).await, 0);
+    assert_eq!(crate::support::world::candidate_count(&app, &id).await, 0);
 
     // The public application form.
-    let kit = crate::apply::kit_of(&app, &id).await;
+    let kit = crate::support::applications::kit_of(&app, &id).await;
     let mut form = vec![
         ("id".to_string(), id.clone()),
         ("name".into(), "Mallory".into()),
@@ -296,7 +297,7 @@ async fn emails_that_could_break_a_link_are_refused_everywhere(app: TestApp) {
         .unwrap();
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["Invalid"][0]["field"], "email", "{body}");
-    assert_eq!(crate::candidates::candidate_count(&app, &id).await, 0);
+    assert_eq!(crate::support::world::candidate_count(&app, &id).await, 0);
 
     // Accounts.
     let res = app
@@ -334,7 +335,7 @@ async fn interviewers_are_refused_the_studio_page_and_downloads(app: TestApp) {
         let body = res.text().await.unwrap();
         assert!(!body.contains("HubSpot"), "{path}: no JD for interviewers");
     }
-    let (_, html) = crate::candidates::get_page(&app, &interviewer, "/jd").await;
+    let (_, html) = crate::support::pages::get_page(&app, &interviewer, "/jd").await;
     assert!(html.contains("This needs one of these roles"), "{html}");
     let res = interviewer
         .post(app.url("/api/jd"))

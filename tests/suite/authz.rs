@@ -2,23 +2,11 @@
 //! with the requisition, candidate and assignment they may or may not reach.
 
 use crate::on_both_databases;
+use crate::support::world::{outcome, world, World};
 use crate::support::TestApp;
-use app::db::{assignments, candidates, requisitions};
-use app::domain::accounts::{Email, Role};
-use app::domain::candidate::{NewCandidate, Source, Stage};
+use app::db::requisitions;
 use reqwest::Method;
 use serde_json::{json, Value};
-
-/// The outcome fields of `POST /api/requisitions` (and `POST /api/jd`).
-pub fn outcome() -> Value {
-    json!({
-        "sub_role": "partner-manager",
-        "level": "mid",
-        "partner": {"name": "Snowflake", "type": "technology"},
-        "pipeline_target": {"amount": 4000000, "currency": "USD"},
-        "cadence": ["monthly-joint-pipeline-review", "biweekly-deal-pairing"],
-    })
-}
 
 /// Who asks, in the order of every row's expectations.
 const WHO: [&str; 7] = [
@@ -30,94 +18,6 @@ const WHO: [&str; 7] = [
     "assigned interviewer",
     "other interviewer",
 ];
-
-/// A requisition with two candidates at the interview stage and ivy on the
-/// first one's first round. `clients` are signed in as [`WHO`] lists, in
-/// order: anonymous, admin, rita (recruiter on it), hank (hiring manager on
-/// it), otto (another recruiter), ivy (assigned interviewer), iris (another
-/// interviewer). Shared with the scorecard tests.
-pub struct World {
-    pub requisition: String,
-    pub candidate: String,
-    pub other_candidate: String,
-    pub assignment: String,
-    pub round: String,
-    pub clients: Vec<reqwest::Client>,
-}
-
-pub async fn world(app: &TestApp) -> World {
-    let recruiter = app.client_as(Role::Recruiter, "rita@example.com").await;
-    let res = recruiter
-        .post(app.url("/api/requisitions"))
-        .json(&outcome())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
-    let created: Value = res.json().await.unwrap();
-    let requisition = created["requisition"]["id"].as_str().unwrap().to_string();
-    assert_eq!(created["requisition"]["status"], "open");
-    let round = created["plan"]["rounds"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-
-    let manager_id = app.user(Role::HiringManager, "hank@example.com").await;
-    requisitions::add_member(&app.db, &requisition, &manager_id)
-        .await
-        .unwrap();
-    let add = |name: &str, email: &str| NewCandidate {
-        name: name.into(),
-        email: Email::parse(email).unwrap(),
-        phone: None,
-        links: vec![],
-    };
-    let (ada, bob) = (
-        add("Ada Lovelace", "ada@example.com"),
-        add("Bob Stone", "bob@example.com"),
-    );
-    let ids = candidates::create_all(&app.db, &requisition, &[ada, bob], Source::Added)
-        .await
-        .unwrap();
-    for id in &ids {
-        candidates::set_stage(&app.db, id, Stage::Interviewing, "strong resume")
-            .await
-            .unwrap();
-    }
-    let interviewer = app.user(Role::Interviewer, "ivy@example.com").await;
-    let admin = app.user(Role::Admin, "admin@example.com").await;
-    let assignment = assignments::create(
-        &app.db,
-        &assignments::NewAssignment {
-            requisition_id: &requisition,
-            candidate_id: &ids[0],
-            round: &round,
-            interviewer_id: &interviewer,
-            starts_at: "2027-01-02T15:00:00.000Z",
-            minutes: 45,
-            created_by: &admin,
-        },
-    )
-    .await
-    .unwrap();
-    let clients = vec![
-        app.anonymous(),
-        app.client.clone(),
-        recruiter,
-        app.client_as(Role::HiringManager, "hank@example.com").await,
-        app.client_as(Role::Recruiter, "otto@example.com").await,
-        app.client_as(Role::Interviewer, "ivy@example.com").await,
-        app.client_as(Role::Interviewer, "iris@example.com").await,
-    ];
-    World {
-        requisition,
-        candidate: ids[0].clone(),
-        other_candidate: ids[1].clone(),
-        assignment,
-        round,
-        clients,
-    }
-}
 
 /// One line of the matrix: a request, and the status each of [`WHO`]
 /// gets, in that order.

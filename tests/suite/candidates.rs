@@ -3,116 +3,12 @@
 //! reported, and the API's answers to bad input and the wrong people.
 
 use crate::on_both_databases;
+use crate::support::pages::{get_page, location, path_of, post_form};
+use crate::support::world::{add_candidate, candidate_count, open_requisition_as, SAVE_FORM};
 use crate::support::TestApp;
 use app::domain::accounts::Role;
 use app::domain::candidate::Stage;
 use serde_json::{json, Value};
-
-const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=co-sell-ops&query[level]=mid&query[partner_name]=HubSpot\
-&query[partner_type]=technology&query[amount]=2000000&query[currency]=USD&query[monthly]=1&query[pairing]=weekly-deal-pairing";
-
-/// What a browser without JavaScript sends when a form is posted from
-/// `from` (a path on the site).
-pub async fn post_form(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    from: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    client
-        .post(app.url(path))
-        .header("accept", "text/html")
-        .header("origin", app.base.clone())
-        .header("referer", app.url(from))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-pub fn location(res: &reqwest::Response) -> String {
-    assert!(
-        res.status().is_redirection(),
-        "a redirect, not {}",
-        res.status()
-    );
-    res.headers()["location"].to_str().unwrap().to_string()
-}
-
-/// A redirect target on this site, as a path.
-pub fn path_of(app: &TestApp, location: &str) -> String {
-    location
-        .strip_prefix(&app.base)
-        .unwrap_or(location)
-        .to_string()
-}
-
-/// The visible text of server-rendered HTML (Leptos' text-node markers removed).
-pub fn visible(html: &str) -> String {
-    html.replace("<!>", "").replace("<!---->", "")
-}
-
-pub async fn get_page(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
-    let res = client.get(app.url(path)).send().await.unwrap();
-    let status = res.status().as_u16();
-    (status, visible(&res.text().await.unwrap()))
-}
-
-/// Saves a JD and opens it as `client` (who becomes its owner); returns
-/// the requisition's id.
-pub async fn open_requisition_as(app: &TestApp, client: &reqwest::Client) -> String {
-    let res = client
-        .post(app.url("/api/fn/save-jd"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("accept", "text/html")
-        .header("origin", app.base.clone())
-        .header("referer", app.url("/jd"))
-        .body(SAVE_FORM)
-        .send()
-        .await
-        .unwrap();
-    let id = location(&res)
-        .strip_prefix("/requisitions/")
-        .expect("saved as a draft")
-        .to_string();
-    let res = client
-        .post(app.url("/api/fn/open-requisition"))
-        .form(&[("id", id.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_success(), "open: {}", res.status());
-    id
-}
-
-/// Adds a candidate through the API and returns their id.
-pub async fn add_candidate(
-    app: &TestApp,
-    client: &reqwest::Client,
-    requisition: &str,
-    name: &str,
-    email: &str,
-) -> String {
-    let res = client
-        .post(app.url(&format!("/api/requisitions/{requisition}/candidates")))
-        .json(&json!({ "name": name, "email": email }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201, "add {email}");
-    let body: Value = res.json().await.unwrap();
-    body["id"].as_str().unwrap().to_string()
-}
-
-pub async fn candidate_count(app: &TestApp, requisition: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM candidates WHERE requisition_id = $1")
-        .bind(requisition)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    n
-}
 
 async fn a_hand_added_candidate_appears_with_their_stage(app: TestApp) {
     let recruiter = app.client_as(Role::Recruiter, "rita@example.com").await;

@@ -2,7 +2,7 @@
 //! each script tag carries that response's nonce: a script that reached
 //! the page any other way (injected markup) would not run.
 
-use crate::board::panel;
+use crate::support::panel::panel;
 use crate::support::{spawn_app, Backend, TestApp};
 
 /// The nonce the header allows, after checking the rest of the policy.

@@ -3,7 +3,7 @@
 //! uploads the other answers and submits; a second one, after a reload that
 //! keeps what they typed, gives a disqualifying answer and is stopped.
 
-use crate::apply::{kit_of, open_requisition, PDF, WEBM};
+use crate::support::applications::{kit_of, open_requisition, PDF, WEBM};
 use crate::support::browser::Browser;
 use crate::support::{spawn_app, Backend};
 use app::domain::candidate::Stage;

@@ -7,8 +7,8 @@
 //! is in view without scrolling, and the names stay put while the table
 //! scrolls.
 
-use crate::board::panel;
 use crate::support::browser::{eventually, Browser};
+use crate::support::panel::panel;
 use crate::support::{spawn_app, Backend, TestApp};
 use app::db::candidates;
 use app::domain::accounts::Email;

@@ -3,8 +3,8 @@
 //! on, nothing may run past the right edge or be cut off inside a cell;
 //! and Chromium prints it to an A4 PDF.
 
-use crate::board::panel;
 use crate::support::browser::Browser;
+use crate::support::panel::panel;
 use crate::support::{spawn_app, Backend};
 use axum::http::Method;
 use fantoccini::wd::{PrintConfigurationBuilder, WebDriverCompatibleCommand};

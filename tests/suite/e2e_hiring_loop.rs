@@ -4,7 +4,7 @@
 //! stopped by a knock-out question; the recruiter screens the first,
 //! advances them and puts two interviewers on the panel.
 
-use crate::apply::{kit_of, PDF, WEBM};
+use crate::support::applications::{kit_of, PDF, WEBM};
 use crate::support::browser::{eventually, Browser};
 use crate::support::{spawn_app, Backend};
 use app::domain::accounts::Role;

@@ -4,8 +4,8 @@
 //! refused without losing what was typed; an amendment shows in the
 //! history; the actor's brief shows no anchors.
 
-use crate::authz::world;
 use crate::support::browser::{eventually, Browser};
+use crate::support::world::world;
 use crate::support::{spawn_app, Backend};
 use app::db::{assignments, requisitions, users};
 use app::domain::accounts::Email;

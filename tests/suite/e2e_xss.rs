@@ -8,8 +8,8 @@
 //! stopped (whatever the CSP blocked), if any page is served without the
 //! nonce CSP, or if a page no longer hydrates under it.
 
-use crate::candidates::{location, path_of, post_form};
 use crate::support::browser::Browser;
+use crate::support::pages::{location, path_of, post_form};
 use crate::support::xss::{base64_url, corpus, pack, token, Inspection, Payload, HOOK, INSPECT};
 use crate::support::{spawn_app_with, Backend, Serving, TestApp, PASSWORD};
 use app::db::{assignments, candidates, requisitions, users};
@@ -665,7 +665,7 @@ async fn no_payload_runs_in_any_page() {
     // reason with the decision on another, and a refused screen.
     let (c2, c3) = (name_kept[2].0.clone(), name_kept[3].0.clone());
     let screen_notes = groups(&all, 10_000);
-    let kit = crate::apply::kit_of(&app, &main_req).await;
+    let kit = crate::support::applications::kit_of(&app, &main_req).await;
     let res = post_form(
         &app,
         &app.client,
@@ -730,7 +730,7 @@ async fn no_payload_runs_in_any_page() {
     // The public application: contact details, refused knock-out answers,
     // and file names of every payload.
     let apply_req = main_req.clone();
-    let kit = crate::apply::kit_of(&app, &apply_req).await;
+    let kit = crate::support::applications::kit_of(&app, &apply_req).await;
     let knockouts = |answer: &dyn Fn(usize) -> String| -> Vec<(String, String)> {
         kit.application
             .knockouts
@@ -812,12 +812,12 @@ async fn no_payload_runs_in_any_page() {
             Some(v) => (
                 format!("{application}/videos/{}", prompts[v].id),
                 "video",
-                crate::apply::WEBM.to_vec(),
+                crate::support::applications::WEBM.to_vec(),
             ),
             None => (
                 format!("{application}/resume"),
                 "resume",
-                crate::apply::PDF.to_vec(),
+                crate::support::applications::PDF.to_vec(),
             ),
         };
         let res = visitor

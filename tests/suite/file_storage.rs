@@ -4,8 +4,10 @@
 //! twice at once keeps one file and answers both normally; files an older
 //! version kept on disk move in at start, once, losing nothing.
 
-use crate::apply::{apply, candidate_at, kit_of, open_requisition, stored_files, upload, PDF};
 use crate::on_both_databases;
+use crate::support::applications::{
+    apply, candidate_at, kit_of, open_requisition, stored_files, upload, PDF,
+};
 use crate::support::{
     each_database_with, postgres_admin_url, spawn_app, spawn_app_sharing, Backend, Serving, TestApp,
 };
@@ -200,7 +202,7 @@ async fn two_servers_share_every_file(backend: Backend) {
     let kit = kit_of(&b, &id).await;
     let page = apply(&b, &id, "other-way@example.com", None).await;
     let prompt = &kit.application.video_prompts[0].id;
-    let video = crate::webm_fixture::media_recorder_webm(40);
+    let video = crate::support::webm::media_recorder_webm(40);
     let res = upload(
         &b,
         &format!("{page}/videos/{prompt}"),
@@ -327,8 +329,8 @@ async fn the_same_slot_twice_at_once_keeps_one_file(app: TestApp) {
         let candidate = candidate_at(&app, &page).await;
         let first = pdf_of(CHUNK_BYTES + 100, 1000 + round);
         let second = pdf_of(CHUNK_BYTES + 200, 2000 + round);
-        let video_one = crate::webm_fixture::media_recorder_webm(10 + round as i16);
-        let video_two = crate::webm_fixture::media_recorder_webm(20 + round as i16);
+        let video_one = crate::support::webm::media_recorder_webm(10 + round as i16);
+        let video_two = crate::support::webm::media_recorder_webm(20 + round as i16);
         let send = |url: String, field: &'static str, bytes: Vec<u8>| {
             let app = app.clone();
             tokio::spawn(async move {
@@ -533,7 +535,7 @@ async fn recordings_get_their_duration(app: TestApp) {
     let candidate = candidate_at(&app, &page).await;
     // Upload the answers last prompt first, so storage order is not kit order.
     for (i, p) in kit.application.video_prompts.iter().enumerate().rev() {
-        let video = crate::webm_fixture::media_recorder_webm(100 + i as i16);
+        let video = crate::support::webm::media_recorder_webm(100 + i as i16);
         let res = upload(
             &app,
             &format!("{page}/videos/{}", p.id),
@@ -629,7 +631,7 @@ async fn the_binary_moves_disk_files_in_at_start() {
     std::fs::create_dir_all(&staging).unwrap();
     std::fs::write(staging.join(".0123.part"), b"half an upload").unwrap();
 
-    let server = crate::transport::ServerProcess::start(&app.db_url, app.data_dir());
+    let server = crate::support::process::ServerProcess::start(&app.db_url, app.data_dir());
     assert!(!legacy_dir.exists(), "moved in and the folder removed");
     assert!(
         !staging.join(".0123.part").exists(),

@@ -37,4 +37,3 @@ mod sign_in;
 mod transport;
 mod upload_streaming;
 mod user_cli;
-mod webm_fixture;

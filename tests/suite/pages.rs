@@ -3,11 +3,7 @@
 use crate::on_both_databases;
 use crate::support::TestApp;
 
-/// The visible text of server-rendered HTML: Leptos separates text nodes
-/// with comment markers, which a reader never sees.
-fn visible(html: &str) -> String {
-    html.replace("<!>", "").replace("<!---->", "")
-}
+use crate::support::pages::visible;
 
 async fn the_kit_browser_offers_every_sub_role_and_level(app: TestApp) {
     let (status, html) = app.get_text("/").await;

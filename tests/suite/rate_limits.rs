@@ -3,8 +3,8 @@
 //! browsers), signed-in staff are not limited on the application routes,
 //! and a proxy's header is believed only when configured.
 
-use crate::apply::{application_form, apply, kit_of, open_requisition, PDF};
 use crate::on_both_databases;
+use crate::support::applications::{application_form, apply, kit_of, open_requisition, PDF};
 use crate::support::{each_database_with, Serving, TestApp};
 use reqwest::multipart::{Form, Part};
 use server::http::throttle::{Rate, RateLimits};

@@ -381,7 +381,7 @@ on_both_databases!(
 /// back to the page: the current plan (with its new version in every
 /// form), the message, and the person's own change ready to apply again.
 async fn a_stale_plan_edit_comes_back_ready_to_apply_again(app: TestApp) {
-    use crate::candidates::{get_page, location, path_of, post_form};
+    use crate::support::pages::{get_page, location, path_of, post_form};
     let (id, body) = opened_from_an_outcome(&app).await;
     let items = &body["plan"]["rounds"][0]["items"];
     let (first, second) = (&items[0]["item"], &items[1]["item"]);
@@ -450,7 +450,7 @@ async fn opened_from_an_outcome(app: &TestApp) -> (String, serde_json::Value) {
     let res = app
         .client
         .post(app.url("/api/requisitions"))
-        .json(&crate::authz::outcome())
+        .json(&crate::support::world::outcome())
         .send()
         .await
         .unwrap();

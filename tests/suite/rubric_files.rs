@@ -2,30 +2,11 @@
 //! links, FIFOs, devices and oversized files are refused (promptly, without
 //! reading them), and a refused file's content never reaches the message.
 
+use crate::support::library_copy::copy_of_library;
 use server::rubrics::{self, RubricErrors, MAX_FILE_BYTES};
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
-
-/// A copy of the shipped library to break.
-fn copy_of_library() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    copy_dir(&crate::support::rubrics_dir(), tmp.path());
-    tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
 
 /// Loads the library on another thread: a loader that blocks on a FIFO or
 /// reads /dev/zero forever fails the test instead of hanging the suite.

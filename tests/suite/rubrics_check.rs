@@ -1,6 +1,7 @@
 //! `hiring-kit rubrics check` and the server's refusal to start, run as the
 //! real binary against the shipped library and broken copies of it.
 
+use crate::support::library_copy::copy_of_library;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -14,26 +15,6 @@ fn check(dir: &Path) -> Output {
         .arg(dir)
         .output()
         .expect("run hiring-kit")
-}
-
-/// A copy of the shipped library to break.
-fn copy_of_library() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&crate::support::rubrics_dir(), tmp.path());
-    tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Replaces the first occurrence of `from` in a library file.

@@ -2,9 +2,10 @@
 //! uses it: the form posts to `/api/fn/save-scorecard` and is redirected
 //! back; drafts, a stale second tab, submission and an amendment.
 
-use crate::authz::world;
-use crate::candidates::{get_page, location, path_of, post_form};
 use crate::on_both_databases;
+use crate::support::pages::{get_page, location, path_of, post_form};
+use crate::support::world::keys;
+use crate::support::world::world;
 use crate::support::TestApp;
 use serde_json::Value;
 
@@ -21,15 +22,6 @@ async fn card(app: &TestApp, client: &reqwest::Client, id: &str) -> Value {
         .unwrap();
     assert_eq!(res.status(), 200);
     res.json().await.unwrap()
-}
-
-fn keys(card: &Value) -> Vec<String> {
-    card["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["key"].as_str().unwrap().to_string())
-        .collect()
 }
 
 fn field(name: &str) -> String {

@@ -4,8 +4,9 @@
 //! route and page, private notes kept private, and many interviewers saving
 //! at once without an error or a lost save.
 
-use crate::authz::{world, World};
 use crate::on_both_databases;
+use crate::support::world::keys;
+use crate::support::world::{world, World};
 use crate::support::{each_database_with, Serving, TestApp, PASSWORD};
 use app::db::{assignments, requisitions, users};
 use app::domain::accounts::{Email, Role};
@@ -66,15 +67,6 @@ async fn own_card(app: &TestApp, client: &reqwest::Client, id: &str) -> Value {
 
 fn version(card: &Value) -> i64 {
     card["version"].as_i64().expect("a version")
-}
-
-fn keys(card: &Value) -> Vec<String> {
-    card["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|i| i["key"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// A complete card: every item rated, its first positive indicator ticked,

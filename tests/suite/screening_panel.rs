@@ -1,11 +1,10 @@
 //! The resume screen (draft, advance, archive with a reason) and the panel
 //! (assignments, calendar invites, and what each interviewer may reach).
 
-use crate::apply::kit_of;
-use crate::candidates::{
-    add_candidate, get_page, location, open_requisition_as, path_of, post_form,
-};
 use crate::on_both_databases;
+use crate::support::applications::kit_of;
+use crate::support::pages::{get_page, location, path_of, post_form};
+use crate::support::world::{add_candidate, open_requisition_as};
 use crate::support::{ical, TestApp};
 use app::db::{candidates, screenings};
 use app::domain::accounts::Role;

@@ -3,11 +3,11 @@
 //! a declared Content-Length over the cap is refused before the body is
 //! read, and concurrent large uploads do not pile up in the server's memory.
 
-use crate::apply::{apply, kit_of, open_requisition, stored_files, PDF, WEBM};
 use crate::on_both_databases;
+use crate::support::applications::{apply, kit_of, open_requisition, stored_files, PDF, WEBM};
+use crate::support::process::ServerProcess;
 use crate::support::raw::{authority, read_head};
 use crate::support::TestApp;
-use crate::transport::ServerProcess;
 use app::db::candidate_files;
 use app::domain::upload::{MAX_RESUME_BYTES, MAX_VIDEO_BYTES};
 use std::time::Duration;

@@ -1,10 +1,17 @@
 //! The test harness: a real server on port 0 with a fresh database per test,
 //! on SQLite or PostgreSQL.
 
+pub mod applications;
 pub mod browser;
 pub mod harvest;
 pub mod ical;
+pub mod library_copy;
+pub mod pages;
+pub mod panel;
+pub mod process;
 pub mod raw;
+pub mod webm;
+pub mod world;
 pub mod xss;
 
 use app::db::{users, Db};
