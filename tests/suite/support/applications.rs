@@ -2,11 +2,13 @@
 //! files a candidate uploads (small real PDF and WebM headers) and where
 //! their bytes end up.
 
+use super::world::{open_draft, save_draft};
 use super::TestApp;
 use app::db::{candidates, requisitions};
 use app::domain::Kit;
 use reqwest::multipart::{Form, Part};
 
+/// The JD studio's form for a partner manager, as a browser sends it.
 const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=partner-manager&query[level]=mid&query[partner_name]=Snowflake\
 &query[partner_type]=technology&query[amount]=4000000&query[currency]=USD&query[monthly]=1&query[pairing]=weekly-deal-pairing";
 
@@ -15,36 +17,16 @@ pub const PDF: &[u8] =
 
 pub const WEBM: &[u8] = &[0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01];
 
-/// Saves a JD as the admin and returns the draft's id.
+/// Saves a JD (a partner manager for Snowflake) as the admin and returns
+/// the draft's id.
 pub async fn draft_requisition(app: &TestApp) -> String {
-    let res = app
-        .client
-        .post(app.url("/api/fn/save-jd"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("accept", "text/html")
-        .header("referer", format!("{}/jd", app.base))
-        .body(SAVE_FORM)
-        .send()
-        .await
-        .unwrap();
-    let location = res.headers()["location"].to_str().unwrap().to_string();
-    location
-        .strip_prefix("/requisitions/")
-        .expect("saved as a draft")
-        .to_string()
+    save_draft(app, &app.client, SAVE_FORM).await
 }
 
 /// A requisition open for applications.
 pub async fn open_requisition(app: &TestApp) -> String {
     let id = draft_requisition(app).await;
-    let res = app
-        .client
-        .post(app.url("/api/fn/open-requisition"))
-        .form(&[("id", id.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_success(), "open: {}", res.status());
+    open_draft(app, &app.client, &id).await;
     id
 }
 

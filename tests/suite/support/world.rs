@@ -124,28 +124,39 @@ pub const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=co-sell-ops&qu
 /// Saves a JD and opens it as `client` (who becomes its owner); returns
 /// the requisition's id.
 pub async fn open_requisition_as(app: &TestApp, client: &reqwest::Client) -> String {
+    let id = save_draft(app, client, SAVE_FORM).await;
+    open_draft(app, client, &id).await;
+    id
+}
+
+/// Saves the JD studio's form `form` (as a browser without JavaScript
+/// sends it) as `client`; returns the draft requisition's id.
+pub async fn save_draft(app: &TestApp, client: &reqwest::Client, form: &str) -> String {
     let res = client
         .post(app.url("/api/fn/save-jd"))
         .header("content-type", "application/x-www-form-urlencoded")
         .header("accept", "text/html")
         .header("origin", app.base.clone())
         .header("referer", app.url("/jd"))
-        .body(SAVE_FORM)
+        .body(form.to_string())
         .send()
         .await
         .unwrap();
-    let id = location(&res)
+    location(&res)
         .strip_prefix("/requisitions/")
         .expect("saved as a draft")
-        .to_string();
+        .to_string()
+}
+
+/// Opens a draft requisition for candidates, as `client`.
+pub async fn open_draft(app: &TestApp, client: &reqwest::Client, id: &str) {
     let res = client
         .post(app.url("/api/fn/open-requisition"))
-        .form(&[("id", id.as_str())])
+        .form(&[("id", id)])
         .send()
         .await
         .unwrap();
     assert!(res.status().is_success(), "open: {}", res.status());
-    id
 }
 
 /// Adds a candidate through the API and returns their id.
