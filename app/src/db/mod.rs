@@ -219,6 +219,56 @@ pub(crate) fn decode_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<
     serde_json::from_str(json).map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))
 }
 
+/// A row written by compare-and-swap: the one way every versioned write
+/// (a scorecard, a requisition's plan) changes its row. The write applies
+/// only while the row is still at `based_on`, the version its writer read,
+/// and moves the version on by one in the same statement, so of two writes
+/// from the same version exactly one lands, on both backends.
+pub(crate) struct Versioned<'a> {
+    pub table: &'static str,
+    pub version_column: &'static str,
+    pub id: &'a str,
+    pub based_on: i64,
+    /// One more condition the row must meet, `(column, value)`: a card's
+    /// state, so a submitted card is never changed as a draft.
+    pub also: Option<(&'static str, &'a str)>,
+}
+
+impl Versioned<'_> {
+    /// Applies `set`, SQL assignments whose values are `$1`, `$2`, …
+    /// bound from `values` in order. False when the row has moved on (or
+    /// is gone): nothing was changed.
+    pub(crate) async fn swap<'e, X>(
+        &self,
+        executor: X,
+        set: &str,
+        values: &[&str],
+    ) -> Result<bool, DbError>
+    where
+        X: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let n = values.len();
+        let (table, version) = (self.table, self.version_column);
+        let mut sql = format!(
+            "UPDATE {table} SET {set}, {version} = {version} + 1 WHERE id = ${} AND {version} = ${}",
+            n + 1,
+            n + 2
+        );
+        if let Some((column, _)) = self.also {
+            sql.push_str(&format!(" AND {column} = ${}", n + 3));
+        }
+        let mut query = sqlx::query(&sql);
+        for value in values {
+            query = query.bind(*value);
+        }
+        query = query.bind(self.id).bind(self.based_on);
+        if let Some((_, value)) = self.also {
+            query = query.bind(value);
+        }
+        Ok(query.execute(executor).await?.rows_affected() == 1)
+    }
+}
+
 /// Turns a unique-constraint failure into a `Conflict` with this message.
 pub(crate) fn conflict_on_unique(e: sqlx::Error, message: impl FnOnce() -> String) -> DbError {
     match &e {

@@ -1,7 +1,7 @@
 //! Requisitions: drafts saved from the JD studio, opened for candidates
 //! with an interview plan, and who is on each.
 
-use super::{decode_json, encode_json, new_id, now, Db, DbError};
+use super::{decode_json, encode_json, new_id, now, Db, DbError, Versioned};
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::domain::jd::Outcome;
 use crate::domain::plan::InterviewPlan;
@@ -172,16 +172,16 @@ pub async fn edit_plan<E>(
     }
     // On PostgreSQL two transactions can both read the same version; the
     // second UPDATE then waits for the first and matches no row.
-    let written = sqlx::query(
-        "UPDATE requisitions SET plan_json = $1, plan_version = $2 WHERE id = $3 AND plan_version = $4",
-    )
-    .bind(encode_json(&plan)?)
-    .bind(version + 1)
-    .bind(id)
-    .bind(version)
-    .execute(&mut *tx)
+    let written = Versioned {
+        table: "requisitions",
+        version_column: "plan_version",
+        id,
+        based_on: version,
+        also: None,
+    }
+    .swap(&mut *tx, "plan_json = $1", &[&encode_json(&plan)?])
     .await?;
-    if written.rows_affected() != 1 {
+    if !written {
         drop(tx);
         return Ok(match get(db, id).await? {
             Some(Requisition {

@@ -10,7 +10,7 @@
 //! lose the last commits, which `synchronous = FULL` would prevent at the
 //! cost of an fsync per save. PostgreSQL commits durably by default.
 
-use super::{decode_json, encode_json, now, Db, DbError};
+use super::{decode_json, encode_json, now, Db, DbError, Versioned};
 use crate::domain::requisition::Assignment;
 use crate::domain::scorecard::{
     Scorecard, ScorecardBody, ScorecardState, ScorecardVersion, VersionKind,
@@ -128,6 +128,18 @@ pub async fn get_or_create(
         .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))
 }
 
+/// A card as the compare-and-swap of a write sees it: at `based_on`, in
+/// `state`.
+fn card(id: &str, based_on: i64, state: ScorecardState) -> Versioned<'_> {
+    Versioned {
+        table: "scorecards",
+        version_column: "version",
+        id,
+        based_on,
+        also: Some(("state", state.id())),
+    }
+}
+
 /// The card as stored, for a refused write.
 async fn stale(db: &Db, id: &str) -> Result<Write, DbError> {
     let card = get(db, id)
@@ -147,18 +159,15 @@ pub async fn save_draft(
 ) -> Result<Write, DbError> {
     let json = encode_json(body)?;
     let turn = db.write_turn().await;
-    let done = sqlx::query(
-        "UPDATE scorecards SET body_json = $1, version = version + 1, updated_at = $2 \
-         WHERE id = $3 AND version = $4 AND state = 'draft'",
-    )
-    .bind(json)
-    .bind(now())
-    .bind(id)
-    .bind(based_on)
-    .execute(&db.pool)
-    .await?;
+    let swapped = card(id, based_on, ScorecardState::Draft)
+        .swap(
+            &db.pool,
+            "body_json = $1, updated_at = $2",
+            &[&json, &now()],
+        )
+        .await?;
     drop(turn);
-    if done.rows_affected() == 0 {
+    if !swapped {
         return stale(db, id).await;
     }
     Ok(Write::Saved {
@@ -172,16 +181,14 @@ pub async fn save_draft(
 pub async fn submit(db: &Db, id: &str, based_on: i64, by: &str) -> Result<Write, DbError> {
     let now = now();
     let mut tx = db.begin_write().await?;
-    let done = sqlx::query(
-        "UPDATE scorecards SET state = 'submitted', version = version + 1, submitted_at = $1, updated_at = $1 \
-         WHERE id = $2 AND version = $3 AND state = 'draft'",
-    )
-    .bind(&now)
-    .bind(id)
-    .bind(based_on)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
+    let swapped = card(id, based_on, ScorecardState::Draft)
+        .swap(
+            &mut *tx,
+            "state = $1, submitted_at = $2, updated_at = $2",
+            &[ScorecardState::Submitted.id(), &now],
+        )
+        .await?;
+    if !swapped {
         tx.rollback().await?;
         return stale(db, id).await;
     }
@@ -214,17 +221,10 @@ pub async fn amend(
     let now = now();
     let json = encode_json(body)?;
     let mut tx = db.begin_write().await?;
-    let done = sqlx::query(
-        "UPDATE scorecards SET body_json = $1, version = version + 1, updated_at = $2 \
-         WHERE id = $3 AND version = $4 AND state = 'submitted'",
-    )
-    .bind(&json)
-    .bind(&now)
-    .bind(id)
-    .bind(based_on)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
+    let swapped = card(id, based_on, ScorecardState::Submitted)
+        .swap(&mut *tx, "body_json = $1, updated_at = $2", &[&json, &now])
+        .await?;
+    if !swapped {
         tx.rollback().await?;
         return stale(db, id).await;
     }
