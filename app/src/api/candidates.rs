@@ -443,11 +443,10 @@ async fn other_applications(
         .collect())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
 
-    #[cfg(feature = "ssr")]
     #[test]
     fn the_page_states_the_import_limit_the_import_applies() {
         assert_eq!(

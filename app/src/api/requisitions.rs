@@ -269,17 +269,9 @@ pub async fn edit_plan(
     let user = crate::auth::require_user()?;
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;
-    let kind = match kind.as_str() {
-        "competency" => ItemKind::Competency,
-        "attitude" => ItemKind::Attitude,
-        "exercise" => ItemKind::Exercise,
-        other => {
-            return Err(AppError::Invalid(format!(
-                "kind: `{other}` is not competency, attitude or exercise"
-            ))
-            .into())
-        }
-    };
+    let kind = kind
+        .parse::<ItemKind>()
+        .map_err(|e| AppError::Invalid(format!("kind: {e}")))?;
     let item = PlanItem { kind, id: item };
     let edit = match op.as_str() {
         "up" => PlanEdit::Up { item },

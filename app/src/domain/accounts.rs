@@ -1,10 +1,7 @@
 //! Who uses the product and how they are identified: roles and emails,
 //! parsed at the boundary.
 
-use super::ids::UnknownId;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -3,11 +3,8 @@
 //! that the rest of the product can trust them.
 
 use super::accounts::Email;
-use super::ids::UnknownId;
 use crate::domain::jd::FieldError;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// Where a candidate is in the hiring process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

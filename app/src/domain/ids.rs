@@ -3,8 +3,6 @@
 //! spelled once here and parsed at every boundary.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// One of the four operating profiles inside the alliance-manager title.
 /// A job description and a kit are always about exactly one of them.
@@ -118,21 +116,20 @@ pub struct UnknownId {
 
 macro_rules! id_enum_impls {
     ($ty:ty, $kind:literal) => {
-        impl FromStr for $ty {
-            type Err = UnknownId;
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::domain::ids::UnknownId;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                <$ty>::ALL
-                    .into_iter()
-                    .find(|v| v.id() == s)
-                    .ok_or_else(|| UnknownId {
+                <$ty>::ALL.into_iter().find(|v| v.id() == s).ok_or_else(|| {
+                    $crate::domain::ids::UnknownId {
                         kind: $kind,
                         given: s.to_string(),
                         valid: <$ty>::ALL.iter().map(|v| v.id()).collect(),
-                    })
+                    }
+                })
             }
         }
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.id())
             }
         }

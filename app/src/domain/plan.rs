@@ -15,6 +15,21 @@ pub enum ItemKind {
     Exercise,
 }
 
+impl ItemKind {
+    pub const ALL: [ItemKind; 3] = [ItemKind::Competency, ItemKind::Attitude, ItemKind::Exercise];
+
+    /// As it is written in item keys, forms, the API and the CSV export.
+    pub fn id(self) -> &'static str {
+        match self {
+            ItemKind::Competency => "competency",
+            ItemKind::Attitude => "attitude",
+            ItemKind::Exercise => "exercise",
+        }
+    }
+}
+
+super::ids::id_enum_impls!(ItemKind, "item kind");
+
 /// One scored item of the kit. Ids are only unique within a kind (an
 /// attitude and a question could share one), hence the pair.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -394,6 +409,19 @@ impl InterviewPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_kind_is_spelled_once_for_keys_forms_and_json() {
+        for kind in ItemKind::ALL {
+            assert_eq!(kind.id().parse::<ItemKind>(), Ok(kind));
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.id());
+        }
+        let unknown = "question".parse::<ItemKind>().unwrap_err().to_string();
+        assert!(
+            unknown.contains("competency, attitude, exercise"),
+            "{unknown}"
+        );
+    }
     use crate::domain::fixtures::sample_library;
     use crate::domain::kit::{KitCompetency, KitQuestion};
     use crate::domain::{Level, SubRole};

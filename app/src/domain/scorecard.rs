@@ -5,7 +5,6 @@
 //! may be partial; a submission needs every item rated and a
 //! recommendation, and a change after it is an amendment with a reason.
 
-use super::ids::UnknownId;
 use super::jd::FieldError;
 use super::kit::Kit;
 use super::kit_item::KitItemRef;
@@ -13,8 +12,6 @@ use super::plan::{ItemKind, PlanItem};
 use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
 /// Per note (each item's, the private notes, the take-aways): far beyond
 /// what an interview produces, small enough that a card stays one request.
@@ -248,15 +245,7 @@ pub struct ScorecardVersion {
 /// `competency:mid-q1`, `attitude:listening`, `exercise:presentation`: ids
 /// are unique within a kind only, so the key carries both.
 pub fn item_key(item: &PlanItem) -> String {
-    format!("{}:{}", kind_id(item.kind), item.id)
-}
-
-fn kind_id(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Competency => "competency",
-        ItemKind::Attitude => "attitude",
-        ItemKind::Exercise => "exercise",
-    }
+    format!("{}:{}", item.kind.id(), item.id)
 }
 
 pub fn parse_item_key(key: &str) -> Option<PlanItem> {
@@ -264,9 +253,7 @@ pub fn parse_item_key(key: &str) -> Option<PlanItem> {
     if id.is_empty() {
         return None;
     }
-    let kind = [ItemKind::Competency, ItemKind::Attitude, ItemKind::Exercise]
-        .into_iter()
-        .find(|k| kind_id(*k) == kind)?;
+    let kind = kind.parse::<ItemKind>().ok()?;
     Some(PlanItem {
         kind,
         id: id.to_string(),

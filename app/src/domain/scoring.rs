@@ -1,10 +1,7 @@
 //! The rating scale every scored item is judged on. Its ids are part of the
 //! public interface (scorecards, API, exports), so they are spelled once here.
 
-use super::ids::UnknownId;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// How an answer compares with the item's anchors. "No evidence" is a rating
 /// of its own rather than a missing one, so that an interviewer can say the

@@ -3,14 +3,11 @@
 //! archive needs every criterion rated and a reason, so that the screen can
 //! be explained later.
 
-use super::ids::UnknownId;
 use crate::domain::jd::FieldError;
 use crate::domain::kit::Kit;
 use crate::domain::scoring::Rating;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
 pub const MIN_REASON_CHARS: usize = 3;
 pub const MAX_REASON_CHARS: usize = 1000;

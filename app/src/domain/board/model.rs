@@ -4,13 +4,10 @@
 use crate::domain::agreement::Agreement;
 use crate::domain::candidate::Stage;
 use crate::domain::exact::Score;
-use crate::domain::ids::UnknownId;
 use crate::domain::scorecard::{CardStatus, Recommendation};
 use crate::domain::scoring::Rating;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
 /// A column of the board: a competency, the attitudes, or an exercise.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

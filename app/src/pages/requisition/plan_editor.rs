@@ -4,16 +4,8 @@
 
 use crate::api::form_error::FormError;
 use crate::api::requisitions::{EditPlan, PlanItemView, PlanRoundView, PlanView};
-use crate::domain::plan::{CoverageLevel, ItemKind};
+use crate::domain::plan::CoverageLevel;
 use leptos::prelude::*;
-
-fn kind_id(kind: &ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Competency => "competency",
-        ItemKind::Attitude => "attitude",
-        ItemKind::Exercise => "exercise",
-    }
-}
 
 #[component]
 pub fn PlanEditor(
@@ -179,7 +171,7 @@ fn AddPicker(available: Vec<PlanItemView>) -> impl IntoView {
         <label>"Add "
             <select name="item" aria-label="Question to add">
                 {available.iter().map(|a| view! {
-                    <option value=format!("{}:{}", kind_id(&a.item.kind), a.item.id)>
+                    <option value=format!("{}:{}", a.item.kind.id(), a.item.id)>
                         {a.competency.clone().map(|c| format!("[{c}] ")).unwrap_or_default()}{a.title.clone()}
                     </option>
                 }).collect_view()}
@@ -198,7 +190,7 @@ fn PlanItemRow(
     locked: bool,
     edit: ServerAction<EditPlan>,
 ) -> impl IntoView {
-    let kind = kind_id(&item.item.kind);
+    let kind = item.item.kind.id();
     let item_id = item.item.id.clone();
     let button = |op: &'static str, label: &'static str| {
         let id = id.clone();
