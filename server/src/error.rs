@@ -142,6 +142,28 @@ impl From<crate::auth::SignInError> for ApiError {
     }
 }
 
+/// A rule's refusal as the JSON routes answer it. An import's lines are
+/// answered by the import route itself (422 with every line); here they
+/// become field errors named by line, should another route meet one.
+impl From<app::api::refusal::Refusal> for ApiError {
+    fn from(refused: app::api::refusal::Refusal) -> Self {
+        use app::api::refusal::Refusal;
+        match refused {
+            Refusal::Fields(errors) => ApiError::Invalid(errors),
+            Refusal::Rows(rows) => ApiError::Invalid(
+                rows.into_iter()
+                    .map(|row| FieldError {
+                        field: format!("line {}: {}", row.line, row.field),
+                        message: row.message,
+                    })
+                    .collect(),
+            ),
+            Refusal::Duplicate { message, .. } => ApiError::Conflict(message),
+            Refusal::App(e) => e.into(),
+        }
+    }
+}
+
 impl From<app::error::AppError> for ApiError {
     fn from(e: app::error::AppError) -> Self {
         use app::error::AppError;

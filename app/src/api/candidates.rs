@@ -7,6 +7,8 @@
 use super::form_error::FormError;
 #[cfg(feature = "ssr")]
 use super::form_error::LineError;
+#[cfg(feature = "ssr")]
+use super::refusal::Refusal;
 use crate::domain::candidate::{Source, Stage};
 use crate::domain::requisition::{Candidate, CandidateFile};
 use crate::domain::screening::ScreenSummary;
@@ -119,8 +121,7 @@ pub async fn add_candidate(
             ));
             Ok(())
         }
-        Err(AddError::Duplicate(message)) => Err(FormError::field("email", message, &values)),
-        Err(AddError::App(e)) => Err(e.into()),
+        Err(refused) => Err(refused.into_form(&values)),
     }
 }
 
@@ -139,8 +140,7 @@ pub async fn import_candidates(requisition_id: String, text: String) -> Result<(
             ));
             Ok(())
         }
-        Err(ImportError::Rows(rows)) => Err(FormError::rows(rows, &text)),
-        Err(ImportError::App(e)) => Err(e.into()),
+        Err(refused) => Err(refused.into_form(&[("text", text.as_str())])),
     }
 }
 
@@ -157,22 +157,15 @@ pub fn require_open(requisition: &crate::domain::requisition::Requisition) -> Re
     }
 }
 
-#[cfg(feature = "ssr")]
-pub enum AddError {
-    /// The email is already a candidate on this requisition.
-    Duplicate(String),
-    App(AppError),
-}
-
 /// Adds one recruiter-typed candidate, straight to the resume screen.
 #[cfg(feature = "ssr")]
 pub async fn add(
     db: &crate::db::Db,
     requisition: &crate::domain::requisition::Requisition,
     new: &crate::domain::candidate::NewCandidate,
-) -> Result<Candidate, AddError> {
+) -> Result<Candidate, Refusal> {
     use crate::db::{candidates, DbError};
-    require_open(requisition).map_err(AddError::App)?;
+    require_open(requisition)?;
     let insert = candidates::Insert {
         requisition_id: &requisition.id,
         candidate: new,
@@ -184,20 +177,18 @@ pub async fn add(
     };
     let id = match candidates::create(db, &insert).await {
         Ok(id) => id,
-        Err(DbError::Conflict(message)) => return Err(AddError::Duplicate(message)),
-        Err(e) => return Err(AddError::App(crate::access::internal(e))),
+        Err(DbError::Conflict(message)) => {
+            return Err(Refusal::Duplicate {
+                field: "email",
+                message,
+            })
+        }
+        Err(e) => return Err(Refusal::App(crate::access::internal(e))),
     };
     candidates::get(db, &id)
         .await
-        .map_err(|e| AddError::App(crate::access::internal(e)))?
-        .ok_or(AddError::App(AppError::Internal))
-}
-
-#[cfg(feature = "ssr")]
-pub enum ImportError {
-    /// Every problem, by line; nothing was imported.
-    Rows(Vec<LineError>),
-    App(AppError),
+        .map_err(|e| Refusal::App(crate::access::internal(e)))?
+        .ok_or(Refusal::App(AppError::Internal))
 }
 
 /// Imports a CSV file into an open requisition in one transaction. The
@@ -208,23 +199,23 @@ pub async fn import(
     db: &crate::db::Db,
     requisition: &crate::domain::requisition::Requisition,
     text: &str,
-) -> Result<Vec<Candidate>, ImportError> {
+) -> Result<Vec<Candidate>, Refusal> {
     use crate::access::internal;
     use crate::db::{candidates, DbError};
     use crate::domain::candidate_import::parse_candidates_csv;
-    require_open(requisition).map_err(ImportError::App)?;
+    require_open(requisition)?;
     let existing_emails = |list: Vec<Candidate>| -> std::collections::HashSet<String> {
         list.into_iter().map(|c| c.email).collect()
     };
     let existing = existing_emails(
         candidates::list(db, &requisition.id)
             .await
-            .map_err(|e| ImportError::App(internal(e)))?,
+            .map_err(|e| Refusal::App(internal(e)))?,
     );
     let duplicates = already_candidates(text, &existing);
     let parsed = match parse_candidates_csv(text) {
         Ok(parsed) if duplicates.is_empty() => parsed,
-        Ok(_) => return Err(ImportError::Rows(duplicates)),
+        Ok(_) => return Err(Refusal::Rows(duplicates)),
         Err(rows) => {
             let mut all: Vec<LineError> = rows
                 .into_iter()
@@ -236,7 +227,7 @@ pub async fn import(
                 .chain(duplicates)
                 .collect();
             all.sort_by_key(|e| e.line);
-            return Err(ImportError::Rows(all));
+            return Err(Refusal::Rows(all));
         }
     };
     let ids = match candidates::create_all(db, &requisition.id, &parsed, Source::Imported).await {
@@ -247,21 +238,21 @@ pub async fn import(
             let now_existing = existing_emails(
                 candidates::list(db, &requisition.id)
                     .await
-                    .map_err(|e| ImportError::App(internal(e)))?,
+                    .map_err(|e| Refusal::App(internal(e)))?,
             );
             let rows = already_candidates(text, &now_existing);
             return Err(if rows.is_empty() {
-                ImportError::App(AppError::Conflict(message))
+                Refusal::App(AppError::Conflict(message))
             } else {
-                ImportError::Rows(rows)
+                Refusal::Rows(rows)
             });
         }
-        Err(e) => return Err(ImportError::App(internal(e))),
+        Err(e) => return Err(Refusal::App(internal(e))),
     };
     let mut by_id: std::collections::HashMap<String, Candidate> =
         candidates::list(db, &requisition.id)
             .await
-            .map_err(|e| ImportError::App(internal(e)))?
+            .map_err(|e| Refusal::App(internal(e)))?
             .into_iter()
             .map(|c| (c.id.clone(), c))
             .collect();

@@ -15,6 +15,8 @@ pub mod form_error;
 pub mod jd;
 pub mod kits;
 pub mod panel;
+#[cfg(feature = "ssr")]
+pub mod refusal;
 pub mod requisitions;
 pub mod scorecard_form;
 pub mod scorecards;

@@ -231,11 +231,7 @@ pub async fn assign_interviewer(
             leptos_axum::redirect(&format!("/candidates/{}?done=assigned#panel", candidate.id));
             Ok(())
         }
-        Err(AssignError::Fields(errors)) => Err(FormError::fields(errors, &values)),
-        Err(AssignError::Duplicate(message)) => {
-            Err(FormError::field("interviewer_email", message, &values))
-        }
-        Err(AssignError::App(e)) => Err(e.into()),
+        Err(refused) => Err(refused.into_form(&values)),
     }
 }
 
@@ -260,16 +256,6 @@ pub enum TimeInput {
     FormUtc,
 }
 
-#[cfg(feature = "ssr")]
-#[derive(Debug)]
-pub enum AssignError {
-    /// Every refused field, named as the API and the form name them.
-    Fields(Vec<crate::domain::jd::FieldError>),
-    /// This interviewer is already on this round for this candidate.
-    Duplicate(String),
-    App(AppError),
-}
-
 /// Checks every field, reporting all problems at once, then stores the
 /// assignment.
 #[cfg(feature = "ssr")]
@@ -279,14 +265,15 @@ pub async fn assign(
     requisition: &crate::domain::requisition::Requisition,
     request: &AssignRequest,
     time: TimeInput,
-) -> Result<crate::domain::requisition::Assignment, AssignError> {
+) -> Result<crate::domain::requisition::Assignment, super::refusal::Refusal> {
     use crate::access::internal;
     use crate::db::{assignments, candidates, requisitions, users, DbError};
     use crate::domain::accounts::{Email, Role};
     use crate::domain::candidate::Stage;
     use crate::domain::jd::FieldError;
 
-    let app = |e: AppError| AssignError::App(e);
+    use super::refusal::Refusal;
+    let app = |e: AppError| Refusal::App(e);
     let mut errors = Vec::new();
     let mut refuse = |field: &str, message: String| {
         errors.push(FieldError {
@@ -433,7 +420,7 @@ pub async fn assign(
         minutes,
         errors.is_empty(),
     ) else {
-        return Err(AssignError::Fields(errors));
+        return Err(Refusal::Fields(errors));
     };
     let stored_start = starts_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let id = assignments::create(
@@ -450,16 +437,19 @@ pub async fn assign(
     )
     .await
     .map_err(|e| match e {
-        DbError::Conflict(_) => AssignError::Duplicate(format!(
-            "{} is already on the round “{}” for {}",
-            interviewer.email, kit_round.name, candidate.name
-        )),
+        DbError::Conflict(_) => Refusal::Duplicate {
+            field: "interviewer_email",
+            message: format!(
+                "{} is already on the round “{}” for {}",
+                interviewer.email, kit_round.name, candidate.name
+            ),
+        },
         e => app(internal(e)),
     })?;
     assignments::get(db, &id)
         .await
         .map_err(|e| app(internal(e)))?
-        .ok_or(AssignError::App(AppError::Internal))
+        .ok_or(Refusal::App(AppError::Internal))
 }
 
 /// Reads an interview's start time. A time in the past, or more than two

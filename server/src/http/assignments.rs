@@ -6,7 +6,7 @@ use super::body::json_body;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::access;
-use app::api::panel::{assign, AssignError, AssignRequest, TimeInput};
+use app::api::panel::{assign, AssignRequest, TimeInput};
 use app::domain::accounts::CurrentUser;
 use app::domain::jd::FieldError;
 use app::domain::requisition::Assignment;
@@ -113,8 +113,6 @@ async fn create(
             Json(AssignmentBody::from(assignment)),
         )
             .into_response()),
-        Err(AssignError::Fields(errors)) => Err(ApiError::Invalid(errors)),
-        Err(AssignError::Duplicate(message)) => Err(ApiError::Conflict(message)),
-        Err(AssignError::App(e)) => Err(e.into()),
+        Err(refused) => Err(refused.into()),
     }
 }

@@ -7,8 +7,9 @@ use super::body::parse_json;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::access;
-use app::api::candidates::{add, import, AddError, ImportCandidates, ImportError};
+use app::api::candidates::{add, import, ImportCandidates};
 use app::api::form_error::{FormError, LineError};
+use app::api::refusal::Refusal;
 use app::domain::accounts::CurrentUser;
 use app::domain::candidate::NewCandidate;
 use app::domain::requisition::Candidate;
@@ -129,8 +130,7 @@ async fn create_one(
             Json(candidate),
         )
             .into_response()),
-        Err(AddError::Duplicate(message)) => Err(ApiError::Conflict(message)),
-        Err(AddError::App(e)) => Err(e.into()),
+        Err(refused) => Err(refused.into()),
     }
 }
 
@@ -159,8 +159,8 @@ async fn create_from_csv(
             Json(json!({ "imported": candidates.len(), "candidates": candidates })),
         )
             .into_response()),
-        Err(ImportError::Rows(rows)) => Ok(refused(rows)),
-        Err(ImportError::App(e)) => Err(e.into()),
+        Err(Refusal::Rows(rows)) => Ok(refused(rows)),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -202,8 +202,7 @@ async fn import_form(
         Ok(candidates) => {
             Redirect::to(&format!("{list}?imported={}", candidates.len())).into_response()
         }
-        Err(ImportError::Rows(rows)) => back_with(&list, FormError::rows(rows, &text)),
-        Err(ImportError::App(e)) => back_with(&list, FormError::App(e)),
+        Err(refused) => back_with(&list, refused.into_form(&[("text", text.as_str())])),
     })
 }
 
