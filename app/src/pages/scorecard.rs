@@ -568,6 +568,22 @@ impl Autosave {
             .and_then(|f| f.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
     }
 
+    /// Presses the form's "Save draft" button.
+    fn click_save(self) {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(button) = self
+            .form()
+            .and_then(|form| {
+                form.query_selector("button[name='intent'][value='save']")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|b| b.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        {
+            button.click();
+        }
+    }
+
     /// The form as a draft save would send it.
     fn form_args(self) -> Option<SaveScorecard> {
         use leptos::form::FromFormData;
@@ -616,6 +632,10 @@ impl Autosave {
         if unsent.in_flight.load(Ordering::SeqCst) {
             // Save after the one on its way, with the version it returns.
             self.schedule();
+            return;
+        }
+        if self.state.get_untracked() == "stale" {
+            // Refused already: what is typed waits for the form's button.
             return;
         }
         let Some(mut args) = self.form_args() else {
@@ -668,12 +688,19 @@ impl Autosave {
                         // shows beside the typed text, and the next save
                         // by the form's button (a choice to keep the typed
                         // text) names its version.
-                        if let FormError::StaleCard { values, card, .. } = e {
-                            self.version.set(card.version);
-                            self.stale.set(Some(StaleView {
-                                values,
-                                card: Arc::new(*card),
-                            }));
+                        match e {
+                            FormError::StaleCard { values, card, .. } => {
+                                self.version.set(card.version);
+                                self.stale.set(Some(StaleView {
+                                    values,
+                                    card: Arc::new(*card),
+                                }));
+                            }
+                            // An answer without the stored card (the one
+                            // a plain form post gets): the form's own
+                            // button posts what is typed, and the page is
+                            // drawn again with the stored text beside it.
+                            _ => self.click_save(),
                         }
                         self.state.set("stale");
                         self.message.set(format!(
