@@ -83,14 +83,6 @@ fn ticked(error: &Option<FormError>, name: &str, stored: bool) -> bool {
     }
 }
 
-/// After a stale save: the fields as that save sent them and the card as
-/// stored, for the stored text to show beside the typed one.
-#[derive(Clone, Debug)]
-struct StaleView {
-    values: BTreeMap<String, String>,
-    card: Arc<ScorecardView>,
-}
-
 fn card_name(field: &str) -> String {
     format!("card[{field}]")
 }
@@ -163,26 +155,16 @@ fn Summary(c: ScorecardView) -> impl IntoView {
 }
 
 /// A stale save keeps the typed text in the field; the stored one is shown
-/// beside it when they differ. `field` names the text as the save sent it.
-fn stored_beside(
-    stale: RwSignal<Option<StaleView>>,
-    field: String,
-    stored: impl Fn(&ScorecardView) -> String + Send + Sync + 'static,
-) -> impl IntoView {
-    move || {
-        stale.get().and_then(|s| {
-            let typed = s.values.get(&field)?;
-            let stored = stored(&s.card);
-            (*typed != stored).then(|| {
-                view! {
-                    <div class="stored-text">
-                        <p class="muted">"Stored text (saved elsewhere):"</p>
-                        <pre>{stored}</pre>
-                    </div>
-                }
-            })
-        })
-    }
+/// beside it when they differ.
+fn stored_beside(stale: bool, typed: &str, stored: &str) -> Option<impl IntoView> {
+    (stale && typed != stored).then(|| {
+        view! {
+            <div class="stored-text">
+                <p class="muted">"Stored text (saved elsewhere):"</p>
+                <pre>{stored.to_string()}</pre>
+            </div>
+        }
+    })
 }
 
 #[component]
@@ -194,18 +176,9 @@ fn CardForm(
     first: Option<FormError>,
     amend: bool,
 ) -> impl IntoView {
-    // Drawn after a stale save by the form's button (or without
-    // JavaScript): `c` is the card as stored. An autosave that finds the
-    // card stale fills this from its own answer instead (`Autosave::run`).
-    let stale_view = RwSignal::new(
-        first
-            .as_ref()
-            .filter(|e| !e.messages_for(STALE_FIELD).is_empty())
-            .map(|e| StaleView {
-                values: e.values().cloned().unwrap_or_default(),
-                card: Arc::new(c.clone()),
-            }),
-    );
+    let stale = first
+        .as_ref()
+        .is_some_and(|e| !e.messages_for(STALE_FIELD).is_empty());
     let private_stored = c.body.private_notes.clone().unwrap_or_default();
     let private_typed = typed(&first, "private_notes", &private_stored);
     let takeaways_typed = typed(&first, "takeaways", &c.body.takeaways);
@@ -217,19 +190,10 @@ fn CardForm(
     let items = c
         .items
         .iter()
-        .map(|i| {
-            item_fields(
-                i,
-                &c,
-                timers.get(&i.key).copied(),
-                &first,
-                error,
-                stale_view,
-            )
-        })
+        .map(|i| item_fields(i, &c, timers.get(&i.key).copied(), &first, error, stale))
         .collect_view();
     let shared = Arc::new(Unsent::new(c.version));
-    let autosave = Autosave::new(c.version, stale_view, !amend, shared.clone());
+    let autosave = Autosave::new(c.version, stale, !amend, shared.clone());
     let version = autosave.version;
     let state = autosave.state;
     let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
@@ -287,11 +251,11 @@ fn CardForm(
             </fieldset>
             <label for="takeaways">"Key take-aways (Markdown; the panel reads them once you submit)"</label>
             <textarea id="takeaways" name=card_name("takeaways") rows="4" aria-describedby=field_message_id("takeaways") inner_html=crate::escape::textarea_html(takeaways_typed.clone())></textarea>
-            {stored_beside(stale_view, "takeaways".into(), |c| c.body.takeaways.clone())}
+            {stored_beside(stale, &takeaways_typed, &c.body.takeaways)}
             <FieldMessage error field="takeaways"/>
             <label for="private-notes">"Private notes (yours alone: never shown to the panel or the hiring team)"</label>
             <textarea id="private-notes" name=card_name("private_notes") rows="3" aria-describedby=field_message_id("private_notes") inner_html=crate::escape::textarea_html(private_typed.clone())></textarea>
-            {stored_beside(stale_view, "private_notes".into(), |c| c.body.private_notes.clone().unwrap_or_default())}
+            {stored_beside(stale, &private_typed, &private_stored)}
             <FieldMessage error field="private_notes"/>
             {if amend {
                 view! {
@@ -320,7 +284,7 @@ fn item_fields(
     minutes: Option<u32>,
     first: &Option<FormError>,
     error: Signal<Option<FormError>>,
-    stale: RwSignal<Option<StaleView>>,
+    stale: bool,
 ) -> impl IntoView {
     let key = i.key.clone();
     let stored = c.body.items.get(&key).cloned().unwrap_or_default();
@@ -403,10 +367,7 @@ fn item_fields(
             </div>
             <label for=notes_id.clone()>"Notes (Markdown; the panel reads them once you submit)"</label>
             <textarea id=notes_id name=card_name(&notes_field) rows="3" aria-describedby=field_message_id(&notes_field) inner_html=crate::escape::textarea_html(notes.clone())></textarea>
-            {stored_beside(stale, notes_field.clone(), {
-                let key = key.clone();
-                move |c| c.body.items.get(&key).map(|s| s.notes.clone()).unwrap_or_default()
-            })}
+            {stored_beside(stale, &notes, &stored.notes)}
             <FieldMessage error field=notes_field.clone()/>
         </li>
     }
@@ -431,8 +392,6 @@ struct Autosave {
     /// The version shown; `Unsent::version` is the one the next save names.
     version: RwSignal<i64>,
     message: RwSignal<String>,
-    /// Set when a save finds the card changed elsewhere.
-    stale: RwSignal<Option<StaleView>>,
     timer: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
     unsent: StoredValue<Arc<Unsent>>,
     /// Drafts save themselves; an amendment waits for its reason and button.
@@ -494,13 +453,7 @@ async fn send_unsent(unsent: Arc<Unsent>) {
 }
 
 impl Autosave {
-    fn new(
-        version: i64,
-        stale_view: RwSignal<Option<StaleView>>,
-        enabled: bool,
-        unsent: Arc<Unsent>,
-    ) -> Self {
-        let stale = stale_view.get_untracked().is_some();
+    fn new(version: i64, stale: bool, enabled: bool, unsent: Arc<Unsent>) -> Self {
         Autosave {
             wrapper: NodeRef::new(),
             state: RwSignal::new(if stale { "stale" } else { "saved" }),
@@ -510,7 +463,6 @@ impl Autosave {
             } else {
                 String::new()
             }),
-            stale: stale_view,
             timer: StoredValue::new(None),
             unsent: StoredValue::new(unsent),
             enabled,
@@ -568,22 +520,6 @@ impl Autosave {
             .and_then(|f| f.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
     }
 
-    /// Presses the form's "Save draft" button.
-    fn click_save(self) {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(button) = self
-            .form()
-            .and_then(|form| {
-                form.query_selector("button[name='intent'][value='save']")
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|b| b.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-        {
-            button.click();
-        }
-    }
-
     /// The form as a draft save would send it.
     fn form_args(self) -> Option<SaveScorecard> {
         use leptos::form::FromFormData;
@@ -626,6 +562,7 @@ impl Autosave {
     }
 
     fn run(self) {
+        use leptos::wasm_bindgen::JsCast;
         let Some(unsent) = self.unsent.try_get_value() else {
             return;
         };
@@ -634,10 +571,9 @@ impl Autosave {
             self.schedule();
             return;
         }
-        if self.state.get_untracked() == "stale" {
-            // Refused already: what is typed waits for the form's button.
+        let Some(form) = self.form() else {
             return;
-        }
+        };
         let Some(mut args) = self.form_args() else {
             return;
         };
@@ -646,6 +582,14 @@ impl Autosave {
         args.version = unsent.version.load(Ordering::SeqCst);
         self.state.set("saving");
         unsent.in_flight.store(true, Ordering::SeqCst);
+        // On a stale save, the form's own "Save draft" posts what is typed:
+        // the server refuses it again and the page shows the stored text
+        // beside the typed text, without the interviewer having to ask.
+        let save_button = form
+            .query_selector("button[name='intent'][value='save']")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<leptos::web_sys::HtmlElement>().ok());
         leptos::task::spawn_local(async move {
             let result = crate::api::scorecard_form::save_scorecard(
                 args.id,
@@ -684,29 +628,14 @@ impl Autosave {
                         // Another save won; nothing unsent must go out on
                         // leaving with a version that is no longer current.
                         unsent.take_draft();
-                        // The answer carries the card as stored: its text
-                        // shows beside the typed text, and the next save
-                        // by the form's button (a choice to keep the typed
-                        // text) names its version.
-                        match e {
-                            FormError::StaleCard { values, card, .. } => {
-                                self.version.set(card.version);
-                                self.stale.set(Some(StaleView {
-                                    values,
-                                    card: Arc::new(*card),
-                                }));
-                            }
-                            // An answer without the stored card (the one
-                            // a plain form post gets): the form's own
-                            // button posts what is typed, and the page is
-                            // drawn again with the stored text beside it.
-                            _ => self.click_save(),
-                        }
                         self.state.set("stale");
                         self.message.set(format!(
                             "{} The stored text is shown beside yours.",
                             stale.join(" ")
                         ));
+                        if let Some(button) = &save_button {
+                            button.click();
+                        }
                     }
                 }
             }
