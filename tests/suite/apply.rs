@@ -5,7 +5,7 @@
 use crate::on_both_databases;
 use crate::support::applications::{
     application_form, apply, candidate_at, draft_requisition, kit_of, open_requisition,
-    stored_files, upload, PDF, WEBM,
+    post_application_form, stored_files, upload, PDF, WEBM,
 };
 use crate::support::TestApp;
 use app::db::{candidate_files, candidates};
@@ -453,15 +453,7 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
 
     // Without JavaScript the problems come back to the page, each beside
     // its field, with what was typed.
-    let res = app
-        .anonymous()
-        .post(app.url("/api/fn/apply-start"))
-        .header("accept", "text/html")
-        .header("referer", app.url(&format!("/apply/{id}")))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = post_application_form(&app, &id, &form).await;
     let back = res.headers()["location"].to_str().unwrap().to_string();
     assert!(back.contains("__err="), "{back}");
     let (_, html) = page_text(&app, back.trim_start_matches(&app.base)).await;

@@ -755,15 +755,7 @@ async fn no_payload_runs_in_any_page() {
         ("links".into(), link_groups[2].clone()),
     ];
     form.extend(passing);
-    let res = app
-        .anonymous()
-        .post(app.url("/api/fn/apply-start"))
-        .header("accept", "text/html")
-        .header("referer", app.url(&format!("/apply/{apply_req}")))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = crate::support::applications::post_application_form(&app, &apply_req, &form).await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let application = res.headers()["location"].to_str().unwrap().to_string();
     assert!(
@@ -785,15 +777,7 @@ async fn no_payload_runs_in_any_page() {
     ];
     form.extend(knockouts(&|i| every[i + 13].to_string()));
     form.push((format!("knockout[{}]", every[30]), "0".into()));
-    let res = app
-        .anonymous()
-        .post(app.url("/api/fn/apply-start"))
-        .header("accept", "text/html")
-        .header("referer", app.url(&format!("/apply/{apply_req}")))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = crate::support::applications::post_application_form(&app, &apply_req, &form).await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let apply_refused = path_of(&app, res.headers()["location"].to_str().unwrap());
     assert!(apply_refused.contains("__err="), "{apply_refused}");

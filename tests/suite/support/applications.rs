@@ -69,21 +69,30 @@ pub fn application_form(
     form
 }
 
+/// The first step of an application (`apply-start`) as a browser without
+/// JavaScript posts it from the job's page: the answer is a redirect.
+pub async fn post_application_form(
+    app: &TestApp,
+    id: &str,
+    form: &[(String, String)],
+) -> reqwest::Response {
+    app.anonymous()
+        .post(app.url("/api/fn/apply-start"))
+        .header("accept", "text/html")
+        .header("referer", app.url(&format!("/apply/{id}")))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Posts the application form as a plain browser form; returns the
 /// candidate's page address.
 pub async fn apply(app: &TestApp, id: &str, email: &str, fail: Option<usize>) -> String {
     let kit = kit_of(app, id).await;
     let mut form = application_form(&kit, "Ada Lovelace", email, fail);
     form[0].1 = id.to_string();
-    let res = app
-        .anonymous()
-        .post(app.url("/api/fn/apply-start"))
-        .header("accept", "text/html")
-        .header("referer", app.url(&format!("/apply/{id}")))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = post_application_form(app, id, &form).await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let location = res.headers()["location"].to_str().unwrap().to_string();
     assert!(
