@@ -2,9 +2,8 @@
 //! and the debrief read it.
 
 use super::TestApp;
-use app::db::{assignments, candidates, requisitions, scorecards};
-use app::domain::accounts::{Email, Role};
-use app::domain::candidate::{NewCandidate, Source, Stage};
+use app::db::{assignments, requisitions, scorecards};
+use app::domain::accounts::Role;
 use app::domain::plan::ItemKind;
 use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
 use app::domain::scoring::Rating;
@@ -101,20 +100,7 @@ pub async fn panel(app: &TestApp) -> Panel {
     let simulation_round_items: Vec<String> = keys(&simulation.items);
     let first_round_items: Vec<String> = keys(&first.items);
 
-    let new = |name: &str| NewCandidate {
-        name: name.into(),
-        email: Email::parse(&format!("{}@example.com", name.split(' ').next().unwrap())).unwrap(),
-        phone: None,
-        links: vec![],
-    };
-    let ids = candidates::create_all(&app.db, &requisition, &NAMES.map(new), Source::Added)
-        .await
-        .unwrap();
-    for id in &ids {
-        candidates::set_stage(&app.db, id, Stage::Interviewing, "strong resume")
-            .await
-            .unwrap();
-    }
+    let ids = super::world::interviewing(app, &requisition, &NAMES).await;
     let admin = app.user(Role::Admin, "admin@example.com").await;
     let mut ratings = Vec::new();
     for (c, candidate) in ids.iter().enumerate() {

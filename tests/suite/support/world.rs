@@ -54,24 +54,7 @@ pub async fn world(app: &TestApp) -> World {
     requisitions::add_member(&app.db, &requisition, &manager_id)
         .await
         .unwrap();
-    let add = |name: &str, email: &str| NewCandidate {
-        name: name.into(),
-        email: Email::parse(email).unwrap(),
-        phone: None,
-        links: vec![],
-    };
-    let (ada, bob) = (
-        add("Ada Lovelace", "ada@example.com"),
-        add("Bob Stone", "bob@example.com"),
-    );
-    let ids = candidates::create_all(&app.db, &requisition, &[ada, bob], Source::Added)
-        .await
-        .unwrap();
-    for id in &ids {
-        candidates::set_stage(&app.db, id, Stage::Interviewing, "strong resume")
-            .await
-            .unwrap();
-    }
+    let ids = interviewing(app, &requisition, &["Ada Lovelace", "Bob Stone"]).await;
     let interviewer = app.user(Role::Interviewer, "ivy@example.com").await;
     let admin = app.user(Role::Admin, "admin@example.com").await;
     let assignment = assignments::create(
@@ -123,6 +106,31 @@ pub const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=co-sell-ops&qu
 
 /// Saves a JD and opens it as `client` (who becomes its owner); returns
 /// the requisition's id.
+/// Candidates added by name (email: first name at example.com) and moved
+/// to the interview stage, in order; returns their ids.
+pub async fn interviewing(app: &TestApp, requisition: &str, names: &[&str]) -> Vec<String> {
+    let new = |name: &&str| NewCandidate {
+        name: name.to_string(),
+        email: Email::parse(&format!(
+            "{}@example.com",
+            name.split(' ').next().unwrap_or(name).to_lowercase()
+        ))
+        .unwrap(),
+        phone: None,
+        links: vec![],
+    };
+    let new: Vec<NewCandidate> = names.iter().map(new).collect();
+    let ids = candidates::create_all(&app.db, requisition, &new, Source::Added)
+        .await
+        .unwrap();
+    for id in &ids {
+        candidates::set_stage(&app.db, id, Stage::Interviewing, "strong resume")
+            .await
+            .unwrap();
+    }
+    ids
+}
+
 pub async fn open_requisition_as(app: &TestApp, client: &reqwest::Client) -> String {
     let id = save_draft(app, client, SAVE_FORM).await;
     open_draft(app, client, &id).await;
