@@ -34,6 +34,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// The JD linter.
+    Lint {
+        #[command(subcommand)]
+        command: LintCommand,
+    },
     /// Measure how fast the server does its heaviest work; prints figures.
     Bench {
         #[command(subcommand)]
@@ -102,6 +107,18 @@ pub enum RubricsCommand {
     Check {
         /// The library folder (default: --rubrics).
         dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LintCommand {
+    /// Run the linter over a labelled corpus of JDs and print each rule's
+    /// precision and recall and every disagreement; fails when a rule is
+    /// under the floor set in the corpus's floors.yaml.
+    Eval {
+        /// The corpus folder.
+        #[arg(default_value = "tests/jd-corpus")]
+        dir: PathBuf,
     },
 }
 

@@ -26,6 +26,50 @@ pub fn rubrics_check(dir: &Path) -> ExitCode {
     }
 }
 
+/// `hiring-kit lint eval [DIR]`: the linter against a labelled corpus.
+pub fn lint_eval(rubrics_dir: &Path, dir: &Path) -> ExitCode {
+    use crate::lint_eval::{below_floors, evaluate, load_corpus, load_floors, report};
+    let library = match rubrics::load(rubrics_dir) {
+        Ok(library) => library,
+        Err(errors) => {
+            eprintln!("{errors}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let cases = match load_corpus(dir) {
+        Ok(cases) => cases,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let eval = evaluate(&cases, &library);
+    print!("{}", report(&eval));
+    let floors_path = dir.join("floors.yaml");
+    if !floors_path.exists() {
+        return ExitCode::SUCCESS;
+    }
+    match load_floors(&floors_path) {
+        Ok(floors) => {
+            let below = below_floors(&eval, &floors);
+            if below.is_empty() {
+                println!("\nEvery rule holds its floor ({}).", floors_path.display());
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("\nUnder the floors of {}:", floors_path.display());
+                for line in below {
+                    eprintln!("  {line}");
+                }
+                ExitCode::FAILURE
+            }
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `hiring-kit user add --email E --role R --password-stdin`.
 pub async fn user_add(
     common: &CommonArgs,

@@ -9,5 +9,6 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod http;
+pub mod lint_eval;
 pub mod rubrics;
 pub mod storage;

@@ -3,7 +3,7 @@
 #![recursion_limit = "256"]
 
 use clap::Parser;
-use server::cli::{BenchCommand, Cli, Command, RubricsCommand, UserCommand};
+use server::cli::{BenchCommand, Cli, Command, LintCommand, RubricsCommand, UserCommand};
 use server::commands;
 use std::process::ExitCode;
 
@@ -22,6 +22,9 @@ async fn main() -> ExitCode {
         Some(Command::Rubrics {
             command: RubricsCommand::Check { dir },
         }) => commands::rubrics_check(dir.as_deref().unwrap_or(&cli.common.rubrics)),
+        Some(Command::Lint {
+            command: LintCommand::Eval { dir },
+        }) => commands::lint_eval(&cli.common.rubrics, &dir),
         Some(Command::User {
             command:
                 UserCommand::Add {

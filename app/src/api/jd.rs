@@ -1,7 +1,7 @@
 //! The JD studio's operations, shared by the JSON routes and the page.
 
 use crate::domain::jd::outcome::optional_id;
-use crate::domain::jd::{generate, lint, FieldError, Finding, Outcome, OutcomeInput};
+use crate::domain::jd::{generate, lint, FieldError, Finding, Hints, Outcome, OutcomeInput};
 use crate::domain::{Level, Library, SubRole};
 use serde::{Deserialize, Serialize};
 
@@ -28,7 +28,11 @@ pub fn generate_jd(
             message: "the rubric library has no kit for this sub-role".into(),
         }]
     })?;
-    let findings = lint(&markdown, library, Some((outcome.sub_role, outcome.level)));
+    let hints = Hints {
+        sub_role: Some(outcome.sub_role),
+        level: Some(outcome.level),
+    };
+    let findings = lint(&markdown, library, hints);
     let html = render(&markdown);
     Ok((
         outcome,
@@ -64,7 +68,7 @@ pub fn lint_text(
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(lint(text, library, sub_role.zip(level)))
+    Ok(lint(text, library, Hints { sub_role, level }))
 }
 
 #[cfg(feature = "ssr")]

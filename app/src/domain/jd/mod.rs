@@ -5,9 +5,8 @@
 
 pub mod generate;
 pub mod lint;
-mod lint_data;
 pub mod outcome;
 
 pub use generate::generate;
-pub use lint::{lint, Finding, Severity};
+pub use lint::{lint, Finding, Hints, Severity, RULES};
 pub use outcome::{Cadence, FieldError, Outcome, OutcomeInput};

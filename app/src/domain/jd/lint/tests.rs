@@ -1,3 +1,4 @@
+use super::text::find_word;
 use super::*;
 use crate::domain::fixtures::{sample_library, sub_role};
 
@@ -26,14 +27,18 @@ Build trust and a strong relationship with the partner's field teams.
 Reports to the VP Sales. Variable pay is paid on partner-sourced revenue.";
 
 fn rules(text: &str, declared: Option<(SubRole, Level)>) -> Vec<String> {
-    lint(text, &library(), declared)
+    let hints = Hints {
+        sub_role: declared.map(|d| d.0),
+        level: declared.map(|d| d.1),
+    };
+    lint(text, &library(), hints)
         .into_iter()
         .map(|f| f.rule)
         .collect()
 }
 
 fn errors(text: &str) -> Vec<String> {
-    lint(text, &library(), None)
+    lint(text, &library(), Hints::default())
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| f.rule)
@@ -99,13 +104,13 @@ fn generic_mandate_fails_a_jd_with_no_motion() {
     let f = lint(
         &with("You will also manage strategic alliances."),
         &library(),
-        None,
+        Hints::default(),
     );
     let generic = f.iter().find(|f| f.rule == "generic-mandate").unwrap();
     assert_eq!(generic.severity, Severity::Warning);
     assert_eq!(
         generic.excerpt.as_deref(),
-        Some("You will also manage strategic alliances")
+        Some("You will also manage strategic alliances.")
     );
 }
 
@@ -168,7 +173,10 @@ fn level_sub_role_mismatch_warns_on_a_junior_director() {
     let f = lint(
         GOOD,
         &library(),
-        Some((SubRole::GlobalAllianceDirector, Level::Junior)),
+        Hints {
+            sub_role: Some(SubRole::GlobalAllianceDirector),
+            level: Some(Level::Junior),
+        },
     );
     let w = f
         .iter()
@@ -200,7 +208,7 @@ fn exclusive_language_suggests_a_neutral_word() {
     let f = lint(
         &with("We want a partnerships rockstar and a young, hungry ninja."),
         &library(),
-        None,
+        Hints::default(),
     );
     let words: Vec<_> = f
         .iter()

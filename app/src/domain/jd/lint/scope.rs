@@ -1,0 +1,592 @@
+//! The role's scope: which sub-role and level it is, whether it mixes the
+//! work of several sub-roles, and how many partners or accounts it is asked
+//! to cover, read only from sentences about the role itself.
+
+use super::numbers::{count_at, number_word};
+use super::partners::{company_names, partners_in};
+use super::subject::{about_the_role, boilerplate, out_of_scope};
+use super::text::{find_all, find_word, has_any, negated_at, Doc, Sentence};
+use super::{finding, Finding, Severity};
+use crate::domain::{Level, Library, SubRole};
+
+/// Titles that say which sub-role a JD is for.
+const TITLES: &[(SubRole, &[&str])] = &[
+    (
+        SubRole::CoSellOps,
+        &[
+            "co-sell ops",
+            "co-sell operations",
+            "co-sell alliance manager",
+            "co-selling alliance manager",
+            "co-sell manager",
+        ],
+    ),
+    (
+        SubRole::GlobalAllianceDirector,
+        &[
+            "global alliance director",
+            "global alliances director",
+            "director, global alliances",
+            "director of global alliances",
+            "director global alliances",
+            "global director of alliances",
+            "global alliance directors",
+        ],
+    ),
+    (
+        SubRole::StrategicAllianceLead,
+        &[
+            "strategic alliance lead",
+            "strategic alliances lead",
+            "lead, strategic alliances",
+            "strategic alliance leads",
+        ],
+    ),
+    (SubRole::PartnerManager, &["partner manager"]),
+];
+
+/// The sub-role whose title the JD's title (or, failing that, its text
+/// about the role) gives, when it gives exactly one.
+pub fn detect_sub_role(doc: &Doc) -> Option<SubRole> {
+    let in_text = |lower: &str| -> Vec<SubRole> {
+        let mut hits = Vec::new();
+        for (role, titles) in TITLES {
+            if titles.iter().any(|t| find_word(lower, t).is_some()) && !hits.contains(role) {
+                hits.push(*role);
+            }
+        }
+        // "Co-sell ops partner manager" is the co-sell title, not two.
+        if hits.len() == 2 && hits.contains(&SubRole::PartnerManager) {
+            hits.retain(|r| *r != SubRole::PartnerManager);
+        }
+        hits
+    };
+    if let Some(title) = doc.title() {
+        if let [one] = in_text(&title.lower).as_slice() {
+            return Some(*one);
+        }
+    }
+    let mut hits: Vec<SubRole> = Vec::new();
+    for s in doc.sentences.iter().filter(|s| about_the_role(s)) {
+        for r in in_text(&s.lower) {
+            if !hits.contains(&r) {
+                hits.push(r);
+            }
+        }
+    }
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+const LEVEL_WORDS: &[(Level, &[&str])] = &[
+    (
+        Level::Junior,
+        &[
+            "junior",
+            "jr",
+            "jr.",
+            "entry-level",
+            "entry level",
+            "associate",
+            "graduate",
+            "early-career",
+            "early career",
+        ],
+    ),
+    (
+        Level::Mid,
+        &[
+            "mid-level",
+            "mid level",
+            "intermediate",
+            "mid-career",
+            "mid",
+        ],
+    ),
+    (
+        Level::Senior,
+        &[
+            "senior",
+            "sr",
+            "sr.",
+            "principal",
+            "director",
+            "vp",
+            "vice president",
+            "head of",
+            "executive-level",
+        ],
+    ),
+];
+
+/// Words after a level word that make it someone else's level.
+const OTHER_PEOPLE: &[&str] = &[
+    "account",
+    "accounts",
+    "executive",
+    "executives",
+    "leader",
+    "leaders",
+    "leadership",
+    "stakeholder",
+    "stakeholders",
+    "management",
+    "director",
+    "directors",
+    "vp",
+    "vps",
+    "of sales",
+    "sales",
+    "engineer",
+    "engineers",
+    "people",
+    "colleagues",
+    "team",
+    "decision",
+    "buyers",
+    "counterparts",
+];
+
+/// Nouns after a level word that make it the role's level.
+const ROLE_NOUNS: &[&str] = &[
+    "role",
+    "position",
+    "hire",
+    "individual contributor",
+    "ic",
+    "level",
+    "seat",
+    "opening",
+    "alliance manager",
+    "partner manager",
+    "alliance lead",
+    "alliance director",
+    "alliances",
+    "partnerships",
+    "partnership manager",
+    "co-sell",
+];
+
+fn levels_in(lower: &str, title: bool) -> Vec<Level> {
+    let mut found = Vec::new();
+    for (level, words) in LEVEL_WORDS {
+        for w in *words {
+            for at in find_all(lower, w) {
+                let after = lower[at + w.len()..].trim_start_matches([' ', '-', ',']);
+                if *w == "mid" && !after.starts_with("level") && !title {
+                    continue;
+                }
+                let someone_else = OTHER_PEOPLE.iter().any(|o| after.starts_with(o))
+                    && !ROLE_NOUNS.iter().any(|r| after.starts_with(r));
+                if someone_else {
+                    continue;
+                }
+                // "Director" in a title is the role's level; in a sentence
+                // it must sit before a role noun, or after "level:".
+                let window = after
+                    .split_whitespace()
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let ok = title
+                    || ROLE_NOUNS.iter().any(|r| find_word(&window, r).is_some())
+                    || lower[..at].trim_end().ends_with("level:")
+                    || lower.starts_with("level:")
+                    || lower.starts_with("seniority:");
+                if ok && !negated_at(lower, at) && !found.contains(level) {
+                    found.push(*level);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The role's level, from its title or a sentence that states it.
+pub fn detect_level(doc: &Doc) -> Option<Level> {
+    if let Some(title) = doc.title() {
+        // "Senior director" is still one level.
+        if let [one] = levels_in(&title.lower, true).as_slice() {
+            return Some(*one);
+        }
+    }
+    let mut hits: Vec<Level> = Vec::new();
+    for s in doc
+        .sentences
+        .iter()
+        .filter(|s| !boilerplate(s) && !out_of_scope(s))
+    {
+        for l in levels_in(&s.lower, false) {
+            if !hits.contains(&l) {
+                hits.push(l);
+            }
+        }
+    }
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Work that belongs to one sub-role, as the JD might give it to the role.
+const SCOPE_SIGNALS: &[(SubRole, &[&str])] = &[
+    (
+        SubRole::CoSellOps,
+        &[
+            "deal-by-deal",
+            "deal by deal",
+            "field-level",
+            "field level coordination",
+            "co-sell ops",
+            "co-sell operations",
+            "joint deals closed",
+        ],
+    ),
+    (
+        SubRole::PartnerManager,
+        &[
+            "single partner",
+            "single-partner",
+            "one named partner",
+            "one partner",
+            "full account base",
+            "entire account base",
+            "whole account base",
+        ],
+    ),
+    (
+        SubRole::StrategicAllianceLead,
+        &[
+            "portfolio of",
+            "partner portfolio",
+            "alliance portfolio",
+            "named portfolio",
+            "multiple strategic partners",
+            "several strategic partners",
+            "three to seven",
+            "3-7",
+            "3 to 7",
+        ],
+    ),
+    (
+        SubRole::GlobalAllianceDirector,
+        &[
+            "flagship",
+            "c-suite",
+            "c-level",
+            "ceo-to-ceo",
+            "board-level",
+            "executive-level relationship",
+            "global alliance director",
+        ],
+    ),
+];
+
+/// Which sub-roles' work the sentences about the role give it.
+fn scope_hits(doc: &Doc) -> Vec<(SubRole, String, usize)> {
+    let mut hits: Vec<(SubRole, String, usize)> = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if !about_the_role(s) || s.heading {
+            continue;
+        }
+        for (role, phrases) in SCOPE_SIGNALS {
+            if hits.iter().any(|(r, _, _)| r == role) {
+                continue;
+            }
+            let hit = phrases.iter().find(|p| {
+                find_all(&s.lower, p)
+                    .into_iter()
+                    .any(|at| !negated_at(&s.lower, at))
+            });
+            if let Some(p) = hit {
+                hits.push((*role, p.to_string(), i));
+            }
+        }
+        // Named accounts by the hundred are co-sell work.
+        if !hits.iter().any(|(r, _, _)| *r == SubRole::CoSellOps) {
+            if let Some(n) = counted(&s.lower, &["accounts", "named accounts", "target accounts"])
+                .into_iter()
+                .max()
+            {
+                if n >= 40 {
+                    hits.push((SubRole::CoSellOps, format!("{n} named accounts"), i));
+                }
+            }
+        }
+    }
+    hits
+}
+
+pub fn mixed_sub_roles(doc: &Doc, out: &mut Vec<Finding>) {
+    let hits = scope_hits(doc);
+    if hits.len() >= 2 {
+        let names: Vec<String> = hits
+            .iter()
+            .map(|(s, p, _)| format!("{} (\"{p}\")", s.id()))
+            .collect();
+        out.push(finding(
+            "mixed-sub-roles",
+            Severity::Error,
+            format!("The JD mixes the scope of several sub-roles: {}. Searches for a mixed JD find nobody, and the hire fits no profile well.", names.join(", ")),
+            Some(&doc.sentences[hits[1].2].text),
+            "Choose the one sub-role the company needs and cut the responsibilities of the others.",
+        ));
+    }
+}
+
+/// Qualifiers that may sit between a count and its noun ("six systems
+/// integrators", "9 ISV and SI partners", "120 named accounts").
+const QUALIFIERS: &[&str] = &[
+    "named",
+    "strategic",
+    "key",
+    "technology",
+    "tech",
+    "channel",
+    "cloud",
+    "isv",
+    "si",
+    "gsi",
+    "and",
+    "or",
+    "systems",
+    "flagship",
+    "regional",
+    "global",
+    "reseller",
+    "resellers",
+    "distribution",
+    "consulting",
+    "marketplace",
+    "saas",
+    "software",
+    "data",
+    "security",
+    "enterprise",
+    "partner",
+    "target",
+    "priority",
+    "active",
+    "major",
+    "top",
+    "core",
+    "of",
+    "our",
+    "your",
+    "integration",
+    "implementation",
+    "services",
+    "hyperscaler",
+    "msp",
+    "referral",
+    "oem",
+    "managed",
+    "service",
+    "providers",
+    "&",
+    "joint",
+];
+
+/// Nouns a partner count is a count of.
+const PARTNER_NOUNS: &[&str] = &[
+    "partners",
+    "partnerships",
+    "alliances",
+    "partner relationships",
+    "relationships",
+    "resellers",
+    "integrators",
+    "isvs",
+    "sis",
+    "gsis",
+    "distributors",
+    "msps",
+    "hyperscalers",
+    "marketplaces",
+    "vendors",
+    "consultancies",
+    "agencies",
+];
+
+/// The counts the sentence puts before any of `nouns`.
+fn counted(lower: &str, nouns: &[&str]) -> Vec<u32> {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || "(),;:/".contains(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches(['.', '!', '?']))
+        .collect();
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let noun_here = nouns.iter().any(|n| {
+            let parts: Vec<&str> = n.split(' ').collect();
+            words.get(i..i + parts.len()) == Some(parts.as_slice()) || *w == *n
+        });
+        if !noun_here {
+            continue;
+        }
+        let mut j = i;
+        let mut skipped = 0;
+        while j > 0 && skipped <= 4 {
+            j -= 1;
+            let prev = words[j];
+            if let Some(n) = count_at(&words, j).or_else(|| (prev == "dozen").then_some(12)) {
+                let before = j.checked_sub(1).map(|k| words[k]);
+                let before2 = j.checked_sub(2).map(|k| words[k]);
+                let mut n = n;
+                // "between 4 and 6", "four to six": the upper end.
+                if let Some(b) = before2.filter(|_| matches!(before, Some("to" | "and"))) {
+                    if let Some(m) = b.parse::<u32>().ok().or_else(|| number_word(b)) {
+                        n = n.max(m);
+                    }
+                }
+                if matches!(before, Some("than" | "over" | "above")) {
+                    n += 1; // "more than 250": at least 251
+                }
+                // "one of our partners", "two of them": not a count of them.
+                if words.get(j + 1) != Some(&"of") {
+                    found.push(n);
+                }
+                break;
+            }
+            if !QUALIFIERS.contains(&prev) && !prev.ends_with(',') {
+                break;
+            }
+            skipped += 1;
+        }
+    }
+    found
+}
+
+/// How many partners a sentence lists by name (a portfolio written out).
+fn listed_partners(s: &Sentence, company: &[String]) -> u32 {
+    u32::try_from(partners_in(s, company).len()).unwrap_or(0)
+}
+
+pub fn span_exceeds_ratio(
+    doc: &Doc,
+    library: &Library,
+    sub_role: Option<SubRole>,
+    out: &mut Vec<Finding>,
+) {
+    // Without a known sub-role, the most generous ratio of any applies.
+    let (title, max_partners, max_accounts) = match sub_role.and_then(|s| library.sub_role(s)) {
+        Some(r) => (
+            r.profile.title.clone(),
+            r.profile.span_limit.max_partners,
+            r.profile.span_limit.max_accounts,
+        ),
+        None => (
+            "alliance manager".to_string(),
+            library
+                .sub_roles
+                .iter()
+                .map(|r| r.profile.span_limit.max_partners)
+                .max()
+                .unwrap_or(7),
+            library
+                .sub_roles
+                .iter()
+                .filter_map(|r| r.profile.span_limit.max_accounts)
+                .max(),
+        ),
+    };
+    let company = company_names(doc);
+    let role_sentences = || {
+        doc.sentences.iter().filter(|s| {
+            about_the_role(s) && !has_any(&s.lower, &["up to", "at most", "no more than"])
+        })
+    };
+    let partner_span = role_sentences().find_map(|s| {
+        let n = counted(&s.lower, PARTNER_NOUNS)
+            .into_iter()
+            .chain(std::iter::once(listed_partners(s, &company)))
+            .max()?;
+        (n > max_partners).then_some((n, s))
+    });
+    if let Some((n, s)) = partner_span {
+        out.push(finding(
+            "span-exceeds-ratio",
+            Severity::Error,
+            format!("The JD asks one {title} to cover {n} partners; the ratio that works is at most {max_partners}. Beyond it, none of the relationships gets run well."),
+            Some(&s.text),
+            format!("Cut the span to {max_partners} or fewer, or split the scope across more than one hire."),
+        ));
+        return;
+    }
+    if let Some(max_accounts) = max_accounts {
+        let accounts = role_sentences().find_map(|s| {
+            let n = counted(&s.lower, &["accounts", "named accounts", "target accounts"])
+                .into_iter()
+                .max()?;
+            (n > max_accounts).then_some((n, s))
+        });
+        if let Some((n, s)) = accounts {
+            out.push(finding(
+                "span-exceeds-ratio",
+                Severity::Error,
+                format!("The JD asks one {title} to cover {n} accounts; at most {max_accounts} named accounts can be coordinated deal by deal."),
+                Some(&s.text),
+                format!("Name at most {max_accounts} accounts, or prioritise a named subset."),
+            ));
+        }
+    }
+}
+
+pub fn level_sub_role_mismatch(
+    library: &Library,
+    sub_role: Option<SubRole>,
+    level: Option<Level>,
+    out: &mut Vec<Finding>,
+) {
+    let (Some(sub_role), Some(level)) = (sub_role, level) else {
+        return;
+    };
+    let Some(rubric) = library.sub_role(sub_role) else {
+        return;
+    };
+    let typical = &rubric.profile.typical_levels;
+    if !typical.contains(&level) {
+        let usual: Vec<&str> = typical.iter().map(|l| l.title()).collect();
+        out.push(finding(
+            "level-sub-role-mismatch",
+            Severity::Warning,
+            format!(
+                "A {} is usually hired at {} level ({}); a {} hire is unlikely to carry the scope.",
+                rubric.profile.title,
+                usual.join(" or "),
+                rubric.profile.seniority,
+                level.title()
+            ),
+            None,
+            format!(
+                "Hire at {} level, or choose the sub-role whose scope fits a {} hire.",
+                usual.join(" or "),
+                level.title()
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_before_their_nouns() {
+        assert_eq!(counted("six systems integrators", PARTNER_NOUNS), vec![6]);
+        assert_eq!(counted("9 isv and si partners", PARTNER_NOUNS), vec![9]);
+        assert_eq!(counted("between 4 and 6 alliances", PARTNER_NOUNS), vec![6]);
+        assert_eq!(counted("a dozen resellers", PARTNER_NOUNS), vec![12]);
+        assert_eq!(
+            counted("more than 250 named accounts", &["accounts"]),
+            vec![251]
+        );
+        assert_eq!(counted("120-180 named accounts", &["accounts"]), vec![180]);
+        assert_eq!(
+            counted("one of our partners", PARTNER_NOUNS),
+            Vec::<u32>::new()
+        );
+    }
+}
