@@ -254,6 +254,11 @@ fn mandate(s: &Sentence, company: &[String]) -> Option<String> {
         if negated_at(&s.lower, *at) {
             continue;
         }
+        // "our VP, who has run our partnerships": someone else's mandate.
+        let clause = &s.lower[clause_start(&s.lower, *at)..*at];
+        if has_any(clause, &["who", "which", "whose"]) {
+            continue;
+        }
         // The motion in the same sentence makes it specific.
         let named = super::partners::partners_in(s, company).len();
         let specific = named > 0

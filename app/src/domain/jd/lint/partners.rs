@@ -425,7 +425,10 @@ pub fn company_names(doc: &Doc) -> Vec<String> {
                 || head == "about"
                 || head.ends_with("why")
                 || tail.starts_with("'s own")
-                || head.ends_with("here at");
+                || head.ends_with("here at")
+                || ["'s partnership with", "’s partnership with", "'s alliance with", "’s alliance with", "'s relationship with", "’s relationship with"]
+                    .iter()
+                    .any(|p| s.lower[n.tail..].starts_with(p));
             if company && !KNOWN_PARTNERS.contains(&lower_name.as_str()) {
                 found.push(lower_name);
             }
@@ -568,6 +571,12 @@ fn after_partner_colon(lower: &str, start: usize) -> bool {
 /// employers stays that ("experience at Accenture, Deloitte or AWS").
 pub fn partners_in(s: &Sentence, company: &[String]) -> Vec<Name> {
     let lower = &s.lower;
+    // A "Tools" or "Stack" section lists what the role works in.
+    if s.section.as_deref().is_some_and(|h| {
+        has_any(h, &["tools", "tooling", "stack", "systems you'll use", "tech stack"])
+    }) {
+        return Vec::new();
+    }
     let mut found: Vec<(Name, bool)> = Vec::new(); // (name, is a partner)
     for k in KNOWN_PARTNERS {
         for at in find_all(lower, k) {

@@ -101,13 +101,18 @@ pub fn sentiment_comp(doc: &Doc, out: &mut Vec<Finding>) {
         for j in passage {
             let t = &doc.sentences[j];
             let tied = if j == i {
-                in_pay_section(t)
-                    || COMP_WORDS
-                        .iter()
-                        .flat_map(|w| find_all(&t.lower, w))
-                        .any(|at| !negated_at(&t.lower, at))
+                let comp: Vec<usize> = COMP_WORDS
+                    .iter()
+                    .flat_map(|w| find_all(&t.lower, w))
+                    .collect();
+                // "... and has no bearing on pay": pay named only to deny it.
+                let denied = !comp.is_empty() && comp.iter().all(|&at| negated_at(&t.lower, at));
+                !denied && (in_pay_section(t) || !comp.is_empty())
             } else {
-                TIES.iter().any(|w| find_word(&t.lower, w).is_some()) || t.lower.contains('%')
+                TIES.iter()
+                    .flat_map(|w| find_all(&t.lower, w))
+                    .any(|at| !negated_at(&t.lower, at))
+                    || t.lower.contains('%')
             };
             if !tied {
                 continue;
@@ -199,9 +204,9 @@ fn label_of(s: &Sentence, m: &Money) -> Option<&'static str> {
         ("base", BASE_WORDS),
         ("variable", VARIABLE_WORDS),
     ] {
-        let close_after = words.iter().any(|w| {
-            find_word(tail, w).is_some_and(|i| tail[..i].trim().split_whitespace().count() <= 1)
-        });
+        let close_after = words
+            .iter()
+            .any(|w| find_word(tail, w).is_some_and(|i| tail[..i].trim().is_empty()));
         if close_after {
             return Some(label);
         }

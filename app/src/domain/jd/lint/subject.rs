@@ -25,6 +25,18 @@ const COMPANY_SECTIONS: &[&str] = &[
     "our values",
 ];
 
+/// "About ..." headings that introduce the job, not the company.
+const ABOUT_THE_JOB: &[&str] = &[
+    "about the role",
+    "about this role",
+    "about the job",
+    "about this job",
+    "about the position",
+    "about the opportunity",
+    "about you",
+    "about the team",
+];
+
 /// Sentences that say work belongs to someone else or is not this job.
 const OUT_OF_SCOPE: &[&str] = &[
     "out of scope",
@@ -132,9 +144,6 @@ const NOT_THE_ROLE: &[&str] = &[
     "whole partner team",
     "who has",
     "who have",
-    "who runs",
-    "who owns",
-    "who leads",
     "at least",
     "or more years",
     "+ years",
@@ -169,7 +178,7 @@ fn in_company_section(s: &Sentence) -> bool {
         COMPANY_SECTIONS
             .iter()
             .any(|c| sec == *c || sec.starts_with(&format!("{c} ")))
-            || sec.starts_with("about ")
+            || sec.starts_with("about ") && !ABOUT_THE_JOB.iter().any(|j| sec.starts_with(j))
     })
 }
 

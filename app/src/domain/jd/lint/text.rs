@@ -132,9 +132,7 @@ impl Doc {
             if labelled(line) {
                 // "**Reports to:** the CRO", "Location: Remote": one fact a line.
                 flush(&mut prose, &mut bullet, &mut sentences, paragraph, &section);
-                for s in split_sentences(line) {
-                    sentences.push(item(&s, paragraph, section.clone()));
-                }
+                bullet = Some(line.to_string());
                 first = false;
                 continue;
             }
@@ -428,19 +426,17 @@ pub fn clause_start(lower: &str, at: usize) -> usize {
 /// clause ("pay is not tied to NPS", "rather than satisfaction scores").
 pub fn negated_at(lower: &str, at: usize) -> bool {
     let mut start = clause_start(lower, at);
-    // "not on satisfaction, NPS or any other score": the list's earlier
-    // items share the clause; a comma before a short item does not end it.
-    while start > 0 && lower[..start].ends_with(',') {
-        let before = clause_start(lower, start - 1);
-        let item = &lower[before..start - 1];
-        if item.split_whitespace().count() > 6 {
-            break;
+    loop {
+        let clause = &lower[start..at];
+        if NEGATIONS.iter().any(|n| find_word(clause, n).is_some()) {
+            return true;
         }
-        start = before;
-        if NEGATIONS.iter().any(|n| find_word(item, n).is_some()) {
-            break;
+        // "not on satisfaction, NPS or any other score": a short list item
+        // after a comma shares the clause before it.
+        let short_item = lower[start..at].split_whitespace().count() <= 3;
+        if start == 0 || !lower[..start].ends_with(',') || !short_item {
+            return false;
         }
+        start = clause_start(lower, start - 1);
     }
-    let clause = &lower[start..at];
-    NEGATIONS.iter().any(|n| find_word(clause, n).is_some())
 }
