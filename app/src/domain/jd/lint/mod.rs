@@ -95,7 +95,12 @@ fn finding(
 /// from the text where it says them.
 pub fn lint(text: &str, library: &Library, hints: Hints) -> Vec<Finding> {
     let doc = text::Doc::new(text);
-    let sub_role = hints.sub_role.or_else(|| scope::detect_sub_role(&doc));
+    // A JD that mixes sub-roles is read as one only where its title says
+    // so; a passing mention of a title in its text does not decide it.
+    let mixed = scope::is_mixed(&doc);
+    let sub_role = hints
+        .sub_role
+        .or_else(|| scope::detect_sub_role(&doc, !mixed));
     let level = hints.level.or_else(|| scope::detect_level(&doc));
     let mut findings = Vec::new();
     let missing_motion = motion::missing_partner(&doc, &mut findings)

@@ -853,8 +853,6 @@ pub const DEAL_WORDS: &[&str] = &[
     "sourced",
     "attached",
     "win rate",
-    "close",
-    "closing",
     "arr",
 ];
 

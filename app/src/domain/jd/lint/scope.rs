@@ -47,7 +47,7 @@ const TITLES: &[(SubRole, &[&str])] = &[
 
 /// The sub-role whose title the JD's title (or, failing that, its text
 /// about the role) gives, when it gives exactly one.
-pub fn detect_sub_role(doc: &Doc) -> Option<SubRole> {
+pub fn detect_sub_role(doc: &Doc, from_text: bool) -> Option<SubRole> {
     let in_text = |lower: &str| -> Vec<SubRole> {
         let mut hits = Vec::new();
         for (role, titles) in TITLES {
@@ -65,6 +65,9 @@ pub fn detect_sub_role(doc: &Doc) -> Option<SubRole> {
         if let [one] = in_text(&title.lower).as_slice() {
             return Some(*one);
         }
+    }
+    if !from_text {
+        return None;
     }
     let mut hits: Vec<SubRole> = Vec::new();
     for s in doc.sentences.iter().filter(|s| about_the_role(s)) {
@@ -279,6 +282,11 @@ const SCOPE_SIGNALS: &[(SubRole, &[&str])] = &[
             "ceo-to-ceo",
             "board-level",
             "executive-level relationship",
+            "executive relationship",
+            "executive relationships",
+            "at global level",
+            "global executive",
+            "alliance vice presidents",
             "global alliance director",
         ],
     ),
@@ -288,7 +296,9 @@ const SCOPE_SIGNALS: &[(SubRole, &[&str])] = &[
 fn scope_hits(doc: &Doc) -> Vec<(SubRole, String, usize)> {
     let mut hits: Vec<(SubRole, String, usize)> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
-        if !about_the_role(s) || s.heading {
+        // The title names the job, not its work; other headings often do
+        // name the work ("Part two: the data ISV portfolio").
+        if !about_the_role(s) || s.heading && i == 0 {
             continue;
         }
         for (role, phrases) in SCOPE_SIGNALS {
@@ -304,6 +314,18 @@ fn scope_hits(doc: &Doc) -> Vec<(SubRole, String, usize)> {
                 hits.push((*role, p.to_string(), i));
             }
         }
+        // A portfolio of several partners is the strategic alliance lead's.
+        let flagship = SCOPE_SIGNALS
+            .iter()
+            .filter(|(r, _)| *r == SubRole::GlobalAllianceDirector)
+            .any(|(_, phrases)| has_any(&s.lower, phrases));
+        if !flagship && !hits.iter().any(|(r, _, _)| *r == SubRole::StrategicAllianceLead) {
+            if let Some(n) = counted(&s.lower, PARTNER_NOUNS).into_iter().max() {
+                if (3..=7).contains(&n) {
+                    hits.push((SubRole::StrategicAllianceLead, format!("{n} partners"), i));
+                }
+            }
+        }
         // Named accounts by the hundred are co-sell work.
         if !hits.iter().any(|(r, _, _)| *r == SubRole::CoSellOps) {
             if let Some(n) = counted(&s.lower, &["accounts", "named accounts", "target accounts"])
@@ -317,6 +339,11 @@ fn scope_hits(doc: &Doc) -> Vec<(SubRole, String, usize)> {
         }
     }
     hits
+}
+
+/// Whether the role is given the work of more than one sub-role.
+pub fn is_mixed(doc: &Doc) -> bool {
+    scope_hits(doc).len() >= 2
 }
 
 pub fn mixed_sub_roles(doc: &Doc, out: &mut Vec<Finding>) {
@@ -444,8 +471,10 @@ fn counted(lower: &str, nouns: &[&str]) -> Vec<u32> {
                 if matches!(before, Some("than" | "over" | "above")) {
                     n += 1; // "more than 250": at least 251
                 }
-                // "one of our partners", "two of them": not a count of them.
-                if words.get(j + 1) != Some(&"of") {
+                // "one of our partners", "two of them": not a count of them;
+                // "the four partnerships" refers back to a count made before.
+                let anaphoric = matches!(before, Some("the" | "these" | "those" | "all"));
+                if words.get(j + 1) != Some(&"of") && !anaphoric {
                     found.push(n);
                 }
                 break;

@@ -64,15 +64,27 @@ impl Doc {
             }
         };
 
-        for raw in text.lines() {
-            let line = raw.trim();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for (k, &line) in lines.iter().enumerate() {
+            // A short line without a full stop right before a list is the
+            // list's heading ("The job", "Reporting and pay").
+            let next_is_list = lines.get(k + 1).is_some_and(|n| list_item(n).is_some());
             if line.is_empty() {
                 flush(&mut prose, &mut bullet, &mut sentences, paragraph, &section);
                 paragraph += 1;
                 table_header = None;
                 continue;
             }
-            if let Some(title) = heading(line) {
+            let short_label = next_is_list
+                && list_item(line).is_none()
+                && !line.starts_with('|')
+                && line.split_whitespace().count() <= 6
+                && !ends_sentence(line)
+                && bullet.is_none();
+            let title = heading(line)
+                .filter(|_| list_item(line).is_none())
+                .or_else(|| short_label.then(|| strip_emphasis(line)));
+            if let Some(title) = title {
                 flush(&mut prose, &mut bullet, &mut sentences, paragraph, &section);
                 paragraph += 1;
                 table_header = None;
