@@ -129,9 +129,24 @@ fn operating_rhythm(s: &Sentence) -> bool {
             if f.starts_with("qbr") || f.starts_with("mbr") || *f == "wbr" {
                 return true;
             }
+            // What the frequency governs is in its own clause.
+            let from = clause_start(&s.lower, at);
+            let to = s.lower[at..]
+                .find([',', ';'])
+                .map_or(s.lower.len(), |i| at + i);
+            let clause = &s.lower[from..to];
+            let rel = at - from;
             let object = CADENCE_OBJECTS
                 .iter()
-                .any(|o| find_word(&s.lower, o).is_some_and(|i| i != at));
+                .any(|o| find_word(clause, o).is_some_and(|i| i != rel));
+            // A stand-up or a call is the partnership's rhythm only with the
+            // partner in it ("weekly stand-up with our CEO" is internal).
+            let strong = CADENCE_OBJECTS
+                .iter()
+                .filter(|o| !WEAK_OBJECTS.contains(o))
+                .any(|o| find_word(clause, o).is_some_and(|i| i != rel))
+                || has_any(clause, &["partner", "partner's", "partner’s", "joint", "partners'"]);
+            let object = object && strong;
             if object {
                 return true;
             }
@@ -157,6 +172,12 @@ pub fn missing_cadence(doc: &Doc, out: &mut Vec<Finding>) -> bool {
     }
     !rhythm
 }
+
+/// Cadence objects that need the partner named beside them.
+const WEAK_OBJECTS: &[&str] = &[
+    "sync", "syncs", "call", "calls", "meeting", "meetings", "stand-up", "standup", "planning",
+    "plan", "cadence", "rhythm", "partner",
+];
 
 /// Verbs of a mandate and the generic objects that make it empty.
 const MANDATE_VERBS: &[&str] = &[

@@ -463,7 +463,9 @@ pub fn missing_variable_basis(doc: &Doc, out: &mut Vec<Finding>) {
             eprintln!("PAY {} basis={}", s.text, basis(s));
         }
     }
-    let stated = pay.iter().any(|(_, s)| basis(s))
+    let stated = pay
+        .iter()
+        .any(|(_, s)| has_any(&s.lower, COMP_WORDS) && basis(s))
         || pay.iter().any(|&(i, _)| {
             doc.sentences
                 .get(i + 1)

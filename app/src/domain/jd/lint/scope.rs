@@ -453,6 +453,13 @@ fn counted(lower: &str, nouns: &[&str]) -> Vec<u32> {
         if !noun_here {
             continue;
         }
+        // "Named accounts: 320", a labelled count after its noun.
+        if let Some(next) = words.get(i + 1).filter(|_| lower.contains(&format!("{w}:"))) {
+            if let Some(n) = count_at(&words, i + 1).filter(|_| next.chars().all(|c| c.is_ascii_digit() || "-–,+".contains(c))) {
+                found.push(n);
+                continue;
+            }
+        }
         let mut j = i;
         let mut skipped = 0;
         while j > 0 && skipped <= 4 {

@@ -171,6 +171,19 @@ const NOT_THE_ROLE: &[&str] = &[
     "the wider team",
     "the partner team",
     "founded",
+    "our first",
+    "has partnered",
+    "have partnered",
+    "now makes up",
+    "since 19",
+    "since 20",
+    "in 2019",
+    "in 2020",
+    "in 2021",
+    "in 2022",
+    "in 2023",
+    "in 2024",
+    "in 2025",
 ];
 
 fn in_company_section(s: &Sentence) -> bool {
