@@ -3,7 +3,7 @@
 //! cadence before anything else, as the hires that work were briefed.
 
 use super::outcome::{format_money, Cadence, Outcome};
-use crate::domain::{Library, PartnerType};
+use crate::domain::{Level, Library, PartnerType, SubRole};
 use std::fmt::Write;
 
 /// Escapes text a user typed so it reads literally in Markdown (a partner
@@ -87,7 +87,16 @@ pub fn generate(outcome: &Outcome, library: &Library) -> Option<String> {
         if outcome.company.is_some() { "is" } else { "are" },
         profile.title.to_lowercase(),
         partner_type_phrase(outcome.partner_type),
-        lower_first(profile.owns.trim_end_matches('.'))
+        // The profile's examples of such partners would read as this
+        // role's list in a JD that names its own partner.
+        lower_first(
+            profile
+                .owns
+                .split(" such as ")
+                .next()
+                .unwrap_or(&profile.owns)
+                .trim_end_matches('.')
+        )
     );
 
     let _ = writeln!(md, "## The outcome\n");
@@ -140,11 +149,10 @@ pub fn generate(outcome: &Outcome, library: &Library) -> Option<String> {
     );
 
     let _ = writeln!(md, "## What the role does\n");
-    let mut competencies = kit.competencies.clone();
-    competencies.sort_by_key(|c| std::cmp::Reverse(c.weight));
-    for c in competencies.iter().filter(|c| c.weight >= 3) {
-        let _ = writeln!(md, "- {}", c.requirement);
+    for line in duties(outcome.sub_role, &partner) {
+        let _ = writeln!(md, "- {line}");
     }
+    let _ = writeln!(md, "\n{}", level_line(outcome.level, &partner));
     if let Some(extra) = &outcome.extra {
         md.push('\n');
         let _ = writeln!(md, "{extra}");
@@ -159,16 +167,21 @@ pub fn generate(outcome: &Outcome, library: &Library) -> Option<String> {
     );
     let _ = writeln!(
         md,
-        "- Experience at the level of a {}.",
-        profile.seniority.to_lowercase()
+        "- Seniority: {}.",
+        lower_first(profile.seniority.trim_end_matches('.'))
     );
-    for c in competencies.iter().filter(|c| c.weight < 3) {
+    let mut competencies = kit.competencies.clone();
+    competencies.sort_by_key(|c| std::cmp::Reverse(c.weight));
+    let names: Vec<&str> = competencies
+        .iter()
+        .filter(|c| c.weight >= 3)
+        .map(|c| c.name.as_str())
+        .collect();
+    if !names.is_empty() {
         let _ = writeln!(
             md,
-            "- {} at {} level: {}",
-            c.name,
-            outcome.level.title().to_lowercase(),
-            lower_first(&c.requirement)
+            "- Strength in what the interviews weigh most for this role: {}.",
+            names.join("; ")
         );
     }
     md.push('\n');
@@ -186,6 +199,51 @@ pub fn generate(outcome: &Outcome, library: &Library) -> Option<String> {
     let _ = writeln!(md, "## Reporting line\n");
     let _ = writeln!(md, "{reporting}.");
     Some(md)
+}
+
+/// What the role does, written for its sub-role's own scope: the JD of a
+/// one-partner role never speaks of a portfolio or the whole ecosystem,
+/// and a co-sell role never of executive sponsorship it does not hold.
+fn duties(sub_role: SubRole, partner: &str) -> Vec<String> {
+    match sub_role {
+        SubRole::CoSellOps => vec![
+            format!("Map the named accounts you share with {partner} and keep the overlap current, so every joint opportunity has an owner on both sides."),
+            format!("Pair {partner}'s account executives with ours deal by deal, and register every joint opportunity."),
+            "Settle disputes over who owns a deal quickly and in writing, by the rules both sides agreed.".to_string(),
+            "Keep the joint pipeline clean in the CRM, with a next step and a date on every deal.".to_string(),
+            "Report each quarter on joint deals closed, the deals that slipped, and why.".to_string(),
+        ],
+        SubRole::PartnerManager => vec![
+            format!("Own the joint business plan with {partner} and review it with their partner team every quarter."),
+            format!("Build pipeline with {partner} across its whole account base: account mapping, joint prospecting and deal registration."),
+            format!("Speak for {partner} inside the company, and win the pricing, product and field attention the partnership needs."),
+            "Keep joint pipeline retained from one quarter to the next, and act early when a deal stalls.".to_string(),
+            format!("Enable {partner}'s sellers so they can position the joint offer without us in the room."),
+        ],
+        SubRole::StrategicAllianceLead => vec![
+            format!("Run a named portfolio of three to seven partners in one category, with {partner} first among them."),
+            "Write a joint plan with each partner, and decide where the portfolio's time and funding go.".to_string(),
+            "Attach partner solutions to complex enterprise deals, bringing product, services and legal along.".to_string(),
+            "Hold each partner to its commitments through the monthly pipeline review and the quarterly sponsor meeting.".to_string(),
+            "Report portfolio-attached pipeline and joint customer outcomes to the sales leadership.".to_string(),
+        ],
+        SubRole::GlobalAllianceDirector => vec![
+            format!("Own the executive relationship with {partner}, a flagship partner, from the sponsors down."),
+            "Negotiate the joint investments: market development funds, co-selling commitments and roadmap asks.".to_string(),
+            "Run the quarterly executive sponsor cadence and write the one-page health summary the sponsors read.".to_string(),
+            "Turn the relationship into joint enterprise pipeline with the field leaders on both sides.".to_string(),
+            "Remove the structural blockers the operating team cannot, and bring a proposal when you escalate.".to_string(),
+        ],
+    }
+}
+
+/// How the level changes the same work.
+fn level_line(level: Level, partner: &str) -> String {
+    match level {
+        Level::Junior => "At junior level you run this work with a senior colleague who reviews your plans and your hardest calls.".to_string(),
+        Level::Mid => "At mid level you run this work on your own and bring the calls that change the plan to your manager.".to_string(),
+        Level::Senior => format!("At senior level you run this work on your own, set the rules others follow, and coach the colleagues who work with {partner}."),
+    }
 }
 
 fn lower_first(s: &str) -> String {

@@ -155,6 +155,15 @@ fn text(
         ));
         return None;
     }
+    // A name or a title is one line: a line break would split the JD's
+    // title and the requisition named after it.
+    if max <= MAX_SHORT && v.chars().any(char::is_control) {
+        errors.push(field_error(
+            field,
+            "must be on one line (no line breaks or tabs)".to_string(),
+        ));
+        return None;
+    }
     Some(v.to_string())
 }
 

@@ -496,8 +496,24 @@ fn counted(lower: &str, nouns: &[&str]) -> Vec<u32> {
 }
 
 /// How many partners a sentence lists by name (a portfolio written out).
+/// Examples after "such as" or "for example" are not the role's list.
 fn listed_partners(s: &Sentence, company: &[String]) -> u32 {
-    u32::try_from(partners_in(s, company).len()).unwrap_or(0)
+    let cut = ["such as", "like", "e.g", "for example", "for instance"]
+        .iter()
+        .filter_map(|w| find_word(&s.lower, w))
+        .min();
+    let listed = match cut {
+        Some(at) if s.text.is_char_boundary(at) => {
+            let head = Sentence {
+                text: s.text[..at].to_string(),
+                lower: s.lower[..at].to_string(),
+                ..s.clone()
+            };
+            partners_in(&head, company).len()
+        }
+        _ => partners_in(s, company).len(),
+    };
+    u32::try_from(listed).unwrap_or(0)
 }
 
 pub fn span_exceeds_ratio(

@@ -148,7 +148,8 @@ impl Doc {
                 first = false;
                 continue;
             }
-            if first && line.chars().count() <= 90 && !ends_sentence(line) {
+            let more_follows = lines[k + 1..].iter().any(|l| !l.is_empty());
+            if first && more_follows && line.chars().count() <= 90 && !ends_sentence(line) {
                 // A first short line without a full stop is the title.
                 let s = sentence(line, paragraph, section.clone(), true);
                 sentences.push(s);
