@@ -6,7 +6,7 @@ use super::partners::partners;
 use super::phrases::{
     CADENCE_OBJECTS, COMPANY_MONEY_WORDS, FREQUENCIES, PAY_WORDS, SOCIAL_RHYTHMS, TARGET_WORDS,
 };
-use super::subject::{about_the_role, boilerplate, out_of_scope};
+use super::subject::{boilerplate, not_a_mandate, out_of_scope};
 use super::text::{clause_start, find_all, find_word, has_any, negated_at, Doc, Sentence};
 use super::{finding, Finding, Severity};
 
@@ -37,7 +37,11 @@ pub fn money_target(s: &Sentence) -> Option<String> {
         let clause = &s.lower[from..to];
         let near = window(&s.lower, m.start, m.end, 40);
         let pay = has_any(near, PAY_WORDS) && !has_any(near, &["pipeline", "sourced", "bookings"]);
-        let company = has_any(clause, COMPANY_MONEY_WORDS);
+        let after: Vec<&str> = s.lower[m.end..].split_whitespace().take(3).collect();
+        let company = has_any(clause, COMPANY_MONEY_WORDS)
+            || after
+                .iter()
+                .any(|w| ["company", "business", "startup", "scale-up", "firm"].contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
         let target = has_any(clause, TARGET_WORDS)
             || has_any(
                 &s.lower,
@@ -303,7 +307,7 @@ pub fn generic_mandate(doc: &Doc, missing_motion: bool, out: &mut Vec<Finding>) 
     let hit = doc
         .sentences
         .iter()
-        .filter(|s| !boilerplate(s) && !s.heading && about_the_role(s))
+        .filter(|s| !s.heading && !not_a_mandate(s))
         .find_map(|s| mandate(s, &company).map(|m| (m, s)));
     if let Some((phrase, s)) = hit {
         out.push(finding(

@@ -4,7 +4,7 @@
 
 use super::numbers::{count_at, number_word};
 use super::partners::{company_names, partners_in};
-use super::subject::{about_the_role, boilerplate, out_of_scope};
+use super::subject::{about_the_role, boilerplate, clause_about_others, out_of_scope};
 use super::text::{find_all, find_word, has_any, negated_at, Doc, Sentence};
 use super::{finding, Finding, Severity};
 use crate::domain::{Level, Library, SubRole};
@@ -363,58 +363,6 @@ pub fn mixed_sub_roles(doc: &Doc, out: &mut Vec<Finding>) {
     }
 }
 
-/// Qualifiers that may sit between a count and its noun ("six systems
-/// integrators", "9 ISV and SI partners", "120 named accounts").
-const QUALIFIERS: &[&str] = &[
-    "named",
-    "strategic",
-    "key",
-    "technology",
-    "tech",
-    "channel",
-    "cloud",
-    "isv",
-    "si",
-    "gsi",
-    "and",
-    "or",
-    "systems",
-    "flagship",
-    "regional",
-    "global",
-    "reseller",
-    "resellers",
-    "distribution",
-    "consulting",
-    "marketplace",
-    "saas",
-    "software",
-    "data",
-    "security",
-    "enterprise",
-    "partner",
-    "target",
-    "priority",
-    "active",
-    "major",
-    "top",
-    "core",
-    "of",
-    "our",
-    "your",
-    "integration",
-    "implementation",
-    "services",
-    "hyperscaler",
-    "msp",
-    "referral",
-    "oem",
-    "managed",
-    "service",
-    "providers",
-    "&",
-    "joint",
-];
 
 /// Nouns a partner count is a count of.
 const PARTNER_NOUNS: &[&str] = &[
@@ -439,35 +387,65 @@ const PARTNER_NOUNS: &[&str] = &[
 
 /// The counts the sentence puts before any of `nouns`.
 fn counted(lower: &str, nouns: &[&str]) -> Vec<u32> {
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || "(),;:/".contains(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches(['.', '!', '?']))
+    counted_at(lower, nouns).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Words that never sit between a count and what it counts.
+const NOT_QUALIFIERS: &[&str] = &[
+    "of", "in", "for", "with", "to", "per", "from", "by", "at", "on", "than", "is", "are", "was",
+    "were", "a", "an", "you", "we", "they", "will", "each", "every",
+];
+
+/// The counts before any of `nouns`, each with the byte offset of its word.
+fn counted_at(lower: &str, nouns: &[&str]) -> Vec<(u32, usize)> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in lower.char_indices() {
+        let sep = c.is_whitespace() || "(),;:/".contains(c);
+        match (start, sep) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                words.push((s, &lower[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &lower[s..]));
+    }
+    let words: Vec<(usize, &str)> = words
+        .into_iter()
+        .map(|(p, w)| (p, w.trim_end_matches(['.', '!', '?'])))
+        .filter(|(_, w)| !w.is_empty())
         .collect();
+    let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let mut found = Vec::new();
-    for (i, w) in words.iter().enumerate() {
+    for (i, (pos, w)) in words.iter().enumerate() {
         let noun_here = nouns.iter().any(|n| {
             let parts: Vec<&str> = n.split(' ').collect();
-            words.get(i..i + parts.len()) == Some(parts.as_slice()) || *w == *n
+            bare.get(i..i + parts.len()) == Some(parts.as_slice()) || *w == *n
         });
         if !noun_here {
             continue;
         }
         // "Named accounts: 320", a labelled count after its noun.
-        if let Some(next) = words.get(i + 1).filter(|_| lower.contains(&format!("{w}:"))) {
-            if let Some(n) = count_at(&words, i + 1).filter(|_| next.chars().all(|c| c.is_ascii_digit() || "-–,+".contains(c))) {
-                found.push(n);
+        if let Some(next) = bare.get(i + 1).filter(|_| lower[*pos..].starts_with(&format!("{w}:"))) {
+            if let Some(n) = count_at(&bare, i + 1)
+                .filter(|_| next.chars().all(|c| c.is_ascii_digit() || "-–,+".contains(c)))
+            {
+                found.push((n, words[i + 1].0));
                 continue;
             }
         }
         let mut j = i;
         let mut skipped = 0;
-        while j > 0 && skipped <= 4 {
+        while j > 0 && skipped <= 3 {
             j -= 1;
-            let prev = words[j];
-            if let Some(n) = count_at(&words, j).or_else(|| (prev == "dozen").then_some(12)) {
-                let before = j.checked_sub(1).map(|k| words[k]);
-                let before2 = j.checked_sub(2).map(|k| words[k]);
+            let prev = bare[j];
+            if let Some(n) = count_at(&bare, j).or_else(|| (prev == "dozen").then_some(12)) {
+                let before = j.checked_sub(1).map(|k| bare[k]);
+                let before2 = j.checked_sub(2).map(|k| bare[k]);
                 let mut n = n;
                 // "between 4 and 6", "four to six": the upper end.
                 if let Some(b) = before2.filter(|_| matches!(before, Some("to" | "and"))) {
@@ -479,14 +457,17 @@ fn counted(lower: &str, nouns: &[&str]) -> Vec<u32> {
                     n += 1; // "more than 250": at least 251
                 }
                 // "one of our partners", "two of them": not a count of them;
-                // "the four partnerships" refers back to a count made before.
-                let anaphoric = matches!(before, Some("the" | "these" | "those" | "all"));
-                if words.get(j + 1) != Some(&"of") && !anaphoric {
-                    found.push(n);
+                // "the four partnerships" refers back to a count made
+                // before; "one of the big three" counts a market.
+                let anaphoric = matches!(before, Some("the" | "these" | "those" | "all"))
+                    || bare[j.saturating_sub(4)..j].windows(2).any(|p| p == ["one", "of"]);
+                if bare.get(j + 1) != Some(&"of") && !anaphoric {
+                    found.push((n, words[j].0));
                 }
                 break;
             }
-            if !QUALIFIERS.contains(&prev) && !prev.ends_with(',') {
+            let word_like = prev.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&');
+            if NOT_QUALIFIERS.contains(&prev) || !word_like {
                 break;
             }
             skipped += 1;
@@ -550,8 +531,17 @@ pub fn span_exceeds_ratio(
             about_the_role(s) && !has_any(&s.lower, &["up to", "at most", "no more than"])
         })
     };
+    // Counts in a clause about the company, a team or the past are not
+    // the role's ("we work with 200 partners, but this role owns one").
+    let role_counts = |s: &Sentence, nouns: &[&str]| -> Vec<u32> {
+        counted_at(&s.lower, nouns)
+            .into_iter()
+            .filter(|(_, at)| !clause_about_others(&s.lower, *at))
+            .map(|(n, _)| n)
+            .collect()
+    };
     let partner_span = role_sentences().find_map(|s| {
-        let n = counted(&s.lower, PARTNER_NOUNS)
+        let n = role_counts(s, PARTNER_NOUNS)
             .into_iter()
             .chain(std::iter::once(listed_partners(s, &company)))
             .max()?;
@@ -569,7 +559,7 @@ pub fn span_exceeds_ratio(
     }
     if let Some(max_accounts) = max_accounts {
         let accounts = role_sentences().find_map(|s| {
-            let n = counted(&s.lower, &["accounts", "named accounts", "target accounts"])
+            let n = role_counts(s, &["accounts", "named accounts", "target accounts"])
                 .into_iter()
                 .max()?;
             (n > max_accounts).then_some((n, s))

@@ -3,7 +3,7 @@
 //! colleagues' jobs, not work said to be out of scope, not the candidate's
 //! past, not the equal-opportunity statement.
 
-use super::text::{find_word, has_any, Sentence};
+use super::text::{clause_end, clause_start, find_word, has_any, Sentence};
 
 /// Sections that are about the company or the terms, not the work.
 const COMPANY_SECTIONS: &[&str] = &[
@@ -154,6 +154,10 @@ const NOT_THE_ROLE: &[&str] = &[
     "you can explain",
     "you can show",
     "you have done",
+];
+
+/// Words that put a count or a claim on the company, not the role.
+const COMPANY_SCALE: &[&str] = &[
     "we partner with",
     "we serve",
     "our ecosystem",
@@ -184,6 +188,15 @@ const NOT_THE_ROLE: &[&str] = &[
     "in 2023",
     "in 2024",
     "in 2025",
+    "alliances team",
+    "partner team",
+    "partnerships team",
+    "-person",
+    "person team",
+    "team covers",
+    "team manages",
+    "team looks after",
+    "we list on",
 ];
 
 fn in_company_section(s: &Sentence) -> bool {
@@ -223,19 +236,34 @@ pub fn about_the_role(s: &Sentence) -> bool {
 
 /// The sentence is about the company, the candidate's past or other people.
 pub fn about_others(s: &Sentence) -> bool {
-    has_any(&s.lower, NOT_THE_ROLE)
-        && !has_any(
-            &s.lower,
-            &[
-                "you will",
-                "you'll",
-                "you’ll",
-                "this role",
-                "the role",
-                "you own",
-                "you run",
-            ],
-        )
+    (has_any(&s.lower, NOT_THE_ROLE) || has_any(&s.lower, COMPANY_SCALE))
+        && !has_any(&s.lower, ROLE_SUBJECTS)
+}
+
+const ROLE_SUBJECTS: &[&str] = &[
+    "you will",
+    "you'll",
+    "you’ll",
+    "this role",
+    "the role",
+    "you own",
+    "you run",
+];
+
+/// The clause around byte `at` speaks of the company's scale, a team, the
+/// past or other people ("we work with more than 200 partners, but this
+/// role ..."): a count there is not the role's.
+pub fn clause_about_others(lower: &str, at: usize) -> bool {
+    let from = clause_start(lower, at);
+    let to = clause_end(lower, at);
+    let clause = &lower[from..to];
+    has_any(clause, NOT_THE_ROLE) || has_any(clause, COMPANY_SCALE)
+}
+
+/// The sentence says whose work it is in a way that rules out the role's
+/// mandate: boilerplate, out of scope, or the candidate's past.
+pub fn not_a_mandate(s: &Sentence) -> bool {
+    boilerplate(s) || out_of_scope(s) || has_any(&s.lower, NOT_THE_ROLE) && !has_any(&s.lower, ROLE_SUBJECTS)
 }
 
 /// The sentence is boilerplate about the company or the law.

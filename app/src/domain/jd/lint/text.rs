@@ -435,6 +435,19 @@ pub fn clause_start(lower: &str, at: usize) -> usize {
     start
 }
 
+/// The end of the clause holding byte `at`: the next comma, semicolon,
+/// colon, bracket, or contrast word after it.
+pub fn clause_end(lower: &str, at: usize) -> usize {
+    let tail = &lower[at..];
+    let mut end = tail.find([',', ';', ':', '(', ')', '—', '–']).unwrap_or(tail.len());
+    for word in [" but ", " while ", " whereas ", " although ", " though ", " however "] {
+        if let Some(i) = tail.find(word) {
+            end = end.min(i);
+        }
+    }
+    at + end
+}
+
 /// Whether the words at byte `at` are negated: a negation earlier in their
 /// clause ("pay is not tied to NPS", "rather than satisfaction scores").
 pub fn negated_at(lower: &str, at: usize) -> bool {
