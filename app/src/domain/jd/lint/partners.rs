@@ -60,6 +60,19 @@ const CUES_BEFORE: &[&str] = &[
     "alongside",
     "owns our",
     "own our",
+    "deals with",
+    "deal with",
+    "bookings with",
+    "closed with",
+    "opportunities with",
+    "registrations with",
+    "register through",
+    "registered through",
+    "deals through",
+    "sell through",
+    "resell through",
+    "among them",
+    "namely",
     "manager for",
     "lead for",
     "director for",
@@ -84,6 +97,13 @@ const CUES_AFTER: &[&str] = &[
     "’s partner",
     "'s reps",
     "’s reps",
+    "' channel",
+    "' field",
+    "' partner",
+    "' sellers",
+    "' account",
+    "' reps",
+    "' team",
     "'s channel",
     "’s channel",
     "(partner",
@@ -97,6 +117,10 @@ const CUES_AFTER: &[&str] = &[
 /// past employer.
 const NOT_PARTNER_BEFORE: &[&str] = &[
     "in",
+    "keep",
+    "update",
+    "logged in",
+    "tracked in",
     "using",
     "use",
     "via",
@@ -375,6 +399,43 @@ fn clean(w: &str) -> &str {
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
 }
 
+/// Kinds of partner: "our reseller, Marlowe Systems", "the SI Brightpath".
+const PARTNER_KINDS: &[&str] = &[
+    "partner",
+    "reseller",
+    "distributor",
+    "integrator",
+    "systems integrator",
+    "isv",
+    "si",
+    "gsi",
+    "msp",
+    "var",
+    "oem",
+    "channel partner",
+    "technology partner",
+    "alliance partner",
+    "marketplace partner",
+    "consultancy",
+];
+
+/// "our reseller, X", "the distributor X", "reseller X".
+fn after_a_kind(lower: &str, at: usize) -> bool {
+    let head = lower[..at].trim_end().trim_end_matches([',', ':']).trim_end();
+    PARTNER_KINDS.iter().any(|k| {
+        head.ends_with(k)
+            && head[..head.len() - k.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && {
+                let before = head[..head.len() - k.len()].trim_end();
+                before.ends_with("our") || before.ends_with("the") || before.ends_with("a")
+                    || before.ends_with("named") || before.ends_with("key")
+            }
+    })
+}
+
 fn preceded_by(lower: &str, at: usize, cues: &[&str]) -> bool {
     let head = lower[..at].trim_end();
     cues.iter().any(|cue| {
@@ -521,14 +582,28 @@ fn described_as_partner(lower: &str, end: usize) -> bool {
 
 /// In a title, the name after "Partner Manager, " or "Alliance Lead — ".
 fn title_partner(s: &Sentence, start: usize) -> bool {
+    let head = s.lower[..start].trim_end();
+    let Some(sep) = [",", "—", "–", "-", "for", ":", "|"]
+        .iter()
+        .find(|sep| head.ends_with(*sep))
+    else {
+        return false;
+    };
+    // Right after the role's title, not after a place or a tag line.
+    let title = head[..head.len() - sep.len()].trim_end();
     s.heading
-        && has_any(
-            &s.lower[..start],
-            &["partner", "alliance", "alliances", "partnerships"],
-        )
-        && [",", "—", "–", "-", "for", ":", "|"]
-            .iter()
-            .any(|sep| s.lower[..start].trim_end().ends_with(sep))
+        && [
+            "manager",
+            "lead",
+            "director",
+            "partnerships",
+            "alliances",
+            "alliance",
+            "partner",
+            "head",
+        ]
+        .iter()
+        .any(|w| title.ends_with(w))
 }
 
 /// Words that say a list or a column holds partners.
@@ -616,6 +691,7 @@ pub fn partners_in(s: &Sentence, company: &[String]) -> Vec<Name> {
         let opener = n.start == 0 && !n.text.contains(' ');
         let after = followed_by(lower, n.tail, CUES_AFTER) || described_as_partner(lower, n.tail);
         let cued = preceded_by(lower, n.start, CUES_BEFORE)
+            || after_a_kind(lower, n.start)
             || after
             || title_partner(s, n.start)
             || after_partner_colon(lower, n.start)

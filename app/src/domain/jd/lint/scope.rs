@@ -65,6 +65,11 @@ pub fn detect_sub_role(doc: &Doc, from_text: bool) -> Option<SubRole> {
         if let [one] = in_text(&title.lower).as_slice() {
             return Some(*one);
         }
+        // "Senior Alliance Manager (Co-Sell)": in a title, co-sell alone
+        // names the sub-role.
+        if in_text(&title.lower).is_empty() && find_word(&title.lower, "co-sell").is_some() {
+            return Some(SubRole::CoSellOps);
+        }
     }
     if !from_text {
         return None;
@@ -459,9 +464,11 @@ fn counted_at(lower: &str, nouns: &[&str]) -> Vec<(u32, usize)> {
                 // "one of our partners", "two of them": not a count of them;
                 // "the four partnerships" refers back to a count made
                 // before; "one of the big three" counts a market.
-                let anaphoric = matches!(before, Some("the" | "these" | "those" | "all"))
+                let anaphoric = matches!(before, Some("the" | "these" | "those"))
                     || bare[j.saturating_sub(4)..j].windows(2).any(|p| p == ["one", "of"]);
-                if bare.get(j + 1) != Some(&"of") && !anaphoric {
+                // "all eight of our partners" is the whole span.
+                let partitive = bare.get(j + 1) == Some(&"of") && before != Some("all");
+                if !partitive && !anaphoric {
                     found.push((n, words[j].0));
                 }
                 break;

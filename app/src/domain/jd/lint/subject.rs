@@ -225,7 +225,24 @@ fn equal_opportunity(s: &Sentence) -> bool {
 
 /// The sentence says some work is not this role's.
 pub fn out_of_scope(s: &Sentence) -> bool {
+    const NOT_THIS_JOB: &[&str] = &[
+        "out of scope",
+        "not in scope",
+        "not in this job",
+        "not in this role",
+        "not this job",
+        "what this role is not",
+        "what this job is not",
+        "what you won't do",
+        "what you will not do",
+        "not your job",
+        "not responsible",
+        "owned elsewhere",
+        "who owns it",
+    ];
     has_any(&s.lower, OUT_OF_SCOPE)
+        || s.section.as_deref().is_some_and(|h| has_any(h, NOT_THIS_JOB))
+        || s.column.as_deref().is_some_and(|h| has_any(h, NOT_THIS_JOB))
 }
 
 /// The sentence describes the role's own work (not the company, not a

@@ -459,7 +459,7 @@ pub fn negated_at(lower: &str, at: usize) -> bool {
         }
         // "not on satisfaction, NPS or any other score": a short list item
         // after a comma shares the clause before it.
-        let short_item = lower[start..at].split_whitespace().count() <= 3;
+        let short_item = lower[start..at].split_whitespace().count() <= 5;
         if start == 0 || !lower[..start].ends_with(',') || !short_item {
             return false;
         }

@@ -4,7 +4,7 @@
 
 use super::motion::money_target;
 use super::phrases::{COMP_WORDS, DEAL_WORDS, EXCLUSIVE_WORDS, RELATIONSHIP_WORDS};
-use super::subject::{about_the_role, boilerplate};
+use super::subject::{about_the_role, boilerplate, clause_about_others};
 use super::text::{find_all, find_word, has_any, negated_at, Doc, Sentence};
 use super::{finding, Finding, Severity};
 
@@ -36,6 +36,11 @@ const REPORTS: &[&str] = &[
     "joins our",
     "manager:",
     "line manager",
+    "moved under",
+    "sits under",
+    "sit under",
+    "under our",
+    "under the",
 ];
 
 const MARKETING: &[&str] = &[
@@ -186,7 +191,10 @@ pub fn relationship_only(doc: &Doc, out: &mut Vec<Finding>) {
             DEAL_WORDS
                 .iter()
                 .flat_map(|w| find_all(&s.lower, w))
-                .any(|at| !negated_at(&s.lower, at))
+                // "We have closed deals in 40 countries, and in this role
+                // ...": deal words in a clause about the company are not
+                // the role's.
+                .any(|at| !negated_at(&s.lower, at) && !clause_about_others(&s.lower, at))
                 && about_the_role(s)
         });
     if !deal_work {
@@ -201,7 +209,12 @@ pub fn relationship_only(doc: &Doc, out: &mut Vec<Finding>) {
 }
 
 /// "Young" of a company or a market is not about people.
-fn about_things(lower: &str, at: usize, word: &str) -> bool {
+fn about_things(s: &Sentence, at: usize, word: &str) -> bool {
+    let lower = &s.lower;
+    // "Hannah Young": a capitalised word inside a sentence is a name.
+    if at > 0 && s.text.get(at..at + 1).is_some_and(|c| c.chars().all(char::is_uppercase)) {
+        return true;
+    }
     let after = lower[at + word.len()..].trim_start();
     word == "young"
         && [
@@ -229,7 +242,7 @@ pub fn exclusive_language(doc: &Doc, out: &mut Vec<Finding>) {
             }
             let hit = find_all(&s.lower, word)
                 .into_iter()
-                .any(|at| !about_things(&s.lower, at, word));
+                .any(|at| !about_things(s, at, word));
             if hit && find_word(&s.lower, word).is_some() {
                 seen.push(word);
                 out.push(finding(
