@@ -231,7 +231,13 @@ fn read_pay(doc: &Doc) -> Pay<'_> {
             let before = s.lower[..p.start].trim_end();
             // "50% on health scores", "above 100% of quota", "401k match
             // of 4%" weigh or describe something else.
-            let other = [
+            // "Variable paid on: 50% sourced bookings, 50% ...": weights of
+            // the basis, not the share of pay.
+            let weighting = ["paid on", "based on", "tied to", "split between", "weighted"]
+                .iter()
+                .filter_map(|w| find_word(&s.lower, w))
+                .any(|i| i < p.start);
+            let other = weighting || [
                 "on ",
                 "of quota",
                 "of target",
@@ -299,12 +305,41 @@ pub fn pay_outside_band(
     sub_role: Option<SubRole>,
     out: &mut Vec<Finding>,
 ) {
-    let Some(rubric) = sub_role.and_then(|s| library.sub_role(s)) else {
-        return;
-    };
+    let pay = read_pay(doc);
+    if let Some(rubric) = sub_role.and_then(|s| library.sub_role(s)) {
+        match outside(rubric, &pay) {
+            Some(Outside::Ote(s)) => {
+                let band = rubric.profile.ote.band();
+                out.push(finding(
+                    "pay-outside-band",
+                    Severity::Warning,
+                    format!(
+                        "The OTE is outside the usual band for a {} ({band}). Below it the search finds few qualified people; above it the role is priced as another sub-role.",
+                        rubric.profile.title
+                    ),
+                    Some(&s.text),
+                    format!("Set the OTE within {band}, or check that the sub-role is the one you mean."),
+                ));
+            }
+            Some(Outside::Share(tenths, s)) => push_share(out, rubric, tenths, s),
+            None => {}
+        }
+    }
+    // Without a sub-role there is no band to compare with: the same pay
+    // is right for one sub-role and wrong for another.
+}
+
+/// Where the stated pay leaves a sub-role's band.
+#[derive(Clone, Copy)]
+enum Outside<'a> {
+    Ote(&'a Sentence),
+    /// The variable share in tenths of a per cent.
+    Share(u32, &'a Sentence),
+}
+
+fn outside<'a>(rubric: &SubRoleRubric, pay: &Pay<'a>) -> Option<Outside<'a>> {
     let band = &rubric.profile.ote;
     let mix = &rubric.profile.variable_pay;
-    let pay = read_pay(doc);
     let usd = |m: &Money| m.currency == Currency::Usd && band.currency == "USD";
     let (min, max) = (u64::from(band.min), u64::from(band.max));
     // The OTE as written, or base plus variable when only those are given.
@@ -321,54 +356,45 @@ pub fn pay_outside_band(
             }
         }
     }
-    for (low, high, s) in &otes {
-        if *low < min || (!band.open_ended && *high > max) {
-            out.push(finding(
-                "pay-outside-band",
-                Severity::Warning,
-                format!(
-                    "The OTE is outside the usual band for a {} ({}). Below it the search finds few qualified people; above it the role is priced as another sub-role.",
-                    rubric.profile.title,
-                    band.band()
-                ),
-                Some(&s.text),
-                format!("Set the OTE within {}, or check that the sub-role is the one you mean.", band.band()),
-            ));
-            return;
-        }
+    if let Some((_, _, s)) = otes
+        .iter()
+        .find(|(low, high, _)| *low < min || (!band.open_ended && *high > max))
+    {
+        return Some(Outside::Ote(s));
     }
-    // The variable share: stated, or from base and OTE, or variable and OTE.
+    // The variable share: stated, or from the amounts (base and OTE,
+    // variable and OTE, or base and variable).
     if pay.shares.is_empty() {
         fn single<'a>(v: &[(Money, &'a Sentence)]) -> Option<(Money, &'a Sentence)> {
             v.first().filter(|(m, _)| m.low == m.high).copied()
         }
-        if let Some((ote, s)) = single(&pay.ote) {
-            let base = single(&pay.base).filter(|(b, _)| b.currency == ote.currency);
-            let var = single(&pay.variable_amount).filter(|(v, _)| v.currency == ote.currency);
-            let variable = match (base, var) {
-                (_, Some((v, _))) => Some(v.low),
-                (Some((b, _)), None) if b.low < ote.low => Some(ote.low - b.low),
-                _ => None,
-            };
-            if let Some(v) = variable.filter(|_| ote.low > 0) {
-                // Tenths of a per cent, rounded down; the comparison below
-                // is exact on the amounts themselves.
-                let tenths = u32::try_from(v * 1000 / ote.low).unwrap_or(u32::MAX);
-                let below = v * 100 < u64::from(mix.min_percent) * ote.low;
-                let above = v * 100 > u64::from(mix.max_percent) * ote.low;
-                if below || above {
-                    push_share(out, rubric, tenths, s);
-                }
-                return;
+        let ote = single(&pay.ote);
+        let base = single(&pay.base);
+        let var = single(&pay.variable_amount);
+        let same = |a: &Money, b: &Money| a.currency == b.currency;
+        let (variable, total, s) = match (ote, base, var) {
+            (Some((o, s)), _, Some((v, _))) if same(&o, &v) => (v.low, o.low, s),
+            (Some((o, s)), Some((b, _)), None) if same(&o, &b) && b.low < o.low => {
+                (o.low - b.low, o.low, s)
             }
+            (None, Some((b, s)), Some((v, _))) if same(&b, &v) => (v.low, b.low + v.low, s),
+            _ => return None,
+        };
+        if total == 0 {
+            return None;
         }
+        // Exact: variable/total against whole per cents, in integers.
+        let below = variable * 100 < u64::from(mix.min_percent) * total;
+        let above = variable * 100 > u64::from(mix.max_percent) * total;
+        let tenths = u32::try_from(variable * 1000 / total).unwrap_or(u32::MAX);
+        return (below || above).then_some(Outside::Share(tenths, s));
     }
-    let outside = pay.shares.iter().find(|(low, high, _)| {
-        *low < u32::from(mix.min_percent) * 10 || *high > u32::from(mix.max_percent) * 10
-    });
-    if let Some((low, _, s)) = outside {
-        push_share(out, rubric, *low, s);
-    }
+    pay.shares
+        .iter()
+        .find(|(low, high, _)| {
+            *low < u32::from(mix.min_percent) * 10 || *high > u32::from(mix.max_percent) * 10
+        })
+        .map(|(low, _, s)| Outside::Share(*low, s))
 }
 
 fn push_share(out: &mut Vec<Finding>, rubric: &SubRoleRubric, tenths: u32, s: &Sentence) {

@@ -82,8 +82,14 @@ pub fn detect_sub_role(doc: &Doc, from_text: bool) -> Option<SubRole> {
             }
         }
     }
-    match hits.as_slice() {
-        [one] => Some(*one),
+    if let [one] = hits.as_slice() {
+        return Some(*one);
+    }
+    // No title decides: a stated scope of exactly one sub-role does
+    // ("90 named accounts", "our one partnership").
+    let scopes = scope_hits(doc);
+    match (hits.as_slice(), scopes.as_slice()) {
+        ([], [(one, _, _)]) => Some(*one),
         _ => None,
     }
 }
@@ -259,6 +265,7 @@ const SCOPE_SIGNALS: &[(SubRole, &[&str])] = &[
             "single-partner",
             "one named partner",
             "one partner",
+            "one partnership",
             "full account base",
             "entire account base",
             "whole account base",
