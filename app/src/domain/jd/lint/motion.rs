@@ -39,9 +39,10 @@ pub fn money_target(s: &Sentence) -> Option<String> {
         let pay = has_any(near, PAY_WORDS) && !has_any(near, &["pipeline", "sourced", "bookings"]);
         let after: Vec<&str> = s.lower[m.end..].split_whitespace().take(3).collect();
         let company = has_any(clause, COMPANY_MONEY_WORDS)
-            || after
-                .iter()
-                .any(|w| ["company", "business", "startup", "scale-up", "firm"].contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+            || after.iter().any(|w| {
+                ["company", "business", "startup", "scale-up", "firm"]
+                    .contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
         let target = has_any(clause, TARGET_WORDS)
             || has_any(
                 &s.lower,
@@ -149,7 +150,10 @@ fn operating_rhythm(s: &Sentence) -> bool {
                 .iter()
                 .filter(|o| !WEAK_OBJECTS.contains(o))
                 .any(|o| find_word(clause, o).is_some_and(|i| i != rel))
-                || has_any(clause, &["partner", "partner's", "partner’s", "joint", "partners'"]);
+                || has_any(
+                    clause,
+                    &["partner", "partner's", "partner’s", "joint", "partners'"],
+                );
             let object = object && strong;
             if object {
                 return true;

@@ -36,9 +36,9 @@ fn in_pay_section(s: &Sentence) -> bool {
 
 /// A sentence that speaks of the role's pay.
 fn pay_sentence(s: &Sentence) -> bool {
-    !s.heading
-        && (in_pay_section(s) || has_any(&s.lower, COMP_WORDS))
-        && !(boilerplate(s) && !in_pay_section(s))
+    // Boilerplate counts only inside a pay section ("Benefits" is not).
+    let section = in_pay_section(s);
+    !s.heading && (section || has_any(&s.lower, COMP_WORDS) && !boilerplate(s))
 }
 
 /// Whether the words at `at` are negated, in the sentence or, for a
@@ -204,9 +204,9 @@ fn label_of(s: &Sentence, m: &Money) -> Option<&'static str> {
         ("base", BASE_WORDS),
         ("variable", VARIABLE_WORDS),
     ] {
-        let close_after = words
-            .iter()
-            .any(|w| find_word(tail, w).is_some_and(|i| tail[..i].trim().is_empty()));
+        let close_after = words.iter().any(|w| {
+            find_word(tail, w).is_some_and(|i| matches!(tail[..i].trim(), "" | "of" | "in"))
+        });
         if close_after {
             return Some(label);
         }
@@ -233,31 +233,38 @@ fn read_pay(doc: &Doc) -> Pay<'_> {
             // of 4%" weigh or describe something else.
             // "Variable paid on: 50% sourced bookings, 50% ...": weights of
             // the basis, not the share of pay.
-            let weighting = ["paid on", "based on", "tied to", "split between", "weighted"]
-                .iter()
-                .filter_map(|w| find_word(&s.lower, w))
-                .any(|i| i < p.start);
-            let other = weighting || [
-                "on ",
-                "of quota",
-                "of target",
-                "of the bonus",
-                "of the variable",
-                "of variable",
-                "of your variable",
-                "of it",
-                "from ",
-                "tied",
-                "attainment",
-                "match",
-                "of bonus",
-                "of commission",
-                "of the commission",
-                "weighting",
-                "weight",
+            let weighting = [
+                "paid on",
+                "based on",
+                "tied to",
+                "split between",
+                "weighted",
             ]
             .iter()
-            .any(|w| after.starts_with(w))
+            .filter_map(|w| find_word(&s.lower, w))
+            .any(|i| i < p.start);
+            let other = weighting
+                || [
+                    "on ",
+                    "of quota",
+                    "of target",
+                    "of the bonus",
+                    "of the variable",
+                    "of variable",
+                    "of your variable",
+                    "of it",
+                    "from ",
+                    "tied",
+                    "attainment",
+                    "match",
+                    "of bonus",
+                    "of commission",
+                    "of the commission",
+                    "weighting",
+                    "weight",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w))
                 || [
                     "above", "over", "beyond", "past", "at", "match", "up to", "half",
                 ]
@@ -482,21 +489,16 @@ pub fn missing_variable_basis(doc: &Doc, out: &mut Vec<Finding>) {
                 &["not tied", "not paid", "not based", "not linked"],
             )
     };
-    // The basis may sit anywhere in the pay passages, or in the sentence
-    // after a variable mention.
-    if std::env::var("DUMP_FILE").is_ok() {
-        for (_, s) in &pay {
-            eprintln!("PAY {} basis={}", s.text, basis(s));
-        }
-    }
-    let stated = pay
-        .iter()
-        .any(|(_, s)| has_any(&s.lower, COMP_WORDS) && basis(s))
-        || pay.iter().any(|&(i, _)| {
-            doc.sentences
-                .get(i + 1)
-                .is_some_and(|next| next.paragraph == doc.sentences[i].paragraph && basis(next))
-        });
+    // The basis sits in a sentence that speaks of the variable pay, or in
+    // the one right after it ("Variable is 35% of OTE. It is paid on ...").
+    let stated = pay.iter().any(|&(i, s)| {
+        mentions_variable(s) && basis(s)
+            || mentions_variable(s)
+                && doc
+                    .sentences
+                    .get(i + 1)
+                    .is_some_and(|next| next.paragraph == s.paragraph && basis(next))
+    });
     if !stated {
         out.push(finding(
             "missing-variable-basis",

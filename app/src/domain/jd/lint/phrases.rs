@@ -892,12 +892,24 @@ pub const EXCLUSIVE_WORDS: &[(&str, &str)] = &[
     ("she’ll", "they'll"),
     ("she should", "they should"),
     ("she must", "they must"),
-    ("twentysomething", "(drop the age reference and describe the skill)"),
-    ("twenty-something", "(drop the age reference and describe the skill)"),
+    (
+        "twentysomething",
+        "(drop the age reference and describe the skill)",
+    ),
+    (
+        "twenty-something",
+        "(drop the age reference and describe the skill)",
+    ),
     ("grew up online", "comfortable with digital tools"),
     ("grew up with", "(describe the skill, not the generation)"),
-    ("under 30", "(drop the age reference and describe the skill)"),
-    ("fresh-faced", "(drop the age reference and describe the skill)"),
+    (
+        "under 30",
+        "(drop the age reference and describe the skill)",
+    ),
+    (
+        "fresh-faced",
+        "(drop the age reference and describe the skill)",
+    ),
     ("he'll", "they'll"),
     ("he’ll", "they'll"),
     ("he should", "they should"),

@@ -331,7 +331,11 @@ fn scope_hits(doc: &Doc) -> Vec<(SubRole, String, usize)> {
             .iter()
             .filter(|(r, _)| *r == SubRole::GlobalAllianceDirector)
             .any(|(_, phrases)| has_any(&s.lower, phrases));
-        if !flagship && !hits.iter().any(|(r, _, _)| *r == SubRole::StrategicAllianceLead) {
+        if !flagship
+            && !hits
+                .iter()
+                .any(|(r, _, _)| *r == SubRole::StrategicAllianceLead)
+        {
             if let Some(n) = counted(&s.lower, PARTNER_NOUNS).into_iter().max() {
                 if (3..=7).contains(&n) {
                     hits.push((SubRole::StrategicAllianceLead, format!("{n} partners"), i));
@@ -375,7 +379,6 @@ pub fn mixed_sub_roles(doc: &Doc, out: &mut Vec<Finding>) {
     }
 }
 
-
 /// Nouns a partner count is a count of.
 const PARTNER_NOUNS: &[&str] = &[
     "partners",
@@ -399,13 +402,16 @@ const PARTNER_NOUNS: &[&str] = &[
 
 /// The counts the sentence puts before any of `nouns`.
 fn counted(lower: &str, nouns: &[&str]) -> Vec<u32> {
-    counted_at(lower, nouns).into_iter().map(|(n, _)| n).collect()
+    counted_at(lower, nouns)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
 }
 
 /// Words that never sit between a count and what it counts.
 const NOT_QUALIFIERS: &[&str] = &[
-    "of", "in", "for", "with", "to", "per", "from", "by", "at", "on", "than", "is", "are", "was",
-    "were", "a", "an", "you", "we", "they", "will", "each", "every",
+    "in", "for", "with", "to", "per", "from", "by", "at", "on", "than", "is", "are", "was", "were",
+    "a", "an", "you", "we", "they", "will", "each", "every",
 ];
 
 /// The counts before any of `nouns`, each with the byte offset of its word.
@@ -442,10 +448,14 @@ fn counted_at(lower: &str, nouns: &[&str]) -> Vec<(u32, usize)> {
             continue;
         }
         // "Named accounts: 320", a labelled count after its noun.
-        if let Some(next) = bare.get(i + 1).filter(|_| lower[*pos..].starts_with(&format!("{w}:"))) {
-            if let Some(n) = count_at(&bare, i + 1)
-                .filter(|_| next.chars().all(|c| c.is_ascii_digit() || "-–,+".contains(c)))
-            {
+        if let Some(next) = bare
+            .get(i + 1)
+            .filter(|_| lower[*pos..].starts_with(&format!("{w}:")))
+        {
+            if let Some(n) = count_at(&bare, i + 1).filter(|_| {
+                next.chars()
+                    .all(|c| c.is_ascii_digit() || "-–,+".contains(c))
+            }) {
                 found.push((n, words[i + 1].0));
                 continue;
             }
@@ -472,7 +482,9 @@ fn counted_at(lower: &str, nouns: &[&str]) -> Vec<(u32, usize)> {
                 // "the four partnerships" refers back to a count made
                 // before; "one of the big three" counts a market.
                 let anaphoric = matches!(before, Some("the" | "these" | "those"))
-                    || bare[j.saturating_sub(4)..j].windows(2).any(|p| p == ["one", "of"]);
+                    || bare[j.saturating_sub(4)..j]
+                        .windows(2)
+                        .any(|p| p == ["one", "of"]);
                 // "all eight of our partners" is the whole span.
                 let partitive = bare.get(j + 1) == Some(&"of") && before != Some("all");
                 if !partitive && !anaphoric {
@@ -480,7 +492,9 @@ fn counted_at(lower: &str, nouns: &[&str]) -> Vec<(u32, usize)> {
                 }
                 break;
             }
-            let word_like = prev.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&');
+            let word_like = prev
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '&');
             if NOT_QUALIFIERS.contains(&prev) || !word_like {
                 break;
             }

@@ -3,7 +3,7 @@
 //! colleagues' jobs, not work said to be out of scope, not the candidate's
 //! past, not the equal-opportunity statement.
 
-use super::text::{clause_end, clause_start, find_word, has_any, Sentence};
+use super::text::{clause_end, clause_start, has_any, Sentence};
 
 /// Sections that are about the company or the terms, not the work.
 const COMPANY_SECTIONS: &[&str] = &[
@@ -66,8 +66,6 @@ const OUT_OF_SCOPE: &[&str] = &[
     "are handled",
     "is run by",
     "are run by",
-    "run by our",
-    "run by a",
     "belongs to",
     "belong to",
     "is the job of",
@@ -241,8 +239,12 @@ pub fn out_of_scope(s: &Sentence) -> bool {
         "who owns it",
     ];
     has_any(&s.lower, OUT_OF_SCOPE)
-        || s.section.as_deref().is_some_and(|h| has_any(h, NOT_THIS_JOB))
-        || s.column.as_deref().is_some_and(|h| has_any(h, NOT_THIS_JOB))
+        || s.section
+            .as_deref()
+            .is_some_and(|h| has_any(h, NOT_THIS_JOB))
+        || s.column
+            .as_deref()
+            .is_some_and(|h| has_any(h, NOT_THIS_JOB))
 }
 
 /// The sentence describes the role's own work (not the company, not a
@@ -280,18 +282,12 @@ pub fn clause_about_others(lower: &str, at: usize) -> bool {
 /// The sentence says whose work it is in a way that rules out the role's
 /// mandate: boilerplate, out of scope, or the candidate's past.
 pub fn not_a_mandate(s: &Sentence) -> bool {
-    boilerplate(s) || out_of_scope(s) || has_any(&s.lower, NOT_THE_ROLE) && !has_any(&s.lower, ROLE_SUBJECTS)
+    boilerplate(s)
+        || out_of_scope(s)
+        || has_any(&s.lower, NOT_THE_ROLE) && !has_any(&s.lower, ROLE_SUBJECTS)
 }
 
 /// The sentence is boilerplate about the company or the law.
 pub fn boilerplate(s: &Sentence) -> bool {
     in_company_section(s) || equal_opportunity(s)
-}
-
-/// Whether a sentence says "we"/"our company" as its subject.
-pub fn company_subject(s: &Sentence) -> bool {
-    ["we ", "our company", "our business", "our platform"]
-        .iter()
-        .any(|w| s.lower.starts_with(w))
-        && find_word(&s.lower, "you").is_none()
 }

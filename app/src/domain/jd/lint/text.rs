@@ -176,21 +176,6 @@ impl Doc {
     pub fn title(&self) -> Option<&Sentence> {
         self.sentences.iter().take(3).find(|s| s.heading)
     }
-
-    /// Sentences of the same paragraph as sentence `i`, in order.
-    pub fn paragraph_of(&self, i: usize) -> impl Iterator<Item = (usize, &Sentence)> {
-        let p = self.sentences[i].paragraph;
-        self.sentences
-            .iter()
-            .enumerate()
-            .filter(move |(_, s)| s.paragraph == p)
-    }
-
-    pub fn has(&self, phrase: &str) -> bool {
-        self.sentences
-            .iter()
-            .any(|s| find_word(&s.lower, phrase).is_some())
-    }
 }
 
 fn sentence(text: &str, paragraph: usize, section: Option<String>, heading: bool) -> Sentence {
@@ -439,8 +424,17 @@ pub fn clause_start(lower: &str, at: usize) -> usize {
 /// colon, bracket, or contrast word after it.
 pub fn clause_end(lower: &str, at: usize) -> usize {
     let tail = &lower[at..];
-    let mut end = tail.find([',', ';', ':', '(', ')', '—', '–']).unwrap_or(tail.len());
-    for word in [" but ", " while ", " whereas ", " although ", " though ", " however "] {
+    let mut end = tail
+        .find([',', ';', ':', '(', ')', '—', '–'])
+        .unwrap_or(tail.len());
+    for word in [
+        " but ",
+        " while ",
+        " whereas ",
+        " although ",
+        " though ",
+        " however ",
+    ] {
         if let Some(i) = tail.find(word) {
             end = end.min(i);
         }

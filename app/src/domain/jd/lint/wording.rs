@@ -212,7 +212,11 @@ pub fn relationship_only(doc: &Doc, out: &mut Vec<Finding>) {
 fn about_things(s: &Sentence, at: usize, word: &str) -> bool {
     let lower = &s.lower;
     // "Hannah Young": a capitalised word inside a sentence is a name.
-    if at > 0 && s.text.get(at..at + 1).is_some_and(|c| c.chars().all(char::is_uppercase)) {
+    if at > 0
+        && s.text
+            .get(at..at + 1)
+            .is_some_and(|c| c.chars().all(char::is_uppercase))
+    {
         return true;
     }
     let after = lower[at + word.len()..].trim_start();
