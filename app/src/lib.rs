@@ -120,7 +120,7 @@ pub fn App() -> impl IntoView {
                     // Async: the status (404 for an unknown id) depends on the data,
                     // so the page is rendered whole before headers are sent.
                     <Route path=path!("/kits/:sub_role/:level") view=pages::kit::KitPage ssr=SsrMode::Async/>
-                    <Route path=path!("/jd") view=pages::jd_studio::JdStudioPage/>
+                    <Route path=path!("/jd") view=pages::jd_studio::JdStudioPage ssr=SsrMode::Async/>
                     // The candidate's public application (open requisitions only).
                     <Route path=path!("/apply/:id") view=pages::apply::ApplyPage ssr=SsrMode::Async/>
                     <Route path=path!("/apply/:id/:token") view=pages::apply::ApplicationPage ssr=SsrMode::Async/>

@@ -337,6 +337,18 @@ async fn interviewers_are_refused_the_studio_page_and_downloads(app: TestApp) {
     }
     let (_, html) = crate::support::pages::get_page(&app, &interviewer, "/jd").await;
     assert!(html.contains("This needs one of these roles"), "{html}");
+    // Posting a JD to check is refused the same way, and nothing is linted.
+    let res = crate::support::pages::post_form(
+        &app,
+        &interviewer,
+        "/jd/check",
+        "/jd",
+        &[("text", "We need a rockstar to manage strategic alliances.")],
+    )
+    .await;
+    assert_eq!(res.status(), 403, "/jd/check");
+    let body = res.text().await.unwrap();
+    assert!(!body.contains("data-rule="), "no findings for interviewers");
     let res = interviewer
         .post(app.url("/api/jd"))
         .json(&json!({}))

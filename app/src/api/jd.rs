@@ -5,8 +5,9 @@ use crate::domain::jd::{generate, lint, FieldError, Finding, Hints, Outcome, Out
 use crate::domain::{Level, Library, SubRole};
 use serde::{Deserialize, Serialize};
 
-/// The longest JD the linter reads (a JD is a page or two of text).
-pub const MAX_JD_CHARS: usize = 60_000;
+/// The longest JD the linter reads, in bytes of UTF-8: 100 KB, far more
+/// than any real JD (a long one is 10 KB), so nothing real is turned away.
+pub const MAX_JD_BYTES: usize = 100 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GeneratedJd {
@@ -57,10 +58,14 @@ pub fn lint_text(
             field: "text".into(),
             message: "paste the JD to check".into(),
         });
-    } else if text.chars().count() > MAX_JD_CHARS {
+    } else if text.len() > MAX_JD_BYTES {
         errors.push(FieldError {
             field: "text".into(),
-            message: format!("is longer than {MAX_JD_CHARS} characters"),
+            message: format!(
+                "is {} KB; the linter reads JDs up to {} KB, so shorten it (boilerplate such as benefits and the equal-opportunity statement can go) and check again",
+                text.len().div_ceil(1024),
+                MAX_JD_BYTES / 1024
+            ),
         });
     }
     let sub_role = optional_id::<SubRole>("sub_role", sub_role, &mut errors);

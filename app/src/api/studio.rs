@@ -103,6 +103,25 @@ impl StudioQuery {
     }
 }
 
+/// A JD posted to `POST /jd/check`: a pasted JD can be far longer than a
+/// URL allows, so that form posts it and the server renders the studio page
+/// in answer with this in the page's context.
+#[derive(Clone, Debug)]
+pub struct PostedJd(pub String);
+
+/// The posted JD while the server renders the answer to `/jd/check`; in the
+/// browser, and for every other request, none.
+pub fn posted_jd() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<PostedJd>().map(|p| p.0)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
 #[server(prefix = "/api/fn", endpoint = "jd-studio", input = GetUrl)]
 pub async fn run_studio(query: StudioQuery) -> Result<StudioResult, AppError> {
     crate::auth::require_role(&crate::auth::REQUISITION_ROLES)?;

@@ -3,7 +3,7 @@
 
 use crate::api::kits::{list_sub_roles, SubRoleOverview};
 use crate::api::requisitions::SaveJd;
-use crate::api::studio::{run_studio, StudioQuery, StudioResult};
+use crate::api::studio::{posted_jd, run_studio, StudioQuery, StudioResult};
 use crate::components::findings::{FieldErrors, FindingList};
 use crate::domain::jd::Cadence;
 use crate::domain::{Level, PartnerType};
@@ -57,7 +57,33 @@ pub fn JdStudioPage() -> impl IntoView {
         })
     });
     let sub_roles = Resource::new(|| (), |_| list_sub_roles());
-    let result = Resource::new(move || query.get(), run_studio);
+    // A JD posted to /jd/check: read on the server, carried to the browser
+    // with the page (hydration uses the server's value), none otherwise.
+    let posted_now = posted_jd();
+    let posted = Resource::new(
+        || (),
+        move |_| {
+            let text = posted_now.clone();
+            async move { text }
+        },
+    );
+    let result = Resource::new(
+        move || query.get(),
+        move |q| async move {
+            match posted.await {
+                // The page answering a post has no query of its own.
+                Some(text) if q.mode.is_none() => {
+                    run_studio(StudioQuery {
+                        mode: Some("lint".into()),
+                        text: Some(text),
+                        ..StudioQuery::default()
+                    })
+                    .await
+                }
+                _ => run_studio(q).await,
+            }
+        },
+    );
     view! {
         <Title text="JD studio · Alliance Hiring Kit"/>
         <section class="page studio">
@@ -88,7 +114,12 @@ pub fn JdStudioPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <PasteForm text=query.get_untracked().text.unwrap_or_default()/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let text = posted.await.or_else(|| query.get_untracked().text).unwrap_or_default();
+                    view! { <PasteForm text/> }
+                })}
+            </Suspense>
         </section>
     }
     .into_any()
@@ -217,8 +248,9 @@ fn SaveForm(q: StudioQuery) -> impl IntoView {
 #[component]
 fn PasteForm(text: String) -> impl IntoView {
     view! {
-        <Form method="GET" action="/jd">
-            <input type="hidden" name="mode" value="lint"/>
+        // Posted, not a GET: a pasted JD may be 100 KB, too long for a URL.
+        // The answer is this page, rendered on the server with the findings.
+        <form method="post" action="/jd/check">
             <fieldset class="no-print">
                 <legend>"Or check an existing JD"</legend>
                 <label class="wide">"Paste the JD (Markdown or plain text)"
@@ -226,7 +258,7 @@ fn PasteForm(text: String) -> impl IntoView {
                 </label>
                 <button type="submit" class="check-jd">"Check this JD"</button>
             </fieldset>
-        </Form>
+        </form>
     }
 }
 

@@ -17,8 +17,10 @@ mod files;
 mod health;
 mod invites;
 mod jd;
+mod jd_check;
 mod jd_download;
 mod kits;
+mod notice;
 mod openapi;
 mod requisitions;
 mod scorecards;
@@ -132,6 +134,7 @@ pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router 
         .merge(openapi::router())
         .merge(jd::router())
         .merge(jd_download::router())
+        .merge(jd_check::router(context.clone(), shell.clone()))
         .merge(assets::router())
         .merge(files::router())
         .merge(bundle::router(std::path::Path::new(

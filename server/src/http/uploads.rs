@@ -20,6 +20,7 @@
 //! record: a slow sender never holds a database transaction open.
 
 use super::capped::{copy_capped, CopyError};
+use super::notice::notice_page;
 use super::AppState;
 use app::api::apply::{
     application_view, find_application, problem, ApplicationState, ApplicationView, KIND_RESUME,
@@ -29,7 +30,7 @@ use app::db::candidate_files::NewFile;
 use app::error::AppError;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
 use std::path::PathBuf;
@@ -191,34 +192,12 @@ fn problem_back(view: &ApplicationView, slot: &Slot, code: &str) -> Response {
 /// A small page for the answers that cannot go back to the application
 /// (there is none at this address, or the server failed).
 fn page(status: StatusCode, title: &str, message: &str, link: Option<&str>) -> Response {
-    let link = link
-        .map(|href| {
-            format!(
-                "<p><a href=\"{}\">Back to your application</a></p>",
-                escape(href)
-            )
-        })
-        .unwrap_or_default();
-    (
+    notice_page(
         status,
-        [(header::CACHE_CONTROL, "no-store")],
-        Html(format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>\
-             <link rel=\"stylesheet\" href=\"{css}\"></head><body><main><section class=\"page narrow\">\
-             <h1>{t}</h1><p role=\"alert\">{m}</p>{link}</section></main></body></html>",
-            t = escape(title),
-            m = escape(message),
-            css = app::stylesheet_href(),
-        )),
+        title,
+        message,
+        link.map(|href| (href, "Back to your application")),
     )
-        .into_response()
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn app_error_page(e: AppError) -> Response {
