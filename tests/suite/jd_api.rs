@@ -259,6 +259,12 @@ async fn the_studio_works_without_javascript(app: TestApp) {
         html.contains("Harbourline") && html.contains("$2.5M"),
         "the rendered JD names partner and target"
     );
+    // Rendered whole before it is sent: nothing waits for JavaScript to
+    // swap a placeholder for the JD or its findings.
+    assert!(
+        !html.contains("Loading…") && !html.contains("Working…") && !html.contains("<template"),
+        "the page is complete without JavaScript"
+    );
     let (_, html) = app
         .get_text("/jd?mode=lint&text=We+need+a+rockstar+to+manage+strategic+alliances")
         .await;

@@ -376,6 +376,21 @@ mod tests {
     }
 
     #[test]
+    fn names_and_titles_are_one_line() {
+        let mut input = complete_input();
+        input.partner = Some(PartnerInput {
+            name: Some("Snowflake\n# Injected heading".into()),
+            partner_type: Some("technology".into()),
+        });
+        input.company = Some("Northwind\tAnalytics".into());
+        input.extra = Some("Two lines\nare fine here.".into());
+        let errors = Outcome::parse(&input).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["partner.name", "company"], "{errors:?}");
+        assert!(errors[0].message.contains("one line"));
+    }
+
+    #[test]
     fn every_missing_line_of_the_outcome_is_named() {
         let errors = Outcome::parse(&OutcomeInput::default()).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
