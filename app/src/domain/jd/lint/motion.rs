@@ -1,7 +1,7 @@
 //! The motion a JD must name (seed 000): the partner, the pipeline target,
 //! the operating cadence; and the generic mandate that stands in for them.
 
-use super::numbers::money;
+use super::numbers::{money, number_word};
 use super::partners::partners;
 use super::phrases::{
     CADENCE_OBJECTS, COMPANY_MONEY_WORDS, FREQUENCIES, PAY_WORDS, SOCIAL_RHYTHMS, TARGET_WORDS,
@@ -283,9 +283,15 @@ fn mandate(s: &Sentence, company: &[String]) -> Option<String> {
         if negated_at(&s.lower, *at) {
             continue;
         }
-        // "our VP, who has run our partnerships": someone else's mandate.
+        // "our VP, who has run our partnerships", "I lead partnerships at
+        // Larkspur": someone else's mandate, not the role's.
         let clause = &s.lower[clause_start(&s.lower, *at)..*at];
-        if has_any(clause, &["who", "which", "whose"]) {
+        let subject: Vec<&str> = clause.split_whitespace().rev().take(3).collect();
+        if has_any(clause, &["who", "which", "whose"])
+            || subject
+                .iter()
+                .any(|w| ["i", "we", "he", "she", "they", "i've", "we've"].contains(w))
+        {
             continue;
         }
         // The motion in the same sentence makes it specific.
@@ -294,10 +300,11 @@ fn mandate(s: &Sentence, company: &[String]) -> Option<String> {
             || !money(&s.lower).is_empty()
             || has_any(&s.lower, FREQUENCIES)
             || s.lower.chars().any(|c| c.is_ascii_digit())
-            || has_any(
-                &s.lower,
-                &["one", "two", "three", "four", "five", "six", "seven"],
-            ) && has_any(&s.lower, &["partner", "partners", "alliances"]);
+            // "the nine consulting boutiques": a counted span is a motion.
+            || s
+                .lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| number_word(w).is_some_and(|n| n > 0));
         if specific {
             continue;
         }

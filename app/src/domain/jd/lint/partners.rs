@@ -6,7 +6,7 @@
 //! departments and the hiring company itself are not partners.
 
 use super::phrases::{KNOWN_PARTNERS, NOT_NAMES};
-use super::text::{clause_start, find_all, has_any, Doc, Sentence};
+use super::text::{clause_start, find_all, has_any, spans, Doc, Sentence};
 
 /// A capitalised run of words in a sentence: a possible company name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,6 +117,10 @@ const CUES_AFTER: &[&str] = &[
 /// past employer.
 const NOT_PARTNER_BEFORE: &[&str] = &[
     "in",
+    "come from",
+    "coming from",
+    "worked for",
+    "work for",
     "keep",
     "update",
     "logged in",
@@ -288,26 +292,11 @@ const OPENING_VERBS: &[&str] = &[
     "land",
 ];
 
-/// Capitalised runs in `text`: "Halvorsen Distribution", "AWS", "dbt Labs"
-/// (a lower-case first word is allowed when a capitalised one follows).
+/// Capitalised runs in `text`: "Halvorsen Distribution", "AWS", "Fenwick &
+/// Orme" (lower-case names such as "dbt Labs" are in the known list).
 pub fn names(text: &str) -> Vec<Name> {
     let mut out = Vec::new();
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || "&'’.-".contains(c);
-        match (start, part) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                words.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, text.len()));
-    }
+    let words = spans(text, |c| c.is_alphanumeric() || "&'’.-".contains(c));
     let mut run: Vec<(usize, usize)> = Vec::new();
     let close = |run: &mut Vec<(usize, usize)>, out: &mut Vec<Name>| {
         let run_end = run.last().map_or(0, |&(s, e)| {
@@ -366,17 +355,16 @@ pub fn names(text: &str) -> Vec<Name> {
         };
         let w = &text[s..e];
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        let lower_lead = false;
         // Names continue across spaces only; a comma or full stop ends them.
         let joined = run
             .last()
             .is_none_or(|&(_, pe)| text[pe..s].chars().all(|c| c == ' '));
         let connector = !capital && w == "&" || (w == "of" && !run.is_empty());
-        if (capital || lower_lead || connector && !run.is_empty()) && joined {
+        if (capital || connector && !run.is_empty()) && joined {
             run.push((s, e));
         } else {
             close(&mut run, &mut out);
-            if capital || lower_lead {
+            if capital {
                 run.push((s, e));
             }
         }
@@ -628,29 +616,15 @@ const PARTNER_WORDS: &[&str] = &[
     "integrators",
     "resellers",
     "isvs",
+    "sis",
     "distributors",
 ];
 
 /// After a colon that follows partner words: "four channel alliances:
 /// Halvorsen Distribution, Atea, Crayon and Fjordline IT".
 fn after_partner_colon(lower: &str, start: usize) -> bool {
-    let head = &lower[..start];
-    head.trim_end().ends_with(':')
-        && has_any(
-            &head[clause_start(head, head.trim_end().len().saturating_sub(1))..],
-            &[
-                "partner",
-                "partners",
-                "alliances",
-                "portfolio",
-                "integrators",
-                "resellers",
-                "isvs",
-                "sis",
-                "distributors",
-            ],
-        )
-        || head.trim_end().ends_with(':') && has_any(head, &["partners", "alliances", "portfolio"])
+    let head = lower[..start].trim_end();
+    head.ends_with(':') && has_any(head, PARTNER_WORDS)
 }
 
 /// The partners a sentence names: well-known partners by name, others by

@@ -5,7 +5,7 @@
 use super::numbers::{count_at, number_word};
 use super::partners::{company_names, partners_in};
 use super::subject::{about_the_role, boilerplate, clause_about_others, out_of_scope};
-use super::text::{find_all, find_word, has_any, negated_at, Doc, Sentence};
+use super::text::{find_all, find_word, has_any, negated_at, spans, Doc, Sentence};
 use super::{finding, Finding, Severity};
 use crate::domain::{Level, Library, SubRole};
 
@@ -416,25 +416,9 @@ const NOT_QUALIFIERS: &[&str] = &[
 
 /// The counts before any of `nouns`, each with the byte offset of its word.
 fn counted_at(lower: &str, nouns: &[&str]) -> Vec<(u32, usize)> {
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut start = None;
-    for (i, c) in lower.char_indices() {
-        let sep = c.is_whitespace() || "(),;:/".contains(c);
-        match (start, sep) {
-            (None, false) => start = Some(i),
-            (Some(s), true) => {
-                words.push((s, &lower[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, &lower[s..]));
-    }
-    let words: Vec<(usize, &str)> = words
+    let words: Vec<(usize, &str)> = spans(lower, |c| !c.is_whitespace() && !"(),;:/".contains(c))
         .into_iter()
-        .map(|(p, w)| (p, w.trim_end_matches(['.', '!', '?'])))
+        .map(|(p, e)| (p, lower[p..e].trim_end_matches(['.', '!', '?'])))
         .filter(|(_, w)| !w.is_empty())
         .collect();
     let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();

@@ -149,7 +149,21 @@ impl Doc {
                 continue;
             }
             let more_follows = lines[k + 1..].iter().any(|l| !l.is_empty());
-            if first && more_follows && line.chars().count() <= 90 && !ends_sentence(line) {
+            // Wrapped prose is not a title: a title stands apart (a blank
+            // line or a new block after it) and holds no sentence end.
+            let next = lines.get(k + 1).copied().unwrap_or("");
+            let stands_apart = next.is_empty()
+                || list_item(next).is_some()
+                || next.starts_with(['#', '*', '|', '_'])
+                || next.chars().next().is_some_and(char::is_uppercase);
+            let whole = !line.contains(". ") && !line.contains("; ");
+            if first
+                && more_follows
+                && stands_apart
+                && whole
+                && line.chars().count() <= 90
+                && !ends_sentence(line)
+            {
                 // A first short line without a full stop is the title.
                 let s = sentence(line, paragraph, section.clone(), true);
                 sentences.push(s);
@@ -316,6 +330,27 @@ pub fn split_sentences(text: &str) -> Vec<String> {
     let rest = text[start..].trim();
     if !rest.is_empty() {
         out.push(rest.to_string());
+    }
+    out
+}
+
+/// The byte spans of the runs of characters that `part` accepts: words,
+/// however a caller defines a word.
+pub fn spans(text: &str, part: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (start, part(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
     }
     out
 }

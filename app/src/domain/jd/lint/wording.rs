@@ -111,8 +111,10 @@ fn reports_into_marketing(s: &Sentence) -> bool {
                     | "lives in"
             );
             let reach = if loose {
+                // "lives in Brand & Demand, our marketing organisation":
+                // the name of the team may come before what it is.
                 rest.split_whitespace()
-                    .take(4)
+                    .take(7)
                     .collect::<Vec<_>>()
                     .join(" ")
             } else {
@@ -237,16 +239,38 @@ fn about_things(s: &Sentence, at: usize, word: &str) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// "native French speaker", "native speakers of German": the language
+/// between the words changes, the exclusion does not.
+fn native_speaker(lower: &str) -> bool {
+    find_all(lower, "native").into_iter().any(|at| {
+        let after: Vec<&str> = lower[at..].split_whitespace().skip(1).take(3).collect();
+        after
+            .iter()
+            .any(|w| w.starts_with("speaker") || *w == "tongue" || w.starts_with("level"))
+    })
+}
+
 pub fn exclusive_language(doc: &Doc, out: &mut Vec<Finding>) {
+    if let Some(s) = doc.sentences.iter().find(|s| native_speaker(&s.lower)) {
+        out.push(finding(
+            "exclusive-language",
+            Severity::Warning,
+            "Asking for a native speaker shuts out fluent people who learned the language later; what the job needs is fluency.",
+            Some(&s.text),
+            "Ask for fluency in the language instead.",
+        ));
+    }
     let mut seen: Vec<&str> = Vec::new();
     for s in &doc.sentences {
         for (word, replacement) in EXCLUSIVE_WORDS {
             if seen.contains(word) {
                 continue;
             }
+            // Quoting a word to reject it ("not for \"culture fit\"") is
+            // not using it.
             let hit = find_all(&s.lower, word)
                 .into_iter()
-                .any(|at| !about_things(s, at, word));
+                .any(|at| !about_things(s, at, word) && !negated_at(&s.lower, at));
             if hit && find_word(&s.lower, word).is_some() {
                 seen.push(word);
                 out.push(finding(
