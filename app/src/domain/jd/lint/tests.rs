@@ -234,3 +234,151 @@ fn find_word_respects_word_boundaries() {
     assert_eq!(find_word("ninjatrader", "ninja"), None);
     assert_eq!(find_word("sap and saps", "sap"), Some(0));
 }
+
+/// The examples issue 16 gave of what real JDs slipped past or tripped,
+/// each now read right.
+mod reported {
+    use super::*;
+
+    fn has(text: &str, rule: &str) -> bool {
+        rules(text, None).iter().any(|r| r == rule)
+    }
+
+    #[test]
+    fn a_decimal_amount_is_one_sentence_and_a_target() {
+        let text = GOOD.replace(
+            "In the first 12 months the role produces $4M of joint pipeline with Snowflake.",
+            "The role owns $2.5M of partner-sourced pipeline in the next 12 months.",
+        );
+        assert!(
+            !has(&text, "missing-pipeline-target"),
+            "{:?}",
+            rules(&text, None)
+        );
+    }
+
+    #[test]
+    fn cadence_in_plain_words_is_seen() {
+        let bare = GOOD
+            .replace(
+                "- Monthly joint pipeline review with written dispositions.\n",
+                "",
+            )
+            .replace(
+                "- Weekly deal pairing between Snowflake's account executives and ours.\n",
+                "",
+            );
+        assert!(has(&bare, "missing-cadence"));
+        for rhythm in [
+            "We review the joint pipeline with Snowflake every month.",
+            "You run QBRs with Snowflake's partner team.",
+            "Every week you pair our sellers with Snowflake's on open deals.",
+        ] {
+            let text = format!("{bare}\n{rhythm}");
+            assert!(!has(&text, "missing-cadence"), "{rhythm}");
+        }
+        let social = format!("{bare}\nThere is a team lunch every week.");
+        assert!(has(&social, "missing-cadence"), "a lunch is not a cadence");
+    }
+
+    #[test]
+    fn reporting_into_marketing_is_read_from_where_the_role_sits() {
+        let sits = GOOD.replace(
+            "Reports to the VP Sales.",
+            "The role sits in our Marketing organisation, under the CMO.",
+        );
+        assert!(has(&sits, "marketing-reporting-line"));
+        let beside = GOOD.replace(
+            "Reports to the VP Sales.",
+            "You report to our CRO and work hand in hand with the marketing team.",
+        );
+        assert!(!has(&beside, "marketing-reporting-line"));
+        let other_team = with("Our marketing team reports to the CEO.");
+        assert!(!has(&other_team, "marketing-reporting-line"));
+    }
+
+    #[test]
+    fn sentiment_pay_is_read_with_its_negations_and_across_sentences() {
+        let rather = GOOD.replace(
+            "Variable pay is paid on partner-sourced revenue.",
+            "Variable pay is paid on partner-sourced revenue rather than partner satisfaction scores.",
+        );
+        assert!(!has(&rather, "sentiment-comp"));
+        let csat = GOOD.replace(
+            "Variable pay is paid on partner-sourced revenue.",
+            "Half the bonus is paid on the partner's CSAT.",
+        );
+        assert!(has(&csat, "sentiment-comp"));
+        let split = GOOD.replace(
+            "Variable pay is paid on partner-sourced revenue.",
+            "Variable pay is 35% of OTE. It is paid on partner NPS.",
+        );
+        assert!(has(&split, "sentiment-comp"), "{:?}", rules(&split, None));
+    }
+
+    #[test]
+    fn work_said_to_be_someone_elses_does_not_mix_sub_roles() {
+        let text = with(
+            "You will coordinate deal-by-deal with field teams. \
+             Executive sponsorship of our flagship partners sits with our global alliance director, not this role.",
+        );
+        assert!(!has(&text, "mixed-sub-roles"), "{:?}", rules(&text, None));
+    }
+
+    #[test]
+    fn the_company_ecosystem_is_not_the_span_and_kinds_are_counted() {
+        let ecosystem = with("We work with more than 300 partners; this role owns one of them.");
+        assert!(!has(&ecosystem, "span-exceeds-ratio"));
+        for span in [
+            "As our strategic alliance lead you will run nine ISV and SI partners.",
+            "As our strategic alliance lead you will run 9 ISV and SI partners.",
+        ] {
+            assert!(has(&with(span), "span-exceeds-ratio"), "{span}");
+        }
+        // Counted by kind: six systems integrators are six partners, over
+        // a co-sell role's two and within a strategic lead's seven.
+        let six = with("You will run alliances with six systems integrators.");
+        assert!(rules(&six, Some((SubRole::CoSellOps, Level::Mid)))
+            .contains(&"span-exceeds-ratio".to_string()));
+        assert!(
+            !rules(&six, Some((SubRole::StrategicAllianceLead, Level::Senior)))
+                .contains(&"span-exceeds-ratio".to_string())
+        );
+    }
+
+    #[test]
+    fn partners_are_named_by_the_words_around_them_not_a_list() {
+        let reseller = GOOD.replace("Snowflake", "Halvorsen Distribution");
+        assert!(!has(&reseller, "missing-partner"));
+        let finance = "We need someone to build a strong relationship with Finance and our $4M joint pipeline, reviewed monthly.";
+        assert!(has(finance, "missing-partner"));
+    }
+
+    #[test]
+    fn boilerplate_deal_words_do_not_make_relationship_work_deal_work() {
+        let text = "# Partner manager, Snowflake\nBuild relationships and rapport with Snowflake. \
+                    Be a trusted advisor at every quarterly executive review.\n\n\
+                    ## Equal opportunity\nWe are an equal opportunity employer.";
+        assert!(has(text, "relationship-only"));
+    }
+
+    #[test]
+    fn the_roles_level_is_read_from_the_text_not_from_colleagues() {
+        let colleagues = GOOD.replace("# Partner manager: ", "# Global alliance director: ")
+            + "\nYou will pair with senior account executives.";
+        assert!(!has(&colleagues, "level-sub-role-mismatch"));
+        let junior = GOOD.replace("# Partner manager: ", "# Junior global alliance director: ");
+        assert!(has(&junior, "level-sub-role-mismatch"));
+    }
+
+    #[test]
+    fn exclusive_wording_the_old_list_missed() {
+        for phrase in [
+            "Recent grads welcome.",
+            "Native English speakers only.",
+            "He will own the partnership.",
+        ] {
+            assert!(has(&with(phrase), "exclusive-language"), "{phrase}");
+        }
+    }
+}
