@@ -76,6 +76,12 @@ pub enum BenchCommand {
         #[arg(long, env = "HIRING_KIT_BENCH_POSTGRES")]
         postgres: Option<String>,
     },
+    /// The JD linter on 100 KB JDs built to be slow (and a real one
+    /// repeated to 100 KB).
+    Lint {
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Markdown notes built to be slow to render (thousands of nested
     /// list markers or quotes, long runs of emphasis or brackets): the
     /// worst time for one note, and for a scorecard full of them.

@@ -34,6 +34,18 @@ async fn main() -> ExitCode {
                 },
         }) => commands::user_add(&cli.common, &email, &role, password_stdin).await,
         Some(Command::Bench {
+            command: BenchCommand::Lint { runs },
+        }) => match server::rubrics::load(&cli.common.rubrics) {
+            Ok(library) => {
+                server::bench::lint(&library, runs);
+                ExitCode::SUCCESS
+            }
+            Err(errors) => {
+                eprintln!("{errors}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::Bench {
             command: BenchCommand::Markdown { runs },
         }) => {
             server::bench::markdown(runs);

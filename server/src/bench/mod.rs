@@ -5,12 +5,14 @@
 //! machine's speed. `scripts/bench` runs them all.
 
 mod board;
+mod lint;
 mod markdown;
 mod saves;
 mod scratch;
 mod seed;
 
 pub use board::{run as board, BoardBench};
+pub use lint::run as lint;
 pub use markdown::run as markdown;
 pub use saves::{run as saves, SavesBench};
 

@@ -28,12 +28,20 @@ pub fn missing_partner(doc: &Doc, out: &mut Vec<Finding>) -> bool {
 /// Whether some money in the sentence is a target the role must reach.
 pub fn money_target(s: &Sentence) -> Option<String> {
     let context = s.section.as_deref().unwrap_or("");
+    let pipeline_sentence = has_any(
+        &s.lower,
+        &[
+            "pipeline",
+            "sourced",
+            "partner-sourced",
+            "bookings",
+            "attached",
+        ],
+    );
     for m in money(&s.lower) {
         // The words of the clause around the amount decide what it is.
         let from = clause_start(&s.lower, m.start);
-        let to = s.lower[m.end..]
-            .find([',', ';', '('])
-            .map_or(s.lower.len(), |i| m.end + i);
+        let to = super::text::clause_end(&s.lower, m.end);
         let clause = &s.lower[from..to];
         let near = window(&s.lower, m.start, m.end, 40);
         let pay = has_any(near, PAY_WORDS) && !has_any(near, &["pipeline", "sourced", "bookings"]);
@@ -44,16 +52,7 @@ pub fn money_target(s: &Sentence) -> Option<String> {
                     .contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
             });
         let target = has_any(clause, TARGET_WORDS)
-            || has_any(
-                &s.lower,
-                &[
-                    "pipeline",
-                    "sourced",
-                    "partner-sourced",
-                    "bookings",
-                    "attached",
-                ],
-            ) && !pay
+            || pipeline_sentence && !pay
             || has_any(
                 context,
                 &[
@@ -256,6 +255,7 @@ const MANDATE_OBJECTS: &[&str] = &[
 
 /// A generic mandate in the sentence: returns the phrase.
 fn mandate(s: &Sentence, company: &[String]) -> Option<String> {
+    let mut specific: Option<bool> = None;
     let words: Vec<(usize, &str)> = s
         .lower
         .split_whitespace()
@@ -294,17 +294,19 @@ fn mandate(s: &Sentence, company: &[String]) -> Option<String> {
         {
             continue;
         }
-        // The motion in the same sentence makes it specific.
-        let named = super::partners::partners_in(s, company).len();
-        let specific = named > 0
-            || !money(&s.lower).is_empty()
-            || has_any(&s.lower, FREQUENCIES)
-            || s.lower.chars().any(|c| c.is_ascii_digit())
-            // "the nine consulting boutiques": a counted span is a motion.
-            || s
-                .lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| number_word(w).is_some_and(|n| n > 0));
+        // The motion in the same sentence makes it specific (read once a
+        // sentence, however many mandate verbs it holds).
+        let specific = *specific.get_or_insert_with(|| {
+            !super::partners::partners_in(s, company).is_empty()
+                || !money(&s.lower).is_empty()
+                || has_any(&s.lower, FREQUENCIES)
+                || s.lower.chars().any(|c| c.is_ascii_digit())
+                // "the nine consulting boutiques": a counted span is a motion.
+                || s
+                    .lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| number_word(w).is_some_and(|n| n > 0))
+        });
         if specific {
             continue;
         }

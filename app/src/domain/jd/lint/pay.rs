@@ -7,7 +7,9 @@
 use super::numbers::{money, percents, splits, Currency, Money};
 use super::phrases::{COMP_WORDS, PAY_BASES, SENTIMENT_WORDS};
 use super::subject::boilerplate;
-use super::text::{find_all, find_word, has_any, negated_at, Doc, Sentence};
+use super::text::{
+    back_to_boundary, find_all, find_word, forward_to_boundary, has_any, negated_at, Doc, Sentence,
+};
 use super::{finding, Finding, Severity};
 use crate::domain::rubric::SubRoleRubric;
 use crate::domain::{Library, SubRole};
@@ -171,10 +173,12 @@ const VARIABLE_WORDS: &[&str] = &[
 
 /// The label nearest before an amount in its clause: OTE, base or variable.
 fn label_of(s: &Sentence, m: &Money) -> Option<&'static str> {
-    let head = &s.lower[..m.start];
-    let tail_end = s.lower[m.end..]
+    // A label sits within a few words of its amount.
+    let head = &s.lower[back_to_boundary(&s.lower, m.start.saturating_sub(120))..m.start];
+    let near_end = forward_to_boundary(&s.lower, (m.end + 120).min(s.lower.len()));
+    let tail_end = s.lower[m.end..near_end]
         .find([',', ';', '.', '('])
-        .map_or(s.lower.len(), |i| m.end + i);
+        .map_or(near_end, |i| m.end + i);
     let tail = &s.lower[m.end..tail_end];
     let nearest = |words: &[&str]| -> Option<usize> {
         words
@@ -226,6 +230,34 @@ fn read_pay(doc: &Doc) -> Pay<'_> {
                 _ => {}
             }
         }
+        // Read once a sentence, not once a percentage: a long sentence of
+        // figures would otherwise cost time squared in its length.
+        let weighting_from = [
+            "paid on",
+            "based on",
+            "tied to",
+            "split between",
+            "weighted",
+        ]
+        .iter()
+        .filter_map(|w| find_word(&s.lower, w))
+        .min();
+        let benefits = has_any(
+            &s.lower,
+            &[
+                "401k",
+                "401(k)",
+                "pension",
+                "equity",
+                "accelerator",
+                "accelerators",
+                "raise",
+            ],
+        ) && !has_any(&s.lower, VARIABLE_WORDS);
+        let variable_at: Vec<usize> = VARIABLE_WORDS
+            .iter()
+            .flat_map(|w| find_all(&s.lower, w))
+            .collect();
         for p in percents(&s.lower) {
             let after = s.lower[p.end..].trim_start();
             let before = s.lower[..p.start].trim_end();
@@ -233,16 +265,7 @@ fn read_pay(doc: &Doc) -> Pay<'_> {
             // of 4%" weigh or describe something else.
             // "Variable paid on: 50% sourced bookings, 50% ...": weights of
             // the basis, not the share of pay.
-            let weighting = [
-                "paid on",
-                "based on",
-                "tied to",
-                "split between",
-                "weighted",
-            ]
-            .iter()
-            .filter_map(|w| find_word(&s.lower, w))
-            .any(|i| i < p.start);
+            let weighting = weighting_from.is_some_and(|i| i < p.start);
             let other = weighting
                 || [
                     "on ",
@@ -270,23 +293,9 @@ fn read_pay(doc: &Doc) -> Pay<'_> {
                 ]
                 .iter()
                 .any(|w| before.ends_with(w))
-                || has_any(
-                    &s.lower,
-                    &[
-                        "401k",
-                        "401(k)",
-                        "pension",
-                        "equity",
-                        "accelerator",
-                        "accelerators",
-                        "raise",
-                    ],
-                ) && !has_any(&s.lower, VARIABLE_WORDS);
-            let variable = VARIABLE_WORDS.iter().any(|w| {
-                find_all(&s.lower, w)
-                    .into_iter()
-                    .any(|i| i.abs_diff(p.start) <= 50)
-            }) || after.starts_with("of ote")
+                || benefits;
+            let variable = variable_at.iter().any(|i| i.abs_diff(p.start) <= 50)
+                || after.starts_with("of ote")
                 || after.starts_with("of total");
             if variable && !other {
                 pay.shares.push((p.low_tenths, p.high_tenths, s));

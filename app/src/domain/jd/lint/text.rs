@@ -433,10 +433,32 @@ const CLAUSE_BREAKS: &[&str] = &[
     "we pay", "you will", "you'll", "it is", "it's",
 ];
 
+/// How far a clause is looked for either side of a word, in bytes.
+const CLAUSE_REACH: usize = 400;
+
+/// The nearest char boundary at or before `i`.
+pub fn back_to_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary at or after `i`.
+pub fn forward_to_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The start of the clause holding byte `at`: after the last comma,
 /// semicolon, colon, dash or bracket, or contrast word, before it.
 pub fn clause_start(lower: &str, at: usize) -> usize {
-    let head = &lower[..at];
+    // A clause is a few dozen words: looking further back would make a
+    // 100 KB JD without punctuation cost time squared in its length.
+    let from = back_to_boundary(lower, at.saturating_sub(CLAUSE_REACH));
+    let head = &lower[from..at];
     let mut start = head
         .rfind([',', ';', ':', '(', ')', '—', '–'])
         .map_or(0, |i| {
@@ -452,13 +474,14 @@ pub fn clause_start(lower: &str, at: usize) -> usize {
             }
         }
     }
-    start
+    from + start
 }
 
 /// The end of the clause holding byte `at`: the next comma, semicolon,
 /// colon, bracket, or contrast word after it.
 pub fn clause_end(lower: &str, at: usize) -> usize {
-    let tail = &lower[at..];
+    let to = forward_to_boundary(lower, (at + CLAUSE_REACH).min(lower.len()));
+    let tail = &lower[at..to];
     let mut end = tail
         .find([',', ';', ':', '(', ')', '—', '–'])
         .unwrap_or(tail.len());
