@@ -46,7 +46,13 @@ pub fn money_target(s: &Sentence) -> Option<String> {
         let near = window(&s.lower, m.start, m.end, 40);
         let pay = has_any(near, PAY_WORDS) && !has_any(near, &["pipeline", "sourced", "bookings"]);
         let after: Vec<&str> = s.lower[m.end..].split_whitespace().take(3).collect();
-        let company = has_any(clause, COMPANY_MONEY_WORDS)
+        // Company words beside the amount, not anywhere in its clause:
+        // "from roughly $400K last year to $1.5M" has a target too.
+        // "from roughly $400K last year to $1.5M": the amount after "to"
+        // is where the role must take it.
+        let growth = s.lower[from..m.start].trim_end().ends_with(" to")
+            && s.lower[from..m.start].contains("from ");
+        let company = !growth && has_any(window(&s.lower, m.start, m.end, 30), COMPANY_MONEY_WORDS)
             || after.iter().any(|w| {
                 ["company", "business", "startup", "scale-up", "firm"]
                     .contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -188,6 +194,14 @@ const WEAK_OBJECTS: &[&str] = &[
 
 /// Verbs of a mandate and the generic objects that make it empty.
 const MANDATE_VERBS: &[&str] = &[
+    "make",
+    "making",
+    "elevate",
+    "transform",
+    "unlock",
+    "accelerate",
+    "strengthen",
+    "deepen",
     "manage",
     "managing",
     "build",

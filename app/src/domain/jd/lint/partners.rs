@@ -117,6 +117,21 @@ const CUES_AFTER: &[&str] = &[
 /// past employer.
 const NOT_PARTNER_BEFORE: &[&str] = &[
     "in",
+    "knowledge of",
+    "comfort with",
+    "comfortable with",
+    "familiarity with",
+    "familiar with",
+    "fluency in",
+    "fluent in",
+    "proficiency in",
+    "proficiency with",
+    "proficient in",
+    "skills in",
+    "time at",
+    "years at",
+    "stint at",
+    "tenure at",
     "come from",
     "coming from",
     "worked for",
@@ -155,6 +170,8 @@ const NOT_PARTNER_BEFORE: &[&str] = &[
 /// Words after a name that make it a tool or a customer.
 const NOT_PARTNER_AFTER: &[&str] = &[
     "crm",
+    "reporting",
+    "skills",
     "sales cloud",
     "dashboards",
     "dashboard",

@@ -285,6 +285,12 @@ fn read_pay(doc: &Doc) -> Pay<'_> {
                     "of the commission",
                     "weighting",
                     "weight",
+                    "pension",
+                    "employer",
+                    "contribution",
+                    "401",
+                    "equity",
+                    "discount",
                 ]
                 .iter()
                 .any(|w| after.starts_with(w))

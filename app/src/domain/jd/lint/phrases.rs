@@ -703,6 +703,8 @@ pub const CADENCE_OBJECTS: &[&str] = &[
     "dispositions",
     "reviewed",
     "reviewing",
+    "pair",
+    "pairs",
     "opportunities",
     "opportunity",
     "planning",
@@ -830,6 +832,17 @@ pub const PAY_BASES: &[&str] = &[
     "sales",
     "registrations",
     "certifications",
+    "survey",
+    "surveys",
+    "rating",
+    "ratings",
+    "rate",
+    "score",
+    "scores",
+    "comes down to",
+    "depends on",
+    "rides on",
+    "hinges on",
 ];
 
 /// Work on relationships and goodwill.
@@ -851,6 +864,14 @@ pub const RELATIONSHIP_WORDS: &[&str] = &[
     "friendly",
     "partner happiness",
     "happy",
+    "dinners",
+    "dinner",
+    "golf",
+    "trade shows",
+    "trade show",
+    "hospitality",
+    "entertaining",
+    "mixers",
     "partner satisfaction",
 ];
 

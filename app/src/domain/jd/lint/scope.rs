@@ -192,8 +192,14 @@ fn levels_in(lower: &str, title: bool) -> Vec<Level> {
                 if *w == "mid" && !after.starts_with("level") && !title {
                     continue;
                 }
-                let someone_else = OTHER_PEOPLE.iter().any(|o| after.starts_with(o))
-                    && !ROLE_NOUNS.iter().any(|r| after.starts_with(r));
+                // "our VP of Alliances", "your manager, a senior director":
+                // a level owned by someone is theirs.
+                let owner = lower[..at].split_whitespace().next_back().is_some_and(|w| {
+                    ["our", "your", "their", "the", "from", "with", "to"].contains(&w)
+                });
+                let someone_else = owner && !title
+                    || OTHER_PEOPLE.iter().any(|o| after.starts_with(o))
+                        && !ROLE_NOUNS.iter().any(|r| after.starts_with(r));
                 if someone_else {
                     continue;
                 }

@@ -152,6 +152,16 @@ const NOT_THE_ROLE: &[&str] = &[
     "you can explain",
     "you can show",
     "you have done",
+    "report to you",
+    "between them they",
+    "between them, they",
+    "they cover",
+    "they run",
+    "they own",
+    "they manage",
+    "they handle",
+    "reports to you",
+    "your direct reports",
 ];
 
 /// Words that put a count or a claim on the company, not the role.
@@ -238,7 +248,16 @@ pub fn out_of_scope(s: &Sentence) -> bool {
         "owned elsewhere",
         "who owns it",
     ];
+    // A table with a column for who owns each row: a row owned by a team
+    // or a colleague is not this role's ("Community | 60+ boutiques |
+    // partner programme team").
+    let owned_elsewhere = s
+        .header
+        .as_deref()
+        .is_some_and(|h| has_any(h, &["who owns", "owner", "owned by", "who looks after"]))
+        && !has_any(&s.lower, &["you", "this role", "the role"]);
     has_any(&s.lower, OUT_OF_SCOPE)
+        || owned_elsewhere
         || s.section
             .as_deref()
             .is_some_and(|h| has_any(h, NOT_THIS_JOB))

@@ -22,6 +22,8 @@ pub struct Sentence {
     pub item: bool,
     /// For a table row, the lower-cased header of its first column.
     pub column: Option<String>,
+    /// For a table row, its table's whole header, lower-cased.
+    pub header: Option<String>,
 }
 
 #[derive(Debug)]
@@ -122,9 +124,11 @@ impl Doc {
                             _ => cells.join("; "),
                         };
                         let column = header.first().map(|h| h.to_lowercase());
+                        let whole = header.join(" / ").to_lowercase();
                         for s in split_sentences(&row) {
                             let mut row = item(&s, paragraph, section.clone());
                             row.column = column.clone();
+                            row.header = Some(whole.clone());
                             sentences.push(row);
                         }
                     }
@@ -202,6 +206,7 @@ fn sentence(text: &str, paragraph: usize, section: Option<String>, heading: bool
         heading,
         item: false,
         column: None,
+        header: None,
     }
 }
 

@@ -114,7 +114,7 @@ fn reports_into_marketing(s: &Sentence) -> bool {
                 // "lives in Brand & Demand, our marketing organisation":
                 // the name of the team may come before what it is.
                 rest.split_whitespace()
-                    .take(7)
+                    .take(10)
                     .collect::<Vec<_>>()
                     .join(" ")
             } else {
