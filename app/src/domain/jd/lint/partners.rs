@@ -117,6 +117,11 @@ const CUES_AFTER: &[&str] = &[
 /// past employer.
 const NOT_PARTNER_BEFORE: &[&str] = &[
     "in",
+    "somewhere like",
+    "companies like",
+    "company like",
+    "places like",
+    "firms like",
     "knowledge of",
     "comfort with",
     "comfortable with",
@@ -318,7 +323,11 @@ pub fn names(text: &str) -> Vec<Name> {
     let close = |run: &mut Vec<(usize, usize)>, out: &mut Vec<Name>| {
         let run_end = run.last().map_or(0, |&(s, e)| {
             let w = &text[s..e];
-            e - (w.len() - w.trim_end_matches("'s").trim_end_matches("’s").len())
+            e - (w.len()
+                - w.trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .trim_end_matches(['\'', '’'])
+                    .len())
         });
         // Trailing possessives and punctuation are not part of the name.
         while let Some(&(s, e)) = run.last() {
@@ -627,6 +636,7 @@ fn title_partner(s: &Sentence, start: usize) -> bool {
 /// Words that say a list or a column holds partners.
 const PARTNER_WORDS: &[&str] = &[
     "partner",
+    "roster",
     "partners",
     "alliances",
     "portfolio",
@@ -641,7 +651,7 @@ const PARTNER_WORDS: &[&str] = &[
 /// Halvorsen Distribution, Atea, Crayon and Fjordline IT".
 fn after_partner_colon(lower: &str, start: usize) -> bool {
     let head = lower[..start].trim_end();
-    head.ends_with(':') && has_any(head, PARTNER_WORDS)
+    head.ends_with([':', '—', '–']) && has_any(head, PARTNER_WORDS)
 }
 
 /// The partners a sentence names: well-known partners by name, others by

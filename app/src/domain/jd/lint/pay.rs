@@ -452,6 +452,9 @@ fn mentions_variable(s: &Sentence) -> bool {
         "bonus",
         "incentive",
         "incentives",
+        "at risk",
+        "at-risk",
+        "on target",
     ]
     .iter()
     .flat_map(|w| find_all(&s.lower, w).into_iter().map(move |at| (w, at)))

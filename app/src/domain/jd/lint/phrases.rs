@@ -705,6 +705,7 @@ pub const CADENCE_OBJECTS: &[&str] = &[
     "reviewing",
     "pair",
     "pairs",
+    "paired",
     "opportunities",
     "opportunity",
     "planning",
@@ -970,4 +971,20 @@ pub const EXCLUSIVE_WORDS: &[(&str, &str)] = &[
     ("culture fit", "shares the team's working values"),
     ("fresh graduate", "early-career"),
     ("fresh graduates", "early-career people"),
+    (
+        "years out of university",
+        "(state the experience needed, not time since graduating)",
+    ),
+    (
+        "years out of college",
+        "(state the experience needed, not time since graduating)",
+    ),
+    (
+        "years out of school",
+        "(state the experience needed, not time since graduating)",
+    ),
+    (
+        "years since graduating",
+        "(state the experience needed, not time since graduating)",
+    ),
 ];

@@ -261,7 +261,6 @@ const SCOPE_SIGNALS: &[(SubRole, &[&str])] = &[
             "field level coordination",
             "co-sell ops",
             "co-sell operations",
-            "joint deals closed",
         ],
     ),
     (

@@ -205,6 +205,11 @@ const COMPANY_SCALE: &[&str] = &[
     "team manages",
     "team looks after",
     "we list on",
+    "our marketplace",
+    "registered partners",
+    "looks after",
+    "organisation of",
+    "organization of",
 ];
 
 fn in_company_section(s: &Sentence) -> bool {

@@ -516,7 +516,13 @@ pub fn negated_at(lower: &str, at: usize) -> bool {
         }
         // "not on satisfaction, NPS or any other score": a short list item
         // after a comma shares the clause before it.
-        let short_item = lower[start..at].split_whitespace().count() <= 5;
+        // A list item is a word or two, or a few with "or" or "and" in
+        // them ("NPS or any other survey score"); "this role builds" is a
+        // clause of its own.
+        let item = &lower[start..at];
+        let words = item.split_whitespace().count();
+        let short_item =
+            words <= 2 || words <= 5 && [" or ", " and ", " nor "].iter().any(|w| item.contains(w));
         if start == 0 || !lower[..start].ends_with(',') || !short_item {
             return false;
         }

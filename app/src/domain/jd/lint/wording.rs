@@ -239,6 +239,13 @@ fn about_things(s: &Sentence, at: usize, word: &str) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// "not for \"culture fit\"": a word quoted in a negated clause is named
+/// to be refused, not used.
+fn quoted_to_reject(lower: &str, at: usize) -> bool {
+    let quoted = lower[..at].ends_with(['"', '“', '\'', '‘']);
+    quoted && negated_at(lower, at)
+}
+
 /// "native French speaker", "native speakers of German": the language
 /// between the words changes, the exclusion does not.
 fn native_speaker(lower: &str) -> bool {
@@ -270,7 +277,7 @@ pub fn exclusive_language(doc: &Doc, out: &mut Vec<Finding>) {
             // not using it.
             let hit = find_all(&s.lower, word)
                 .into_iter()
-                .any(|at| !about_things(s, at, word) && !negated_at(&s.lower, at));
+                .any(|at| !about_things(s, at, word) && !quoted_to_reject(&s.lower, at));
             if hit && find_word(&s.lower, word).is_some() {
                 seen.push(word);
                 out.push(finding(
