@@ -29,6 +29,7 @@ pub fn rubrics_check(dir: &Path) -> ExitCode {
 /// `hiring-kit lint eval [DIR]`: the linter against a labelled corpus.
 pub fn lint_eval(rubrics_dir: &Path, dir: &Path) -> ExitCode {
     use crate::lint_eval::{below_floors, evaluate, load_corpus, load_floors, report};
+    use std::io::Write as _;
     let library = match rubrics::load(rubrics_dir) {
         Ok(library) => library,
         Err(errors) => {
@@ -44,7 +45,10 @@ pub fn lint_eval(rubrics_dir: &Path, dir: &Path) -> ExitCode {
         }
     };
     let eval = evaluate(&cases, &library);
-    print!("{}", report(&eval));
+    // Written, not printed: `hiring-kit lint eval | head` closes the pipe
+    // early, which is not an error worth a panic.
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(report(&eval).as_bytes());
     let floors_path = dir.join("floors.yaml");
     if !floors_path.exists() {
         return ExitCode::SUCCESS;
@@ -53,7 +57,11 @@ pub fn lint_eval(rubrics_dir: &Path, dir: &Path) -> ExitCode {
         Ok(floors) => {
             let below = below_floors(&eval, &floors);
             if below.is_empty() {
-                println!("\nEvery rule holds its floor ({}).", floors_path.display());
+                let _ = writeln!(
+                    out,
+                    "\nEvery rule holds its floor ({}).",
+                    floors_path.display()
+                );
                 ExitCode::SUCCESS
             } else {
                 eprintln!("\nUnder the floors of {}:", floors_path.display());
