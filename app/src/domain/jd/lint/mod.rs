@@ -95,20 +95,20 @@ fn finding(
 /// from the text where it says them.
 pub fn lint(text: &str, library: &Library, hints: Hints) -> Vec<Finding> {
     let doc = text::Doc::new(text);
-    // A JD that mixes sub-roles is read as one only where its title says
-    // so; a passing mention of a title in its text does not decide it.
-    let mixed = scope::is_mixed(&doc);
+    // Read once for every rule that needs them.
+    let company = partners::company_names(&doc);
+    let scopes = scope::scope_hits(&doc);
     let sub_role = hints
         .sub_role
-        .or_else(|| scope::detect_sub_role(&doc, !mixed));
+        .or_else(|| scope::detect_sub_role(&doc, &scopes));
     let level = hints.level.or_else(|| scope::detect_level(&doc));
     let mut findings = Vec::new();
-    let missing_motion = motion::missing_partner(&doc, &mut findings)
+    let missing_motion = motion::missing_partner(&doc, &company, &mut findings)
         | motion::missing_pipeline_target(&doc, &mut findings)
         | motion::missing_cadence(&doc, &mut findings);
-    motion::generic_mandate(&doc, missing_motion, &mut findings);
-    scope::mixed_sub_roles(&doc, &mut findings);
-    scope::span_exceeds_ratio(&doc, library, sub_role, &mut findings);
+    motion::generic_mandate(&doc, &company, missing_motion, &mut findings);
+    scope::mixed_sub_roles(&doc, &scopes, &mut findings);
+    scope::span_exceeds_ratio(&doc, &company, library, sub_role, &mut findings);
     wording::marketing_reporting_line(&doc, &mut findings);
     pay::sentiment_comp(&doc, &mut findings);
     scope::level_sub_role_mismatch(library, sub_role, level, &mut findings);

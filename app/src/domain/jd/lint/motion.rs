@@ -11,8 +11,8 @@ use super::text::{clause_start, find_all, find_word, has_any, negated_at, Doc, S
 use super::{finding, Finding, Severity};
 
 /// Returns whether the rule fired.
-pub fn missing_partner(doc: &Doc, out: &mut Vec<Finding>) -> bool {
-    let named = !partners(doc).is_empty();
+pub fn missing_partner(doc: &Doc, company: &[String], out: &mut Vec<Finding>) -> bool {
+    let named = !partners(doc, company).is_empty();
     if !named {
         out.push(finding(
             "missing-partner",
@@ -329,13 +329,17 @@ fn mandate(s: &Sentence, company: &[String]) -> Option<String> {
     None
 }
 
-pub fn generic_mandate(doc: &Doc, missing_motion: bool, out: &mut Vec<Finding>) {
-    let company = super::partners::company_names(doc);
+pub fn generic_mandate(
+    doc: &Doc,
+    company: &[String],
+    missing_motion: bool,
+    out: &mut Vec<Finding>,
+) {
     let hit = doc
         .sentences
         .iter()
         .filter(|s| !s.heading && !not_a_mandate(s))
-        .find_map(|s| mandate(s, &company).map(|m| (m, s)));
+        .find_map(|s| mandate(s, company).map(|m| (m, s)));
     if let Some((phrase, s)) = hit {
         out.push(finding(
             "generic-mandate",

@@ -440,31 +440,27 @@ fn after_a_kind(lower: &str, at: usize) -> bool {
         .trim_end_matches([',', ':'])
         .trim_end();
     PARTNER_KINDS.iter().any(|k| {
-        head.ends_with(k)
-            && head[..head.len() - k.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-            && {
-                let before = head[..head.len() - k.len()].trim_end();
-                before.ends_with("our")
-                    || before.ends_with("the")
-                    || before.ends_with("a")
-                    || before.ends_with("named")
-                    || before.ends_with("key")
-            }
+        before_word(head, k).is_some_and(|before| {
+            ["our", "the", "a", "named", "key"]
+                .iter()
+                .any(|d| before_word(before.trim_end(), d).is_some())
+        })
     })
+}
+
+/// What comes before `word` when `text` ends with it as a whole word.
+fn before_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let before = text.strip_suffix(word)?;
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(before)
 }
 
 fn preceded_by(lower: &str, at: usize, cues: &[&str]) -> bool {
     let head = lower[..at].trim_end();
-    cues.iter().any(|cue| {
-        head.ends_with(cue)
-            && head[..head.len() - cue.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })
+    cues.iter().any(|cue| before_word(head, cue).is_some())
 }
 
 fn followed_by(lower: &str, at: usize, cues: &[&str]) -> bool {
@@ -781,8 +777,7 @@ fn partner_row(s: &Sentence) -> bool {
 }
 
 /// Every partner the JD names, once each, with the sentence it is in.
-pub fn partners(doc: &Doc) -> Vec<(usize, Name)> {
-    let company = company_names(doc);
+pub fn partners(doc: &Doc, company: &[String]) -> Vec<(usize, Name)> {
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     // "Your partners:" or a "The partners" section, then bullets or table
@@ -817,7 +812,7 @@ pub fn partners(doc: &Doc) -> Vec<(usize, Name)> {
                 }
             }
         }
-        for n in partners_in(s, &company) {
+        for n in partners_in(s, company) {
             let key = partner_key(&n.text);
             if !seen.contains(&key) {
                 seen.push(key);
@@ -833,7 +828,8 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<String> {
-        partners(&Doc::new(text))
+        let doc = Doc::new(text);
+        partners(&doc, &company_names(&doc))
             .into_iter()
             .map(|(_, n)| n.text)
             .collect()

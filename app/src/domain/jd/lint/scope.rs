@@ -3,7 +3,7 @@
 //! to cover, read only from sentences about the role itself.
 
 use super::numbers::{count_at, number_word};
-use super::partners::{company_names, partners_in};
+use super::partners::partners_in;
 use super::subject::{about_the_role, boilerplate, clause_about_others, out_of_scope};
 use super::text::{find_all, find_word, has_any, negated_at, spans, Doc, Sentence};
 use super::{finding, Finding, Severity};
@@ -46,8 +46,11 @@ const TITLES: &[(SubRole, &[&str])] = &[
 ];
 
 /// The sub-role whose title the JD's title (or, failing that, its text
-/// about the role) gives, when it gives exactly one.
-pub fn detect_sub_role(doc: &Doc, from_text: bool) -> Option<SubRole> {
+/// about the role, or its stated scope) gives, when it gives exactly one.
+/// A JD whose scopes mix sub-roles is read as one only where its title
+/// says so: a passing mention of a title in its text does not decide it.
+pub fn detect_sub_role(doc: &Doc, scopes: &[ScopeHit]) -> Option<SubRole> {
+    let from_text = scopes.len() < 2;
     let in_text = |lower: &str| -> Vec<SubRole> {
         let mut hits = Vec::new();
         for (role, titles) in TITLES {
@@ -87,8 +90,7 @@ pub fn detect_sub_role(doc: &Doc, from_text: bool) -> Option<SubRole> {
     }
     // No title decides: a stated scope of exactly one sub-role does
     // ("90 named accounts", "our one partnership").
-    let scopes = scope_hits(doc);
-    match (hits.as_slice(), scopes.as_slice()) {
+    match (hits.as_slice(), scopes) {
         ([], [(one, _, _)]) => Some(*one),
         _ => None,
     }
@@ -310,7 +312,12 @@ const SCOPE_SIGNALS: &[(SubRole, &[&str])] = &[
 ];
 
 /// Which sub-roles' work the sentences about the role give it.
-fn scope_hits(doc: &Doc) -> Vec<(SubRole, String, usize)> {
+/// One sub-role's work given to the role: the sub-role, the words that
+/// gave it, the sentence they are in.
+pub type ScopeHit = (SubRole, String, usize);
+
+/// Which sub-roles' work the sentences about the role give it.
+pub fn scope_hits(doc: &Doc) -> Vec<ScopeHit> {
     let mut hits: Vec<(SubRole, String, usize)> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         // The title names the job, not its work; other headings often do
@@ -362,13 +369,7 @@ fn scope_hits(doc: &Doc) -> Vec<(SubRole, String, usize)> {
     hits
 }
 
-/// Whether the role is given the work of more than one sub-role.
-pub fn is_mixed(doc: &Doc) -> bool {
-    scope_hits(doc).len() >= 2
-}
-
-pub fn mixed_sub_roles(doc: &Doc, out: &mut Vec<Finding>) {
-    let hits = scope_hits(doc);
+pub fn mixed_sub_roles(doc: &Doc, hits: &[ScopeHit], out: &mut Vec<Finding>) {
     if hits.len() >= 2 {
         let names: Vec<String> = hits
             .iter()
@@ -516,6 +517,7 @@ fn listed_partners(s: &Sentence, company: &[String]) -> u32 {
 
 pub fn span_exceeds_ratio(
     doc: &Doc,
+    company: &[String],
     library: &Library,
     sub_role: Option<SubRole>,
     out: &mut Vec<Finding>,
@@ -542,7 +544,6 @@ pub fn span_exceeds_ratio(
                 .max(),
         ),
     };
-    let company = company_names(doc);
     let role_sentences = || {
         doc.sentences.iter().filter(|s| {
             about_the_role(s) && !has_any(&s.lower, &["up to", "at most", "no more than"])
@@ -560,7 +561,7 @@ pub fn span_exceeds_ratio(
     let partner_span = role_sentences().find_map(|s| {
         let n = role_counts(s, PARTNER_NOUNS)
             .into_iter()
-            .chain(std::iter::once(listed_partners(s, &company)))
+            .chain(std::iter::once(listed_partners(s, company)))
             .max()?;
         (n > max_partners).then_some((n, s))
     });
