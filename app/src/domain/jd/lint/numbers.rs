@@ -306,7 +306,6 @@ fn amount_from(lower: &str, start: usize, at: usize, currency: Option<Currency>)
     let currency = currency?;
     let low = w1.times(m1.unwrap_or(1));
     let high = second.map_or(low, |(w2, _)| w2.times(m2.unwrap_or(1)));
-    let _ = w1.grouped;
     Some(Money {
         currency,
         low: low.min(high),
@@ -476,7 +475,8 @@ pub fn count_at(words: &[&str], i: usize) -> Option<u32> {
     if let Some(n) = number_word(w) {
         return Some(n);
     }
-    // "four to six", "between 4 and 6": the upper end is the span asked.
+    // Ranges in words ("four to six") are read by the caller, which sees
+    // the words around this one.
     None
 }
 
