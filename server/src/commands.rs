@@ -6,7 +6,7 @@ use crate::http::serve::Timeouts;
 use crate::http::throttle::RateLimits;
 use crate::http::{build_app_with, AppState};
 use crate::rubrics::{self, Summary};
-use app::db::{rubric_snapshots, Db};
+use app::db::{rubric_snapshots, scorecards, Db};
 use leptos::config::LeptosOptions;
 use std::path::Path;
 use std::process::ExitCode;
@@ -186,6 +186,16 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
             "moved uploaded files from the data directory into the database"
         ),
         Err(e) => tracing::error!(error = %e, "could not move uploaded files into the database"),
+    }
+    // Cards written before the board's light copy of their ratings (or by
+    // an older server beside this one) get it now; until then the board
+    // reads them whole, so this only makes it faster.
+    match scorecards::fill_ratings(&db).await {
+        Ok(0) => {}
+        Ok(filled) => tracing::info!(filled, "wrote the board's copy of older cards' ratings"),
+        Err(e) => {
+            tracing::error!(error = %e, "could not write the board's copy of older cards' ratings")
+        }
     }
     let bundle = crate::http::bundle_name(&serve.site_root);
     let leptos_options = LeptosOptions::builder()

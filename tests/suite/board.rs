@@ -4,8 +4,9 @@
 //! submitted sees; the debrief decision recorded beside the scores.
 
 use crate::on_both_databases;
-use crate::support::panel::{panel, NAMES, SIMULATION};
+use crate::support::panel::{panel, Panel, NAMES, SIMULATION};
 use crate::support::TestApp;
+use app::db::scorecards;
 use app::domain::agreement::{ordinal_alpha, panel_alpha, Observation, MIN_UNITS};
 use app::domain::board_export::greenhouse::harvest_id;
 use app::domain::scoring::Rating;
@@ -179,9 +180,42 @@ on_both_databases!(board_sums_up_the_panel, the_board_sums_up_the_panel);
 /// notes or counts per item.
 async fn the_page_gets_the_rows_without_the_notes(app: TestApp) {
     let p = panel(&app).await;
-    let full = board_of(&app, &p.recruiter, &p.requisition).await;
+    page_matches_full_board(&app, &p).await;
+}
+on_both_databases!(
+    board_page_without_notes,
+    the_page_gets_the_rows_without_the_notes
+);
+
+/// The page reads each card's light copy of its ratings only while it
+/// was written at the card's version: a card changed by an older server
+/// (which moves the version on but knows nothing of `ratings_json`) is
+/// read whole, and the fill at start brings every light copy up to date.
+async fn the_page_never_reads_ratings_older_than_the_card(app: TestApp) {
+    let p = panel(&app).await;
+    assert_eq!(scorecards::fill_ratings(&app.db).await.unwrap(), 0);
+    let changed =
+        sqlx::query("UPDATE scorecards SET ratings_json = '{\"items\":{}}', version = version + 1")
+            .execute(&app.db.pool)
+            .await
+            .unwrap()
+            .rows_affected();
+    assert!(changed > 0);
+    page_matches_full_board(&app, &p).await;
+    let filled = scorecards::fill_ratings(&app.db).await.unwrap();
+    assert_eq!(filled as u64, changed);
+    assert_eq!(scorecards::fill_ratings(&app.db).await.unwrap(), 0);
+    page_matches_full_board(&app, &p).await;
+}
+on_both_databases!(
+    board_page_light_ratings_follow_the_card,
+    the_page_never_reads_ratings_older_than_the_card
+);
+
+async fn page_matches_full_board(app: &TestApp, p: &Panel) {
+    let full = board_of(app, &p.recruiter, &p.requisition).await;
     let (status, text) = get(
-        &app,
+        app,
         &p.recruiter,
         &format!("/api/fn/board?requisition_id={}", p.requisition),
     )
@@ -201,10 +235,6 @@ async fn the_page_gets_the_rows_without_the_notes(app: TestApp) {
         }
     }
 }
-on_both_databases!(
-    board_page_without_notes,
-    the_page_gets_the_rows_without_the_notes
-);
 
 async fn only_people_on_the_requisition_see_it(app: TestApp) {
     let p = panel(&app).await;

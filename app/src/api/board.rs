@@ -180,32 +180,38 @@ mod server {
                 hidden.insert(a.candidate_id.clone());
             }
             let round_name = kit.round_name(&a.round).to_string();
-            let submitted = card.filter(|c| c.state == ScorecardState::Submitted);
-            if let Some(card) = &submitted {
-                for (key, score) in &card.body.items {
-                    let (Some(rating), Some(item)) = (score.rating, parse_item_key(key)) else {
+            let mut submitted = card.filter(|c| c.state == ScorecardState::Submitted);
+            if let Some(card) = &mut submitted {
+                // The page's board keeps no ratings (see below): `build`
+                // counts them by candidate, item and interviewer, so only
+                // those are copied for it, 36,000 times on a large board.
+                let page = scope == Scope::Page;
+                let kept = |text: &String| if page { String::new() } else { text.clone() };
+                for (key, score) in std::mem::take(&mut card.body.items) {
+                    let (Some(rating), Some(item)) = (score.rating, parse_item_key(&key)) else {
                         continue;
                     };
-                    let (positive, negative) = if scope == Scope::Page {
+                    let (positive, negative) = if page {
                         (Vec::new(), Vec::new())
                     } else {
-                        ticked(&kit, &item, score)
+                        ticked(&kit, &item, &score)
                     };
                     ratings.push(RatingRecord {
-                        slot_id: a.id.clone(),
+                        slot_id: kept(&a.id),
                         candidate_id: a.candidate_id.clone(),
                         interviewer_id: a.interviewer_id.clone(),
                         interviewer_email: a.interviewer_email.clone(),
-                        round: a.round.clone(),
-                        round_name: round_name.clone(),
-                        item_key: key.clone(),
+                        round: kept(&a.round),
+                        round_name: kept(&round_name),
+                        item_key: key,
                         rating,
                         positive,
                         negative,
-                        notes: score.notes.clone(),
-                        submitted_at: card.submitted_at.clone().unwrap_or_default(),
+                        notes: score.notes,
+                        submitted_at: card.submitted_at.as_ref().map(kept).unwrap_or_default(),
                     });
-                    if known.insert(item.clone()) {
+                    if !known.contains(&item) {
+                        known.insert(item.clone());
                         items.push(item);
                     }
                 }

@@ -31,6 +31,15 @@ pub enum Write {
 const COLUMNS: &str = "s.id, s.requisition_id, s.candidate_id, s.interviewer_id, s.round_id, \
      s.rubric_version, s.version, s.state, s.body_json, s.submitted_at, s.updated_at";
 
+/// `COLUMNS` with the card's content without its text in `body_json`:
+/// `ratings_json` while it was written at the card's current version, else
+/// the whole `body_json` (see migration 0010), which [`ratings_only`] reads
+/// the same way.
+const RATINGS_COLUMNS: &str = "s.id, s.requisition_id, s.candidate_id, s.interviewer_id, \
+     s.round_id, s.rubric_version, s.version, s.state, \
+     CASE WHEN s.ratings_version = s.version THEN s.ratings_json ELSE s.body_json END AS body_json, \
+     s.submitted_at, s.updated_at";
+
 /// A card as `COLUMNS` selects it, read by column name.
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -105,12 +114,13 @@ pub async fn get_or_create(
         return Ok(card);
     }
     // Two first reads at once both insert; the second one does nothing.
-    let body = encode_json(&ScorecardBody::default())?;
+    let empty = ScorecardBody::default();
+    let (body, ratings) = (encode_json(&empty)?, ratings_json(&empty)?);
     let turn = db.write_turn().await;
     sqlx::query(
         "INSERT INTO scorecards (id, requisition_id, candidate_id, interviewer_id, round_id, rubric_version, \
-         version, state, body_json, submitted_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, 1, 'draft', $7, NULL, $8) ON CONFLICT (id) DO NOTHING",
+         version, state, body_json, submitted_at, updated_at, ratings_json, ratings_version) \
+         VALUES ($1, $2, $3, $4, $5, $6, 1, 'draft', $7, NULL, $8, $9, 1) ON CONFLICT (id) DO NOTHING",
     )
     .bind(&assignment.id)
     .bind(&assignment.requisition_id)
@@ -120,6 +130,7 @@ pub async fn get_or_create(
     .bind(rubric_version)
     .bind(body)
     .bind(now())
+    .bind(ratings)
     .execute(&db.pool)
     .await?;
     drop(turn);
@@ -140,6 +151,12 @@ fn card(id: &str, based_on: i64, state: ScorecardState) -> Versioned<'_> {
     }
 }
 
+/// What a write of a card's content sets, from the body, the time and
+/// the body's ratings. `version` on the right is the version before the
+/// write, so `ratings_version` becomes the version the write makes.
+const WRITE_BODY: &str =
+    "body_json = $1, updated_at = $2, ratings_json = $3, ratings_version = version + 1";
+
 /// The card as stored, for a refused write.
 async fn stale(db: &Db, id: &str) -> Result<Write, DbError> {
     let card = get(db, id)
@@ -157,14 +174,10 @@ pub async fn save_draft(
     based_on: i64,
     body: &ScorecardBody,
 ) -> Result<Write, DbError> {
-    let json = encode_json(body)?;
+    let (json, ratings) = (encode_json(body)?, ratings_json(body)?);
     let turn = db.write_turn().await;
     let swapped = card(id, based_on, ScorecardState::Draft)
-        .swap(
-            &db.pool,
-            "body_json = $1, updated_at = $2",
-            &[&json, &now()],
-        )
+        .swap(&db.pool, WRITE_BODY, &[&json, &now(), &ratings])
         .await?;
     drop(turn);
     if !swapped {
@@ -181,10 +194,13 @@ pub async fn save_draft(
 pub async fn submit(db: &Db, id: &str, based_on: i64, by: &str) -> Result<Write, DbError> {
     let now = now();
     let mut tx = db.begin_write().await?;
+    // The body does not change, so a light copy of its ratings that was
+    // current stays current at the new version.
     let swapped = card(id, based_on, ScorecardState::Draft)
         .swap(
             &mut *tx,
-            "state = $1, submitted_at = $2, updated_at = $2",
+            "state = $1, submitted_at = $2, updated_at = $2, ratings_version = \
+             CASE WHEN ratings_version = version THEN version + 1 ELSE ratings_version END",
             &[ScorecardState::Submitted.id(), &now],
         )
         .await?;
@@ -219,10 +235,10 @@ pub async fn amend(
     by: &str,
 ) -> Result<Write, DbError> {
     let now = now();
-    let json = encode_json(body)?;
+    let (json, ratings) = (encode_json(body)?, ratings_json(body)?);
     let mut tx = db.begin_write().await?;
     let swapped = card(id, based_on, ScorecardState::Submitted)
-        .swap(&mut *tx, "body_json = $1, updated_at = $2", &[&json, &now])
+        .swap(&mut *tx, WRITE_BODY, &[&json, &now, &ratings])
         .await?;
     if !swapped {
         tx.rollback().await?;
@@ -307,8 +323,45 @@ pub async fn for_requisition(
     by_id(db, "s.requisition_id", requisition_id, detail).await
 }
 
-/// A card's content without its text (see [`Detail::RatingsOnly`]):
-/// serde skips the fields it does not name without copying them.
+/// A card's content without its text, as `ratings_json` stores it: the
+/// part of `body_json` that [`RatingsOnly`] reads.
+#[derive(serde::Serialize)]
+struct RatingsOf<'a> {
+    items: std::collections::BTreeMap<&'a str, RatingOf<'a>>,
+    recommendation: Option<crate::domain::scorecard::Recommendation>,
+}
+
+#[derive(serde::Serialize)]
+struct RatingOf<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating: Option<crate::domain::scoring::Rating>,
+    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
+    positive: &'a [usize],
+    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
+    negative: &'a [usize],
+}
+
+fn ratings_json(body: &ScorecardBody) -> Result<String, DbError> {
+    encode_json(&RatingsOf {
+        items: body
+            .items
+            .iter()
+            .map(|(key, item)| {
+                let rating = RatingOf {
+                    rating: item.rating,
+                    positive: &item.positive,
+                    negative: &item.negative,
+                };
+                (key.as_str(), rating)
+            })
+            .collect(),
+        recommendation: body.recommendation,
+    })
+}
+
+/// A card's content without its text (see [`Detail::RatingsOnly`]), from
+/// `ratings_json` or from `body_json`: serde skips the fields it does not
+/// name without copying them.
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 struct RatingsOnly {
@@ -353,8 +406,12 @@ async fn by_id(
     value: &str,
     detail: Detail,
 ) -> Result<HashMap<String, Scorecard>, DbError> {
+    let columns = match detail {
+        Detail::Whole => COLUMNS,
+        Detail::RatingsOnly => RATINGS_COLUMNS,
+    };
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM scorecards s WHERE {column} = $1"
+        "SELECT {columns} FROM scorecards s WHERE {column} = $1"
     ))
     .bind(value)
     .fetch_all(&db.pool)
@@ -387,4 +444,48 @@ pub async fn unsubmitted_own(
     .fetch_one(&db.pool)
     .await?;
     Ok(n)
+}
+
+/// Writes `ratings_json` for every card whose ratings are missing or
+/// older than the card: cards written before migration 0010, or by an
+/// older server running beside a newer one. Readers are right without it
+/// (they fall back to `body_json`); it makes the board read them light.
+/// Each card is written only while still at the version read, so a save
+/// racing the fill wins. Returns how many cards it filled.
+pub async fn fill_ratings(db: &Db) -> Result<usize, DbError> {
+    let mut after = String::new();
+    let mut filled = 0;
+    loop {
+        let rows: Vec<(String, i64, String)> = sqlx::query_as(
+            "SELECT id, version, body_json FROM scorecards \
+             WHERE id > $1 AND (ratings_version IS NULL OR ratings_version <> version) \
+             ORDER BY id LIMIT 200",
+        )
+        .bind(&after)
+        .fetch_all(&db.pool)
+        .await?;
+        let Some((last, _, _)) = rows.last() else {
+            return Ok(filled);
+        };
+        after = last.clone();
+        let mut tx = db.begin_write().await?;
+        for (id, version, body) in &rows {
+            // A body that does not decode is left to the readers, which
+            // report it where it is read.
+            let Ok(body) = decode_json::<ScorecardBody>(body) else {
+                continue;
+            };
+            let done = sqlx::query(
+                "UPDATE scorecards SET ratings_json = $1, ratings_version = version \
+                 WHERE id = $2 AND version = $3",
+            )
+            .bind(ratings_json(&body)?)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?;
+            filled += done.rows_affected() as usize;
+        }
+        tx.commit().await?;
+    }
 }

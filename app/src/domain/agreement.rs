@@ -5,7 +5,8 @@
 
 use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 
 /// One rating: who gave which rating to which unit (a candidate's item).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,29 +101,56 @@ pub struct AlphaValues {
 /// outside the scale counts as missing, since it has no place in the order.
 /// Units with fewer than two values cannot be paired and are left out.
 pub fn ordinal_alpha_values(units: &[Vec<Option<usize>>], values: usize) -> AlphaValues {
+    alpha_of(
+        units.iter().map(|unit| unit.iter().flatten().copied()),
+        values,
+    )
+}
+
+/// Alpha over units given as the values in each (indexes into the scale).
+fn alpha_of<I>(units: impl Iterator<Item = I>, values: usize) -> AlphaValues
+where
+    I: Iterator<Item = usize>,
+{
     // The coincidence matrix: every ordered pair of values by different
-    // raters within a unit, weighted 1 / (values in the unit - 1).
-    let mut coincidences = vec![vec![0.0_f64; values]; values];
+    // raters within a unit, weighted 1 / (values in the unit - 1). The
+    // pairs are counted in integers per unit size and weighed once at the
+    // end, so the figure does not depend on the order the units come in.
+    let mut pairs: BTreeMap<usize, Vec<u64>> = BTreeMap::new();
+    let mut tally = vec![0_u64; values];
     let mut pairable = 0;
     let mut paired_units = 0;
     for unit in units {
-        let present: Vec<usize> = unit
-            .iter()
-            .flatten()
-            .copied()
-            .filter(|&v| v < values)
-            .collect();
-        if present.len() < 2 {
+        tally.fill(0);
+        let mut present = 0;
+        for v in unit.filter(|&v| v < values) {
+            tally[v] += 1;
+            present += 1;
+        }
+        if present < 2 {
             continue;
         }
-        pairable += present.len();
+        pairable += present;
         paired_units += 1;
-        let weight = 1.0 / (present.len() - 1) as f64;
-        for (i, &c) in present.iter().enumerate() {
-            for (j, &k) in present.iter().enumerate() {
-                if i != j {
-                    coincidences[c][k] += weight;
-                }
+        let counts = pairs
+            .entry(present)
+            .or_insert_with(|| vec![0; values * values]);
+        for (c, &at_c) in tally.iter().enumerate().filter(|(_, n)| **n > 0) {
+            for (k, &at_k) in tally.iter().enumerate() {
+                counts[c * values + k] += if c == k {
+                    at_c * (at_c - 1)
+                } else {
+                    at_c * at_k
+                };
+            }
+        }
+    }
+    let mut coincidences = vec![vec![0.0_f64; values]; values];
+    for (present, counts) in &pairs {
+        let weight = 1.0 / (present - 1) as f64;
+        for (c, row) in coincidences.iter_mut().enumerate() {
+            for (k, cell) in row.iter_mut().enumerate() {
+                *cell += counts[c * values + k] as f64 * weight;
             }
         }
     }
@@ -151,31 +179,143 @@ pub fn ordinal_alpha_values(units: &[Vec<Option<usize>>], values: usize) -> Alph
     }
 }
 
+/// A panel's ratings grouped by unit: each rater's value on each unit
+/// they rated, their latest when they rated it twice, "no evidence" left
+/// out (it is a missing value). Grouped once, read by alpha and leniency.
+#[derive(Clone, Debug)]
+pub struct Panel<'a> {
+    /// Everyone who gave a rating, "no evidence" included, sorted.
+    raters: Vec<&'a str>,
+    /// Per unit, (index into `raters`, value).
+    units: Vec<Vec<(usize, usize)>>,
+}
+
+impl<'a> Panel<'a> {
+    /// Groups (unit, rater, rating) triples; a unit is any key, such as a
+    /// candidate's id with an item's.
+    pub fn new<U: Eq + Hash>(ratings: impl IntoIterator<Item = (U, &'a str, Rating)>) -> Self {
+        let mut rater_index: HashMap<&'a str, usize> = HashMap::new();
+        let mut raters: Vec<&'a str> = Vec::new();
+        let mut unit_index: HashMap<U, usize> = HashMap::new();
+        let mut units: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (unit, rater, rating) in ratings {
+            let r = *rater_index.entry(rater).or_insert_with(|| {
+                raters.push(rater);
+                raters.len() - 1
+            });
+            let Some(v) = value(rating) else {
+                continue;
+            };
+            let u = *unit_index.entry(unit).or_insert_with(|| {
+                units.push(Vec::new());
+                units.len() - 1
+            });
+            match units[u].iter_mut().find(|(who, _)| *who == r) {
+                Some(given) => given.1 = v,
+                None => units[u].push((r, v)),
+            }
+        }
+        // Raters in sorted order, so leniency lists them the same way
+        // whatever order the ratings came in.
+        let mut order: Vec<usize> = (0..raters.len()).collect();
+        order.sort_by_key(|&i| raters[i]);
+        let mut rank = vec![0; raters.len()];
+        for (position, &i) in order.iter().enumerate() {
+            rank[i] = position;
+        }
+        for unit in &mut units {
+            for (r, _) in unit.iter_mut() {
+                *r = rank[*r];
+            }
+        }
+        Panel {
+            raters: order.into_iter().map(|i| raters[i]).collect(),
+            units,
+        }
+    }
+
+    /// From observations with their units named.
+    pub fn of(observations: &'a [Observation]) -> Self {
+        Self::new(
+            observations
+                .iter()
+                .map(|o| (o.unit.as_str(), o.rater.as_str(), o.rating)),
+        )
+    }
+
+    /// Krippendorff's alpha with the ordinal distance, before any judgement
+    /// of whether there are enough ratings.
+    pub fn alpha(&self) -> AlphaValues {
+        alpha_of(
+            self.units.iter().map(|unit| unit.iter().map(|&(_, v)| v)),
+            VALUES,
+        )
+    }
+
+    /// The agreement as the board shows it (see [`ordinal_alpha`]).
+    pub fn agreement(&self) -> Agreement {
+        judged(self.alpha())
+    }
+
+    /// Each rater's leniency (see [`Leniency`]), in the order of `raters`.
+    pub fn leniency(&self) -> Vec<Leniency> {
+        // Per rater and per count n of other raters on a shared unit: how
+        // many such units, and the sum of (n * mine - the others' sum),
+        // in integers. A unit's offset is that over n, so the mean is
+        // summed per n at the end, in the same order whatever the order of
+        // the ratings.
+        let mut sums: Vec<BTreeMap<usize, (usize, i64)>> = vec![BTreeMap::new(); self.raters.len()];
+        for unit in self.units.iter().filter(|unit| unit.len() >= 2) {
+            let total: i64 = unit.iter().map(|&(_, v)| v as i64).sum();
+            let others = unit.len() - 1;
+            for &(r, v) in unit {
+                let (shared, sum) = sums[r].entry(others).or_default();
+                *shared += 1;
+                *sum += v as i64 * others as i64 - (total - v as i64);
+            }
+        }
+        self.raters
+            .iter()
+            .zip(sums)
+            .map(|(rater, by_others)| {
+                let shared: usize = by_others.values().map(|(n, _)| n).sum();
+                let offset = (shared >= MIN_SHARED_FOR_LENIENCY).then(|| {
+                    by_others
+                        .iter()
+                        .map(|(others, (_, sum))| *sum as f64 / *others as f64)
+                        .sum::<f64>()
+                        / shared as f64
+                });
+                Leniency {
+                    rater: rater.to_string(),
+                    shared_items: shared,
+                    offset,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Krippendorff's alpha with the ordinal distance over a panel's ratings,
 /// before any judgement of whether there are enough. A rater's repeated
 /// rating of the same unit counts once (their latest in `observations`).
 pub fn panel_alpha(observations: &[Observation]) -> AlphaValues {
-    let mut units: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for o in observations {
-        if let Some(v) = value(o.rating) {
-            units.entry(&o.unit).or_default().insert(&o.rater, v);
-        }
-    }
-    let units: Vec<Vec<Option<usize>>> = units
-        .into_values()
-        .map(|ratings| ratings.into_values().map(Some).collect())
-        .collect();
-    ordinal_alpha_values(&units, VALUES)
+    Panel::of(observations).alpha()
 }
 
 /// The panel's agreement as the board shows it: alpha once there are
 /// [`MIN_UNITS`] units, otherwise why there is no figure yet.
 pub fn ordinal_alpha(observations: &[Observation]) -> Agreement {
+    judged(panel_alpha(observations))
+}
+
+/// Alpha once there are enough units to show it, else why not.
+fn judged(values: AlphaValues) -> Agreement {
     let AlphaValues {
         alpha,
         pairable,
         units,
-    } = panel_alpha(observations);
+    } = values;
     if units < MIN_UNITS {
         return Agreement::TooLittleData {
             pairable,
@@ -213,38 +353,7 @@ pub struct Leniency {
 pub const MIN_SHARED_FOR_LENIENCY: usize = 3;
 
 pub fn leniency(observations: &[Observation]) -> Vec<Leniency> {
-    let mut units: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for o in observations {
-        if let Some(v) = value(o.rating) {
-            units.entry(&o.unit).or_default().insert(&o.rater, v);
-        }
-    }
-    let raters: BTreeSet<&str> = observations.iter().map(|o| o.rater.as_str()).collect();
-    raters
-        .into_iter()
-        .map(|rater| {
-            let offsets: Vec<f64> = units
-                .values()
-                .filter_map(|ratings| {
-                    let mine = *ratings.get(rater)?;
-                    let others: Vec<usize> = ratings
-                        .iter()
-                        .filter(|(r, _)| **r != rater)
-                        .map(|(_, v)| *v)
-                        .collect();
-                    (!others.is_empty()).then(|| {
-                        mine as f64 - others.iter().sum::<usize>() as f64 / others.len() as f64
-                    })
-                })
-                .collect();
-            Leniency {
-                rater: rater.to_string(),
-                shared_items: offsets.len(),
-                offset: (offsets.len() >= MIN_SHARED_FOR_LENIENCY)
-                    .then(|| offsets.iter().sum::<f64>() / offsets.len() as f64),
-            }
-        })
-        .collect()
+    Panel::of(observations).leniency()
 }
 
 #[cfg(test)]

@@ -4,9 +4,8 @@
 
 #[cfg(feature = "ssr")]
 use super::{
-    calibration::{covers, observations},
-    departs, evidence_call, weighted_score, Board, Calibration, CandidateRow, Cell, Counts, Flag,
-    InterviewerLeniency, MissingCard, PanelRecommendation,
+    calibration::covers, departs, evidence_call, weighted_score, Board, Calibration, CandidateRow,
+    Cell, Counts, Flag, InterviewerLeniency, MissingCard, PanelRecommendation,
 };
 use super::{BoardColumn, BoardItem, CandidateInfo, Coverage, Decision, RatingRecord, Slot};
 #[cfg(feature = "ssr")]
@@ -215,13 +214,18 @@ pub fn build(input: BoardInput) -> Board {
         })
         .collect();
 
-    let observations = observations(&ratings);
-    let agreement = agreement::ordinal_alpha(&observations);
+    // A unit is a candidate's item.
+    let panel = agreement::Panel::new(ratings.iter().map(|r| {
+        let unit = (r.candidate_id.as_str(), r.item_key.as_str());
+        (unit, r.interviewer_id.as_str(), r.rating)
+    }));
+    let agreement = panel.agreement();
     let emails: HashMap<&str, &str> = slots
         .iter()
         .map(|s| (s.interviewer_id.as_str(), s.interviewer_email.as_str()))
         .collect();
-    let leniency = agreement::leniency(&observations)
+    let leniency = panel
+        .leniency()
         .into_iter()
         .map(|l| InterviewerLeniency {
             interviewer_email: emails

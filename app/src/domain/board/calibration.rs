@@ -1,10 +1,8 @@
-//! The calibration's words and inputs: the sentence saying whose ratings
-//! its figures cover, and the ratings as the agreement statistics see them.
+//! The calibration's words: the sentence saying whose ratings its figures
+//! cover. (`build` hands the ratings to `agreement::Panel`.)
 
 #[cfg(feature = "ssr")]
-use super::{Coverage, RatingRecord};
-#[cfg(feature = "ssr")]
-use crate::domain::agreement::Observation;
+use super::Coverage;
 
 /// "1 candidate", "3 candidates".
 #[cfg(feature = "ssr")]
@@ -51,29 +49,29 @@ pub(super) fn covers(coverage: Coverage, shown: usize, hidden: usize) -> String 
     format!("{whose} {left_out}")
 }
 
-/// The ratings as the agreement statistics see them: a unit is one
-/// candidate's item, a rater one interviewer.
-#[cfg(feature = "ssr")]
-pub(super) fn observations(ratings: &[RatingRecord]) -> Vec<Observation> {
-    ratings
-        .iter()
-        .map(|r| Observation {
-            unit: format!("{}/{}", r.candidate_id, r.item_key),
-            rater: r.interviewer_id.clone(),
-            rating: r.rating,
-        })
-        .collect()
-}
-
 /// `build` needs chrono, which only the server side has.
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::domain::agreement::{self, Agreement};
+    use crate::domain::agreement::{self, Agreement, Observation};
     use crate::domain::board::fixtures::panel::*;
     use crate::domain::board::fixtures::{close, ids};
+    use crate::domain::board::RatingRecord;
     use crate::domain::board::{build, BoardInput};
     use std::collections::BTreeSet;
+
+    /// The ratings as the agreement statistics see them: a unit is one
+    /// candidate's item, a rater one interviewer.
+    fn observations(ratings: &[RatingRecord]) -> Vec<Observation> {
+        ratings
+            .iter()
+            .map(|r| Observation {
+                unit: format!("{}/{}", r.candidate_id, r.item_key),
+                rater: r.interviewer_id.clone(),
+                rating: r.rating,
+            })
+            .collect()
+    }
 
     #[test]
     fn the_calibration_says_whose_ratings_it_covers() {
