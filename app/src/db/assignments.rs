@@ -1,6 +1,6 @@
 //! The panel: interviewers assigned to a candidate's rounds.
 
-use super::{conflict_on_unique, new_id, now, Db, DbError};
+use super::{conflict_on_unique, fetch_as_json, new_id, now, Db, DbError};
 use crate::domain::requisition::Assignment;
 
 pub struct NewAssignment<'a> {
@@ -45,7 +45,7 @@ const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name AS c
 
 /// An assignment with its candidate's name and the two people's emails,
 /// read by column name.
-#[derive(sqlx::FromRow)]
+#[derive(serde::Deserialize)]
 struct Row {
     id: String,
     requisition_id: String,
@@ -87,13 +87,27 @@ fn from_row(
     }
 }
 
+/// `Row`'s columns, for [`fetch_as_json`].
+const COLUMNS: [&str; 10] = [
+    "id",
+    "requisition_id",
+    "candidate_id",
+    "candidate_name",
+    "round_id",
+    "interviewer_id",
+    "interviewer_email",
+    "scheduled_by_email",
+    "starts_at",
+    "minutes",
+];
+
+/// The assignments matching `filter`, by start time, then interviewer.
 async fn fetch(db: &Db, filter: &str, value: &str) -> Result<Vec<Assignment>, DbError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} WHERE {filter} = $1 ORDER BY a.starts_at, u.email"
-    ))
-    .bind(value)
-    .fetch_all(&db.pool)
-    .await?;
+    let query = format!("{SELECT} WHERE {filter} = $1");
+    let mut rows: Vec<Row> = fetch_as_json(db, &COLUMNS, &query, value).await?;
+    rows.sort_by(|a, b| {
+        (&a.starts_at, &a.interviewer_email).cmp(&(&b.starts_at, &b.interviewer_email))
+    });
     Ok(rows.into_iter().map(from_row).collect())
 }
 

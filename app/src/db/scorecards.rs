@@ -10,7 +10,7 @@
 //! lose the last commits, which `synchronous = FULL` would prevent at the
 //! cost of an fsync per save. PostgreSQL commits durably by default.
 
-use super::{decode_json, encode_json, now, Db, DbError, Versioned};
+use super::{decode_json, encode_json, fetch_as_json, now, Db, DbError, Versioned};
 use crate::domain::requisition::Assignment;
 use crate::domain::scorecard::{
     Scorecard, ScorecardBody, ScorecardState, ScorecardVersion, VersionKind,
@@ -31,6 +31,21 @@ pub enum Write {
 const COLUMNS: &str = "s.id, s.requisition_id, s.candidate_id, s.interviewer_id, s.round_id, \
      s.rubric_version, s.version, s.state, s.body_json, s.submitted_at, s.updated_at";
 
+/// `Row`'s fields, as `COLUMNS` and `RATINGS_COLUMNS` name them.
+const ROW_COLUMNS: [&str; 11] = [
+    "id",
+    "requisition_id",
+    "candidate_id",
+    "interviewer_id",
+    "round_id",
+    "rubric_version",
+    "version",
+    "state",
+    "body_json",
+    "submitted_at",
+    "updated_at",
+];
+
 /// `COLUMNS` with the card's content without its text in `body_json`:
 /// `ratings_json` while it was written at the card's current version, else
 /// the whole `body_json` (see migration 0010), which [`ratings_only`] reads
@@ -41,7 +56,7 @@ const RATINGS_COLUMNS: &str = "s.id, s.requisition_id, s.candidate_id, s.intervi
      s.submitted_at, s.updated_at";
 
 /// A card as `COLUMNS` selects it, read by column name.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct Row {
     id: String,
     requisition_id: String,
@@ -298,9 +313,9 @@ pub async fn history(db: &Db, id: &str) -> Result<Vec<ScorecardVersion>, DbError
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
     Whole,
-    /// Ratings, ticked indicators and the recommendation; the notes,
-    /// take-aways and private notes come back empty. Skipping the text is
-    /// most of the work saved when a whole requisition is read.
+    /// The ratings given and the recommendation; notes, ticked
+    /// indicators, take-aways and private notes come back empty. Skipping
+    /// the text is most of the work saved when a whole requisition is read.
     RatingsOnly,
 }
 
@@ -323,22 +338,18 @@ pub async fn for_requisition(
     by_id(db, "s.requisition_id", requisition_id, detail).await
 }
 
-/// A card's content without its text, as `ratings_json` stores it: the
-/// part of `body_json` that [`RatingsOnly`] reads.
+/// A card's ratings and recommendation, as `ratings_json` stores them: the
+/// part of `body_json` that [`RatingsOnly`] reads (unrated items left out).
 #[derive(serde::Serialize)]
 struct RatingsOf<'a> {
-    items: std::collections::BTreeMap<&'a str, RatingOf<'a>>,
+    items: std::collections::BTreeMap<&'a str, RatingOf>,
     recommendation: Option<crate::domain::scorecard::Recommendation>,
 }
 
 #[derive(serde::Serialize)]
-struct RatingOf<'a> {
+struct RatingOf {
     #[serde(skip_serializing_if = "Option::is_none")]
     rating: Option<crate::domain::scoring::Rating>,
-    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
-    positive: &'a [usize],
-    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
-    negative: &'a [usize],
 }
 
 fn ratings_json(body: &ScorecardBody) -> Result<String, DbError> {
@@ -346,13 +357,14 @@ fn ratings_json(body: &ScorecardBody) -> Result<String, DbError> {
         items: body
             .items
             .iter()
+            .filter(|(_, item)| item.rating.is_some())
             .map(|(key, item)| {
-                let rating = RatingOf {
-                    rating: item.rating,
-                    positive: &item.positive,
-                    negative: &item.negative,
-                };
-                (key.as_str(), rating)
+                (
+                    key.as_str(),
+                    RatingOf {
+                        rating: item.rating,
+                    },
+                )
             })
             .collect(),
         recommendation: body.recommendation,
@@ -373,8 +385,6 @@ struct RatingsOnly {
 #[serde(default)]
 struct RatingOnly {
     rating: Option<crate::domain::scoring::Rating>,
-    positive: Vec<usize>,
-    negative: Vec<usize>,
 }
 
 fn ratings_only(json: &str) -> Result<ScorecardBody, DbError> {
@@ -388,9 +398,7 @@ fn ratings_only(json: &str) -> Result<ScorecardBody, DbError> {
                     key,
                     crate::domain::scorecard::ItemScore {
                         rating: item.rating,
-                        positive: item.positive,
-                        negative: item.negative,
-                        notes: String::new(),
+                        ..Default::default()
                     },
                 )
             })
@@ -410,12 +418,8 @@ async fn by_id(
         Detail::Whole => COLUMNS,
         Detail::RatingsOnly => RATINGS_COLUMNS,
     };
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {columns} FROM scorecards s WHERE {column} = $1"
-    ))
-    .bind(value)
-    .fetch_all(&db.pool)
-    .await?;
+    let query = format!("SELECT {columns} FROM scorecards s WHERE {column} = $1");
+    let rows: Vec<Row> = fetch_as_json(db, &ROW_COLUMNS, &query, value).await?;
     rows.into_iter()
         .map(|row| {
             let card = match detail {

@@ -497,6 +497,34 @@ mod tests {
         assert!(at(-0.2).contains("disagrees"));
     }
 
+    /// The board and an export list the same ratings in different orders;
+    /// both must show the same figures, to the last bit.
+    #[test]
+    fn the_order_of_the_ratings_changes_nothing() {
+        let scale = [Below, Meets, Exceeds, NoEvidence];
+        let mut data = Vec::new();
+        for unit in 0..40 {
+            for (r, rater) in ["ann", "bo", "cy", "dee"].iter().enumerate() {
+                if (unit + r) % 5 != 0 {
+                    let rating = scale[(unit * 7 + r * 3) % 4];
+                    data.push(obs(&format!("u{unit}"), rater, rating));
+                }
+            }
+        }
+        let forward = (panel_alpha(&data), leniency(&data));
+        data.reverse();
+        assert_eq!((panel_alpha(&data), leniency(&data)), forward);
+        // Every third first, then the rest: another order again.
+        let (thirds, rest): (Vec<_>, Vec<_>) = data
+            .iter()
+            .cloned()
+            .enumerate()
+            .partition(|(i, _)| i % 3 == 0);
+        let mixed: Vec<Observation> = thirds.into_iter().chain(rest).map(|(_, o)| o).collect();
+        assert_eq!((panel_alpha(&mixed), leniency(&mixed)), forward);
+        assert!(forward.0.alpha.is_some() && forward.1.iter().all(|l| l.offset.is_some()));
+    }
+
     #[test]
     fn leniency_is_the_offset_from_the_others_on_shared_items() {
         let data = two_raters(&[
