@@ -79,7 +79,7 @@ mod server {
     };
     use crate::domain::jd::FieldError;
     use crate::domain::plan::PlanItem;
-    use crate::domain::scorecard::{parse_item_key, ticked, CardStatus, ScorecardState};
+    use crate::domain::scorecard::{item_key, parse_item_key, ticked, CardStatus, ScorecardState};
     use std::collections::{BTreeSet, HashSet};
 
     /// How much of the board to build.
@@ -165,8 +165,9 @@ mod server {
             .flat_map(|r| r.items.iter().cloned())
             .collect();
         // Items a card holds that the plan no longer does (moved out after
-        // the interview) still show; `known` keeps the check per rating cheap.
-        let mut known: HashSet<PlanItem> = items.iter().cloned().collect();
+        // the interview) still show; `known` (their keys) keeps the check
+        // per rating cheap.
+        let mut known: HashSet<String> = items.iter().map(item_key).collect();
         let mut slots = Vec::new();
         let mut ratings = Vec::new();
         let mut hidden = BTreeSet::new();
@@ -188,14 +189,28 @@ mod server {
                 let page = scope == Scope::Page;
                 let kept = |text: &String| if page { String::new() } else { text.clone() };
                 for (key, score) in std::mem::take(&mut card.body.items) {
-                    let (Some(rating), Some(item)) = (score.rating, parse_item_key(&key)) else {
+                    let Some(rating) = score.rating else {
                         continue;
                     };
-                    let (positive, negative) = if page {
-                        (Vec::new(), Vec::new())
+                    let listed = known.contains(&key);
+                    // A key the plan lists is well formed: the page, which
+                    // shows no ticked indicators, need not parse it.
+                    let item = if page && listed {
+                        None
                     } else {
-                        ticked(&kit, &item, &score)
+                        let Some(item) = parse_item_key(&key) else {
+                            continue;
+                        };
+                        Some(item)
                     };
+                    let (positive, negative) = match &item {
+                        Some(item) if !page => ticked(&kit, item, &score),
+                        _ => (Vec::new(), Vec::new()),
+                    };
+                    if let (false, Some(item)) = (listed, item) {
+                        known.insert(key.clone());
+                        items.push(item);
+                    }
                     ratings.push(RatingRecord {
                         slot_id: kept(&a.id),
                         candidate_id: a.candidate_id.clone(),
@@ -210,10 +225,6 @@ mod server {
                         notes: score.notes,
                         submitted_at: card.submitted_at.as_ref().map(kept).unwrap_or_default(),
                     });
-                    if !known.contains(&item) {
-                        known.insert(item.clone());
-                        items.push(item);
-                    }
                 }
             }
             slots.push(Slot {

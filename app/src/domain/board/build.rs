@@ -116,10 +116,16 @@ pub fn build(input: BoardInput) -> Board {
                 if let Some(&i) = item_column.get(r.item_key.as_str()) {
                     column_counts[i].add(r.rating);
                 }
-                item_counts
-                    .entry(r.item_key.clone())
-                    .or_default()
-                    .add(r.rating);
+                // Looked up before inserting, so a key is copied once per
+                // candidate rather than once per rating.
+                match item_counts.get_mut(&r.item_key) {
+                    Some(counts) => counts.add(r.rating),
+                    None => {
+                        let mut counts = Counts::default();
+                        counts.add(r.rating);
+                        item_counts.insert(r.item_key.clone(), counts);
+                    }
+                }
                 let (exceeds, below) = extremes.entry(&r.item_key).or_default();
                 match r.rating {
                     Rating::Exceeds => exceeds.push(r.interviewer_email.clone()),
