@@ -28,10 +28,7 @@ pub enum Write {
     Stale(Box<Scorecard>),
 }
 
-const COLUMNS: &str = "s.id, s.requisition_id, s.candidate_id, s.interviewer_id, s.round_id, \
-     s.rubric_version, s.version, s.state, s.body_json, s.submitted_at, s.updated_at";
-
-/// `Row`'s fields, as `COLUMNS` and `RATINGS_COLUMNS` name them.
+/// `Row`'s fields: the one list the queries below select from.
 const ROW_COLUMNS: [&str; 11] = [
     "id",
     "requisition_id",
@@ -46,16 +43,27 @@ const ROW_COLUMNS: [&str; 11] = [
     "updated_at",
 ];
 
-/// `COLUMNS` with the card's content without its text in `body_json`:
-/// `ratings_json` while it was written at the card's current version, else
-/// the whole `body_json` (see migration 0010), which [`ratings_only`] reads
-/// the same way.
-const RATINGS_COLUMNS: &str = "s.id, s.requisition_id, s.candidate_id, s.interviewer_id, \
-     s.round_id, s.rubric_version, s.version, s.state, \
-     CASE WHEN s.ratings_version = s.version THEN s.ratings_json ELSE s.body_json END AS body_json, \
-     s.submitted_at, s.updated_at";
+/// What is read as a card's `body_json`: the whole body, or its light
+/// copy of the ratings while that was written at the card's current
+/// version, else the whole body (see migration 0010), which
+/// [`ratings_only`] reads the same way.
+const WHOLE_BODY: &str = "s.body_json";
+const RATINGS_BODY: &str =
+    "CASE WHEN s.ratings_version = s.version THEN s.ratings_json ELSE s.body_json END";
 
-/// A card as `COLUMNS` selects it, read by column name.
+/// `ROW_COLUMNS` of `scorecards s`, with `body` read as `body_json`.
+fn columns(body: &str) -> String {
+    ROW_COLUMNS
+        .iter()
+        .map(|c| match *c {
+            "body_json" => format!("{body} AS body_json"),
+            c => format!("s.{c}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A card as `columns` selects it, read by column name.
 #[derive(sqlx::FromRow, serde::Deserialize)]
 struct Row {
     id: String,
@@ -110,7 +118,8 @@ fn from_row_with(
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Scorecard>, DbError> {
     let row: Option<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM scorecards s WHERE s.id = $1"
+        "SELECT {} FROM scorecards s WHERE s.id = $1",
+        columns(WHOLE_BODY)
     ))
     .bind(id)
     .fetch_optional(&db.pool)
@@ -348,8 +357,7 @@ struct RatingsOf<'a> {
 
 #[derive(serde::Serialize)]
 struct RatingOf {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rating: Option<crate::domain::scoring::Rating>,
+    rating: crate::domain::scoring::Rating,
 }
 
 fn ratings_json(body: &ScorecardBody) -> Result<String, DbError> {
@@ -357,14 +365,13 @@ fn ratings_json(body: &ScorecardBody) -> Result<String, DbError> {
         items: body
             .items
             .iter()
-            .filter(|(_, item)| item.rating.is_some())
-            .map(|(key, item)| {
-                (
+            .filter_map(|(key, item)| {
+                Some((
                     key.as_str(),
                     RatingOf {
-                        rating: item.rating,
+                        rating: item.rating?,
                     },
-                )
+                ))
             })
             .collect(),
         recommendation: body.recommendation,
@@ -414,11 +421,14 @@ async fn by_id(
     value: &str,
     detail: Detail,
 ) -> Result<HashMap<String, Scorecard>, DbError> {
-    let columns = match detail {
-        Detail::Whole => COLUMNS,
-        Detail::RatingsOnly => RATINGS_COLUMNS,
+    let body = match detail {
+        Detail::Whole => WHOLE_BODY,
+        Detail::RatingsOnly => RATINGS_BODY,
     };
-    let query = format!("SELECT {columns} FROM scorecards s WHERE {column} = $1");
+    let query = format!(
+        "SELECT {} FROM scorecards s WHERE {column} = $1",
+        columns(body)
+    );
     let rows: Vec<Row> = fetch_as_json(db, &ROW_COLUMNS, &query, value).await?;
     rows.into_iter()
         .map(|row| {
