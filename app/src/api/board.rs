@@ -270,10 +270,13 @@ mod server {
         if scope == Scope::Page {
             board.ratings = Vec::new();
             board.slots = Vec::new();
-            // The page shows columns, not items: the counts per item are
-            // for the candidate view and the exports.
+            // The page shows columns, not items, and how many items are to
+            // discuss, not which: the counts per item and the flags (with
+            // their titles and who rated what) are for the candidate view
+            // and the exports.
             for row in &mut board.candidates {
                 row.items.clear();
+                row.flags.clear();
             }
         }
         Ok(board)

@@ -482,7 +482,7 @@ fn matrix_row(b: &Board, row: &CandidateRow) -> AnyView {
             .into_any(),
         )
     };
-    let flags = match row.flags.len() {
+    let flags = match row.to_discuss {
         0 => view! { <span class="muted">"—"</span> }.into_any(),
         n => view! {
             <a class="board-flags" href=format!("/candidates/{}/board#to-discuss", row.id)>{format!("{n} to discuss")}</a>

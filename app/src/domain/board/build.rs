@@ -142,7 +142,7 @@ pub fn build(input: BoardInput) -> Board {
                     counts,
                 })
                 .collect();
-            let flags = extremes
+            let flags: Vec<Flag> = extremes
                 .into_iter()
                 .filter(|(_, (e, b))| !e.is_empty() && !b.is_empty())
                 .map(|(key, (exceeds_by, below_by))| Flag {
@@ -208,6 +208,7 @@ pub fn build(input: BoardInput) -> Board {
                 cells,
                 items: item_counts,
                 recommendations,
+                to_discuss: flags.len(),
                 flags,
                 missing,
                 submitted_cards: panel
@@ -394,6 +395,11 @@ mod tests {
         );
         // Marco has an exceeds and a below, but on different items.
         assert_eq!(row(&board, MARCO).flags, vec![]);
+        // The count the board page shows without the flags.
+        assert_eq!(
+            (row(&board, PRIYA).to_discuss, row(&board, MARCO).to_discuss),
+            (1, 0)
+        );
     }
 
     #[test]

@@ -218,6 +218,10 @@ pub struct CandidateRow {
     pub evidence: Option<Recommendation>,
     pub recommendations: Vec<PanelRecommendation>,
     pub flags: Vec<Flag>,
+    /// How many items the panel is two steps apart on: the flags' count,
+    /// which the board page shows without the flags themselves.
+    #[serde(default)]
+    pub to_discuss: usize,
     pub missing: Vec<MissingCard>,
     pub submitted_cards: usize,
     /// The current decision: the latest one recorded.

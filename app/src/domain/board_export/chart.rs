@@ -270,6 +270,7 @@ mod tests {
             evidence: None,
             recommendations: vec![],
             flags: vec![],
+            to_discuss: 0,
             missing: vec![],
             submitted_cards: 2,
             decision: None,
