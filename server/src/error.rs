@@ -29,6 +29,13 @@ pub enum ApiError {
     /// The request clashes with what is stored; the message says how.
     #[error("{0}")]
     Conflict(String),
+    /// A write based on a version that is no longer stored: the message
+    /// says so and `current` is the object as stored now (409).
+    #[error("{message}")]
+    Stale {
+        message: String,
+        current: serde_json::Value,
+    },
     /// The body is not of a type this route reads; the message says which.
     #[error("{0}")]
     UnsupportedMediaType(String),
@@ -85,6 +92,11 @@ impl IntoResponse for ApiError {
             ApiError::Conflict(message) => {
                 (StatusCode::CONFLICT, Json(json!({ "error": message }))).into_response()
             }
+            ApiError::Stale { message, current } => (
+                StatusCode::CONFLICT,
+                Json(json!({ "error": message, "current": current })),
+            )
+                .into_response(),
             ApiError::UnsupportedMediaType(message) => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 Json(json!({ "error": message })),
@@ -159,6 +171,10 @@ impl From<app::api::refusal::Refusal> for ApiError {
                     .collect(),
             ),
             Refusal::Duplicate { message, .. } => ApiError::Conflict(message),
+            Refusal::StaleCard { message, current } => match serde_json::to_value(current) {
+                Ok(current) => ApiError::Stale { message, current },
+                Err(e) => ApiError::Internal(format!("the stored card could not be encoded: {e}")),
+            },
             Refusal::App(e) => e.into(),
         }
     }

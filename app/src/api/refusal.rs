@@ -3,6 +3,7 @@
 //! form's server function into a [`FormError`] that keeps what was typed.
 
 use super::form_error::{FormError, LineError};
+use super::scorecards::ScorecardView;
 use crate::domain::jd::FieldError;
 use crate::error::AppError;
 
@@ -16,6 +17,13 @@ pub enum Refusal {
     Duplicate {
         field: &'static str,
         message: String,
+    },
+    /// A scorecard changed since the writer read it, or is no longer in
+    /// the state the write needs; nothing was saved (409). `current` is
+    /// the card as stored, for the writer to see what changed.
+    StaleCard {
+        message: String,
+        current: Box<ScorecardView>,
     },
     App(AppError),
 }
@@ -42,6 +50,14 @@ impl Refusal {
                 FormError::rows(rows, text)
             }
             Refusal::Duplicate { field, message } => FormError::field(field, message, values),
+            Refusal::StaleCard { message, current } => FormError::StaleCard {
+                message,
+                values: values
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+                card: current,
+            },
             Refusal::App(e) => FormError::App(e),
         }
     }

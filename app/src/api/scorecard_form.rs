@@ -98,39 +98,27 @@ pub async fn save_scorecard(
     #[server(default)] intent: String,
     #[server(default)] reason: String,
 ) -> Result<i64, FormError> {
-    use super::scorecards::{self as rules, ScorecardError};
-    use crate::domain::jd::FieldError;
+    use super::refusal::Refusal;
+    use super::scorecards as rules;
 
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let mut values = card.clone();
     values.insert("reason".into(), reason.clone());
-    let refused = |e: ScorecardError| match e {
-        ScorecardError::App(e) => FormError::App(e),
-        ScorecardError::Fields(errors) => FormError::Fields {
-            errors,
-            values: values.clone(),
-        },
-        ScorecardError::Stale { message, .. } if crate::error::is_plain_form_post() => {
-            FormError::Fields {
-                errors: vec![FieldError {
-                    field: STALE_FIELD.into(),
-                    message,
-                }],
-                values: values.clone(),
-            }
+    let typed: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let refused = |e: Refusal| match e {
+        // Its answer travels in the address: the message goes under the
+        // version field, and the page it returns to reads the stored card.
+        Refusal::StaleCard { message, .. } if crate::error::is_plain_form_post() => {
+            FormError::field(STALE_FIELD, message, &typed)
         }
-        ScorecardError::Stale { message, current } => FormError::StaleCard {
-            message,
-            values: values.clone(),
-            card: current,
-        },
+        other => other.into_form(&typed),
     };
     let input = decode(&card).map_err(|e| match e {
-        FormError::Fields { errors, .. } => FormError::Fields {
-            errors,
-            values: values.clone(),
-        },
+        FormError::Fields { errors, .. } => FormError::fields(errors, &typed),
         other => other,
     })?;
     let reason = (!reason.trim().is_empty()).then_some(reason.as_str());

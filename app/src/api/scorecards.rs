@@ -11,10 +11,8 @@
 //!   refused with the stored card, so nothing is overwritten silently.
 
 use super::panel::interviews::InterviewItem;
-use crate::domain::jd::FieldError;
 pub use crate::domain::scorecard::CardStatus;
 use crate::domain::scorecard::{ItemScore, Recommendation, ScorecardState, VersionKind};
-use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -141,27 +139,6 @@ pub struct HistoryView {
     pub versions: Vec<VersionView>,
 }
 
-/// Why a write was refused.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ScorecardError {
-    App(AppError),
-    /// Bad input, each problem with its field.
-    Fields(Vec<FieldError>),
-    /// The card changed since the writer read it, or is no longer in the
-    /// state the write needs; nothing was saved. `current` is the card as
-    /// stored, for the writer to see what changed.
-    Stale {
-        message: String,
-        current: Box<ScorecardView>,
-    },
-}
-
-impl From<AppError> for ScorecardError {
-    fn from(e: AppError) -> Self {
-        ScorecardError::App(e)
-    }
-}
-
 #[cfg(feature = "ssr")]
 pub use server::*;
 
@@ -169,6 +146,7 @@ pub use server::*;
 mod server {
     use super::*;
     use crate::access::internal;
+    use crate::api::refusal::Refusal;
     use crate::db::{assignments, requisitions, scorecards, Db};
     use crate::domain::accounts::CurrentUser;
     use crate::domain::kit_item::KitItemRef;
@@ -179,6 +157,7 @@ mod server {
         ScorecardInput,
     };
     use crate::domain::Kit;
+    use crate::error::AppError;
     use crate::markdown::to_safe_html_once;
 
     fn no_such_card() -> AppError {
@@ -408,8 +387,8 @@ mod server {
         requisition: &Requisition,
         current: &Scorecard,
         message: String,
-    ) -> ScorecardError {
-        ScorecardError::Stale {
+    ) -> Refusal {
+        Refusal::StaleCard {
             message,
             current: Box::new(view(kit, assignment, requisition, current, true)),
         }
@@ -431,7 +410,7 @@ mod server {
         based_on: i64,
         input: &ScorecardInput,
         reason: Option<&str>,
-    ) -> Result<i64, ScorecardError> {
+    ) -> Result<i64, Refusal> {
         let (assignment, requisition, card, kit) = own_card(db, user, id).await?;
         if card.version != based_on {
             let message = changed_elsewhere(based_on, &card);
@@ -451,7 +430,7 @@ mod server {
             (parsed, reason) => {
                 let mut errors = parsed.err().unwrap_or_default();
                 errors.extend(reason.err());
-                return Err(ScorecardError::Fields(errors));
+                return Err(Refusal::Fields(errors));
             }
         };
         let written = match reason {
@@ -476,7 +455,7 @@ mod server {
         user: &CurrentUser,
         id: &str,
         based_on: i64,
-    ) -> Result<i64, ScorecardError> {
+    ) -> Result<i64, Refusal> {
         let (assignment, requisition, card, kit) = own_card(db, user, id).await?;
         let already = |card: &Scorecard| {
             format!(
@@ -496,7 +475,7 @@ mod server {
             return Err(stale(&kit, &assignment, &requisition, &card, message));
         }
         let round = round_items(&requisition, &card.round);
-        check_submittable(&card.body, &round, &kit).map_err(ScorecardError::Fields)?;
+        check_submittable(&card.body, &round, &kit).map_err(Refusal::Fields)?;
         match scorecards::submit(db, &card.id, based_on, &user.id)
             .await
             .map_err(internal)?

@@ -8,14 +8,13 @@
 use super::body::json_body;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
-use app::api::scorecards::{self, CandidateScorecards, HistoryView, ScorecardError, ScorecardView};
+use app::api::scorecards::{self, CandidateScorecards, HistoryView, ScorecardView};
 use app::domain::accounts::CurrentUser;
 use app::domain::jd::FieldError;
 use app::domain::scorecard::ScorecardInput;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use serde::Deserialize;
@@ -32,19 +31,6 @@ pub fn router() -> Router<AppState> {
 fn signed_in(user: Option<Extension<CurrentUser>>) -> ApiResult<CurrentUser> {
     user.map(|Extension(u)| u)
         .ok_or_else(|| ApiError::Unauthorized("sign in first: POST /api/session".into()))
-}
-
-/// A refused write: 422 with the fields, or 409 with the card as stored.
-fn refused(e: ScorecardError) -> Response {
-    match e {
-        ScorecardError::App(e) => ApiError::from(e).into_response(),
-        ScorecardError::Fields(fields) => ApiError::Invalid(fields).into_response(),
-        ScorecardError::Stale { message, current } => (
-            StatusCode::CONFLICT,
-            Json(json!({ "error": message, "current": current })),
-        )
-            .into_response(),
-    }
 }
 
 fn missing_version() -> FieldError {
@@ -78,7 +64,7 @@ async fn save(
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Bytes,
-) -> ApiResult<Response> {
+) -> ApiResult<Json<serde_json::Value>> {
     let user = signed_in(user)?;
     let request: SaveBody = json_body(&headers, &body)?;
     let (version, input) = match (request.version, request.body) {
@@ -97,21 +83,17 @@ async fn save(
             return Err(ApiError::Invalid(fields));
         }
     };
-    Ok(
-        match scorecards::save(
-            &state.db,
-            &user,
-            &id,
-            version,
-            &input,
-            request.reason.as_deref(),
-        )
-        .await
-        {
-            Ok(version) => Json(json!({ "version": version })).into_response(),
-            Err(e) => refused(e),
-        },
+    // A refusal is 422 with the fields, or 409 with the card as stored.
+    let version = scorecards::save(
+        &state.db,
+        &user,
+        &id,
+        version,
+        &input,
+        request.reason.as_deref(),
     )
+    .await?;
+    Ok(Json(json!({ "version": version })))
 }
 
 #[derive(Deserialize)]
@@ -126,20 +108,14 @@ async fn submit(
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Bytes,
-) -> ApiResult<Response> {
+) -> ApiResult<Json<serde_json::Value>> {
     let user = signed_in(user)?;
     let request: SubmitBody = json_body(&headers, &body)?;
     let version = request
         .version
         .ok_or_else(|| ApiError::Invalid(vec![missing_version()]))?;
-    Ok(
-        match scorecards::submit(&state.db, &user, &id, version).await {
-            Ok(version) => {
-                Json(json!({ "version": version, "state": "submitted" })).into_response()
-            }
-            Err(e) => refused(e),
-        },
-    )
+    let version = scorecards::submit(&state.db, &user, &id, version).await?;
+    Ok(Json(json!({ "version": version, "state": "submitted" })))
 }
 
 async fn history(
