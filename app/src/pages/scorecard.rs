@@ -40,13 +40,16 @@ pub fn ScorecardPanel(id: String) -> impl IntoView {
         move || save.version().get(),
         move |_| scorecard_history(id.clone()),
     );
+    // The card is read with `get`, not awaited in a `Suspend`: after a
+    // refused save (the autosave's stale answer presses "Save draft"), the
+    // page must be drawn again from the refetched card, and an awaited read
+    // sometimes missed that refetch under load, leaving "Saving…" on screen
+    // with the stored text never shown (seen in the scorecard journey).
     view! {
         <Suspense fallback=|| view! { <p>"Loading your scorecard…"</p> }>
-            {move || Suspend::new(async move {
-                match card.await {
-                    Ok((c, timers)) => view! { <Card c timers save/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
+            {move || card.get().map(|loaded| match loaded {
+                Ok((c, timers)) => view! { <Card c timers save/> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
             })}
         </Suspense>
         <Suspense fallback=|| ()>
