@@ -171,12 +171,18 @@ impl From<app::api::refusal::Refusal> for ApiError {
                     .collect(),
             ),
             Refusal::Duplicate { message, .. } => ApiError::Conflict(message),
-            Refusal::StaleCard { message, current } => match serde_json::to_value(current) {
-                Ok(current) => ApiError::Stale { message, current },
-                Err(e) => ApiError::Internal(format!("the stored card could not be encoded: {e}")),
-            },
+            Refusal::StaleCard { message, current } => stale(message, current),
+            Refusal::StalePlan { message, current } => stale(message, current),
             Refusal::App(e) => e.into(),
         }
+    }
+}
+
+/// A stale write's answer: the message and the object as stored now.
+fn stale(message: String, current: impl serde::Serialize) -> ApiError {
+    match serde_json::to_value(current) {
+        Ok(current) => ApiError::Stale { message, current },
+        Err(e) => ApiError::Internal(format!("the stored object could not be encoded: {e}")),
     }
 }
 

@@ -3,6 +3,7 @@
 //! form's server function into a [`FormError`] that keeps what was typed.
 
 use super::form_error::{FormError, LineError};
+use super::requisitions::PlanView;
 use super::scorecards::ScorecardView;
 use crate::domain::jd::FieldError;
 use crate::error::AppError;
@@ -24,6 +25,12 @@ pub enum Refusal {
     StaleCard {
         message: String,
         current: Box<ScorecardView>,
+    },
+    /// The interview plan changed since the editor read it; the edit was
+    /// not applied (409). `current` is the plan as it is now.
+    StalePlan {
+        message: String,
+        current: Box<PlanView>,
     },
     App(AppError),
 }
@@ -52,15 +59,25 @@ impl Refusal {
             Refusal::Duplicate { field, message } => FormError::field(field, message, values),
             Refusal::StaleCard { message, current } => FormError::StaleCard {
                 message,
-                values: values
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect(),
+                values: typed(values),
                 card: current,
+            },
+            Refusal::StalePlan { message, current } => FormError::StalePlan {
+                message,
+                values: typed(values),
+                plan: current,
             },
             Refusal::App(e) => FormError::App(e),
         }
     }
+}
+
+/// What was typed, by field name, as a form error carries it.
+fn typed(values: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+    values
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 #[cfg(test)]

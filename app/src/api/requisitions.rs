@@ -248,19 +248,15 @@ pub async fn edit_plan(
     #[server(default)] round: String,
     #[server(default)] version: Option<i64>,
 ) -> Result<i64, super::form_error::FormError> {
-    use super::form_error::FormError;
-    use crate::db::requisitions::PlanWrite;
     use crate::domain::plan::{ItemKind, PlanEdit};
-    let sent: std::collections::BTreeMap<String, String> = [
-        ("id", id.as_str()),
-        ("op", op.as_str()),
-        ("kind", kind.as_str()),
-        ("item", item.as_str()),
-        ("round", round.as_str()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
+    // The edit as sent, for the editor to apply again after a refusal.
+    let sent = [
+        ("id", id.clone()),
+        ("op", op.clone()),
+        ("kind", kind.clone()),
+        ("item", item.clone()),
+        ("round", round.clone()),
+    ];
     // The add picker sends `kind:id` in one field.
     let (kind, item) = match item.split_once(':') {
         Some((k, i)) if kind.is_empty() => (k.to_string(), i.to_string()),
@@ -268,7 +264,6 @@ pub async fn edit_plan(
     };
     let user = crate::auth::require_user()?;
     let db = db()?;
-    let requisition = crate::access::requisition(&db, &user, &id).await?;
     let kind = kind
         .parse::<ItemKind>()
         .map_err(|e| AppError::Invalid(format!("kind: {e}")))?;
@@ -289,19 +284,39 @@ pub async fn edit_plan(
             .into())
         }
     };
-    let kit = frozen_kit(&db, &requisition).await?;
+    let sent: Vec<(&str, &str)> = sent.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    change_plan(&db, &user, &id, version, &edit)
+        .await
+        .map_err(|refused| refused.into_form(&sent))
+}
+
+/// Applies one edit to a requisition's interview plan for someone who runs
+/// it, if the plan is still at `version` (or at any version without one).
+/// Returns the plan's new version; a stale edit is refused with the plan
+/// as it is now.
+#[cfg(feature = "ssr")]
+pub async fn change_plan(
+    db: &crate::db::Db,
+    user: &CurrentUser,
+    id: &str,
+    version: Option<i64>,
+    edit: &crate::domain::plan::PlanEdit,
+) -> Result<i64, super::refusal::Refusal> {
+    use super::refusal::Refusal;
+    use crate::db::requisitions::PlanWrite;
+    let requisition = crate::access::requisition(db, user, id).await?;
+    let kit = frozen_kit(db, &requisition).await?;
     let written =
-        crate::db::requisitions::edit_plan(&db, &id, version, |plan| plan.apply(&kit, &edit))
+        crate::db::requisitions::edit_plan(db, id, version, |plan| plan.apply(&kit, edit))
             .await
             .map_err(crate::access::internal)?;
     match written {
         PlanWrite::Saved { version } => Ok(version),
-        PlanWrite::Stale { plan, version } => Err(FormError::StalePlan {
+        PlanWrite::Stale { plan, version } => Err(Refusal::StalePlan {
             message: "Someone changed the plan while you were looking at it, so your change was not made. \
                       The plan below is the current one; apply your change again if it still makes sense."
                 .into(),
-            values: sent,
-            plan: Box::new(plan_view(&kit, &plan, version)),
+            current: Box::new(plan_view(&kit, &plan, version)),
         }),
         PlanWrite::Started => Err(AppError::Conflict(
             "Interviews have started, so the plan is fixed: every panelist is scored against the same questions.".into(),
