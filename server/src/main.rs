@@ -7,6 +7,9 @@ use server::cli::{BenchCommand, Cli, Command, LintCommand, RubricsCommand, UserC
 use server::commands;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
