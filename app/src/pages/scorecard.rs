@@ -40,11 +40,12 @@ pub fn ScorecardPanel(id: String) -> impl IntoView {
         move || save.version().get(),
         move |_| scorecard_history(id.clone()),
     );
-    // The card is read with `get`, not awaited in a `Suspend`: after a
+    // The card is read with `get`, not awaited in a `Suspend`. After a
     // refused save (the autosave's stale answer presses "Save draft"), the
-    // page must be drawn again from the refetched card, and an awaited read
-    // sometimes missed that refetch under load, leaving "Saving…" on screen
-    // with the stored text never shown (seen in the scorecard journey).
+    // page must be drawn again from the refetched card. With the awaited
+    // read it often was not: "Saving…" stayed on screen, and the stored
+    // text never showed. With `get` this is much rarer in the scorecard
+    // journey, but it still happens, and the cause is not found yet.
     view! {
         <Suspense fallback=|| view! { <p>"Loading your scorecard…"</p> }>
             {move || card.get().map(|loaded| match loaded {
