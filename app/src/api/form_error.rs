@@ -100,14 +100,19 @@ impl FromServerFnError for FormError {
     }
 }
 
+/// What was typed, by field name, as a form error carries it.
+pub fn typed_values(values: &[(&str, &str)]) -> BTreeMap<String, String> {
+    values
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 impl FormError {
     pub fn fields(errors: Vec<FieldError>, values: &[(&str, &str)]) -> FormError {
         FormError::Fields {
             errors,
-            values: values
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            values: typed_values(values),
         }
     }
 

@@ -2,7 +2,7 @@
 //! route turns it into a status and a body (the server's `ApiError`), a
 //! form's server function into a [`FormError`] that keeps what was typed.
 
-use super::form_error::{FormError, LineError};
+use super::form_error::{typed_values, FormError, LineError};
 use super::requisitions::PlanView;
 use super::scorecards::ScorecardView;
 use crate::domain::jd::FieldError;
@@ -59,25 +59,17 @@ impl Refusal {
             Refusal::Duplicate { field, message } => FormError::field(field, message, values),
             Refusal::StaleCard { message, current } => FormError::StaleCard {
                 message,
-                values: typed(values),
+                values: typed_values(values),
                 card: current,
             },
             Refusal::StalePlan { message, current } => FormError::StalePlan {
                 message,
-                values: typed(values),
+                values: typed_values(values),
                 plan: current,
             },
             Refusal::App(e) => FormError::App(e),
         }
     }
-}
-
-/// What was typed, by field name, as a form error carries it.
-fn typed(values: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
-    values
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
 }
 
 #[cfg(test)]
