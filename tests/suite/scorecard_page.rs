@@ -274,6 +274,85 @@ async fn the_actors_brief_has_the_persona_and_no_anchors(app: TestApp) {
 }
 on_both_databases!(actor_brief, the_actors_brief_has_the_persona_and_no_anchors);
 
+/// The interview page is drawn on the server from the same data it sends
+/// for hydration. The card and its countdowns once came from two calls,
+/// and the second sometimes ran without the request (as signed out): the
+/// countdown then went missing from the HTML or from the data, and the
+/// browser's hydration stopped part-way, leaving a card that never redrew
+/// after a save. Each of many loads must draw the countdown.
+async fn the_interview_page_always_draws_its_countdowns(app: TestApp) {
+    use app::db::assignments;
+    use app::domain::plan::{ItemKind, PlanItem};
+    let w = world(&app).await;
+    let requisition = app::db::requisitions::get(&app.db, &w.requisition)
+        .await
+        .unwrap()
+        .unwrap();
+    let minutes = app::api::kits::frozen_kit(&app.db, &requisition)
+        .await
+        .unwrap()
+        .simulation
+        .minutes;
+    let simulation = PlanItem {
+        kind: ItemKind::Exercise,
+        id: "simulation".into(),
+    };
+    let round = requisition
+        .plan
+        .as_ref()
+        .and_then(|p| p.rounds.iter().find(|r| r.items.contains(&simulation)))
+        .expect("a round with the simulation")
+        .round
+        .clone();
+    let ivy = assignments::get(&app.db, &w.assignment)
+        .await
+        .unwrap()
+        .unwrap();
+    let id = assignments::create(
+        &app.db,
+        &assignments::NewAssignment {
+            requisition_id: &w.requisition,
+            candidate_id: &w.candidate,
+            round: &round,
+            interviewer_id: &ivy.interviewer_id,
+            starts_at: "2027-01-03T15:00:00.000Z",
+            minutes: 60,
+            created_by: &ivy.interviewer_id,
+        },
+    )
+    .await
+    .unwrap();
+    for load in 0..30 {
+        let (status, html) = get_page(&app, &w.clients[IVY], &format!("/interviews/{id}")).await;
+        assert_eq!(status, 200, "load {load}: {html}");
+        assert!(
+            html.contains(r#"data-countdown="exercise:simulation""#),
+            "load {load}: no countdown drawn"
+        );
+        // The data for hydration is JSON inside a script's string; the
+        // server may send the card more than once, and each copy must
+        // carry the countdown.
+        let copies: Vec<&str> = html
+            .match_indices(r#"\"timers\":{"#)
+            .map(|(at, _)| &html[at..html[at..].find('}').map_or(html.len(), |end| at + end)])
+            .collect();
+        assert!(
+            !copies.is_empty(),
+            "load {load}: no card in the hydration data"
+        );
+        for copy in copies {
+            assert!(
+                copy.contains(&format!(r#"\"exercise:simulation\":{minutes}"#)),
+                "load {load}: the hydration data has no countdown: {copy}"
+            );
+        }
+    }
+}
+on_both_databases!(
+    interview_countdowns,
+    the_interview_page_always_draws_its_countdowns
+);
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")

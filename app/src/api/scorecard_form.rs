@@ -71,13 +71,30 @@ pub fn decode(card: &BTreeMap<String, String>) -> Result<ScorecardInput, FormErr
     }
 }
 
+/// What the scorecard page draws: the card and its countdowns' lengths
+/// (minutes by item key, one per timed exercise of the card's kit).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct ScorecardPage {
+    pub card: ScorecardView,
+    pub timers: BTreeMap<String, u32>,
+}
+
 /// The viewer's own card (created on first read), or a submitted card
-/// they may read.
+/// they may read, with its countdowns.
+///
+/// One server function, not one for the card and another for the timers
+/// awaited after it: while the server renders the page, a resource's
+/// fetcher may no longer reach the request (who is signed in) after its
+/// first await. The second call then failed as signed out, the page's
+/// HTML and the data sent to hydrate it disagreed about the countdown,
+/// and the browser's hydration stopped part-way, leaving a card that
+/// never redrew after a save.
 #[server(prefix = "/api/fn", endpoint = "scorecard", input = GetUrl)]
-pub async fn get_scorecard(id: String) -> Result<ScorecardView, AppError> {
+pub async fn open_scorecard(id: String) -> Result<ScorecardPage, AppError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
-    super::scorecards::read(&db, &user, &id).await
+    let (card, timers) = super::scorecards::read_with_timers(&db, &user, &id).await?;
+    Ok(ScorecardPage { card, timers })
 }
 
 #[server(prefix = "/api/fn", endpoint = "scorecard-history", input = GetUrl)]
@@ -219,20 +236,4 @@ pub async fn actor_brief(id: String) -> Result<ActorBriefView, AppError> {
         minutes: s.minutes,
         persona: s.persona.clone(),
     })
-}
-
-/// The kit's response times for the timed exercises of this interview's
-/// round, in minutes, by item key: the countdowns' lengths.
-#[server(prefix = "/api/fn", endpoint = "exercise-timers", input = GetUrl)]
-pub async fn exercise_timers(id: String) -> Result<BTreeMap<String, u32>, AppError> {
-    use crate::domain::kit_item::Exercise;
-    use crate::domain::scorecard::item_key;
-    let user = crate::auth::require_user()?;
-    let db = super::context::db()?;
-    let (_, requisition, _) = super::panel::assignment_for(&db, &user, &id).await?;
-    let kit = super::kits::frozen_kit(&db, &requisition).await?;
-    Ok(Exercise::ALL
-        .into_iter()
-        .filter_map(|e| Some((item_key(&e.into()), kit.exercise(e).minutes()?)))
-        .collect())
 }

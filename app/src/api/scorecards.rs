@@ -319,17 +319,42 @@ mod server {
     /// A card, for its interviewer (created on first read) or for someone
     /// who may read it.
     pub async fn read(db: &Db, user: &CurrentUser, id: &str) -> Result<ScorecardView, AppError> {
+        read_with_kit(db, user, id).await.map(|(card, _)| card)
+    }
+
+    /// The card as [`read`] gives it, with the countdowns' lengths from the
+    /// kit it is scored against: minutes by item key, one per timed
+    /// exercise.
+    pub async fn read_with_timers(
+        db: &Db,
+        user: &CurrentUser,
+        id: &str,
+    ) -> Result<(ScorecardView, BTreeMap<String, u32>), AppError> {
+        use crate::domain::kit_item::Exercise;
+        let (card, kit) = read_with_kit(db, user, id).await?;
+        let timers = Exercise::ALL
+            .into_iter()
+            .filter_map(|e| Some((item_key(&e.into()), kit.exercise(e).minutes()?)))
+            .collect();
+        Ok((card, timers))
+    }
+
+    async fn read_with_kit(
+        db: &Db,
+        user: &CurrentUser,
+        id: &str,
+    ) -> Result<(ScorecardView, std::sync::Arc<Kit>), AppError> {
         let (assignment, requisition) = assignment(db, id).await?;
-        if assignment.interviewer_id == user.id {
-            let card = scorecards::get_or_create(db, &assignment, &requisition.rubric_version)
+        let mine = assignment.interviewer_id == user.id;
+        let card = if mine {
+            scorecards::get_or_create(db, &assignment, &requisition.rubric_version)
                 .await
-                .map_err(internal)?;
-            let kit = card_kit(db, &requisition, &card.rubric_version).await?;
-            return Ok(view(&kit, &assignment, &requisition, &card, true));
-        }
-        let card = readable_by_other(db, user, &assignment).await?;
+                .map_err(internal)?
+        } else {
+            readable_by_other(db, user, &assignment).await?
+        };
         let kit = card_kit(db, &requisition, &card.rubric_version).await?;
-        Ok(view(&kit, &assignment, &requisition, &card, false))
+        Ok((view(&kit, &assignment, &requisition, &card, mine), kit))
     }
 
     /// The submission and its amendments, each whole; private notes for

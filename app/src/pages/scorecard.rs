@@ -5,9 +5,7 @@
 //! typed, and a stale one also shows the stored text beside it.
 
 use crate::api::form_error::FormError;
-use crate::api::scorecard_form::{
-    exercise_timers, get_scorecard, scorecard_history, SaveScorecard, STALE_FIELD,
-};
+use crate::api::scorecard_form::{open_scorecard, scorecard_history, SaveScorecard, STALE_FIELD};
 use crate::api::scorecards::{ScorecardItem, ScorecardView};
 use crate::components::form::{field_message_id, refused, typed, FieldMessage, FormNotice};
 use crate::components::rubric::AnchorsTable;
@@ -26,31 +24,19 @@ pub fn ScorecardPanel(id: String) -> impl IntoView {
     let card_id = id.clone();
     let card = Resource::new(
         move || save.version().get(),
-        move |_| {
-            let id = card_id.clone();
-            async move {
-                let card = get_scorecard(id.clone()).await?;
-                // The countdowns are a help: the card shows without them.
-                let timers = exercise_timers(id).await.unwrap_or_default();
-                Ok::<_, crate::error::AppError>((card, timers))
-            }
-        },
+        move |_| open_scorecard(card_id.clone()),
     );
     let history = Resource::new(
         move || save.version().get(),
         move |_| scorecard_history(id.clone()),
     );
-    // The card is read with `get`, not awaited in a `Suspend`. After a
-    // refused save (the autosave's stale answer presses "Save draft"), the
-    // page must be drawn again from the refetched card. With the awaited
-    // read it often was not: "Saving…" stayed on screen, and the stored
-    // text never showed. With `get` this is much rarer in the scorecard
-    // journey, but it still happens, and the cause is not found yet.
     view! {
         <Suspense fallback=|| view! { <p>"Loading your scorecard…"</p> }>
-            {move || card.get().map(|loaded| match loaded {
-                Ok((c, timers)) => view! { <Card c timers save/> }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+            {move || Suspend::new(async move {
+                match card.await {
+                    Ok(page) => view! { <Card c=page.card timers=page.timers save/> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
             })}
         </Suspense>
         <Suspense fallback=|| ()>
