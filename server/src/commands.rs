@@ -232,10 +232,22 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
         library.version
     );
     match app::db::users::count(&db).await {
-        Ok(0) => println!(
-            "There are no accounts yet. Create the first admin with:\n  hiring-kit user add --email you@example.com --role admin --password-stdin"
+        Ok(0) => {
+            let program = std::env::args()
+                .next()
+                .unwrap_or_else(|| "hiring-kit".into());
+            let url = common.database_url.as_deref();
+            println!(
+                "There are no accounts yet. Create the first admin with (type the password, then Enter):\n  {}",
+                crate::first_admin::command(&program, &common.data_dir, url)
+            );
+            if crate::first_admin::hides_password(url) {
+                println!("  (put the database password where the command says PASSWORD)");
+            }
+        }
+        Ok(_) => println!(
+            "Sign in with an account an admin created (admins manage accounts at /admin/users)."
         ),
-        Ok(_) => println!("Sign in with an account an admin created (admins manage accounts at /admin/users)."),
         Err(e) => eprintln!("could not count accounts: {e}"),
     }
     println!("Stop with Ctrl-C.");

@@ -8,6 +8,7 @@ pub mod bench;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod first_admin;
 pub mod http;
 pub mod lint_eval;
 pub mod rubrics;

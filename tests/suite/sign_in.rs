@@ -257,3 +257,49 @@ on_both_databases!(
     anonymous_gate,
     anonymous_requests_get_401_or_the_sign_in_page
 );
+
+/// A new installation tells its first visitors where the first admin comes
+/// from, and says nothing once the team has a second account.
+async fn a_new_installation_says_where_the_first_admin_is(app: TestApp) {
+    use crate::support::pages::get_page;
+    let anonymous = app.anonymous();
+    let notice = r#"id="first-run""#;
+    // One account, and no file from scripts/run: nothing about setting up.
+    let (status, html) = get_page(&app, &anonymous, "/sign-in").await;
+    assert_eq!(status, 200, "{html}");
+    assert!(!html.contains(notice), "{html}");
+
+    // scripts/run made the first admin: the page says where its password
+    // is kept, and never what it is.
+    let file = app.data_dir().join(app::api::accounts::FIRST_ADMIN_FILE);
+    std::fs::write(
+        &file,
+        "email: admin@example.com\npassword: not-for-the-page\n",
+    )
+    .unwrap();
+    let (_, html) = get_page(&app, &anonymous, "/sign-in").await;
+    assert!(html.contains(notice), "{html}");
+    assert!(html.contains(&file.display().to_string()), "{html}");
+    assert!(!html.contains("not-for-the-page"), "{html}");
+
+    // The team's second account: the note goes.
+    app.user(Role::Recruiter, "rita@example.com").await;
+    let (_, html) = get_page(&app, &anonymous, "/sign-in").await;
+    assert!(!html.contains(notice), "{html}");
+
+    // No account at all: whoever runs the server makes the first admin.
+    for table in ["sessions", "users"] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+    let (_, html) = get_page(&app, &anonymous, "/sign-in").await;
+    assert!(html.contains(notice), "{html}");
+    assert!(html.contains("no accounts"), "{html}");
+    assert!(html.contains("hiring-kit user add --role admin"), "{html}");
+}
+on_both_databases!(
+    first_run_notice,
+    a_new_installation_says_where_the_first_admin_is
+);

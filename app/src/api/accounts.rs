@@ -92,3 +92,43 @@ pub async fn update_account(
         ))),
     }
 }
+
+/// What the sign-in page tells the first visitors of a new installation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FirstRun {
+    /// There is no account yet: whoever runs the server makes the first
+    /// admin (the server prints the command when it starts).
+    NoAccounts,
+    /// The only account is the admin `scripts/run` made; its email and
+    /// password are in this file on the machine that runs the server.
+    FirstAdminFile(String),
+}
+
+/// Where `scripts/run` writes the first admin's email and password: this
+/// name in the server's data folder. Looked at on each visit, so the
+/// note goes once the file is deleted.
+#[derive(Clone, Debug)]
+pub struct FirstAdminFile(pub std::path::PathBuf);
+
+/// The name of that file in the data folder.
+pub const FIRST_ADMIN_FILE: &str = "first-admin.txt";
+
+/// `None` once the installation has more than its first account: then
+/// the page says nothing about setting up.
+#[server(prefix = "/api/fn", endpoint = "first-run", input = GetUrl)]
+pub async fn first_run_note() -> Result<Option<FirstRun>, AppError> {
+    // Context first: after an await the request may be out of reach.
+    let db = super::context::db()?;
+    let file = use_context::<FirstAdminFile>()
+        .map(|f| f.0)
+        .filter(|file| file.is_file())
+        .map(|file| file.display().to_string());
+    let accounts = crate::db::users::count(&db)
+        .await
+        .map_err(crate::access::internal)?;
+    Ok(match accounts {
+        0 => Some(FirstRun::NoAccounts),
+        1 => file.map(FirstRun::FirstAdminFile),
+        _ => None,
+    })
+}

@@ -3,6 +3,7 @@
 //! with a redirect to where the person was going, or back here with what
 //! went wrong.
 
+use crate::api::accounts::{first_run_note, FirstRun};
 use crate::domain::accounts::safe_next;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -65,7 +66,33 @@ pub fn SignInPage() -> impl IntoView {
             <p class="muted">
                 "Accounts are created by an admin. Candidates do not need one: they apply through the link the recruiter shares."
             </p>
+            <FirstRunNotice/>
         </section>
+    }
+}
+
+/// On a new installation, where the first admin comes from.
+#[component]
+fn FirstRunNotice() -> impl IntoView {
+    let first_run = Resource::new(|| (), |_| first_run_note());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                first_run.await.ok().flatten().map(|hint| view! {
+                    <aside class="first-run" id="first-run">
+                        <h2>"Setting up a new installation"</h2>
+                        {match hint {
+                            FirstRun::NoAccounts => view! {
+                                <p>"No one can sign in yet: this installation has no accounts. Whoever runs the server makes the first admin with "<code>"hiring-kit user add --role admin"</code>". The server printed the exact command, with the data folder or database it uses, when it started."</p>
+                            }.into_any(),
+                            FirstRun::FirstAdminFile(file) => view! {
+                                <p>"The first admin's email and password are in "<code>{file}</code>" on the machine that runs the server (written by "<code>"scripts/run"</code>"). Sign in with them, then add your team at "<a href="/admin/users">"Accounts"</a>"; this note goes once there is a second account."</p>
+                            }.into_any(),
+                        }}
+                    </aside>
+                })
+            })}
+        </Suspense>
     }
 }
 

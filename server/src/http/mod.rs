@@ -105,9 +105,13 @@ pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router 
     let context = {
         let library = state.library.clone();
         let db = state.db.clone();
+        let first_admin = app::api::accounts::FirstAdminFile(
+            state.data_dir.join(app::api::accounts::FIRST_ADMIN_FILE),
+        );
         move || {
             provide_context(SharedLibrary(library.clone()));
             provide_context(db.clone());
+            provide_context(first_admin.clone());
             // leptos_axum makes a nonce of its own; the one in the CSP header
             // is the request's (see csp.rs), so it replaces that one here.
             if let Some(nonce) =
