@@ -236,6 +236,17 @@ async fn two_interviewers_score_blind_with_the_keyboard() {
                 b.text_of(".countdown .clock").await,
                 format!("{:02}:00", kit.simulation.minutes)
             );
+            // Submitting with nothing rated is refused (the draft is kept):
+            // the reasons show under the fields.
+            b.click("button[value='submit']").await;
+            eventually("the refused submission says why", async || {
+                !b.text_of("p.field-error[data-field='recommendation']")
+                    .await
+                    .trim()
+                    .is_empty()
+            })
+            .await;
+            assert_eq!(b.count("#scorecard[data-state='draft']").await, 1);
             rate_all_with_keys(b, "e", "exceeds").await;
             wait_saved(b).await;
 

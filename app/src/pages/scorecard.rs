@@ -7,7 +7,7 @@
 use crate::api::form_error::FormError;
 use crate::api::scorecard_form::{open_scorecard, scorecard_history, SaveScorecard, STALE_FIELD};
 use crate::api::scorecards::{ScorecardItem, ScorecardView};
-use crate::components::form::{field_message_id, refused, typed, FieldMessage, FormNotice};
+use crate::components::form::{field_message_id, typed, FieldMessage, FormNotice};
 use crate::components::rubric::AnchorsTable;
 use crate::domain::scorecard::{Recommendation, ScorecardState, VersionKind};
 use crate::domain::scoring::Rating;
@@ -21,23 +21,60 @@ use std::sync::{Arc, Mutex};
 #[component]
 pub fn ScorecardPanel(id: String) -> impl IntoView {
     let save = ServerAction::<SaveScorecard>::new();
+    let answers = Answers::new(save);
+    // The card and its history are read again after each answer to the
+    // form's button (a refused submission still saves the draft), except a
+    // stale refusal: nothing was stored, and it carries the stored card.
+    let reads = Memo::new(move |before: Option<&usize>| {
+        let answered = save.version().get();
+        match save.value().get_untracked() {
+            Some(Err(FormError::StaleCard { .. })) => before.copied().unwrap_or(answered),
+            _ => answered,
+        }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => answers.saved(),
+        Some(Err(e)) => answers.refused(e),
+        None => {}
+    });
     let card_id = id.clone();
     let card = Resource::new(
-        move || save.version().get(),
+        move || reads.get(),
         move |_| open_scorecard(card_id.clone()),
     );
+    // Another tab may have submitted or amended: the history is read
+    // again when a stale answer shows a newer card too.
     let history = Resource::new(
-        move || save.version().get(),
+        move || {
+            (
+                reads.get(),
+                answers.newer.with(|n| n.as_ref().map(|c| c.version)),
+            )
+        },
         move |_| scorecard_history(id.clone()),
     );
     view! {
         <Suspense fallback=|| view! { <p>"Loading your scorecard…"</p> }>
-            {move || Suspend::new(async move {
-                match card.await {
-                    Ok(page) => view! { <Card c=page.card timers=page.timers save/> }.into_any(),
+            {move || {
+                // After a stale refusal the card is drawn as that answer
+                // says it is stored, with what was typed beside it. (Read
+                // with `get`: a `Suspend` made again when `newer` changes
+                // never resolved.)
+                let newer = answers.newer.get();
+                card.get().map(|loaded| match loaded {
+                    Ok(page) => {
+                        // Versions only grow: the card read after a later
+                        // save wins over an older stale answer.
+                        let c = match newer {
+                            Some(n) if n.version > page.card.version => n,
+                            _ => page.card,
+                        };
+                        let first = answers.refusal.get_untracked();
+                        view! { <Card c timers=page.timers save answers first/> }.into_any()
+                    }
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
+                })
+            }}
         </Suspense>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -64,6 +101,11 @@ pub fn ScorecardPanel(id: String) -> impl IntoView {
     }
 }
 
+/// Whether a refusal says another save won (the stored card is newer).
+fn is_stale(e: &FormError) -> bool {
+    !e.messages_for(STALE_FIELD).is_empty()
+}
+
 /// Whether a checkbox is ticked: as sent when the form was refused, else
 /// as stored.
 fn ticked(error: &Option<FormError>, name: &str, stored: bool) -> bool {
@@ -77,14 +119,51 @@ fn card_name(field: &str) -> String {
     format!("card[{field}]")
 }
 
+/// What the page last heard back from a save, by the form's button or by
+/// the autosave.
+#[derive(Clone, Copy)]
+struct Answers {
+    /// The last refusal, whose messages show under the fields.
+    refusal: RwSignal<Option<FormError>>,
+    /// The card as stored, from the last stale refusal. It is drawn while
+    /// it is newer than the card the page read.
+    newer: RwSignal<Option<ScorecardView>>,
+}
+
+impl Answers {
+    /// Starts from the action's refusal: on a page drawn after a form
+    /// posted without JavaScript was refused, it is read from the address.
+    fn new(save: ServerAction<SaveScorecard>) -> Self {
+        Answers {
+            refusal: RwSignal::new(save.value().get_untracked().and_then(Result::err)),
+            newer: RwSignal::new(None),
+        }
+    }
+
+    /// A save went through: the card read again is newer.
+    fn saved(self) {
+        self.refusal.set(None);
+    }
+
+    fn refused(self, e: FormError) {
+        if let FormError::StaleCard { card, .. } = &e {
+            self.newer.set(Some((**card).clone()));
+        }
+        self.refusal.set(Some(e));
+    }
+}
+
+/// The card as `c` has it. `first` is the stale refusal it is drawn
+/// after: what was typed fills the form, the stored text beside it.
 #[component]
 fn Card(
     c: ScorecardView,
     timers: BTreeMap<String, u32>,
     save: ServerAction<SaveScorecard>,
+    answers: Answers,
+    first: Option<FormError>,
 ) -> impl IntoView {
-    let error = refused(save);
-    let first = error.get_untracked();
+    let error: Signal<Option<FormError>> = answers.refusal.into();
     let submitted = c.state == ScorecardState::Submitted;
     let refused_before = first.is_some();
     let (state, version) = (c.state.id(), c.version);
@@ -100,13 +179,13 @@ fn Card(
                     <Summary c=c.clone()/>
                     <details class="amend" open=refused_before>
                         <summary>"Amend this scorecard"</summary>
-                        <CardForm c timers=timers.clone() save error first amend=true/>
+                        <CardForm c timers=timers.clone() save answers error first amend=true/>
                     </details>
                 }.into_any()
             } else {
                 view! {
                     <p class="muted">"Your ratings and notes are yours alone until you submit: no one else on the panel sees them before then, and you see theirs only after submitting yours. Save a draft as often as you like."</p>
-                    <CardForm c timers=timers.clone() save error first amend=false/>
+                    <CardForm c timers=timers.clone() save answers error first amend=false/>
                 }.into_any()
             }}
         </section>
@@ -162,13 +241,12 @@ fn CardForm(
     c: ScorecardView,
     timers: BTreeMap<String, u32>,
     save: ServerAction<SaveScorecard>,
+    answers: Answers,
     error: Signal<Option<FormError>>,
     first: Option<FormError>,
     amend: bool,
 ) -> impl IntoView {
-    let stale = first
-        .as_ref()
-        .is_some_and(|e| !e.messages_for(STALE_FIELD).is_empty());
+    let stale = first.as_ref().is_some_and(is_stale);
     let private_stored = c.body.private_notes.clone().unwrap_or_default();
     let private_typed = typed(&first, "private_notes", &private_stored);
     let takeaways_typed = typed(&first, "takeaways", &c.body.takeaways);
@@ -183,7 +261,7 @@ fn CardForm(
         .map(|i| item_fields(i, &c, timers.get(&i.key).copied(), &first, error, stale))
         .collect_view();
     let shared = Arc::new(Unsent::new(c.version));
-    let autosave = Autosave::new(c.version, stale, !amend, shared.clone());
+    let autosave = Autosave::new(c.version, stale, !amend, shared.clone(), answers);
     let version = autosave.version;
     let state = autosave.state;
     let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
@@ -220,7 +298,7 @@ fn CardForm(
         <ActionForm action=save attr:class="scorecard-form" attr:id=if amend { "amend-form" } else { "scorecard-form" }>
             // A stale save has its own message; the summary would point at
             // fields that are not wrong.
-            <FormNotice error=Signal::derive(move || error.get().filter(|e| e.messages_for(STALE_FIELD).is_empty()))/>
+            <FormNotice error=Signal::derive(move || error.get().filter(|e| !is_stale(e)))/>
             <FieldMessage error field=STALE_FIELD/>
             <SaveState autosave/>
             <input type="hidden" name="id" value=c.id.clone()/>
@@ -386,6 +464,7 @@ struct Autosave {
     unsent: StoredValue<Arc<Unsent>>,
     /// Drafts save themselves; an amendment waits for its reason and button.
     enabled: bool,
+    answers: Answers,
 }
 
 /// What must outlive the page: the typed draft not yet on its way, the
@@ -443,7 +522,13 @@ async fn send_unsent(unsent: Arc<Unsent>) {
 }
 
 impl Autosave {
-    fn new(version: i64, stale: bool, enabled: bool, unsent: Arc<Unsent>) -> Self {
+    fn new(
+        version: i64,
+        stale: bool,
+        enabled: bool,
+        unsent: Arc<Unsent>,
+        answers: Answers,
+    ) -> Self {
         Autosave {
             wrapper: NodeRef::new(),
             state: RwSignal::new(if stale { "stale" } else { "saved" }),
@@ -456,6 +541,7 @@ impl Autosave {
             timer: StoredValue::new(None),
             unsent: StoredValue::new(unsent),
             enabled,
+            answers,
         }
     }
 
@@ -552,7 +638,6 @@ impl Autosave {
     }
 
     fn run(self) {
-        use leptos::wasm_bindgen::JsCast;
         let Some(unsent) = self.unsent.try_get_value() else {
             return;
         };
@@ -561,9 +646,6 @@ impl Autosave {
             self.schedule();
             return;
         }
-        let Some(form) = self.form() else {
-            return;
-        };
         let Some(mut args) = self.form_args() else {
             return;
         };
@@ -572,14 +654,6 @@ impl Autosave {
         args.version = unsent.version.load(Ordering::SeqCst);
         self.state.set("saving");
         unsent.in_flight.store(true, Ordering::SeqCst);
-        // On a stale save, the form's own "Save draft" posts what is typed:
-        // the server refuses it again and the page shows the stored text
-        // beside the typed text, without the interviewer having to ask.
-        let save_button = form
-            .query_selector("button[name='intent'][value='save']")
-            .ok()
-            .flatten()
-            .and_then(|b| b.dyn_into::<leptos::web_sys::HtmlElement>().ok());
         leptos::task::spawn_local(async move {
             let result = crate::api::scorecard_form::save_scorecard(
                 args.id,
@@ -623,9 +697,10 @@ impl Autosave {
                             "{} The stored text is shown beside yours.",
                             stale.join(" ")
                         ));
-                        if let Some(button) = &save_button {
-                            button.click();
-                        }
+                        // The answer carries the card as stored: the page
+                        // draws it with what was typed, from this answer
+                        // alone.
+                        self.answers.refused(e);
                     }
                 }
             }
