@@ -358,3 +358,72 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
+
+/// The `<tr>` of an interview on the interviewer's list.
+fn interview_row<'a>(html: &'a str, id: &str) -> &'a str {
+    let at = html
+        .find(&format!("data-assignment=\"{id}\""))
+        .unwrap_or_else(|| panic!("no row for {id}: {html}"));
+    let start = html[..at].rfind("<tr").unwrap_or(at);
+    let end = html[at..].find('>').map_or(html.len(), |e| at + e);
+    &html[start..end]
+}
+
+/// Interviewers sign in to their interviews, each marked with where their
+/// card stands: not started, draft, or overdue a day after it ended.
+async fn interviewers_land_on_their_interviews_with_their_cards_marked(app: TestApp) {
+    use app::db::assignments;
+    let w = world(&app).await;
+    let ivy = &w.clients[IVY];
+    let upcoming = assignments::get(&app.db, &w.assignment)
+        .await
+        .unwrap()
+        .unwrap();
+    let long_ago = assignments::create(
+        &app.db,
+        &assignments::NewAssignment {
+            requisition_id: &w.requisition,
+            candidate_id: &w.other_candidate,
+            round: &w.round,
+            interviewer_id: &upcoming.interviewer_id,
+            starts_at: "2020-01-06T15:00:00.000Z",
+            minutes: 45,
+            created_by: &upcoming.interviewer_id,
+        },
+    )
+    .await
+    .unwrap();
+
+    let (status, html) = get_page(&app, ivy, "/interviews").await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Your scorecard"), "{html}");
+    let row = interview_row(&html, &w.assignment);
+    assert!(row.contains(r#"data-card="not-started""#), "{row}");
+    let row = interview_row(&html, &long_ago);
+    assert!(row.contains(r#"data-card="overdue""#), "{row}");
+
+    // Opening the interview starts the card: a draft.
+    let (status, _) = get_page(&app, ivy, &format!("/interviews/{}", w.assignment)).await;
+    assert_eq!(status, 200);
+    let (_, html) = get_page(&app, ivy, "/interviews").await;
+    assert!(interview_row(&html, &w.assignment).contains(r#"data-card="draft""#));
+
+    // Signing in with nowhere in particular to go lands there.
+    let res = app
+        .anonymous()
+        .post(app.url("/sign-in"))
+        .form(&[
+            ("email", "ivy@example.com"),
+            ("password", crate::support::PASSWORD),
+            ("next", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/interviews");
+}
+on_both_databases!(
+    interviews_marked,
+    interviewers_land_on_their_interviews_with_their_cards_marked
+);

@@ -441,6 +441,26 @@ async fn by_id(
         .collect()
 }
 
+/// The state of each card this person has opened, by card (assignment) id.
+pub async fn states_for_interviewer(
+    db: &Db,
+    interviewer_id: &str,
+) -> Result<std::collections::HashMap<String, ScorecardState>, DbError> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, state FROM scorecards WHERE interviewer_id = $1")
+            .bind(interviewer_id)
+            .fetch_all(&db.pool)
+            .await?;
+    rows.into_iter()
+        .map(|(id, state)| {
+            let state = state
+                .parse::<ScorecardState>()
+                .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?;
+            Ok((id, state))
+        })
+        .collect()
+}
+
 /// How many of this person's interviews of this candidate have no
 /// submitted card yet. Zero for someone not on the panel.
 pub async fn unsubmitted_own(

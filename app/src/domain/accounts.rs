@@ -173,6 +173,17 @@ pub fn safe_next(next: &str) -> &str {
     }
 }
 
+/// Where a sign-in lands: where the person was going, or, with nowhere in
+/// particular to go, interviewers on their interviews (where they work).
+pub fn landing(role: Role, next: &str) -> &str {
+    let next = safe_next(next);
+    if next == "/" && role == Role::Interviewer {
+        "/interviews"
+    } else {
+        next
+    }
+}
+
 /// The person behind a request, as the server resolved it from the session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {
@@ -258,6 +269,19 @@ pub fn check_password(password: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interviewers_land_on_their_interviews_unless_going_somewhere() {
+        assert_eq!(landing(Role::Interviewer, ""), "/interviews");
+        assert_eq!(landing(Role::Interviewer, "/"), "/interviews");
+        assert_eq!(landing(Role::Interviewer, "//evil.example"), "/interviews");
+        assert_eq!(
+            landing(Role::Interviewer, "/interviews/abc"),
+            "/interviews/abc"
+        );
+        assert_eq!(landing(Role::Recruiter, ""), "/");
+        assert_eq!(landing(Role::Admin, "/admin/users"), "/admin/users");
+    }
 
     #[test]
     fn emails_are_normalised_and_checked() {

@@ -180,10 +180,75 @@ impl CardStatus {
     /// Where a slot's card stands: no card yet means its interviewer has
     /// not opened it.
     pub fn of(card: Option<&Scorecard>) -> CardStatus {
-        match card {
+        Self::of_state(card.map(|c| c.state))
+    }
+
+    /// The same, from the stored state alone.
+    pub fn of_state(state: Option<ScorecardState>) -> CardStatus {
+        match state {
             None => CardStatus::NotStarted,
-            Some(c) if c.state == ScorecardState::Draft => CardStatus::Draft,
+            Some(ScorecardState::Draft) => CardStatus::Draft,
             Some(_) => CardStatus::Submitted,
+        }
+    }
+}
+
+/// A card still missing this long after its interview ended is overdue.
+pub const OVERDUE_AFTER_HOURS: i64 = 24;
+
+/// Whether a card not yet submitted is overdue at `now`: more than
+/// [`OVERDUE_AFTER_HOURS`] after the interview (`starts_at`, RFC 3339, and
+/// its length in minutes) ended. A time that does not parse is never late.
+#[cfg(feature = "ssr")]
+pub fn is_overdue(starts_at: &str, minutes: i64, now: &str) -> bool {
+    use chrono::{DateTime, Duration};
+    let (Ok(start), Ok(now)) = (
+        DateTime::parse_from_rfc3339(starts_at),
+        DateTime::parse_from_rfc3339(now),
+    ) else {
+        return false;
+    };
+    now > start + Duration::minutes(minutes) + Duration::hours(OVERDUE_AFTER_HOURS)
+}
+
+/// Where an interviewer's own card stands, as their list of interviews
+/// shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CardMark {
+    NotStarted,
+    Draft,
+    Submitted,
+    /// Not submitted, and past [`OVERDUE_AFTER_HOURS`] after the interview.
+    Overdue,
+}
+
+impl CardMark {
+    #[cfg(feature = "ssr")]
+    pub fn of(status: CardStatus, starts_at: &str, minutes: i64, now: &str) -> CardMark {
+        match status {
+            CardStatus::Submitted => CardMark::Submitted,
+            _ if is_overdue(starts_at, minutes, now) => CardMark::Overdue,
+            CardStatus::Draft => CardMark::Draft,
+            CardStatus::NotStarted => CardMark::NotStarted,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            CardMark::NotStarted => "not-started",
+            CardMark::Draft => "draft",
+            CardMark::Submitted => "submitted",
+            CardMark::Overdue => "overdue",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CardMark::NotStarted => "Not started",
+            CardMark::Draft => "Draft",
+            CardMark::Submitted => "Submitted",
+            CardMark::Overdue => "Overdue",
         }
     }
 }
@@ -489,6 +554,32 @@ pub fn check_reason(reason: Option<&str>) -> Result<String, FieldError> {
 mod tests {
     use super::*;
     use crate::domain::fixtures::sample_library;
+
+    #[test]
+    fn a_card_is_overdue_a_day_after_its_interview_ended_unless_submitted() {
+        // A 60-minute interview from 10:00: it ends at 11:00, overdue
+        // after 11:00 the next day.
+        let (start, minutes) = ("2025-03-02T10:00:00Z", 60);
+        let mark = |status, now| CardMark::of(status, start, minutes, now);
+        let just_before = "2025-03-03T11:00:00Z";
+        let just_after = "2025-03-03T11:00:01Z";
+        assert_eq!(
+            mark(CardStatus::NotStarted, just_before),
+            CardMark::NotStarted
+        );
+        assert_eq!(mark(CardStatus::Draft, just_before), CardMark::Draft);
+        assert_eq!(mark(CardStatus::NotStarted, just_after), CardMark::Overdue);
+        assert_eq!(mark(CardStatus::Draft, just_after), CardMark::Overdue);
+        assert_eq!(mark(CardStatus::Submitted, just_after), CardMark::Submitted);
+        // An interview still to come is not late, whatever the card.
+        assert_eq!(
+            mark(CardStatus::NotStarted, "2025-03-01T09:00:00Z"),
+            CardMark::NotStarted
+        );
+        // Offsets are honoured: 12:00+01:00 is 11:00 UTC.
+        assert!(!is_overdue(start, minutes, "2025-03-03T12:00:00+01:00"));
+        assert!(!is_overdue("not a time", minutes, just_after));
+    }
     use crate::domain::plan::InterviewPlan;
     use crate::domain::{Level, SubRole};
 

@@ -1,8 +1,9 @@
 //! The interviewer's pages: their interviews (today's first), and one
 //! interview's round with what to ask and how answers are judged.
 
-use crate::api::panel::interviews::{get_interview, my_interviews, InterviewItem, InterviewView};
-use crate::api::panel::AssignmentView;
+use crate::api::panel::interviews::{
+    get_interview, my_interviews, InterviewItem, InterviewView, MyInterview,
+};
 use crate::components::rubric::{AnchorsTable, BulletList, Indicators};
 use crate::domain::kit_item::Exercise;
 use crate::pages::scorecard::ScorecardPanel;
@@ -41,24 +42,21 @@ pub fn InterviewsPage() -> impl IntoView {
 }
 
 #[component]
-fn InterviewList(
-    id: &'static str,
-    title: &'static str,
-    rows: Vec<AssignmentView>,
-) -> impl IntoView {
+fn InterviewList(id: &'static str, title: &'static str, rows: Vec<MyInterview>) -> impl IntoView {
     (!rows.is_empty()).then(|| {
         view! {
             <section class="interview-group" id=id>
                 <h2>{title}</h2>
                 <table class="interview-list">
-                    <thead><tr><th>"When"</th><th>"Candidate"</th><th>"Round"</th><th>"Requisition"</th><th></th></tr></thead>
+                    <thead><tr><th>"When"</th><th>"Candidate"</th><th>"Round"</th><th>"Requisition"</th><th>"Your scorecard"</th><th></th></tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|a| view! {
-                            <tr data-assignment=a.id.clone() data-candidate=a.candidate_id.clone()>
+                        {rows.into_iter().map(|MyInterview { assignment: a, card }| view! {
+                            <tr data-assignment=a.id.clone() data-candidate=a.candidate_id.clone() data-card=card.id()>
                                 <td>{a.when.clone()}</td>
                                 <td><a href=format!("/candidates/{}", a.candidate_id)>{a.candidate_name.clone()}</a></td>
                                 <td>{a.round_name.clone()}</td>
                                 <td>{a.requisition_title.clone()}</td>
+                                <td class=format!("card-mark card-{}", card.id())>{card.label()}</td>
                                 <td>
                                     <a href=format!("/interviews/{}", a.id)>"Interview kit"</a>" · "
                                     <a href=format!("/interviews/{}/invite.ics", a.id) download="">"Calendar invite"</a>

@@ -5,7 +5,7 @@ use super::body::json_body;
 use super::AppState;
 use crate::auth::sign_in;
 use crate::error::{ApiError, ApiResult};
-use app::domain::accounts::{safe_next, CurrentUser};
+use app::domain::accounts::{landing, safe_next, CurrentUser};
 use app::domain::jd::FieldError;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -96,7 +96,7 @@ async fn form_sign_in(
 ) -> Response {
     let next = safe_next(&form.next).to_string();
     match sign_in(&state.db, &session, &form.email, &form.password).await {
-        Ok(_) => Redirect::to(&next).into_response(),
+        Ok(user) => Redirect::to(landing(user.role, &next)).into_response(),
         Err(e) => {
             let problem = match &e {
                 crate::auth::SignInError::BadCredentials => "credentials".to_string(),

@@ -5,6 +5,7 @@
 use super::AssignmentView;
 use crate::domain::plan::ItemKind;
 use crate::domain::rubric::Anchors;
+use crate::domain::scorecard::CardMark;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -14,16 +15,28 @@ use serde::{Deserialize, Serialize};
 /// what is done (most recent first). Days are UTC days.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct InterviewSchedule {
-    pub today: Vec<AssignmentView>,
-    pub upcoming: Vec<AssignmentView>,
-    pub past: Vec<AssignmentView>,
+    pub today: Vec<MyInterview>,
+    pub upcoming: Vec<MyInterview>,
+    pub past: Vec<MyInterview>,
+}
+
+/// One of this person's interviews, with where their card for it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyInterview {
+    pub assignment: AssignmentView,
+    pub card: CardMark,
 }
 
 #[server(prefix = "/api/fn", endpoint = "my-interviews", input = GetUrl)]
 pub async fn my_interviews() -> Result<InterviewSchedule, AppError> {
     use crate::access::internal;
+    use crate::domain::scorecard::CardStatus;
     let user = crate::auth::require_user()?;
     let db = crate::api::context::db()?;
+    let now = crate::db::now();
+    let cards = crate::db::scorecards::states_for_interviewer(&db, &user.id)
+        .await
+        .map_err(internal)?;
     let mut kits = std::collections::HashMap::new();
     let mut views = Vec::new();
     for a in crate::db::assignments::for_interviewer(&db, &user.id)
@@ -39,22 +52,27 @@ pub async fn my_interviews() -> Result<InterviewSchedule, AppError> {
             kits.insert(a.requisition_id.clone(), (requisition, kit));
         }
         if let Some((requisition, kit)) = kits.get(&a.requisition_id) {
-            views.push(super::assignment_view(a, requisition, kit));
+            let status = CardStatus::of_state(cards.get(&a.id).copied());
+            let card = CardMark::of(status, &a.starts_at, a.minutes, &now);
+            views.push(MyInterview {
+                assignment: super::assignment_view(a, requisition, kit),
+                card,
+            });
         }
     }
-    Ok(sort_interviews(views, &crate::db::now()))
+    Ok(sort_interviews(views, &now))
 }
 
 /// Groups interviews around `now` (stored format, so text order is time
 /// order).
-pub fn sort_interviews(mut all: Vec<AssignmentView>, now: &str) -> InterviewSchedule {
-    all.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
+pub fn sort_interviews(mut all: Vec<MyInterview>, now: &str) -> InterviewSchedule {
+    all.sort_by(|a, b| a.assignment.starts_at.cmp(&b.assignment.starts_at));
     let today = now.get(..10).unwrap_or(now);
     let mut out = InterviewSchedule::default();
     for a in all {
-        if a.starts_at.get(..10) == Some(today) {
+        if a.assignment.starts_at.get(..10) == Some(today) {
             out.today.push(a);
-        } else if a.starts_at.as_str() > now {
+        } else if a.assignment.starts_at.as_str() > now {
             out.upcoming.push(a);
         } else {
             out.past.push(a);
@@ -212,8 +230,8 @@ pub fn interview_item(
 mod tests {
     use super::*;
 
-    fn at(id: &str, starts_at: &str) -> AssignmentView {
-        AssignmentView {
+    fn at(id: &str, starts_at: &str) -> MyInterview {
+        let assignment = AssignmentView {
             id: id.into(),
             requisition_id: "r".into(),
             requisition_title: "R".into(),
@@ -225,6 +243,10 @@ mod tests {
             starts_at: starts_at.into(),
             when: String::new(),
             minutes: 45,
+        };
+        MyInterview {
+            assignment,
+            card: CardMark::NotStarted,
         }
     }
 
@@ -241,7 +263,11 @@ mod tests {
             ],
             "2026-03-09T12:00:00.000Z",
         );
-        let ids = |v: &[AssignmentView]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        let ids = |v: &[MyInterview]| {
+            v.iter()
+                .map(|a| a.assignment.id.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(&sorted.today), vec!["this-morning", "this-evening"]);
         assert_eq!(ids(&sorted.upcoming), vec!["tomorrow", "next-week"]);
         assert_eq!(ids(&sorted.past), vec!["yesterday", "last-week"]);

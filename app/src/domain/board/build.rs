@@ -14,8 +14,7 @@ use std::collections::BTreeSet;
 #[cfg(feature = "ssr")]
 use std::collections::{BTreeMap, HashMap};
 
-/// A card still missing this long after its interview ended is overdue.
-pub const OVERDUE_AFTER_HOURS: i64 = 24;
+pub use crate::domain::scorecard::OVERDUE_AFTER_HOURS;
 
 /// Everything the board is built from, already limited to what the
 /// viewer may see.
@@ -43,14 +42,7 @@ pub struct BoardInput {
 
 #[cfg(feature = "ssr")]
 fn is_overdue(slot: &Slot, now: &str) -> bool {
-    use chrono::{DateTime, Duration};
-    let (Ok(start), Ok(now)) = (
-        DateTime::parse_from_rfc3339(&slot.starts_at),
-        DateTime::parse_from_rfc3339(now),
-    ) else {
-        return false;
-    };
-    now > start + Duration::minutes(slot.minutes) + Duration::hours(OVERDUE_AFTER_HOURS)
+    crate::domain::scorecard::is_overdue(&slot.starts_at, slot.minutes, now)
 }
 
 #[cfg(feature = "ssr")]
