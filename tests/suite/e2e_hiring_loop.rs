@@ -43,6 +43,17 @@ async fn from_a_saved_jd_to_a_scheduled_panel() {
             let apply_url = b.wait_for("input.apply-link").await.prop("value").await.unwrap().unwrap_or_default();
             assert!(apply_url.starts_with(&format!("{base}/apply/")), "{apply_url}");
             let id = apply_url.rsplit('/').next().unwrap().to_string();
+            // The copy button hands the link to the page's script, which
+            // marks whether the browser let it write the clipboard (a
+            // headless browser may refuse: either answer means it ran).
+            b.click("button.copy-apply-link").await;
+            eventually("the copy button ran", async || {
+                matches!(
+                    b.wait_for("button.copy-apply-link").await.attr("data-copied").await.ok().flatten().as_deref(),
+                    Some("true" | "false")
+                )
+            })
+            .await;
             b.screenshot("loop-opened").await;
 
             // Adjusts the plan: drop the first item of the first round, then

@@ -83,7 +83,8 @@ fn RequisitionView(
                     <section class="share" aria-labelledby="share-heading">
                         <h2 id="share-heading">"Candidates"</h2>
                         <p>"Share this link; candidates apply there without an account:"</p>
-                        <p><input class="apply-link" type="text" readonly=true value=v.apply_url.clone() aria-label="Application link" size="60"/>
+                        <p><input id="apply-link" class="apply-link" type="text" readonly=true value=v.apply_url.clone() aria-label="Application link" size="60"/>
+                           " "<button type="button" class="copy-apply-link" data-action="copy" data-copy-from="apply-link">"Copy link"</button>
                            " "<a href=format!("/apply/{id}") target="_blank">"Preview the application page"</a></p>
                         <p><a class="button" href=format!("/requisitions/{id}/candidates")>{format!("Candidates ({})", v.candidates)}</a>
                            " "<a class="button board-link" href=format!("/requisitions/{id}/board")>"Panel board"</a></p>
