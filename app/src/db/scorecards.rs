@@ -107,9 +107,7 @@ fn from_row_with(
         round,
         rubric_version,
         version,
-        state: state
-            .parse::<ScorecardState>()
-            .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?,
+        state: state_of(&state)?,
         body: body_of(&body)?,
         submitted_at,
         updated_at,
@@ -452,13 +450,14 @@ pub async fn states_for_interviewer(
             .fetch_all(&db.pool)
             .await?;
     rows.into_iter()
-        .map(|(id, state)| {
-            let state = state
-                .parse::<ScorecardState>()
-                .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?;
-            Ok((id, state))
-        })
+        .map(|(id, state)| Ok((id, state_of(&state)?)))
         .collect()
+}
+
+/// A stored state column, read back.
+fn state_of(text: &str) -> Result<ScorecardState, DbError> {
+    text.parse::<ScorecardState>()
+        .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))
 }
 
 /// How many of this person's interviews of this candidate have no

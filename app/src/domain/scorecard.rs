@@ -554,6 +554,8 @@ pub fn check_reason(reason: Option<&str>) -> Result<String, FieldError> {
 mod tests {
     use super::*;
     use crate::domain::fixtures::sample_library;
+    use crate::domain::plan::InterviewPlan;
+    use crate::domain::{Level, SubRole};
 
     #[test]
     fn a_card_is_overdue_a_day_after_its_interview_ended_unless_submitted() {
@@ -580,8 +582,6 @@ mod tests {
         assert!(!is_overdue(start, minutes, "2025-03-03T12:00:00+01:00"));
         assert!(!is_overdue("not a time", minutes, just_after));
     }
-    use crate::domain::plan::InterviewPlan;
-    use crate::domain::{Level, SubRole};
 
     fn kit() -> Kit {
         sample_library()

@@ -163,7 +163,6 @@ fn Card(
     answers: Answers,
     first: Option<FormError>,
 ) -> impl IntoView {
-    let error: Signal<Option<FormError>> = answers.refusal.into();
     let submitted = c.state == ScorecardState::Submitted;
     let refused_before = first.is_some();
     let (state, version) = (c.state.id(), c.version);
@@ -179,13 +178,13 @@ fn Card(
                     <Summary c=c.clone()/>
                     <details class="amend" open=refused_before>
                         <summary>"Amend this scorecard"</summary>
-                        <CardForm c timers=timers.clone() save answers error first amend=true/>
+                        <CardForm c timers=timers.clone() save answers first amend=true/>
                     </details>
                 }.into_any()
             } else {
                 view! {
                     <p class="muted">"Your ratings and notes are yours alone until you submit: no one else on the panel sees them before then, and you see theirs only after submitting yours. Save a draft as often as you like."</p>
-                    <CardForm c timers=timers.clone() save answers error first amend=false/>
+                    <CardForm c timers=timers.clone() save answers first amend=false/>
                 }.into_any()
             }}
         </section>
@@ -242,10 +241,12 @@ fn CardForm(
     timers: BTreeMap<String, u32>,
     save: ServerAction<SaveScorecard>,
     answers: Answers,
-    error: Signal<Option<FormError>>,
     first: Option<FormError>,
     amend: bool,
 ) -> impl IntoView {
+    // The messages under the fields: the last refusal, whichever way the
+    // save went (the form's button or the autosave).
+    let error: Signal<Option<FormError>> = answers.refusal.into();
     let stale = first.as_ref().is_some_and(is_stale);
     let private_stored = c.body.private_notes.clone().unwrap_or_default();
     let private_typed = typed(&first, "private_notes", &private_stored);
