@@ -35,6 +35,20 @@ ensure_chromium() {
   fi
 }
 
+# A real SMTP server for the mail tests: aiosmtpd from PyPI, in a virtual
+# environment of its own under target/ (nothing installed system-wide).
+# Exports HIRING_KIT_TEST_SMTPD_PYTHON, the Python that runs it.
+ensure_smtpd() {
+  local venv="$PWD/target/smtpd-venv"
+  if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+    say "Installing aiosmtpd (PyPI) into target/smtpd-venv for the mail tests (about 10 s)"
+    mkdir -p "$PWD/target"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'aiosmtpd==1.4.6'
+  fi
+  export HIRING_KIT_TEST_SMTPD_PYTHON="$venv/bin/python"
+}
+
 POSTGRES_ADMIN_URL_DEFAULT="postgres://postgres@127.0.0.1:5432/postgres"
 
 # Starts the local PostgreSQL cluster if it is installed but down. Returns 0

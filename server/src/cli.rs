@@ -181,6 +181,34 @@ pub struct ServeArgs {
     /// address is the client.
     #[arg(long, env = "HIRING_KIT_TRUSTED_PROXY_HEADER", global = true, value_parser = parse_header_name)]
     pub trusted_proxy_header: Option<axum::http::HeaderName>,
+    /// The SMTP server that sends email: smtp://host:25 (a relay on this
+    /// network, no TLS), smtp://user:password@host:587?tls=required
+    /// (STARTTLS) or smtps://user:password@host:465. Without it, messages
+    /// wait in the outbox (admins see it at /admin/outbox) and go once it
+    /// is set.
+    #[arg(long, env = "HIRING_KIT_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// Who email comes from.
+    #[arg(
+        long,
+        env = "HIRING_KIT_MAIL_FROM",
+        default_value = "Alliance Hiring Kit <hiring-kit@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+    /// Where people reach this server, for the links in email (for
+    /// example https://hiring.example.com). Default: http:// and --addr.
+    #[arg(long, env = "HIRING_KIT_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Seconds between the mail worker's rounds (reminders queued, due
+    /// messages sent).
+    #[arg(
+        long,
+        env = "HIRING_KIT_MAIL_EVERY",
+        default_value_t = 10,
+        global = true
+    )]
+    pub mail_every: u64,
 }
 
 fn parse_header_name(s: &str) -> Result<axum::http::HeaderName, String> {

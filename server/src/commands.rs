@@ -210,14 +210,38 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
             "no browser bundle found: pages render and work without JavaScript, but live behaviour needs scripts/build-site"
         );
     }
+    let mail = match crate::mail::public_url(serve.public_url.as_deref(), serve.addr) {
+        Ok(public_url) => app::api::mail::MailSettings {
+            public_url,
+            sending: serve.smtp_url.is_some(),
+        },
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let worker = match crate::mail::Worker::new(
+        db.clone(),
+        serve.smtp_url.as_deref(),
+        &serve.mail_from,
+        mail.clone(),
+    ) {
+        Ok(worker) => worker,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let state = AppState {
         leptos_options,
         db: db.clone(),
         library: library.clone(),
         data_dir: common.data_dir.clone(),
         secure_cookies: serve.secure_cookies,
+        mail: mail.clone(),
     };
     spawn_session_cleanup(db.clone());
+    worker.spawn(std::time::Duration::from_secs(serve.mail_every.max(1)));
     let listener = match tokio::net::TcpListener::bind(serve.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -249,6 +273,14 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
             "Sign in with an account an admin created (admins manage accounts at /admin/users)."
         ),
         Err(e) => eprintln!("could not count accounts: {e}"),
+    }
+    if mail.sending {
+        println!(
+            "Email goes out through --smtp-url, with links to {}.",
+            mail.public_url
+        );
+    } else {
+        println!("No SMTP server is set (--smtp-url): email waits in the outbox at /admin/outbox.");
     }
     println!("Stop with Ctrl-C.");
     let limits = RateLimits {

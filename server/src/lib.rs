@@ -11,5 +11,6 @@ pub mod error;
 pub mod first_admin;
 pub mod http;
 pub mod lint_eval;
+pub mod mail;
 pub mod rubrics;
 pub mod storage;

@@ -661,6 +661,7 @@ async fn files_are_served_only_to_people_on_the_requisition(app: TestApp) {
             minutes: 45,
             created_by: &admin,
         },
+        |_| None,
     )
     .await
     .unwrap();

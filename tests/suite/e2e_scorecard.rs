@@ -101,6 +101,7 @@ async fn two_interviewers_score_blind_with_the_keyboard() {
             minutes: 60,
             created_by: &iris_id,
         },
+        |_| None,
     )
     .await
     .unwrap();

@@ -534,6 +534,7 @@ async fn no_payload_runs_in_any_page() {
                 minutes: 60,
                 created_by: &admin_id,
             },
+            |_| None,
         )
         .await
         .unwrap();

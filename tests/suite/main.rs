@@ -24,6 +24,7 @@ mod file_storage;
 mod health;
 mod jd_api;
 mod kits_api;
+mod mail;
 mod openapi;
 mod pages;
 mod rate_limits;

@@ -226,6 +226,7 @@ async fn the_plan_is_fixed_once_an_interview_has_started(app: TestApp) {
             minutes: 45,
             created_by: &interviewer,
         },
+        |_| None,
     )
     .await
     .unwrap();

@@ -319,6 +319,7 @@ async fn the_interview_page_always_draws_its_countdowns(app: TestApp) {
             minutes: 60,
             created_by: &ivy.interviewer_id,
         },
+        |_| None,
     )
     .await
     .unwrap();
@@ -390,6 +391,7 @@ async fn interviewers_land_on_their_interviews_with_their_cards_marked(app: Test
             minutes: 45,
             created_by: &upcoming.interviewer_id,
         },
+        |_| None,
     )
     .await
     .unwrap();

@@ -147,6 +147,7 @@ async fn assign(app: &TestApp, w: &World, candidate: &str, round: &str, email: &
             minutes: 45,
             created_by: &admin,
         },
+        |_| None,
     )
     .await
     .unwrap()

@@ -117,6 +117,7 @@ pub async fn apply_start(
     use crate::domain::candidate::{NewCandidate, Source, Stage};
 
     let db = super::context::db()?;
+    let mail = super::mail::settings();
     let requisition = open_requisition(&db, &id).await?;
     let kit = super::kits::frozen_kit(&db, &requisition).await?;
 
@@ -154,13 +155,65 @@ pub async fn apply_start(
         knockouts: &answers,
         repeat_of: None,
     };
-    candidates::create_application(&db, &insert)
+    let url = application_url(&requisition.id, &token);
+    let confirmation = crate::domain::mail::application_started(
+        candidate.email.as_str(),
+        &candidate.name,
+        &requisition.title,
+        &mail.link(&url),
+    );
+    candidates::create_application(&db, &insert, &confirmation)
         .await
         .map_err(crate::access::internal)?;
-    let url = application_url(&requisition.id, &token);
     leptos_axum::redirect(&url);
     Ok(ApplyOutcome::Started { url })
 }
+
+/// A candidate who lost the private link to their application asks for it
+/// again by email. The answer is the same whether or not anyone applied
+/// with that address, so the form tells nobody who applied; the links go
+/// only to the address itself, at most once an hour per address and job.
+#[server(prefix = "/api/fn", endpoint = "apply-recover")]
+pub async fn apply_recover(id: String, #[server(default)] email: String) -> Result<(), FormError> {
+    use crate::domain::accounts::Email;
+    let db = super::context::db()?;
+    let mail = super::mail::settings();
+    let requisition = open_requisition(&db, &id).await?;
+    let address = match Email::parse(&email) {
+        Ok(address) => address,
+        Err(e) => {
+            return Err(FormError::field(
+                "email",
+                format!("email: {e}"),
+                &[("email", &email)],
+            ))
+        }
+    };
+    let tokens = crate::db::candidates::application_tokens(&db, &requisition.id, address.as_str())
+        .await
+        .map_err(crate::access::internal)?;
+    if !tokens.is_empty() {
+        let links: Vec<String> = tokens
+            .iter()
+            .map(|t| mail.link(&application_url(&requisition.id, t)))
+            .collect();
+        let message = crate::domain::mail::link_recovery(
+            address.as_str(),
+            &requisition.title,
+            &links,
+            &requisition.id,
+            chrono::Utc::now(),
+        );
+        crate::db::outbox::queue(&db, &message)
+            .await
+            .map_err(crate::access::internal)?;
+    }
+    leptos_axum::redirect(&format!("/apply/{}?link=sent#lost-link", requisition.id));
+    Ok(())
+}
+
+/// What the apply page says once a link has been asked for.
+pub const LINK_SENT: &str = "If an application was made with that address for this job, its private link is on its way there. It can take a few minutes; check your spam folder too.";
 
 pub fn application_url(requisition_id: &str, token: &str) -> String {
     format!("/apply/{requisition_id}/{token}")

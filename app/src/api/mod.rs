@@ -14,6 +14,7 @@ pub mod context;
 pub mod form_error;
 pub mod jd;
 pub mod kits;
+pub mod mail;
 pub mod panel;
 #[cfg(feature = "ssr")]
 pub mod refusal;

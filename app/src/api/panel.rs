@@ -208,6 +208,7 @@ pub async fn assign_interviewer(
 ) -> Result<(), FormError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
+    let mail = super::mail::settings();
     let candidate = crate::access::candidate_to_run(&db, &user, &candidate_id).await?;
     let requisition = crate::access::requisition(&db, &user, &candidate.requisition_id).await?;
     let request = AssignRequest {
@@ -226,7 +227,16 @@ pub async fn assign_interviewer(
             request.duration_minutes.as_deref().unwrap_or(""),
         ),
     ];
-    match assign(&db, &user, &requisition, &request, TimeInput::FormUtc).await {
+    match assign(
+        &db,
+        &user,
+        &requisition,
+        &request,
+        TimeInput::FormUtc,
+        &mail,
+    )
+    .await
+    {
         Ok(_) => {
             leptos_axum::redirect(&format!("/candidates/{}?done=assigned#panel", candidate.id));
             Ok(())
@@ -265,6 +275,7 @@ pub async fn assign(
     requisition: &crate::domain::requisition::Requisition,
     request: &AssignRequest,
     time: TimeInput,
+    mail: &super::mail::MailSettings,
 ) -> Result<crate::domain::requisition::Assignment, super::refusal::Refusal> {
     use crate::access::internal;
     use crate::db::{assignments, candidates, requisitions, users, DbError};
@@ -434,6 +445,33 @@ pub async fn assign(
             minutes,
             created_by: &user.id,
         },
+        |id| {
+            let url = mail.link(&format!("/interviews/{id}"));
+            let calendar = interview_invite(&InviteParts {
+                assignment_id: id,
+                starts_at,
+                minutes,
+                round: &kit_round.name,
+                candidate: &candidate.name,
+                job_title: &requisition.title,
+                url: &url,
+                organizer: &user.email,
+                attendee: &interviewer.email,
+            });
+            Some(crate::domain::mail::assignment(
+                crate::domain::mail::AssignmentNote {
+                    to: &interviewer.email,
+                    scheduled_by: &user.email,
+                    candidate: &candidate.name,
+                    job_title: &requisition.title,
+                    round: &kit_round.name,
+                    starts_at,
+                    minutes,
+                    interview_url: &url,
+                    calendar,
+                },
+            ))
+        },
     )
     .await
     .map_err(|e| match e {
@@ -551,7 +589,6 @@ pub async fn invite(
     assignment_id: &str,
     base_url: &str,
 ) -> Result<(String, String), AppError> {
-    use crate::domain::ics::{invite_ics, Invite};
     let (assignment, requisition, _) = assignment_for(db, user, assignment_id).await?;
     let kit = super::kits::frozen_kit(db, &requisition).await?;
     let round = kit.round_name(&assignment.round).to_string();
@@ -566,19 +603,16 @@ pub async fn invite(
         base_url.trim_end_matches('/'),
         assignment.id
     );
-    let ics = invite_ics(&Invite {
-        uid: format!("interview-{}@alliance-hiring-kit", assignment.id),
+    let ics = interview_invite(&InviteParts {
+        assignment_id: &assignment.id,
         starts_at,
-        minutes: u32::try_from(assignment.minutes).unwrap_or(0),
-        summary: format!("{round}: {}", assignment.candidate_name),
-        description: format!(
-            "{round} with {} for {}.\nYour questions, anchors and indicators for this round: {url}",
-            assignment.candidate_name, requisition.title
-        ),
-        url,
-        organizer_email: assignment.scheduled_by_email.clone(),
-        attendee_email: assignment.interviewer_email.clone(),
-        stamp: chrono::Utc::now(),
+        minutes: assignment.minutes,
+        round: &round,
+        candidate: &assignment.candidate_name,
+        job_title: &requisition.title,
+        url: &url,
+        organizer: &assignment.scheduled_by_email,
+        attendee: &assignment.interviewer_email,
     });
     let filename = format!(
         "interview-{}-{}.ics",
@@ -586,6 +620,42 @@ pub async fn invite(
         slug(&assignment.round)
     );
     Ok((filename, ics))
+}
+
+/// What an interview's calendar invite is made of.
+#[cfg(feature = "ssr")]
+pub struct InviteParts<'a> {
+    pub assignment_id: &'a str,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub minutes: i64,
+    pub round: &'a str,
+    pub candidate: &'a str,
+    pub job_title: &'a str,
+    /// The interview's page, absolute.
+    pub url: &'a str,
+    pub organizer: &'a str,
+    pub attendee: &'a str,
+}
+
+/// The invite, the same whether downloaded or sent by email: its UID comes
+/// from the assignment, so every copy is the same calendar event.
+#[cfg(feature = "ssr")]
+pub fn interview_invite(p: &InviteParts<'_>) -> String {
+    use crate::domain::ics::{invite_ics, Invite};
+    invite_ics(&Invite {
+        uid: format!("interview-{}@alliance-hiring-kit", p.assignment_id),
+        starts_at: p.starts_at,
+        minutes: u32::try_from(p.minutes).unwrap_or(0),
+        summary: format!("{}: {}", p.round, p.candidate),
+        description: format!(
+            "{} with {} for {}.\nYour questions, anchors and indicators for this round: {}",
+            p.round, p.candidate, p.job_title, p.url
+        ),
+        url: p.url.to_string(),
+        organizer_email: p.organizer.to_string(),
+        attendee_email: p.attendee.to_string(),
+        stamp: chrono::Utc::now(),
+    })
 }
 
 /// A file-name-safe version of a name: ASCII letters and digits joined by

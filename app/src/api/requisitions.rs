@@ -336,7 +336,8 @@ pub async fn add_member(id: String, email: String) -> Result<(), AppError> {
     use crate::domain::accounts::{Email, Role};
     let user = crate::auth::require_user()?;
     let db = db()?;
-    crate::access::requisition(&db, &user, &id).await?;
+    let mail = super::mail::settings();
+    let requisition = crate::access::requisition(&db, &user, &id).await?;
     let email = Email::parse(&email).map_err(|e| AppError::Invalid(format!("email: {e}")))?;
     let member = crate::db::users::active_by_email(&db, &email)
         .await
@@ -356,7 +357,16 @@ pub async fn add_member(id: String, email: String) -> Result<(), AppError> {
             member.email
         )));
     }
-    crate::db::requisitions::add_member(&db, &id, &member.id)
+    // Adding yourself needs no message.
+    let note = (member.id != user.id).then(|| {
+        crate::domain::mail::member_added(
+            &member.email,
+            &user.email,
+            &requisition.title,
+            &mail.link(&format!("/requisitions/{}", requisition.id)),
+        )
+    });
+    crate::db::requisitions::add_member(&db, &id, &member.id, note.as_ref())
         .await
         .map_err(crate::access::internal)
 }

@@ -42,6 +42,7 @@ fn links_for(role: Role) -> Vec<(&'static str, &'static str)> {
     links.push(("/", "Interview kits"));
     if role == Role::Admin {
         links.push(("/admin/users", "Accounts"));
+        links.push(("/admin/outbox", "Outbox"));
     }
     links
 }
@@ -80,6 +81,8 @@ mod tests {
         assert!(hrefs(Role::Interviewer).contains(&"/interviews"));
         assert!(hrefs(Role::Recruiter).contains(&"/requisitions"));
         assert!(hrefs(Role::Admin).contains(&"/admin/users"));
+        assert!(hrefs(Role::Admin).contains(&"/admin/outbox"));
+        assert!(!hrefs(Role::Recruiter).contains(&"/admin/outbox"));
         assert!(!hrefs(Role::HiringManager).contains(&"/admin/users"));
     }
 }

@@ -1,6 +1,7 @@
 //! The panel: interviewers assigned to a candidate's rounds.
 
 use super::{conflict_on_unique, fetch_as_json, new_id, now, Db, DbError};
+use crate::domain::mail::Mail;
 use crate::domain::requisition::Assignment;
 
 pub struct NewAssignment<'a> {
@@ -14,9 +15,16 @@ pub struct NewAssignment<'a> {
 }
 
 /// Assigns an interviewer; the same person twice on one round of one
-/// candidate is a `Conflict`.
-pub async fn create(db: &Db, a: &NewAssignment<'_>) -> Result<String, DbError> {
+/// candidate is a `Conflict`. `mail` writes the interviewer's message from
+/// the new assignment's id; it is queued in the same transaction, so an
+/// interviewer is told of every interview that exists and of no other.
+pub async fn create(
+    db: &Db,
+    a: &NewAssignment<'_>,
+    mail: impl FnOnce(&str) -> Option<Mail>,
+) -> Result<String, DbError> {
     let id = new_id();
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO assignments (id, requisition_id, candidate_id, round_id, interviewer_id, starts_at, minutes, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -30,9 +38,13 @@ pub async fn create(db: &Db, a: &NewAssignment<'_>) -> Result<String, DbError> {
     .bind(a.minutes)
     .bind(a.created_by)
     .bind(now())
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await
     .map_err(|e| conflict_on_unique(e, || "this interviewer is already on this round for this candidate".into()))?;
+    if let Some(mail) = mail(&id) {
+        super::outbox::enqueue(&mut *tx, &mail).await?;
+    }
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -125,6 +137,21 @@ pub async fn for_interviewer(db: &Db, user_id: &str) -> Result<Vec<Assignment>, 
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Assignment>, DbError> {
     Ok(fetch(db, "a.id", id).await?.into_iter().next())
+}
+
+/// Interviews that started before `started_before` whose card is not
+/// submitted, of interviewers whose accounts are active: the cards an
+/// overdue reminder may be due for.
+pub async fn unsubmitted_started_before(
+    db: &Db,
+    started_before: &str,
+) -> Result<Vec<Assignment>, DbError> {
+    let query = format!(
+        "{SELECT} LEFT JOIN scorecards sc ON sc.id = a.id WHERE a.starts_at < $1 AND u.active = 1 \
+         AND (sc.state IS NULL OR sc.state <> 'submitted')"
+    );
+    let rows: Vec<Row> = fetch_as_json(db, &COLUMNS, &query, started_before).await?;
+    Ok(rows.into_iter().map(from_row).collect())
 }
 
 /// Whether this interviewer is on any round of this candidate.

@@ -4,6 +4,7 @@
 use super::{conflict_on_unique, decode_json, encode_json, new_id, now, Db, DbError};
 use crate::domain::application::KnockoutAnswer;
 use crate::domain::candidate::{NewCandidate, Source, Stage};
+use crate::domain::mail::Mail;
 use crate::domain::requisition::Candidate;
 
 const COLUMNS: &str = "id, requisition_id, name, email, phone, links_json, source, stage, stage_reason, knockouts_json, submitted_at, created_at, repeat_of";
@@ -118,35 +119,60 @@ pub async fn create(db: &Db, new: &Insert<'_>) -> Result<String, DbError> {
     insert(&db.pool, new).await
 }
 
-/// Adds an application that came in through the public form. When the
-/// email already has a first application for this job, the new one is kept
-/// as a repeat of it rather than refused, so the form never has to say
-/// whether an email had applied.
-pub async fn create_application(db: &Db, new: &Insert<'_>) -> Result<String, DbError> {
-    match insert(&db.pool, new).await {
-        Err(DbError::Conflict(message)) => {
-            let first: Option<(String,)> = sqlx::query_as(
-                "SELECT id FROM candidates WHERE requisition_id = $1 AND email = $2 AND repeat_of IS NULL",
-            )
-            .bind(new.requisition_id)
-            .bind(new.candidate.email.as_str())
-            .fetch_optional(&db.pool)
-            .await?;
-            // A conflict on anything else (a token clash) stays a conflict.
-            let Some((first,)) = first else {
-                return Err(DbError::Conflict(message));
-            };
-            insert(
-                &db.pool,
-                &Insert {
-                    repeat_of: Some(&first),
-                    ..*new
-                },
-            )
-            .await
-        }
+/// Adds an application that came in through the public form, with the
+/// candidate's confirmation queued in the same transaction. When the email
+/// already has a first application for this job, the new one is kept as a
+/// repeat of it rather than refused, so the form never has to say whether
+/// an email had applied.
+pub async fn create_application(db: &Db, new: &Insert<'_>, mail: &Mail) -> Result<String, DbError> {
+    // Two first applications with one email at the same moment (possible
+    // on PostgreSQL, whose writers do not queue): the loser's insert hits
+    // the uniqueness rule, and its second try finds the winner's row and
+    // is stored as its repeat.
+    match application_once(db, new, mail).await {
+        Err(DbError::Conflict(_)) => application_once(db, new, mail).await,
         other => other,
     }
+}
+
+async fn application_once(db: &Db, new: &Insert<'_>, mail: &Mail) -> Result<String, DbError> {
+    let mut tx = db.begin_write().await?;
+    let first: Option<(String,)> = sqlx::query_as(
+        "SELECT id FROM candidates WHERE requisition_id = $1 AND email = $2 AND repeat_of IS NULL",
+    )
+    .bind(new.requisition_id)
+    .bind(new.candidate.email.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let id = insert(
+        &mut *tx,
+        &Insert {
+            repeat_of: first.as_ref().map(|(id,)| id.as_str()),
+            ..*new
+        },
+    )
+    .await?;
+    super::outbox::enqueue(&mut *tx, mail).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The links of the applications made with `email` for a job, newest
+/// first: what a candidate who lost theirs is sent.
+pub async fn application_tokens(
+    db: &Db,
+    requisition_id: &str,
+    email: &str,
+) -> Result<Vec<String>, DbError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT application_token FROM candidates WHERE requisition_id = $1 AND LOWER(email) = LOWER($2) \
+         AND application_token IS NOT NULL ORDER BY created_at DESC, id DESC",
+    )
+    .bind(requisition_id)
+    .bind(email)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|(t,)| t).collect())
 }
 
 /// The later applications that repeat this one, oldest first.

@@ -7,6 +7,7 @@ pub mod assignments;
 pub mod candidate_files;
 pub mod candidates;
 pub mod decisions;
+pub mod outbox;
 pub mod requisitions;
 pub mod rubric_snapshots;
 pub mod scorecards;

@@ -262,16 +262,30 @@ pub async fn is_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<b
 }
 
 /// Adds a recruiter or hiring manager; adding someone twice is harmless.
-pub async fn add_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<(), DbError> {
-    sqlx::query(
+/// `mail`, the message telling them, is queued in the same transaction,
+/// and only when they were not a member already.
+pub async fn add_member(
+    db: &Db,
+    requisition_id: &str,
+    user_id: &str,
+    mail: Option<&crate::domain::mail::Mail>,
+) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
+    let added = sqlx::query(
         "INSERT INTO requisition_members (requisition_id, user_id, added_at) VALUES ($1, $2, $3) \
          ON CONFLICT (requisition_id, user_id) DO NOTHING",
     )
     .bind(requisition_id)
     .bind(user_id)
     .bind(now())
-    .execute(&db.pool)
-    .await?;
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if let (true, Some(mail)) = (added, mail) {
+        super::outbox::enqueue(&mut *tx, mail).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

@@ -17,6 +17,8 @@ pub mod ids;
 pub mod jd;
 pub mod kit;
 pub mod kit_item;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod plan;
 pub mod requisition;
 pub mod rubric;

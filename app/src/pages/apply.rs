@@ -4,12 +4,14 @@
 
 pub mod application;
 
-use crate::api::apply::{apply_job, ApplyOutcome, ApplyPageView, ApplyStart};
+use crate::api::apply::{
+    apply_job, ApplyOutcome, ApplyPageView, ApplyRecover, ApplyStart, LINK_SENT,
+};
 use crate::api::form_error::FormError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub use application::ApplicationPage;
 
@@ -138,7 +140,8 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
         }
     };
     let question_count = knockouts.len();
-    let (req_attr, persist_attr, id_value) = (
+    let (req_attr, persist_attr, id_value, lost_link_id) = (
+        requisition_id.clone(),
         requisition_id.clone(),
         requisition_id.clone(),
         requisition_id,
@@ -201,6 +204,7 @@ fn JobView(v: ApplyPageView) -> impl IntoView {
                     </button>
                 </ActionForm>
             </section>
+            <LostLink requisition_id=lost_link_id/>
             <script type="module" src=recorder_script_href() nonce=leptos::nonce::use_nonce()></script>
         </article>
     }
@@ -226,6 +230,43 @@ fn TextField(
             aria-invalid=move || error.get().is_some().then_some("true")
             aria-describedby=error_id.clone()/>
         <FieldError id=error_id error/>
+    }
+}
+
+/// For a candidate who applied and lost the private link to their
+/// application: it is sent again to the address they applied with. The
+/// page says the same thing whatever the address (see `apply_recover`).
+#[component]
+fn LostLink(requisition_id: String) -> impl IntoView {
+    let recover = ServerAction::<ApplyRecover>::new();
+    let query = use_query_map();
+    let sent = move || {
+        matches!(recover.value().get(), Some(Ok(())))
+            || query.with(|q| q.get("link").as_deref() == Some("sent"))
+    };
+    let error = Signal::derive(move || match recover.value().get() {
+        Some(Err(FormError::Fields { errors, .. })) => errors.first().map(|e| e.message.clone()),
+        Some(Err(e)) => Some(e.to_string()),
+        _ => None,
+    });
+    view! {
+        <section class="lost-link" id="lost-link" aria-labelledby="lost-link-heading">
+            <h2 id="lost-link-heading">"Applied already?"</h2>
+            <p>
+                "Your application has a private link of its own, emailed to you when you started it. "
+                "If you have lost it, give the address you applied with and we will send it again."
+            </p>
+            <ActionForm action=recover attr:class="stack lost-link-form">
+                <input type="hidden" name="id" value=requisition_id/>
+                <label for="lost-link-email">"The email you applied with"</label>
+                <input id="lost-link-email" type="email" name="email" autocomplete="email" required=true
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby="lost-link-email-error"/>
+                <FieldError id="lost-link-email-error".to_string() error/>
+                <button type="submit" disabled=move || recover.pending().get()>"Send me my link"</button>
+            </ActionForm>
+            <p class="notice lost-link-sent" role="status">{move || sent().then_some(LINK_SENT)}</p>
+        </section>
     }
 }
 

@@ -63,7 +63,7 @@ fn done_message(done: &str) -> Option<&'static str> {
         "screen-saved" => Some("Screen saved."),
         "advanced" => Some("Advanced to interviews. Put the panel together below."),
         "archived" => Some("Archived, with the reason recorded."),
-        "assigned" => Some("Added to the panel. The interviewer can download the calendar invite here or from My interviews."),
+        "assigned" => Some("Added to the panel. The interviewer is emailed the calendar invite, which can also be downloaded here or from My interviews."),
         _ => None,
     }
 }

@@ -84,6 +84,10 @@ async fn measure(
         library: library.clone(),
         data_dir: scratch.dir.clone(),
         secure_cookies: false,
+        mail: app::api::mail::MailSettings {
+            public_url: format!("http://{addr}"),
+            sending: false,
+        },
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(serve(

@@ -112,6 +112,7 @@ pub async fn open_card(
             minutes: 60,
             created_by: &opened.admin.id,
         },
+        |_| None,
     )
     .await
     .map_err(fail)?;

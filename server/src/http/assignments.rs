@@ -106,7 +106,16 @@ async fn create(
         starts_at: body.starts_at.unwrap_or_default(),
         duration_minutes,
     };
-    match assign(&state.db, &user, &requisition, &request, TimeInput::Rfc3339).await {
+    match assign(
+        &state.db,
+        &user,
+        &requisition,
+        &request,
+        TimeInput::Rfc3339,
+        &state.mail,
+    )
+    .await
+    {
         Ok(assignment) => Ok((
             StatusCode::CREATED,
             [(header::LOCATION, format!("/interviews/{}", assignment.id))],

@@ -61,6 +61,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// Mark the session cookie Secure (set when served over HTTPS).
     pub secure_cookies: bool,
+    /// Where links in email point, and whether mail is sent.
+    pub mail: app::api::mail::MailSettings,
 }
 
 impl AppState {
@@ -105,6 +107,7 @@ pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router 
     let context = {
         let library = state.library.clone();
         let db = state.db.clone();
+        let mail = state.mail.clone();
         let first_admin = app::api::accounts::FirstAdminFile(
             state.data_dir.join(app::api::accounts::FIRST_ADMIN_FILE),
         );
@@ -112,6 +115,7 @@ pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router 
             provide_context(SharedLibrary(library.clone()));
             provide_context(db.clone());
             provide_context(first_admin.clone());
+            provide_context(mail.clone());
             // leptos_axum makes a nonce of its own; the one in the CSP header
             // is the request's (see csp.rs), so it replaces that one here.
             if let Some(nonce) =

@@ -45,7 +45,8 @@ impl Rate {
 /// Every limit in one place; tests set them low.
 #[derive(Clone, Debug)]
 pub struct RateLimits {
-    /// `POST /api/fn/apply-start`.
+    /// `POST /api/fn/apply-start` and `/api/fn/apply-recover` (a lost
+    /// application link sent again).
     pub application_starts: Rate,
     /// `POST /apply/...`: resume and video uploads and the final submit.
     pub uploads: Rate,
@@ -112,7 +113,10 @@ pub fn classify(method: &Method, path: &str, signed_in: bool) -> Option<Class> {
     }
     match path {
         "/api/session" | "/sign-in" => Some(Class::SignIn),
-        "/api/fn/apply-start" if !signed_in => Some(Class::ApplicationStart),
+        // Asking for a lost link sends email: it shares the starts' budget.
+        "/api/fn/apply-start" | "/api/fn/apply-recover" if !signed_in => {
+            Some(Class::ApplicationStart)
+        }
         _ if path.starts_with(app::CANDIDATE_PAGES) && !signed_in => Some(Class::Upload),
         _ => None,
     }
@@ -354,6 +358,10 @@ mod tests {
         assert_eq!(classify(&post, "/api/session", false), Some(Class::SignIn));
         assert_eq!(classify(&post, "/sign-in", true), Some(Class::SignIn));
         assert_eq!(classify(&post, "/api/fn/apply-start", true), None);
+        assert_eq!(
+            classify(&post, "/api/fn/apply-recover", false),
+            Some(Class::ApplicationStart)
+        );
         assert_eq!(classify(&post, "/apply/r1/0123/resume", true), None);
         assert_eq!(classify(&Method::GET, "/apply/r1/0123", false), None);
         assert_eq!(classify(&Method::DELETE, "/api/session", false), None);

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod panel;
 pub mod process;
 pub mod raw;
+pub mod smtp;
 pub mod webm;
 pub mod world;
 pub mod xss;
@@ -93,6 +94,9 @@ pub struct TestApp {
 pub struct Serving {
     pub limits: RateLimits,
     pub timeouts: Timeouts,
+    /// Whether the outbox page says mail is sent (tests run the worker
+    /// themselves, against their own SMTP server).
+    pub mail_sending: bool,
 }
 
 impl Serving {
@@ -415,6 +419,10 @@ async fn serve_database(
         library,
         data_dir: dir.path().to_path_buf(),
         secure_cookies: false,
+        mail: app::api::mail::MailSettings {
+            public_url: format!("http://{addr}"),
+            sending: serving.mail_sending,
+        },
     };
     let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
     let app_router = build_app_with(state.clone(), &serving.limits);

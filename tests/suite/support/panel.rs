@@ -77,7 +77,7 @@ pub async fn panel(app: &TestApp) -> Panel {
     let created: Value = res.json().await.unwrap();
     let requisition = created["requisition"]["id"].as_str().unwrap().to_string();
     let manager_id = app.user(Role::HiringManager, "hank@example.com").await;
-    requisitions::add_member(&app.db, &requisition, &manager_id)
+    requisitions::add_member(&app.db, &requisition, &manager_id, None)
         .await
         .unwrap();
     let stored = requisitions::get(&app.db, &requisition)
@@ -126,6 +126,7 @@ pub async fn panel(app: &TestApp) -> Panel {
                     minutes: 60,
                     created_by: &admin,
                 },
+                |_| None,
             )
             .await
             .unwrap();

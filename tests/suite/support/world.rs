@@ -51,7 +51,7 @@ pub async fn world(app: &TestApp) -> World {
         .to_string();
 
     let manager_id = app.user(Role::HiringManager, "hank@example.com").await;
-    requisitions::add_member(&app.db, &requisition, &manager_id)
+    requisitions::add_member(&app.db, &requisition, &manager_id, None)
         .await
         .unwrap();
     let ids = interviewing(app, &requisition, &["Ada Lovelace", "Bob Stone"]).await;
@@ -68,6 +68,7 @@ pub async fn world(app: &TestApp) -> World {
             minutes: 45,
             created_by: &admin,
         },
+        |_| None,
     )
     .await
     .unwrap();

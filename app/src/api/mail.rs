@@ -1,0 +1,169 @@
+//! Email around the hiring loop: where its links point, the admins' view
+//! of the outbox, and the daily reminders for overdue scorecards. Messages
+//! themselves are worded in `domain::mail`, queued in the transaction of
+//! their event (`db::outbox`) and delivered by the server's mail worker.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// How this server sends mail, provided by it as Leptos context.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailSettings {
+    /// Where people reach this server (`https://hiring.example`), for the
+    /// links in messages: configured, never taken from a request's Host
+    /// header, which whoever sends the request chooses.
+    pub public_url: String,
+    /// Whether an SMTP server is configured; without one, messages wait
+    /// in the outbox.
+    pub sending: bool,
+}
+
+impl MailSettings {
+    /// An absolute link to `path` (which starts with `/`).
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url.trim_end_matches('/'))
+    }
+}
+
+/// The settings of this request's server.
+#[cfg(feature = "ssr")]
+pub fn settings() -> MailSettings {
+    use_context::<MailSettings>().unwrap_or_default()
+}
+
+/// One message as the outbox page lists it: never its body, which may
+/// hold a candidate's private link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub id: String,
+    /// What the message is for, in words.
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    /// queued, sent or failed.
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: String,
+    pub created_at: String,
+    pub next_attempt_at: String,
+    pub sent_at: Option<String>,
+    pub with_invite: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxView {
+    pub sending: bool,
+    pub queued: i64,
+    pub sent: i64,
+    pub failed: i64,
+    /// The newest messages, at most [`OUTBOX_PAGE`].
+    pub entries: Vec<OutboxEntry>,
+}
+
+pub const OUTBOX_PAGE: i64 = 200;
+
+/// The outbox, for admins.
+#[server(prefix = "/api/fn", endpoint = "outbox", input = GetUrl)]
+pub async fn outbox() -> Result<OutboxView, AppError> {
+    use crate::domain::accounts::Role;
+    crate::auth::require_role(&[Role::Admin])?;
+    let db = super::context::db()?;
+    let sending = settings().sending;
+    let [queued, sent, failed] = crate::db::outbox::counts(&db)
+        .await
+        .map_err(crate::access::internal)?;
+    let entries = crate::db::outbox::recent(&db, OUTBOX_PAGE)
+        .await
+        .map_err(crate::access::internal)?;
+    Ok(OutboxView {
+        sending,
+        queued,
+        sent,
+        failed,
+        entries,
+    })
+}
+
+/// Sends a failed message again, with a fresh set of tries.
+#[server(prefix = "/api/fn", endpoint = "outbox-retry")]
+pub async fn retry_mail(id: String) -> Result<(), AppError> {
+    use crate::domain::accounts::Role;
+    crate::auth::require_role(&[Role::Admin])?;
+    let db = super::context::db()?;
+    if crate::db::outbox::retry(&db, &id)
+        .await
+        .map_err(crate::access::internal)?
+    {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(
+            "That message is not failed (it may have been sent or queued again already).".into(),
+        ))
+    }
+}
+
+/// Queues today's reminder for every card that is overdue at `now` and not
+/// submitted; a reminder already queued for today is not queued again.
+/// Returns how many cards are overdue.
+#[cfg(feature = "ssr")]
+pub async fn queue_reminders(
+    db: &crate::db::Db,
+    settings: &MailSettings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, AppError> {
+    use crate::access::internal;
+    use crate::domain::mail::{reminder, reminder_number, ReminderNote};
+    use std::collections::HashMap;
+    // An interview that started less than a day ago cannot be overdue.
+    let started_before = crate::db::outbox::stamp(now - chrono::Duration::hours(24));
+    let cards = crate::db::assignments::unsubmitted_started_before(db, &started_before)
+        .await
+        .map_err(internal)?;
+    let mut jobs: HashMap<String, Option<(String, std::sync::Arc<crate::domain::Kit>)>> =
+        HashMap::new();
+    let mut overdue = 0;
+    for card in cards {
+        let Ok(starts_at) = chrono::DateTime::parse_from_rfc3339(&card.starts_at) else {
+            continue;
+        };
+        let starts_at = starts_at.with_timezone(&chrono::Utc);
+        let Some(number) = reminder_number(starts_at, card.minutes, now) else {
+            continue;
+        };
+        if !jobs.contains_key(&card.requisition_id) {
+            let job = match crate::db::requisitions::get(db, &card.requisition_id)
+                .await
+                .map_err(internal)?
+            {
+                Some(requisition) => {
+                    let kit = super::kits::frozen_kit(db, &requisition).await?;
+                    Some((requisition.title, kit))
+                }
+                None => None,
+            };
+            jobs.insert(card.requisition_id.clone(), job);
+        }
+        let Some(Some((title, kit))) = jobs.get(&card.requisition_id) else {
+            continue;
+        };
+        overdue += 1;
+        let url = settings.link(&format!("/interviews/{}", card.id));
+        let mail = reminder(ReminderNote {
+            to: &card.interviewer_email,
+            assignment_id: &card.id,
+            number,
+            candidate: &card.candidate_name,
+            job_title: title,
+            round: kit.round_name(&card.round),
+            starts_at,
+            minutes: card.minutes,
+            interview_url: &url,
+        });
+        crate::db::outbox::queue(db, &mail)
+            .await
+            .map_err(internal)?;
+    }
+    Ok(overdue)
+}
