@@ -97,7 +97,10 @@ async fn an_interviewer_gets_the_invite_by_email_once() {
 
         let mail = parse_mail(&delivered[0]).expect("the message is MIME");
         assert_eq!(header(&mail, "X-RcptTo"), "iris@example.com");
-        assert_eq!(header(&mail, "From"), "\"Hiring Team\" <hiring@example.com>");
+        assert_eq!(
+            header(&mail, "From"),
+            "\"Hiring Team\" <hiring@example.com>"
+        );
         assert!(
             header(&mail, "Subject").starts_with("Interview: "),
             "{}",
