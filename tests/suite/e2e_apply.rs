@@ -127,6 +127,22 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             let recorded_ms = recorded.duration_ms;
             let recorded_prompt = first.clone();
 
+            // Ada lost her link: the job's page sends it to her again.
+            b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
+            b.fill("#lost-link-email", "ada@example.com").await;
+            b.click(".lost-link-form button[type='submit']").await;
+            crate::support::browser::eventually("the lost link is on its way", || async {
+                b.text_of(".lost-link-sent").await.contains("on its way")
+            })
+            .await;
+            b.screenshot("apply-lost-link").await;
+            let recovery: Vec<(String,)> =
+                sqlx::query_as("SELECT recipient FROM outbox WHERE kind = 'link-recovery'")
+                    .fetch_all(&db.pool)
+                    .await
+                    .unwrap();
+            assert_eq!(recovery, vec![("ada@example.com".to_string(),)]);
+
             // A second candidate: a reload keeps what they typed, then a
             // disqualifying answer stops the application.
             b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
