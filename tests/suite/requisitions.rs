@@ -460,3 +460,143 @@ async fn opened_from_an_outcome(app: &TestApp) -> (String, serde_json::Value) {
     let id = body["requisition"]["id"].as_str().unwrap().to_string();
     (id, body)
 }
+
+/// Closing stops applications and scheduling, keeps everything readable,
+/// and can be undone; only the people running the requisition may do it.
+async fn a_closed_requisition_takes_no_applications_until_reopened(app: TestApp) {
+    use crate::support::pages::call_fn;
+    let w = crate::support::world::world(&app).await;
+    let (rita, ivy) = (&w.clients[2], &w.clients[5]);
+    let id = w.requisition.as_str();
+
+    let (status, _) = call_fn(&app, ivy, "close-requisition", &[("id", id)]).await;
+    assert_eq!(status, 403, "an interviewer does not run the requisition");
+    let (status, body) = call_fn(&app, rita, "close-requisition", &[("id", id)]).await;
+    assert_eq!(status, 200, "{body}");
+    let stored = app::db::requisitions::get(&app.db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(stored.is_closed() && stored.closed_at.is_some());
+
+    let job = app
+        .anonymous()
+        .get(app.url(&format!("/apply/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(job.status(), 404);
+    assert!(job
+        .text()
+        .await
+        .unwrap()
+        .contains("This job is not taking applications"));
+    let res = rita
+        .post(app.url(&format!("/api/requisitions/{id}/assignments")))
+        .json(&serde_json::json!({
+            "candidate_id": w.other_candidate,
+            "round": w.round,
+            "interviewer_email": "iris@example.com",
+            "starts_at": "2027-02-03T10:00:00Z",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    assert!(res.text().await.unwrap().contains("closed"));
+    let page = rita
+        .get(app.url(&format!("/requisitions/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Reopen the requisition"), "{page}");
+    let board = rita
+        .get(app.url(&format!("/requisitions/{id}/board")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(board.status(), 200, "the board stays readable");
+
+    let (status, body) = call_fn(&app, rita, "reopen-requisition", &[("id", id)]).await;
+    assert_eq!(status, 200, "{body}");
+    let job = app
+        .anonymous()
+        .get(app.url(&format!("/apply/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(job.status(), 200);
+    let stored = app::db::requisitions::get(&app.db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(stored.is_open() && stored.closed_at.is_none());
+}
+
+on_both_databases!(
+    closed_requisition,
+    a_closed_requisition_takes_no_applications_until_reopened
+);
+
+/// Someone taken off a requisition loses it at once; its owner stays.
+async fn members_can_be_taken_off_but_the_owner_stays(app: TestApp) {
+    use crate::support::pages::call_fn;
+    use app::domain::accounts::Role;
+    let w = crate::support::world::world(&app).await;
+    let (rita, hank, otto) = (&w.clients[2], &w.clients[3], &w.clients[4]);
+    let id = w.requisition.as_str();
+    let rita_id = app.user(Role::Recruiter, "rita@example.com").await;
+    let hank_id = app.user(Role::HiringManager, "hank@example.com").await;
+    let page = |client: &reqwest::Client| {
+        let request = client.get(app.url(&format!("/requisitions/{id}")));
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(page(hank).await, 200);
+
+    let (status, _) = call_fn(
+        &app,
+        otto,
+        "remove-member",
+        &[("id", id), ("user_id", &hank_id)],
+    )
+    .await;
+    assert_eq!(status, 403, "someone not on it cannot take people off");
+    let (status, body) = call_fn(
+        &app,
+        rita,
+        "remove-member",
+        &[("id", id), ("user_id", &rita_id)],
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("owner"), "{body}");
+    let (status, body) = call_fn(
+        &app,
+        rita,
+        "remove-member",
+        &[("id", id), ("user_id", &hank_id)],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(page(hank).await, 403, "hank no longer runs it");
+    let (status, _) = call_fn(
+        &app,
+        rita,
+        "remove-member",
+        &[("id", id), ("user_id", &hank_id)],
+    )
+    .await;
+    assert_eq!(status, 404, "not on it any more");
+    let members = app::db::requisitions::members(&app.db, id).await.unwrap();
+    assert_eq!(
+        members.iter().map(|m| m.email.as_str()).collect::<Vec<_>>(),
+        vec!["rita@example.com"]
+    );
+}
+
+on_both_databases!(
+    members_removed,
+    members_can_be_taken_off_but_the_owner_stays
+);

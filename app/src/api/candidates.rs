@@ -150,6 +150,10 @@ pub async fn import_candidates(requisition_id: String, text: String) -> Result<(
 pub fn require_open(requisition: &crate::domain::requisition::Requisition) -> Result<(), AppError> {
     if requisition.is_open() {
         Ok(())
+    } else if requisition.is_closed() {
+        Err(AppError::Conflict(
+            "This requisition is closed. Reopen it on the requisition's page to add candidates or schedule interviews.".into(),
+        ))
     } else {
         Err(AppError::Conflict(
             "This requisition is still a draft. Open it for candidates first, on the requisition's page.".into(),

@@ -141,6 +141,8 @@ pub async fn panel_view(
         .collect();
     let closed = if !runs {
         None
+    } else if requisition.is_closed() {
+        Some("This requisition is closed, so no new interviews are scheduled. Reopen it on the requisition's page to schedule one.".into())
     } else if requisition.plan.is_none() {
         Some(
             "This requisition is still a draft, so it has no interview plan yet. Open it first."
@@ -285,6 +287,12 @@ pub async fn assign(
 
     use super::refusal::Refusal;
     let app = |e: AppError| Refusal::App(e);
+    if requisition.is_closed() {
+        return Err(app(AppError::Conflict(
+            "This requisition is closed, so no new interviews are scheduled. Reopen it first."
+                .into(),
+        )));
+    }
     let mut errors = Vec::new();
     let mut refuse = |field: &str, message: String| {
         errors.push(FieldError {

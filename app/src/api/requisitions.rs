@@ -330,6 +330,64 @@ pub async fn change_plan(
     }
 }
 
+/// Closes an open requisition: the job page stops taking applications and
+/// no new interviews are scheduled; candidates, cards and the board stay.
+#[server(prefix = "/api/fn", endpoint = "close-requisition")]
+pub async fn close_requisition(id: String) -> Result<(), AppError> {
+    set_closed(id, true).await
+}
+
+/// Opens a closed requisition again.
+#[server(prefix = "/api/fn", endpoint = "reopen-requisition")]
+pub async fn reopen_requisition(id: String) -> Result<(), AppError> {
+    set_closed(id, false).await
+}
+
+#[cfg(feature = "ssr")]
+async fn set_closed(id: String, close: bool) -> Result<(), AppError> {
+    let user = crate::auth::require_user()?;
+    let db = db()?;
+    let requisition = crate::access::requisition(&db, &user, &id).await?;
+    let changed = crate::db::requisitions::set_closed(&db, &requisition.id, close)
+        .await
+        .map_err(crate::access::internal)?;
+    match (changed, close) {
+        (true, _) => Ok(()),
+        (false, true) if requisition.is_closed() => Ok(()),
+        (false, false) if requisition.is_open() => Ok(()),
+        (false, true) => Err(AppError::Conflict(
+            "Only an open requisition can be closed; this one is still a draft.".into(),
+        )),
+        (false, false) => Err(AppError::Conflict(
+            "Only a closed requisition can be reopened.".into(),
+        )),
+    }
+}
+
+/// Takes a recruiter or hiring manager off the requisition. Its owner
+/// stays: someone must run it.
+#[server(prefix = "/api/fn", endpoint = "remove-member")]
+pub async fn remove_member(id: String, user_id: String) -> Result<(), AppError> {
+    let user = crate::auth::require_user()?;
+    let db = db()?;
+    let requisition = crate::access::requisition(&db, &user, &id).await?;
+    if requisition.owner_id.as_deref() == Some(user_id.as_str()) {
+        return Err(AppError::Conflict(
+            "The requisition's owner stays on it: someone must run it.".into(),
+        ));
+    }
+    let removed = crate::db::requisitions::remove_member(&db, &requisition.id, &user_id)
+        .await
+        .map_err(crate::access::internal)?;
+    if removed {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(
+            "That person is not on this requisition.".into(),
+        ))
+    }
+}
+
 /// Puts a recruiter or hiring manager on the requisition.
 #[server(prefix = "/api/fn", endpoint = "add-member")]
 pub async fn add_member(id: String, email: String) -> Result<(), AppError> {

@@ -5,7 +5,9 @@ use super::{decode_json, encode_json, new_id, now, Db, DbError, Versioned};
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::domain::jd::Outcome;
 use crate::domain::plan::InterviewPlan;
-use crate::domain::requisition::{Requisition, RequisitionSummary, STATUS_DRAFT, STATUS_OPEN};
+use crate::domain::requisition::{
+    Requisition, RequisitionSummary, STATUS_CLOSED, STATUS_DRAFT, STATUS_OPEN,
+};
 
 /// Stores a draft owned by `owner_id` (who becomes its first member) and
 /// returns its id.
@@ -62,12 +64,13 @@ struct Row {
     plan_json: Option<String>,
     opened_at: Option<String>,
     plan_version: i64,
+    closed_at: Option<String>,
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, status, title, outcome_json, jd_markdown, rubric_version, created_at, owner_id, plan_json, opened_at, plan_version \
-         FROM requisitions WHERE id = $1",
+        "SELECT id, status, title, outcome_json, jd_markdown, rubric_version, created_at, owner_id, plan_json, opened_at, plan_version, \
+         closed_at FROM requisitions WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
@@ -84,6 +87,7 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
         plan_json: plan,
         opened_at,
         plan_version,
+        closed_at,
     }) = row
     else {
         return Ok(None);
@@ -105,7 +109,33 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
         plan_version,
         created_at,
         opened_at,
+        closed_at,
     }))
+}
+
+/// Closes an open requisition (`close`) or reopens a closed one. False
+/// when it was not in the state to change from.
+pub async fn set_closed(db: &Db, id: &str, close: bool) -> Result<bool, DbError> {
+    let _turn = db.write_turn().await;
+    let result = if close {
+        sqlx::query(
+            "UPDATE requisitions SET status = $1, closed_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(STATUS_CLOSED)
+        .bind(now())
+        .bind(id)
+        .bind(STATUS_OPEN)
+    } else {
+        sqlx::query(
+            "UPDATE requisitions SET status = $1, closed_at = NULL WHERE id = $2 AND status = $3",
+        )
+        .bind(STATUS_OPEN)
+        .bind(id)
+        .bind(STATUS_CLOSED)
+    }
+    .execute(&db.pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
 }
 
 /// Opens a draft for candidates with its first plan. False when it was not
@@ -287,6 +317,18 @@ pub async fn add_member(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Takes someone off the requisition. False when they were not on it.
+pub async fn remove_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<bool, DbError> {
+    let _turn = db.write_turn().await;
+    let result =
+        sqlx::query("DELETE FROM requisition_members WHERE requisition_id = $1 AND user_id = $2")
+            .bind(requisition_id)
+            .bind(user_id)
+            .execute(&db.pool)
+            .await?;
+    Ok(result.rows_affected() == 1)
 }
 
 pub async fn members(db: &Db, requisition_id: &str) -> Result<Vec<CurrentUser>, DbError> {

@@ -9,9 +9,11 @@ use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// `draft` until someone opens it for candidates; then `open`.
+/// `draft` until someone opens it for candidates; then `open`; `closed`
+/// once the hire is made or the job withdrawn (it can be reopened).
 pub const STATUS_DRAFT: &str = "draft";
 pub const STATUS_OPEN: &str = "open";
+pub const STATUS_CLOSED: &str = "closed";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Requisition {
@@ -32,11 +34,18 @@ pub struct Requisition {
     pub plan_version: i64,
     pub created_at: String,
     pub opened_at: Option<String>,
+    /// When it was closed, while it is.
+    #[serde(default)]
+    pub closed_at: Option<String>,
 }
 
 impl Requisition {
     pub fn is_open(&self) -> bool {
         self.status == STATUS_OPEN
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.status == STATUS_CLOSED
     }
 }
 

@@ -5,7 +5,8 @@
 mod plan_editor;
 
 use crate::api::requisitions::{
-    get_requisition, AddMember, EditPlan, OpenRequisition, RequisitionView,
+    get_requisition, AddMember, CloseRequisition, EditPlan, OpenRequisition, RemoveMember,
+    ReopenRequisition, RequisitionView,
 };
 use crate::domain::jd::outcome::format_money;
 use leptos::prelude::*;
@@ -19,6 +20,11 @@ pub fn RequisitionPage() -> impl IntoView {
     let open = ServerAction::<OpenRequisition>::new();
     let edit = ServerAction::<EditPlan>::new();
     let member = ServerAction::<AddMember>::new();
+    let actions = Actions {
+        close: ServerAction::<CloseRequisition>::new(),
+        reopen: ServerAction::<ReopenRequisition>::new(),
+        remove: ServerAction::<RemoveMember>::new(),
+    };
     let view_data = Resource::new(
         move || {
             (
@@ -26,6 +32,11 @@ pub fn RequisitionPage() -> impl IntoView {
                 open.version().get(),
                 edit.version().get(),
                 member.version().get(),
+                (
+                    actions.close.version().get(),
+                    actions.reopen.version().get(),
+                    actions.remove.version().get(),
+                ),
             )
         },
         |(id, ..)| get_requisition(id),
@@ -34,7 +45,7 @@ pub fn RequisitionPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="page">"Loading the requisition…"</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
-                    Ok(v) => view! { <RequisitionView v open edit member/> }.into_any(),
+                    Ok(v) => view! { <RequisitionView v open edit member actions/> }.into_any(),
                     Err(error) => {
                         crate::pages::set_error_status(&error);
                         view! {
@@ -51,12 +62,21 @@ pub fn RequisitionPage() -> impl IntoView {
     }
 }
 
+/// Closing, reopening and taking people off the requisition.
+#[derive(Clone, Copy)]
+struct Actions {
+    close: ServerAction<CloseRequisition>,
+    reopen: ServerAction<ReopenRequisition>,
+    remove: ServerAction<RemoveMember>,
+}
+
 #[component]
 fn RequisitionView(
     v: RequisitionView,
     open: ServerAction<OpenRequisition>,
     edit: ServerAction<EditPlan>,
     member: ServerAction<AddMember>,
+    actions: Actions,
 ) -> impl IntoView {
     let d = v.requisition.clone();
     let o = d.outcome.clone();
@@ -88,6 +108,29 @@ fn RequisitionView(
                            " "<a href=format!("/apply/{id}") target="_blank">"Preview the application page"</a></p>
                         <p><a class="button" href=format!("/requisitions/{id}/candidates")>{format!("Candidates ({})", v.candidates)}</a>
                            " "<a class="button board-link" href=format!("/requisitions/{id}/board")>"Panel board"</a></p>
+                        <ActionForm action=actions.close attr:class="close-requisition">
+                            <input type="hidden" name="id" value=id.clone()/>
+                            <p class="muted">"Hired, or the job is withdrawn? Closing stops new applications and interviews; candidates, scorecards and the board stay readable, and you can reopen it."</p>
+                            <button type="submit" class="close-button">"Close the requisition"</button>
+                        </ActionForm>
+                        {move || actions.close.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+                    </section>
+                }.into_any()
+            } else if d.is_closed() {
+                view! {
+                    <section class="closed-requisition" aria-labelledby="closed-heading">
+                        <h2 id="closed-heading">"Closed"</h2>
+                        <p>{format!(
+                            "Closed on {}. The job page takes no applications and no interviews are scheduled; everything written stays here.",
+                            d.closed_at.as_deref().map(crate::time_text::utc_date).unwrap_or_default()
+                        )}</p>
+                        <p><a class="button" href=format!("/requisitions/{id}/candidates")>{format!("Candidates ({})", v.candidates)}</a>
+                           " "<a class="button board-link" href=format!("/requisitions/{id}/board")>"Panel board"</a></p>
+                        <ActionForm action=actions.reopen>
+                            <input type="hidden" name="id" value=id.clone()/>
+                            <button type="submit" class="reopen-button">"Reopen the requisition"</button>
+                        </ActionForm>
+                        {move || actions.reopen.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
                     </section>
                 }.into_any()
             } else {
@@ -104,7 +147,7 @@ fn RequisitionView(
                 }.into_any()
             }}
             {v.plan.clone().map(|plan| view! { <PlanEditor id=plan_id plan locked=v.plan_locked edit/> })}
-            <Members id=members_id members=v.members.clone() member/>
+            <Members id=members_id owner=d.owner_id.clone() members=v.members.clone() member remove=actions.remove/>
             <details class="jd-details">
                 <summary>"The job description"</summary>
                 <div class="jd-rendered" inner_html=d.jd_html.clone()></div>
@@ -117,15 +160,38 @@ fn RequisitionView(
 #[component]
 fn Members(
     id: String,
+    owner: Option<String>,
     members: Vec<crate::domain::accounts::CurrentUser>,
     member: ServerAction<AddMember>,
+    remove: ServerAction<RemoveMember>,
 ) -> impl IntoView {
+    let requisition = id.clone();
     view! {
         <section class="members">
             <h2>"On this requisition"</h2>
             <ul>
-                {members.into_iter().map(|m| view! { <li>{m.email.clone()}" · "<span class="muted">{m.role.id()}</span></li> }).collect_view()}
+                {members.into_iter().map(|m| {
+                    let is_owner = owner.as_deref() == Some(m.id.as_str());
+                    let requisition = requisition.clone();
+                    view! {
+                        <li data-member=m.email.clone()>
+                            {m.email.clone()}" · "<span class="muted">{m.role.id()}</span>
+                            {if is_owner {
+                                view! { <span class="muted">" · owner"</span> }.into_any()
+                            } else {
+                                view! {
+                                    <ActionForm action=remove attr:class="inline">
+                                        <input type="hidden" name="id" value=requisition/>
+                                        <input type="hidden" name="user_id" value=m.id.clone()/>
+                                        " "<button type="submit" class="link-button remove-member">"Remove"</button>
+                                    </ActionForm>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
             </ul>
+            {move || remove.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
             <ActionForm action=member attr:class="inline-form">
                 <input type="hidden" name="id" value=id/>
                 <label>"Add a recruiter or hiring manager by email "

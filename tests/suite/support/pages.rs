@@ -6,6 +6,24 @@ use super::TestApp;
 
 /// What a browser without JavaScript sends when a form is posted from
 /// `from` (a path on the site).
+/// A server function called the way the page's script calls it (a form
+/// body, a JSON answer): its status and body.
+pub async fn call_fn(
+    app: &TestApp,
+    client: &reqwest::Client,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
+    let res = client
+        .post(app.url(&format!("/api/fn/{endpoint}")))
+        .header("origin", app.base.clone())
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
 pub async fn post_form(
     app: &TestApp,
     client: &reqwest::Client,
