@@ -145,6 +145,24 @@ async fn from_a_saved_jd_to_a_scheduled_panel() {
             b.wait_for("li[data-assignment] a[href$='/invite.ics']").await;
             b.screenshot("loop-panel").await;
 
+            // Ivy's interview moves a day later: the page says so and the
+            // interview carries the new time and its next revision.
+            let ivy_item = "li[data-assignment]:first-of-type";
+            b.click(&format!("{ivy_item} .change-interview summary")).await;
+            let later = (chrono::Utc::now() + chrono::Duration::days(8)).format("%Y-%m-%dT10:15").to_string();
+            b.client
+                .execute(
+                    "document.querySelector(arguments[0]).value = arguments[1];",
+                    vec![serde_json::json!(format!("{ivy_item} .move-interview input[name='starts_at']")), serde_json::json!(later)],
+                )
+                .await
+                .unwrap();
+            b.click(&format!("{ivy_item} .move-interview button[type='submit']")).await;
+            eventually("the move is confirmed", async || b.text_of(".notice-ok").await.contains("Interview moved")).await;
+            b.screenshot("loop-interview-moved").await;
+            let moved = app::db::assignments::for_requisition(&db, &id).await.unwrap();
+            assert!(moved.iter().any(|a| a.sequence == 1 && a.starts_at.starts_with(&later[..10])), "{moved:?}");
+
             let stages: Vec<Stage> = app::db::candidates::list(&db, &id).await.unwrap().into_iter().map(|c| c.stage).collect();
             assert_eq!(stages, vec![Stage::Interviewing, Stage::KnockedOut]);
             let panel = app::db::assignments::for_requisition(&db, &id).await.unwrap();

@@ -473,3 +473,176 @@ async fn a_colleague_added_to_a_requisition_is_told_once() {
     })
     .await;
 }
+
+/// The calendar message attached to a delivered email: (its METHOD, the
+/// VEVENT's UID, SEQUENCE, STATUS), read by the strict reader.
+fn calendar_of(raw: &[u8]) -> (String, String, String, Option<String>, String) {
+    let mail = parse_mail(raw).unwrap();
+    let invite = mail
+        .subparts
+        .iter()
+        .find(|p| p.ctype.mimetype == "text/calendar")
+        .expect("a calendar attachment");
+    let ics = invite.get_body().unwrap();
+    let calendar = ical::parse(&ics).unwrap_or_else(|e| panic!("{e}\n{ics}"));
+    let event = &calendar.children("VEVENT")[0];
+    (
+        calendar.one("METHOD").unwrap().value.clone(),
+        event.one("UID").unwrap().value.clone(),
+        event.one("SEQUENCE").unwrap().value.clone(),
+        event.one("STATUS").map(|s| s.value.clone()),
+        header(&mail, "X-RcptTo"),
+    )
+}
+
+#[tokio::test]
+async fn moved_handed_over_and_cancelled_interviews_reach_the_calendars() {
+    use crate::support::pages::call_fn;
+    each_database(|app| async move {
+        let smtp = SmtpServer::start().await;
+        let w = world::world(&app).await;
+        let rita = &w.clients[2];
+        let res = rita
+            .post(app.url(&format!("/api/requisitions/{}/assignments", w.requisition)))
+            .json(&json!({
+                "candidate_id": w.other_candidate,
+                "round": w.round,
+                "interviewer_email": "iris@example.com",
+                "starts_at": "2027-02-03T10:00:00Z",
+            }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        let id = res.json::<serde_json::Value>().await.unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+
+        let ivy = &w.clients[5];
+        let (status, _) = call_fn(&app, ivy, "cancel-interview", &[("id", &id)]).await;
+        assert_eq!(status, 403, "an interviewer does not change the panel");
+
+        let (status, body) = call_fn(
+            &app,
+            rita,
+            "reschedule-interview",
+            &[
+                ("id", &id),
+                ("starts_at", "2027-03-04T09:30"),
+                ("duration_minutes", ""),
+            ],
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let moved = app::db::assignments::get(&app.db, &id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(moved.starts_at, "2027-03-04T09:30:00.000Z");
+        assert_eq!(moved.sequence, 1);
+        let (status, body) = call_fn(
+            &app,
+            rita,
+            "reschedule-interview",
+            &[("id", &id), ("starts_at", "2020-01-01T09:30")],
+        )
+        .await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("in the past"), "{body}");
+
+        let (status, body) = call_fn(
+            &app,
+            rita,
+            "replace-interviewer",
+            &[("id", &id), ("interviewer_email", "ivy@example.com")],
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let handed = app::db::assignments::get(&app.db, &id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (handed.interviewer_email.as_str(), handed.sequence),
+            ("ivy@example.com", 2)
+        );
+
+        // Once ivy has written on her card it stays hers.
+        let requisition = app::db::requisitions::get(&app.db, &w.requisition)
+            .await
+            .unwrap()
+            .unwrap();
+        app::db::scorecards::get_or_create(&app.db, &handed, &requisition.rubric_version)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE scorecards SET version = 2 WHERE id = $1")
+            .bind(&id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        for (endpoint, extra) in [
+            ("cancel-interview", None),
+            (
+                "replace-interviewer",
+                Some(("interviewer_email", "iris@example.com")),
+            ),
+        ] {
+            let mut form = vec![("id", id.as_str())];
+            form.extend(extra);
+            let (status, body) = call_fn(&app, rita, endpoint, &form).await;
+            assert_eq!(status, 409, "{endpoint}: {body}");
+            assert!(body.contains("started the scorecard"), "{body}");
+        }
+        // An empty card opened in passing does not hold the interview.
+        sqlx::query("UPDATE scorecards SET version = 1 WHERE id = $1")
+            .bind(&id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        let (status, body) = call_fn(&app, rita, "cancel-interview", &[("id", &id)]).await;
+        assert_eq!(status, 200, "{body}");
+        assert!(app::db::assignments::get(&app.db, &id)
+            .await
+            .unwrap()
+            .is_none());
+        let (cards,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM scorecards WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(cards, 0);
+
+        let round = worker(&app, Some(smtp.url()))
+            .run_once(Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(round.sent, 5);
+        let uid = format!("interview-{id}@alliance-hiring-kit");
+        let calendars: Vec<_> = smtp.delivered().iter().map(|m| calendar_of(m)).collect();
+        let expected = [
+            ("REQUEST", "0", Some("CONFIRMED"), "iris@example.com"),
+            ("REQUEST", "1", Some("CONFIRMED"), "iris@example.com"),
+            ("CANCEL", "2", None, "iris@example.com"),
+            ("REQUEST", "2", Some("CONFIRMED"), "ivy@example.com"),
+            ("CANCEL", "3", Some("CANCELLED"), "ivy@example.com"),
+        ];
+        let mut got: Vec<_> = calendars
+            .iter()
+            .map(|(method, u, seq, status, to)| {
+                assert_eq!(u, &uid);
+                (
+                    method.as_str(),
+                    seq.as_str(),
+                    status.as_deref(),
+                    to.as_str(),
+                )
+            })
+            .collect();
+        got.sort_by_key(|(m, s, _, to)| (*to, *s, *m != "REQUEST"));
+        let mut want = expected.to_vec();
+        want.sort_by_key(|(m, s, _, to)| (*to, *s, *m != "REQUEST"));
+        assert_eq!(got, want);
+    })
+    .await;
+}

@@ -3,6 +3,7 @@
 //! form says so), and the calendar invite carries them as UTC so every
 //! calendar shows them in its owner's own time zone.
 
+pub mod changes;
 pub mod interviews;
 
 use super::form_error::FormError;
@@ -280,8 +281,7 @@ pub async fn assign(
     mail: &super::mail::MailSettings,
 ) -> Result<crate::domain::requisition::Assignment, super::refusal::Refusal> {
     use crate::access::internal;
-    use crate::db::{assignments, candidates, requisitions, users, DbError};
-    use crate::domain::accounts::{Email, Role};
+    use crate::db::{assignments, candidates, DbError};
     use crate::domain::candidate::Stage;
     use crate::domain::jd::FieldError;
 
@@ -356,49 +356,14 @@ pub async fn assign(
         kit.rounds.iter().find(|r| r.id == round)
     };
 
-    let raw_email = request.interviewer_email.trim();
-    let interviewer = if raw_email.is_empty() {
-        refuse(
-            "interviewer_email",
-            "the interviewer's email is required".into(),
-        );
-        None
-    } else {
-        match Email::parse(raw_email) {
-            Err(e) => {
-                refuse("interviewer_email", e.to_string());
-                None
-            }
-            Ok(email) => match users::active_by_email(db, &email)
-                .await
-                .map_err(|e| app(internal(e)))?
-            {
-                None => {
-                    refuse(
-                        "interviewer_email",
-                        format!("there is no active account for {}", email.as_str()),
-                    );
-                    None
-                }
-                Some(person) => {
-                    let member = requisitions::is_member(db, &requisition.id, &person.id)
-                        .await
-                        .map_err(|e| app(internal(e)))?;
-                    if person.role == Role::Interviewer || member {
-                        Some(person)
-                    } else {
-                        refuse(
-                            "interviewer_email",
-                            format!(
-                                "{} is a {} account that is not on this requisition; add them to the requisition first, or choose an interviewer account",
-                                person.email,
-                                person.role.id().replace('-', " ")
-                            ),
-                        );
-                        None
-                    }
-                }
-            },
+    let interviewer = match panelist(db, requisition, &request.interviewer_email)
+        .await
+        .map_err(app)?
+    {
+        Ok(person) => Some(person),
+        Err(message) => {
+            refuse("interviewer_email", message);
+            None
         }
     };
 
@@ -465,6 +430,8 @@ pub async fn assign(
                 url: &url,
                 organizer: &user.email,
                 attendee: &interviewer.email,
+                sequence: 0,
+                method: crate::domain::ics::Method::Request,
             });
             Some(crate::domain::mail::assignment(
                 crate::domain::mail::AssignmentNote {
@@ -496,6 +463,48 @@ pub async fn assign(
         .await
         .map_err(|e| app(internal(e)))?
         .ok_or(Refusal::App(AppError::Internal))
+}
+
+/// The account behind an email typed for a panel seat: an active
+/// interviewer, or a recruiter or hiring manager on this requisition. The
+/// inner error says what is wrong with the email, for its form field.
+#[cfg(feature = "ssr")]
+pub async fn panelist(
+    db: &crate::db::Db,
+    requisition: &crate::domain::requisition::Requisition,
+    typed: &str,
+) -> Result<Result<crate::domain::accounts::CurrentUser, String>, AppError> {
+    use crate::access::internal;
+    use crate::domain::accounts::{Email, Role};
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(Err("the interviewer's email is required".into()));
+    }
+    let email = match Email::parse(typed) {
+        Ok(email) => email,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let Some(person) = crate::db::users::active_by_email(db, &email)
+        .await
+        .map_err(internal)?
+    else {
+        return Ok(Err(format!(
+            "there is no active account for {}",
+            email.as_str()
+        )));
+    };
+    let member = crate::db::requisitions::is_member(db, &requisition.id, &person.id)
+        .await
+        .map_err(internal)?;
+    if person.role == Role::Interviewer || member {
+        Ok(Ok(person))
+    } else {
+        Ok(Err(format!(
+            "{} is a {} account that is not on this requisition; add them to the requisition first, or choose an interviewer account",
+            person.email,
+            person.role.id().replace('-', " ")
+        )))
+    }
 }
 
 /// Reads an interview's start time. A time in the past, or more than two
@@ -621,6 +630,8 @@ pub async fn invite(
         url: &url,
         organizer: &assignment.scheduled_by_email,
         attendee: &assignment.interviewer_email,
+        sequence: assignment.sequence,
+        method: crate::domain::ics::Method::Request,
     });
     let filename = format!(
         "interview-{}-{}.ics",
@@ -643,6 +654,8 @@ pub struct InviteParts<'a> {
     pub url: &'a str,
     pub organizer: &'a str,
     pub attendee: &'a str,
+    pub sequence: i64,
+    pub method: crate::domain::ics::Method,
 }
 
 /// The invite, the same whether downloaded or sent by email: its UID comes
@@ -663,6 +676,8 @@ pub fn interview_invite(p: &InviteParts<'_>) -> String {
         organizer_email: p.organizer.to_string(),
         attendee_email: p.attendee.to_string(),
         stamp: chrono::Utc::now(),
+        sequence: u32::try_from(p.sequence).unwrap_or(0),
+        method: p.method,
     })
 }
 

@@ -51,7 +51,7 @@ pub async fn create(
 // `created_by` is NOT NULL and references `users`, so the inner join to the
 // scheduler (`s`) drops no assignment.
 const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name AS candidate_name, a.round_id, a.interviewer_id, \
-     u.email AS interviewer_email, s.email AS scheduled_by_email, a.starts_at, a.minutes \
+     u.email AS interviewer_email, s.email AS scheduled_by_email, a.starts_at, a.minutes, a.sequence \
      FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id \
      JOIN users s ON s.id = a.created_by";
 
@@ -69,6 +69,7 @@ struct Row {
     scheduled_by_email: String,
     starts_at: String,
     minutes: i64,
+    sequence: i64,
 }
 
 fn from_row(
@@ -83,6 +84,7 @@ fn from_row(
         scheduled_by_email,
         starts_at,
         minutes,
+        sequence,
     }: Row,
 ) -> Assignment {
     Assignment {
@@ -96,11 +98,12 @@ fn from_row(
         scheduled_by_email,
         starts_at,
         minutes,
+        sequence,
     }
 }
 
 /// `Row`'s columns, for [`fetch_as_json`].
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "id",
     "requisition_id",
     "candidate_id",
@@ -111,6 +114,7 @@ const COLUMNS: [&str; 10] = [
     "scheduled_by_email",
     "starts_at",
     "minutes",
+    "sequence",
 ];
 
 /// The assignments matching `filter`, by start time, then interviewer.
@@ -180,4 +184,136 @@ pub async fn is_on_requisition(
     .fetch_optional(&db.pool)
     .await?;
     Ok(row.is_some())
+}
+
+/// What a change to a scheduled interview came to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Changed {
+    /// Written; the calendar event is now at this revision.
+    Done { sequence: i64 },
+    /// The interviewer's card is submitted: the interview took place.
+    Submitted,
+    /// The interviewer has written on their card, which stays theirs.
+    Started,
+    /// There is no such interview (any more).
+    Gone,
+}
+
+/// Where the card of an interview stands, read in the change's
+/// transaction: `None` when nobody opened it; `(submitted, written)`.
+async fn card_of(tx: &mut super::WriteTx, id: &str) -> Result<Option<(bool, bool)>, DbError> {
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT state, version FROM scorecards WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    // A card is created empty at version 1 when first opened; every save
+    // moves it on.
+    Ok(row.map(|(state, version)| (state == "submitted", version > 1)))
+}
+
+async fn sequence_of(tx: &mut super::WriteTx, id: &str) -> Result<Option<i64>, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT sequence FROM assignments WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.map(|(s,)| s))
+}
+
+/// Moves an interview (unless its card is submitted), raising its
+/// revision; `mail(revision)` tells the interviewer, in the same
+/// transaction.
+pub async fn reschedule(
+    db: &Db,
+    id: &str,
+    starts_at: &str,
+    minutes: i64,
+    mail: impl FnOnce(i64) -> Mail,
+) -> Result<Changed, DbError> {
+    let mut tx = db.begin_write().await?;
+    let Some(sequence) = sequence_of(&mut tx, id).await? else {
+        return Ok(Changed::Gone);
+    };
+    if let Some((true, _)) = card_of(&mut tx, id).await? {
+        return Ok(Changed::Submitted);
+    }
+    let sequence = sequence + 1;
+    sqlx::query("UPDATE assignments SET starts_at = $1, minutes = $2, sequence = $3 WHERE id = $4")
+        .bind(starts_at)
+        .bind(minutes)
+        .bind(sequence)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    super::outbox::enqueue(&mut *tx, &mail(sequence)).await?;
+    tx.commit().await?;
+    Ok(Changed::Done { sequence })
+}
+
+/// Calls an interview off, unless its interviewer has written on its card
+/// (an empty card opened in passing goes with it); `mail(revision)` is the
+/// cancellation.
+pub async fn cancel(db: &Db, id: &str, mail: impl FnOnce(i64) -> Mail) -> Result<Changed, DbError> {
+    let mut tx = db.begin_write().await?;
+    let Some(sequence) = sequence_of(&mut tx, id).await? else {
+        return Ok(Changed::Gone);
+    };
+    match card_of(&mut tx, id).await? {
+        Some((true, _)) => return Ok(Changed::Submitted),
+        Some((false, true)) => return Ok(Changed::Started),
+        _ => {}
+    }
+    sqlx::query("DELETE FROM scorecards WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM assignments WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let sequence = sequence + 1;
+    super::outbox::enqueue(&mut *tx, &mail(sequence)).await?;
+    tx.commit().await?;
+    Ok(Changed::Done { sequence })
+}
+
+/// Hands an interview to another interviewer, unless the first has written
+/// on its card; `mails(revision)` go to both, in the same transaction. The
+/// new interviewer already on this round of this candidate is a `Conflict`.
+pub async fn replace(
+    db: &Db,
+    id: &str,
+    interviewer_id: &str,
+    mails: impl FnOnce(i64) -> Vec<Mail>,
+) -> Result<Changed, DbError> {
+    let mut tx = db.begin_write().await?;
+    let Some(sequence) = sequence_of(&mut tx, id).await? else {
+        return Ok(Changed::Gone);
+    };
+    match card_of(&mut tx, id).await? {
+        Some((true, _)) => return Ok(Changed::Submitted),
+        Some((false, true)) => return Ok(Changed::Started),
+        _ => {}
+    }
+    sqlx::query("DELETE FROM scorecards WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let sequence = sequence + 1;
+    sqlx::query("UPDATE assignments SET interviewer_id = $1, sequence = $2 WHERE id = $3")
+        .bind(interviewer_id)
+        .bind(sequence)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| {
+            conflict_on_unique(e, || {
+                "this interviewer is already on this round for this candidate".into()
+            })
+        })?;
+    for mail in mails(sequence) {
+        super::outbox::enqueue(&mut *tx, &mail).await?;
+    }
+    tx.commit().await?;
+    Ok(Changed::Done { sequence })
 }

@@ -21,6 +21,23 @@ pub struct Invite {
     /// The interviewer: the one `ATTENDEE`.
     pub attendee_email: String,
     pub stamp: DateTime<Utc>,
+    /// The event's revision (`SEQUENCE`): 0 when scheduled, one more each
+    /// time it is moved, handed to someone else or cancelled, so calendar
+    /// clients take the newer message over the older (RFC 5546 2.1.4).
+    pub sequence: u32,
+    pub method: Method,
+}
+
+/// What the message does to the interviewer's calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Method {
+    /// Adds the event, or updates it to this revision.
+    Request,
+    /// The interview is off: the event is cancelled (`STATUS:CANCELLED`).
+    Cancel,
+    /// The interview goes on without this attendee, who is taken off it
+    /// (a `CANCEL` naming them, without `STATUS`, RFC 5546 3.2.5).
+    Uninvite,
 }
 
 /// The longest a content line may be, in octets, before it is folded.
@@ -90,14 +107,11 @@ fn push_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// An interview is never changed once scheduled, so every copy of its
-/// invite is the first revision. Rescheduling would have to raise this, or
-/// calendar clients treat the update as stale (iTIP message sequencing).
-const SEQUENCE: u32 = 0;
-
 /// A `REQUEST`: everything RFC 5546 3.2.2 requires of a VEVENT (ATTENDEE,
 /// DTSTAMP, DTSTART, ORGANIZER, SUMMARY, UID) plus what the interviewer
 /// wants to see. The organiser may also be the attendee; that is allowed.
+/// A `CANCEL` (3.2.5) carries the same UID with a higher SEQUENCE, the
+/// attendee it concerns, and `STATUS:CANCELLED` when the whole event is off.
 pub fn invite_ics(i: &Invite) -> String {
     // DTEND must be later than DTSTART (RFC 5545 3.8.2.2). An end beyond
     // chrono's range, or a zero length, is not a real interview; leaving
@@ -110,14 +124,22 @@ pub fn invite_ics(i: &Invite) -> String {
         "PRODID:-//Alliance Hiring Kit//EN".to_string(),
         "VERSION:2.0".to_string(),
         "CALSCALE:GREGORIAN".to_string(),
-        "METHOD:REQUEST".to_string(),
+        match i.method {
+            Method::Request => "METHOD:REQUEST",
+            Method::Cancel | Method::Uninvite => "METHOD:CANCEL",
+        }
+        .to_string(),
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", text(&i.uid)),
         format!("DTSTAMP:{}", utc(i.stamp)),
-        format!("SEQUENCE:{SEQUENCE}"),
-        "STATUS:CONFIRMED".to_string(),
-        format!("DTSTART:{}", utc(i.starts_at)),
+        format!("SEQUENCE:{}", i.sequence),
     ];
+    match i.method {
+        Method::Request => lines.push("STATUS:CONFIRMED".to_string()),
+        Method::Cancel => lines.push("STATUS:CANCELLED".to_string()),
+        Method::Uninvite => {}
+    }
+    lines.push(format!("DTSTART:{}", utc(i.starts_at)));
     if let Some(end) = ends_at {
         lines.push(format!("DTEND:{}", utc(end)));
     }
@@ -161,7 +183,35 @@ mod tests {
             organizer_email: "rita@example.com".into(),
             attendee_email: "ada@example.com".into(),
             stamp: Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 5).unwrap(),
+            sequence: 0,
+            method: Method::Request,
         }
+    }
+
+    #[test]
+    fn a_moved_or_cancelled_interview_keeps_its_uid_and_raises_its_sequence() {
+        let mut moved = invite();
+        moved.sequence = 2;
+        let text = unfold(&invite_ics(&moved));
+        assert!(text.contains("METHOD:REQUEST\r\n"));
+        assert!(text.contains("UID:interview-42@hiring.example\r\nDTSTAMP:20260301T080005Z\r\nSEQUENCE:2\r\nSTATUS:CONFIRMED\r\n"));
+
+        let mut cancelled = moved.clone();
+        cancelled.method = Method::Cancel;
+        let text = unfold(&invite_ics(&cancelled));
+        assert!(text.contains("METHOD:CANCEL\r\n"));
+        assert!(text.contains("SEQUENCE:2\r\nSTATUS:CANCELLED\r\n"));
+        assert!(text.contains("ATTENDEE;"));
+
+        let mut uninvited = moved;
+        uninvited.method = Method::Uninvite;
+        let text = unfold(&invite_ics(&uninvited));
+        assert!(text.contains("METHOD:CANCEL\r\n"));
+        assert!(
+            !text.contains("STATUS:"),
+            "taking one attendee off is not cancelling the event"
+        );
+        assert!(text.contains(":mailto:ada@example.com\r\n"));
     }
 
     /// Undoes folding, as a calendar client does.

@@ -20,15 +20,22 @@ pub enum MailKind {
     LinkRecovery,
     /// A recruiter or hiring manager added to a requisition.
     MemberAdded,
+    /// An interview moved to another time, with the updated invite.
+    InterviewMoved,
+    /// An interview called off, or handed to someone else, with the
+    /// cancellation for the interviewer's calendar.
+    InterviewCancelled,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 5] = [
+    pub const ALL: [MailKind; 7] = [
         MailKind::Assignment,
         MailKind::Reminder,
         MailKind::Application,
         MailKind::LinkRecovery,
         MailKind::MemberAdded,
+        MailKind::InterviewMoved,
+        MailKind::InterviewCancelled,
     ];
 
     pub fn id(self) -> &'static str {
@@ -38,6 +45,8 @@ impl MailKind {
             MailKind::Application => "application",
             MailKind::LinkRecovery => "link-recovery",
             MailKind::MemberAdded => "member-added",
+            MailKind::InterviewMoved => "interview-moved",
+            MailKind::InterviewCancelled => "interview-cancelled",
         }
     }
 
@@ -53,6 +62,8 @@ impl MailKind {
             MailKind::Application => "Application link",
             MailKind::LinkRecovery => "Link recovery",
             MailKind::MemberAdded => "Added to a requisition",
+            MailKind::InterviewMoved => "Interview moved",
+            MailKind::InterviewCancelled => "Interview cancelled",
         }
     }
 }
@@ -131,6 +142,85 @@ pub fn assignment(n: AssignmentNote<'_>) -> Mail {
             when = when(n.starts_at, n.minutes),
             url = n.interview_url,
             hours = super::scorecard::OVERDUE_AFTER_HOURS,
+        ),
+        calendar: Some(n.calendar),
+        dedupe_key: None,
+    }
+}
+
+/// What an interviewer reads when their interview changes.
+pub struct ChangeNote<'a> {
+    pub to: &'a str,
+    pub changed_by: &'a str,
+    pub candidate: &'a str,
+    pub job_title: &'a str,
+    pub round: &'a str,
+    /// The time it is at now (for a cancellation, the time it was at).
+    pub starts_at: DateTime<Utc>,
+    pub minutes: i64,
+    pub calendar: String,
+}
+
+/// The interview moved from `was` (as [`when`] writes it) to the note's time.
+pub fn interview_moved(n: ChangeNote<'_>, was: &str, interview_url: &str) -> Mail {
+    Mail {
+        kind: MailKind::InterviewMoved,
+        to: n.to.to_string(),
+        subject: header_text(&format!(
+            "Interview moved: {} with {} ({})",
+            n.round, n.candidate, n.job_title
+        )),
+        body: format!(
+            "Hello,\n\n\
+             {changed_by} moved your {round} with {candidate} ({title}).\n\n\
+             Now: {now}\n\
+             Was: {was}\n\n\
+             Your questions and scorecard are where they were:\n{url}\n\n\
+             The updated calendar invite is attached; it replaces the earlier one.\n",
+            changed_by = n.changed_by,
+            round = n.round,
+            candidate = n.candidate,
+            title = n.job_title,
+            now = when(n.starts_at, n.minutes),
+            url = interview_url,
+        ),
+        calendar: Some(n.calendar),
+        dedupe_key: None,
+    }
+}
+
+/// Why an interviewer is taken off an interview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cancelled {
+    /// The interview is off.
+    Off,
+    /// It goes ahead with another interviewer.
+    Replaced,
+}
+
+pub fn interview_cancelled(n: ChangeNote<'_>, why: Cancelled) -> Mail {
+    let what = match why {
+        Cancelled::Off => "cancelled your",
+        Cancelled::Replaced => "gave another interviewer your place in the",
+    };
+    Mail {
+        kind: MailKind::InterviewCancelled,
+        to: n.to.to_string(),
+        subject: header_text(&format!(
+            "Interview cancelled: {} with {} ({})",
+            n.round, n.candidate, n.job_title
+        )),
+        body: format!(
+            "Hello,\n\n\
+             {changed_by} {what} {round} with {candidate} ({title}), which was \
+             set for {was}. You do not need to prepare for it or write a \
+             scorecard.\n\n\
+             The attached cancellation takes it out of your calendar.\n",
+            changed_by = n.changed_by,
+            round = n.round,
+            candidate = n.candidate,
+            title = n.job_title,
+            was = when(n.starts_at, n.minutes),
         ),
         calendar: Some(n.calendar),
         dedupe_key: None,
@@ -381,6 +471,45 @@ mod tests {
         assert_ne!(one.dedupe_key, next_hour.dedupe_key);
         assert!(one.body.contains("https://hire.example/apply/r1/t1"));
         assert!(one.body.contains("the private link to the application "));
+    }
+
+    #[test]
+    fn a_change_says_what_changed_and_carries_its_calendar_message() {
+        let note = |calendar: &str| ChangeNote {
+            to: "ivan@example.com",
+            changed_by: "rita@example.com",
+            candidate: "Ada",
+            job_title: "Partner Manager",
+            round: "Simulation",
+            starts_at: at(15, 0),
+            minutes: 45,
+            calendar: calendar.into(),
+        };
+        let moved = interview_moved(
+            note("METHOD:REQUEST\r\n"),
+            "Monday 30 November 2026 at 09:00 UTC, 45 minutes",
+            "https://hire.example/interviews/a1",
+        );
+        assert!(moved
+            .body
+            .contains("Now: Tuesday 1 December 2026 at 15:00 UTC, 45 minutes"));
+        assert!(moved.body.contains("Was: Monday 30 November 2026"));
+        assert_eq!(
+            calendar_method(moved.calendar.as_deref().unwrap()),
+            Some("REQUEST")
+        );
+        let off = interview_cancelled(note("METHOD:CANCEL\r\n"), Cancelled::Off);
+        assert!(off
+            .body
+            .contains("rita@example.com cancelled your Simulation with Ada"));
+        let replaced = interview_cancelled(note("METHOD:CANCEL\r\n"), Cancelled::Replaced);
+        assert!(replaced
+            .body
+            .contains("gave another interviewer your place in the Simulation"));
+        assert_eq!(
+            calendar_method(replaced.calendar.as_deref().unwrap()),
+            Some("CANCEL")
+        );
     }
 
     #[test]

@@ -125,4 +125,8 @@ pub struct Assignment {
     /// RFC 3339, UTC.
     pub starts_at: String,
     pub minutes: i64,
+    /// The calendar event's revision: one more each time it was moved or
+    /// handed to someone else.
+    #[serde(default)]
+    pub sequence: i64,
 }

@@ -4,6 +4,8 @@
 //! interviews only.
 
 use crate::api::candidates::{get_candidate, CandidateView, FileView, OtherApplication};
+use crate::api::form_error::FormError;
+use crate::api::panel::changes::{CancelInterview, ReplaceInterviewer, RescheduleInterview};
 use crate::api::panel::{AssignInterviewer, PanelView, MAX_MINUTES, MIN_MINUTES};
 use crate::api::screening::{ScreenCandidate, ScreenView};
 use crate::components::form::{field_message_id, refused, typed, FieldMessage, FormNotice};
@@ -24,9 +26,22 @@ pub fn CandidatePage() -> impl IntoView {
     let query = use_query_map();
     let screen = ServerAction::<ScreenCandidate>::new();
     let assign = ServerAction::<AssignInterviewer>::new();
+    let moves = PanelChanges {
+        reschedule: ServerAction::new(),
+        cancel: ServerAction::new(),
+        replace: ServerAction::new(),
+    };
     // Reloaded after every change; a refused form is drawn again from the
     // values its error carries, so nothing typed is lost.
-    let changes = move || (screen.version().get(), assign.version().get());
+    let changes = move || {
+        (
+            screen.version().get(),
+            assign.version().get(),
+            moves.reschedule.version().get(),
+            moves.cancel.version().get(),
+            moves.replace.version().get(),
+        )
+    };
     let candidate = Resource::new(
         move || {
             (
@@ -41,7 +56,7 @@ pub fn CandidatePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="page">"Loading the candidate…"</p> }>
             {move || Suspend::new(async move {
                 match candidate.await {
-                    Ok(v) => view! { <CandidateBody v screen assign/> }.into_any(),
+                    Ok(v) => view! { <CandidateBody v screen assign moves/> }.into_any(),
                     Err(e) => {
                         crate::pages::set_error_status(&e);
                         view! {
@@ -58,12 +73,44 @@ pub fn CandidatePage() -> impl IntoView {
     }
 }
 
+/// Moving, cancelling and handing over a scheduled interview.
+#[derive(Clone, Copy)]
+struct PanelChanges {
+    reschedule: ServerAction<RescheduleInterview>,
+    cancel: ServerAction<CancelInterview>,
+    replace: ServerAction<ReplaceInterviewer>,
+}
+
+impl PanelChanges {
+    /// The last refusal of any of them, to show above the panel.
+    fn refusal(self) -> Option<String> {
+        let message = |e: FormError| match e {
+            FormError::Fields { errors, .. } => errors
+                .into_iter()
+                .map(|e| e.message)
+                .collect::<Vec<_>>()
+                .join("; "),
+            e => e.to_string(),
+        };
+        self.reschedule
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| self.cancel.value().get().and_then(Result::err))
+            .or_else(|| self.replace.value().get().and_then(Result::err))
+            .map(message)
+    }
+}
+
 fn done_message(done: &str) -> Option<&'static str> {
     match done {
         "screen-saved" => Some("Screen saved."),
         "advanced" => Some("Advanced to interviews. Put the panel together below."),
         "archived" => Some("Archived, with the reason recorded."),
         "assigned" => Some("Added to the panel. The interviewer is emailed the calendar invite, which can also be downloaded here or from My interviews."),
+        "moved" => Some("Interview moved. The interviewer is emailed the updated invite."),
+        "cancelled" => Some("Interview cancelled. The interviewer is emailed the cancellation."),
+        "replaced" => Some("Interview handed over. Both interviewers are emailed: the cancellation and the invite."),
         _ => None,
     }
 }
@@ -73,6 +120,7 @@ fn CandidateBody(
     v: CandidateView,
     screen: ServerAction<ScreenCandidate>,
     assign: ServerAction<AssignInterviewer>,
+    moves: PanelChanges,
 ) -> impl IntoView {
     let query = use_query_map();
     let done = query
@@ -99,7 +147,7 @@ fn CandidateBody(
             {v.runs.then(|| view! { <Contact c=c.clone() others=v.other_applications.clone()/> })}
             <Application c=c.clone() files=v.files.clone()/>
             {v.screen.clone().map(|s| view! { <Screen candidate_id=c.id.clone() s screen/> })}
-            <Panel candidate_id=c.id.clone() candidate_name=c.name.clone() panel=v.panel.clone() runs=v.runs assign/>
+            <Panel candidate_id=c.id.clone() candidate_name=c.name.clone() panel=v.panel.clone() runs=v.runs assign moves/>
         </article>
     }
     .into_any()
@@ -344,7 +392,10 @@ fn Panel(
     panel: PanelView,
     runs: bool,
     assign: ServerAction<AssignInterviewer>,
+    moves: PanelChanges,
 ) -> impl IntoView {
+    let may_change = runs && panel.closed.is_none();
+    let people = panel.people.clone();
     let heading = if runs {
         "Panel".to_string()
     } else {
@@ -353,6 +404,7 @@ fn Panel(
     view! {
         <section class="panel" id="panel">
             <h2>{heading}</h2>
+            {move || moves.refusal().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             {if panel.rounds.is_empty() {
                 view! { <p class="muted">"The requisition has no interview plan yet."</p> }.into_any()
             } else {
@@ -371,6 +423,7 @@ fn Panel(
                                                     <strong>{a.interviewer_email.clone()}</strong>" · "{a.when.clone()}" · "
                                                     <a href=format!("/interviews/{}", a.id)>"Interview kit"</a>" · "
                                                     <a href=format!("/interviews/{}/invite.ics", a.id) download="">"Calendar invite (.ics)"</a>
+                                                    {may_change.then(|| view! { <ChangeInterview id=a.id.clone() people=people.clone() moves/> })}
                                                 </li>
                                             }).collect_view()}
                                         </ul>
@@ -386,6 +439,50 @@ fn Panel(
                 None => view! { <AssignForm candidate_id=candidate_id.clone() panel=panel.clone() assign/> }.into_any(),
             })}
         </section>
+    }
+}
+
+/// Move, hand over or cancel one interview. Refusals (a card its
+/// interviewer has written on) show above the panel.
+#[component]
+fn ChangeInterview(
+    id: String,
+    people: Vec<crate::api::panel::PanelPerson>,
+    moves: PanelChanges,
+) -> impl IntoView {
+    let (start_id, minutes_id, person_id) = (
+        format!("move-start-{id}"),
+        format!("move-minutes-{id}"),
+        format!("replace-person-{id}"),
+    );
+    let (move_id, replace_id) = (id.clone(), id.clone());
+    view! {
+        <details class="change-interview">
+            <summary>"Change"</summary>
+            <ActionForm action=moves.reschedule attr:class="stack move-interview">
+                <input type="hidden" name="id" value=move_id/>
+                <label for=start_id.clone()>"New start (UTC)"</label>
+                <input id=start_id type="datetime-local" name="starts_at" required=true/>
+                <label for=minutes_id.clone()>"Length in minutes (empty: as it is)"</label>
+                <input id=minutes_id type="number" name="duration_minutes" min=MIN_MINUTES max=MAX_MINUTES/>
+                <button type="submit">"Move the interview"</button>
+            </ActionForm>
+            <ActionForm action=moves.replace attr:class="stack replace-interviewer">
+                <input type="hidden" name="id" value=replace_id/>
+                <label for=person_id.clone()>"Hand it to"</label>
+                <select id=person_id name="interviewer_email" required=true>
+                    <option value="">"Choose…"</option>
+                    {people.into_iter().map(|p| view! {
+                        <option value=p.email.clone()>{format!("{} ({})", p.email, p.role.replace('-', " "))}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit">"Hand over"</button>
+            </ActionForm>
+            <ActionForm action=moves.cancel attr:class="cancel-interview">
+                <input type="hidden" name="id" value=id/>
+                <button type="submit">"Cancel the interview"</button>
+            </ActionForm>
+        </details>
     }
 }
 

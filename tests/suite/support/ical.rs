@@ -289,6 +289,8 @@ fn check_calendar(calendar: &Calendar) -> Result<(), String> {
     if let Some(method) = calendar.at_most_once("METHOD")? {
         if method.value == "REQUEST" {
             check_request(calendar)?;
+        } else if method.value == "CANCEL" {
+            check_cancel(calendar)?;
         }
     }
     Ok(())
@@ -388,6 +390,68 @@ fn check_request(calendar: &Calendar) -> Result<(), String> {
         return Err(format!(
             "the VEVENTs of a REQUEST must share one UID: {uids:?}"
         ));
+    }
+    Ok(())
+}
+
+/// "Constraints for a METHOD:CANCEL of a VEVENT", RFC 5546 3.2.5: DTSTAMP,
+/// ORGANIZER, SEQUENCE and UID exactly once; the attendees it concerns;
+/// STATUS, when present (the whole event cancelled), CANCELLED.
+fn check_cancel(calendar: &Calendar) -> Result<(), String> {
+    let events = calendar.children("VEVENT");
+    if events.is_empty() {
+        return Err("a CANCEL needs a VEVENT".into());
+    }
+    for event in events {
+        for name in ["DTSTAMP", "ORGANIZER", "SEQUENCE", "UID"] {
+            event.exactly_once(name)?;
+        }
+        for name in [
+            "DTSTART",
+            "DTEND",
+            "SUMMARY",
+            "STATUS",
+            "URL",
+            "DESCRIPTION",
+        ] {
+            event.at_most_once(name)?;
+        }
+        if event.count("REQUEST-STATUS") > 0 {
+            return Err(format!(
+                "{}: REQUEST-STATUS is not allowed in a CANCEL",
+                event.describe()
+            ));
+        }
+        let sequence = event.exactly_once("SEQUENCE")?;
+        if sequence.value.parse::<u32>().is_err() {
+            return Err(format!(
+                "line {}: SEQUENCE must be a non-negative integer, not {:?}",
+                sequence.line, sequence.value
+            ));
+        }
+        if let Some(status) = event.one("STATUS") {
+            if status.value != "CANCELLED" {
+                return Err(format!(
+                    "line {}: STATUS in a CANCEL is CANCELLED, not {:?}",
+                    status.line, status.value
+                ));
+            }
+        } else if event.count("ATTENDEE") == 0 {
+            return Err(format!(
+                "{}: a CANCEL that takes attendees off must name them",
+                event.describe()
+            ));
+        }
+        for name in ["DTSTAMP", "DTSTART", "DTEND"] {
+            for p in event.all(name) {
+                utc_date_time(p)?;
+            }
+        }
+        for name in ["ORGANIZER", "ATTENDEE"] {
+            for p in event.all(name) {
+                cal_address(p)?;
+            }
+        }
     }
     Ok(())
 }

@@ -1,0 +1,308 @@
+//! Changing a scheduled interview: moving it, calling it off, handing it to
+//! another interviewer. Each change and the interviewers' email (with the
+//! updated or cancelled calendar event, same UID, higher SEQUENCE) are
+//! written in one transaction. A card its interviewer has written on stays
+//! theirs: such an interview is neither cancelled nor handed over.
+
+use crate::api::form_error::FormError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::{assignment_for, interview_invite, InviteParts},
+    crate::db::assignments::{self, Changed},
+    crate::domain::ics::Method,
+    crate::domain::mail::{self, Cancelled, ChangeNote},
+    crate::domain::requisition::{Assignment, Requisition},
+    crate::error::AppError,
+};
+
+/// Moves an interview. The start is the form's `datetime-local` value,
+/// read as UTC; an empty length keeps the interview's.
+#[server(prefix = "/api/fn", endpoint = "reschedule-interview")]
+pub async fn reschedule_interview(
+    id: String,
+    #[server(default)] starts_at: String,
+    #[server(default)] duration_minutes: String,
+) -> Result<(), FormError> {
+    let user = crate::auth::require_user()?;
+    let db = super::super::context::db()?;
+    let settings = super::super::mail::settings();
+    let typed = [
+        ("starts_at", starts_at.as_str()),
+        ("duration_minutes", duration_minutes.as_str()),
+    ];
+    let (assignment, requisition) = to_change(&db, &user, &id).await?;
+    let starts = super::parse_start(&starts_at, super::TimeInput::FormUtc, chrono::Utc::now())
+        .map_err(|message| FormError::field("starts_at", message, &typed))?;
+    let minutes = match duration_minutes.trim() {
+        "" => assignment.minutes,
+        raw => match raw.parse::<i64>() {
+            Ok(m) if (super::MIN_MINUTES..=super::MAX_MINUTES).contains(&m) => m,
+            _ => {
+                return Err(FormError::field(
+                    "duration_minutes",
+                    format!(
+                        "give the length as a whole number of minutes, {} to {}",
+                        super::MIN_MINUTES,
+                        super::MAX_MINUTES
+                    ),
+                    &typed,
+                ))
+            }
+        },
+    };
+    let stored = starts.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let round = round_name(&db, &requisition, &assignment).await?;
+    let was = start_of(&assignment)
+        .map(|t| mail::when(t, assignment.minutes))
+        .unwrap_or_default();
+    let url = settings.link(&format!("/interviews/{}", assignment.id));
+    let changed = assignments::reschedule(&db, &assignment.id, &stored, minutes, |sequence| {
+        let calendar = interview_invite(&InviteParts {
+            assignment_id: &assignment.id,
+            starts_at: starts,
+            minutes,
+            round: &round,
+            candidate: &assignment.candidate_name,
+            job_title: &requisition.title,
+            url: &url,
+            organizer: &assignment.scheduled_by_email,
+            attendee: &assignment.interviewer_email,
+            sequence,
+            method: Method::Request,
+        });
+        mail::interview_moved(
+            ChangeNote {
+                to: &assignment.interviewer_email,
+                changed_by: &user.email,
+                candidate: &assignment.candidate_name,
+                job_title: &requisition.title,
+                round: &round,
+                starts_at: starts,
+                minutes,
+                calendar,
+            },
+            &was,
+            &url,
+        )
+    })
+    .await
+    .map_err(crate::access::internal)?;
+    answer(changed, &assignment, "moved")
+}
+
+/// Calls an interview off.
+#[server(prefix = "/api/fn", endpoint = "cancel-interview")]
+pub async fn cancel_interview(id: String) -> Result<(), FormError> {
+    let user = crate::auth::require_user()?;
+    let db = super::super::context::db()?;
+    let settings = super::super::mail::settings();
+    let (assignment, requisition) = to_change(&db, &user, &id).await?;
+    let round = round_name(&db, &requisition, &assignment).await?;
+    let starts = start_of(&assignment).ok_or(AppError::Internal)?;
+    let url = settings.link(&format!("/interviews/{}", assignment.id));
+    let changed = assignments::cancel(&db, &assignment.id, |sequence| {
+        cancellation(
+            &assignment,
+            &requisition,
+            &round,
+            starts,
+            &url,
+            &user.email,
+            sequence,
+            Cancelled::Off,
+        )
+    })
+    .await
+    .map_err(crate::access::internal)?;
+    answer(changed, &assignment, "cancelled")
+}
+
+/// Hands an interview to another interviewer: the first is sent the
+/// cancellation, the second the invite.
+#[server(prefix = "/api/fn", endpoint = "replace-interviewer")]
+pub async fn replace_interviewer(
+    id: String,
+    #[server(default)] interviewer_email: String,
+) -> Result<(), FormError> {
+    let user = crate::auth::require_user()?;
+    let db = super::super::context::db()?;
+    let settings = super::super::mail::settings();
+    let typed = [("interviewer_email", interviewer_email.as_str())];
+    let (assignment, requisition) = to_change(&db, &user, &id).await?;
+    let person = super::panelist(&db, &requisition, &interviewer_email)
+        .await?
+        .map_err(|message| FormError::field("interviewer_email", message, &typed))?;
+    if person.id == assignment.interviewer_id {
+        return Err(FormError::field(
+            "interviewer_email",
+            format!("{} already has this interview", person.email),
+            &typed,
+        ));
+    }
+    let round = round_name(&db, &requisition, &assignment).await?;
+    let starts = start_of(&assignment).ok_or(AppError::Internal)?;
+    let url = settings.link(&format!("/interviews/{}", assignment.id));
+    let changed = assignments::replace(&db, &assignment.id, &person.id, |sequence| {
+        let calendar = interview_invite(&InviteParts {
+            assignment_id: &assignment.id,
+            starts_at: starts,
+            minutes: assignment.minutes,
+            round: &round,
+            candidate: &assignment.candidate_name,
+            job_title: &requisition.title,
+            url: &url,
+            organizer: &assignment.scheduled_by_email,
+            attendee: &person.email,
+            sequence,
+            method: Method::Request,
+        });
+        vec![
+            cancellation(
+                &assignment,
+                &requisition,
+                &round,
+                starts,
+                &url,
+                &user.email,
+                sequence,
+                Cancelled::Replaced,
+            ),
+            mail::assignment(mail::AssignmentNote {
+                to: &person.email,
+                scheduled_by: &user.email,
+                candidate: &assignment.candidate_name,
+                job_title: &requisition.title,
+                round: &round,
+                starts_at: starts,
+                minutes: assignment.minutes,
+                interview_url: &url,
+                calendar,
+            }),
+        ]
+    })
+    .await
+    .map_err(|e| match e {
+        crate::db::DbError::Conflict(_) => FormError::field(
+            "interviewer_email",
+            format!(
+                "{} is already on this round for {}",
+                person.email, assignment.candidate_name
+            ),
+            &typed,
+        ),
+        e => crate::access::internal(e).into(),
+    })?;
+    answer(changed, &assignment, "replaced")
+}
+
+/// The interview, for someone who runs its requisition while it is open.
+#[cfg(feature = "ssr")]
+async fn to_change(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    id: &str,
+) -> Result<(Assignment, Requisition), AppError> {
+    let (assignment, requisition, runs) = assignment_for(db, user, id).await?;
+    if !runs {
+        return Err(AppError::Forbidden(
+            "Only the people running this requisition change its interviews.".into(),
+        ));
+    }
+    if requisition.is_closed() {
+        return Err(AppError::Conflict(
+            "This requisition is closed; reopen it to change its interviews.".into(),
+        ));
+    }
+    Ok((assignment, requisition))
+}
+
+#[cfg(feature = "ssr")]
+async fn round_name(
+    db: &crate::db::Db,
+    requisition: &Requisition,
+    assignment: &Assignment,
+) -> Result<String, AppError> {
+    let kit = crate::api::kits::frozen_kit(db, requisition).await?;
+    Ok(kit.round_name(&assignment.round).to_string())
+}
+
+#[cfg(feature = "ssr")]
+fn start_of(assignment: &Assignment) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(&assignment.starts_at)
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
+/// The message that takes an interview out of its interviewer's calendar.
+#[cfg(feature = "ssr")]
+#[allow(clippy::too_many_arguments)]
+fn cancellation(
+    assignment: &Assignment,
+    requisition: &Requisition,
+    round: &str,
+    starts: chrono::DateTime<chrono::Utc>,
+    url: &str,
+    changed_by: &str,
+    sequence: i64,
+    why: Cancelled,
+) -> crate::domain::mail::Mail {
+    let calendar = interview_invite(&InviteParts {
+        assignment_id: &assignment.id,
+        starts_at: starts,
+        minutes: assignment.minutes,
+        round,
+        candidate: &assignment.candidate_name,
+        job_title: &requisition.title,
+        url,
+        organizer: &assignment.scheduled_by_email,
+        attendee: &assignment.interviewer_email,
+        sequence,
+        method: match why {
+            Cancelled::Off => Method::Cancel,
+            Cancelled::Replaced => Method::Uninvite,
+        },
+    });
+    mail::interview_cancelled(
+        ChangeNote {
+            to: &assignment.interviewer_email,
+            changed_by,
+            candidate: &assignment.candidate_name,
+            job_title: &requisition.title,
+            round,
+            starts_at: starts,
+            minutes: assignment.minutes,
+            calendar,
+        },
+        why,
+    )
+}
+
+/// Back to the candidate's panel with what was done, or why not.
+#[cfg(feature = "ssr")]
+fn answer(changed: Changed, assignment: &Assignment, done: &str) -> Result<(), FormError> {
+    match changed {
+        Changed::Done { .. } => {
+            leptos_axum::redirect(&format!(
+                "/candidates/{}?done={done}#panel",
+                assignment.candidate_id
+            ));
+            Ok(())
+        }
+        Changed::Submitted => Err(AppError::Conflict(format!(
+            "{} has submitted the scorecard for this interview, so it took place and stays as it is.",
+            assignment.interviewer_email
+        ))
+        .into()),
+        Changed::Started => Err(AppError::Conflict(format!(
+            "{} has started the scorecard for this interview, and it stays theirs: the interview cannot be cancelled or handed over. Add another interviewer to the round instead.",
+            assignment.interviewer_email
+        ))
+        .into()),
+        Changed::Gone => Err(AppError::NotFound(
+            "This interview is no longer on the panel.".into(),
+        )
+        .into()),
+    }
+}
