@@ -39,6 +39,10 @@ pub enum Command {
         #[command(subcommand)]
         command: LintCommand,
     },
+    /// Load a complete example into a database with no requisitions: one
+    /// requisition, six candidates across every stage, a panel of four
+    /// with their scorecards, a recorded decision. Prints the accounts.
+    Demo,
     /// Measure how fast the server does its heaviest work; prints figures.
     Bench {
         #[command(subcommand)]

@@ -128,6 +128,46 @@ pub async fn user_add(
     }
 }
 
+/// `hiring-kit demo`: the example of `crate::demo`, with how to sign in.
+pub async fn demo(common: &CommonArgs) -> ExitCode {
+    let library = match rubrics::load(&common.rubrics) {
+        Ok(library) => library,
+        Err(errors) => {
+            eprintln!("{errors}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let db = match open_database(common).await {
+        Ok(db) => db,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = rubric_snapshots::record(&db, &library).await {
+        eprintln!("could not record the rubric version: {e}");
+        return ExitCode::FAILURE;
+    }
+    match crate::demo::load(&db, &library).await {
+        Ok(demo) => {
+            println!("Loaded the example requisition ({}).", demo.requisition);
+            println!("Every example account has the password {}:", demo.password);
+            for (email, role) in &demo.accounts {
+                println!("  {email} ({})", role.id());
+            }
+            println!(
+                "Its board is at /requisitions/{}/board; sign in as the recruiter or the hiring manager to see it.",
+                demo.requisition
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("the example was not loaded: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// The configured database, migrated; a message for the user on failure.
 async fn open_database(common: &CommonArgs) -> Result<Db, String> {
     let url = common.resolve_database_url().map_err(|e| {

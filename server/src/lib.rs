@@ -7,6 +7,7 @@ pub mod auth;
 pub mod bench;
 pub mod cli;
 pub mod commands;
+pub mod demo;
 pub mod error;
 pub mod first_admin;
 pub mod http;

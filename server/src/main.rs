@@ -22,6 +22,7 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None | Some(Command::Serve) => commands::serve(&cli.common, &cli.serve).await,
+        Some(Command::Demo) => commands::demo(&cli.common).await,
         Some(Command::Rubrics {
             command: RubricsCommand::Check { dir },
         }) => commands::rubrics_check(dir.as_deref().unwrap_or(&cli.common.rubrics)),

@@ -12,6 +12,7 @@ mod board;
 mod candidates;
 mod csp;
 mod database;
+mod demo;
 mod e2e_apply;
 mod e2e_board;
 mod e2e_debrief;
