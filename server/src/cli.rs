@@ -102,6 +102,10 @@ pub enum UserCommand {
     Add {
         #[arg(long)]
         email: String,
+        /// The name shown instead of the email (optional; the person or an
+        /// admin can set it later).
+        #[arg(long, default_value = "")]
+        name: String,
         /// admin, recruiter, hiring-manager or interviewer.
         #[arg(long)]
         role: String,

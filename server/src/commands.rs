@@ -82,10 +82,11 @@ pub fn lint_eval(rubrics_dir: &Path, dir: &Path) -> ExitCode {
 pub async fn user_add(
     common: &CommonArgs,
     email: &str,
+    name: &str,
     role: &str,
     password_stdin: bool,
 ) -> ExitCode {
-    use app::domain::accounts::{check_password, Email, Role};
+    use app::domain::accounts::{check_password, parse_name, Email, Role};
     let fail = |message: String| {
         eprintln!("{message}");
         ExitCode::FAILURE
@@ -97,6 +98,10 @@ pub async fn user_add(
     let role: Role = match role.parse() {
         Ok(r) => r,
         Err(e) => return fail(format!("--role: {e}")),
+    };
+    let name = match parse_name(name) {
+        Ok(n) => n,
+        Err(e) => return fail(format!("--name: {e}")),
     };
     if !password_stdin {
         return fail("pass --password-stdin and give the password on standard input".into());
@@ -119,7 +124,7 @@ pub async fn user_add(
         Ok(db) => db,
         Err(message) => return fail(message),
     };
-    match app::db::users::create(&db, &email, role, &hash).await {
+    match app::db::users::create(&db, &email, &name, role, &hash).await {
         Ok(_) => {
             println!("Created {role} {}.", email.as_str());
             ExitCode::SUCCESS

@@ -31,13 +31,33 @@ pub struct Demo {
 
 /// The people of the example: a recruiter who owns the requisition, a
 /// hiring manager on it, and four interviewers.
-const PEOPLE: [(&str, Role); 6] = [
-    ("rita.recruiter@example.com", Role::Recruiter),
-    ("hamid.manager@example.com", Role::HiringManager),
-    ("ivy.interviewer@example.com", Role::Interviewer),
-    ("iris.interviewer@example.com", Role::Interviewer),
-    ("ian.interviewer@example.com", Role::Interviewer),
-    ("omar.interviewer@example.com", Role::Interviewer),
+const PEOPLE: [(&str, &str, Role); 6] = [
+    (
+        "rita.recruiter@example.com",
+        "Rita Alvarez",
+        Role::Recruiter,
+    ),
+    (
+        "hamid.manager@example.com",
+        "Hamid Karimi",
+        Role::HiringManager,
+    ),
+    ("ivy.interviewer@example.com", "Ivy Chen", Role::Interviewer),
+    (
+        "iris.interviewer@example.com",
+        "Iris Mendes",
+        Role::Interviewer,
+    ),
+    (
+        "ian.interviewer@example.com",
+        "Ian Walsh",
+        Role::Interviewer,
+    ),
+    (
+        "omar.interviewer@example.com",
+        "Omar Farouk",
+        Role::Interviewer,
+    ),
 ];
 
 fn fail(e: impl std::fmt::Display) -> String {
@@ -58,8 +78,8 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
     let password = app::db::new_id();
     let hash = app::auth::password::hash(&password).map_err(fail)?;
     let mut people = Vec::new();
-    for (email, role) in PEOPLE {
-        people.push(account(db, email, role, &hash).await?);
+    for (email, name, role) in PEOPLE {
+        people.push(account(db, email, name, role, &hash).await?);
     }
     let [rita, hamid, ivy, iris, ian, omar] = <[CurrentUser; 6]>::try_from(people)
         .map_err(|_| "the demo's accounts were not all created".to_string())?;
@@ -234,7 +254,7 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
 
     Ok(Demo {
         password,
-        accounts: PEOPLE.iter().map(|(e, r)| (e.to_string(), *r)).collect(),
+        accounts: PEOPLE.iter().map(|(e, _, r)| (e.to_string(), *r)).collect(),
         requisition: requisition.id,
     })
 }
@@ -251,15 +271,24 @@ fn applicant(name: &str, email: &str) -> Result<NewCandidate, String> {
     })
 }
 
-async fn account(db: &Db, email: &str, role: Role, hash: &str) -> Result<CurrentUser, String> {
+async fn account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    role: Role,
+    hash: &str,
+) -> Result<CurrentUser, String> {
     let email = Email::parse(email).map_err(fail)?;
     if let Some(existing) = users::active_by_email(db, &email).await.map_err(fail)? {
         return Ok(existing);
     }
-    let id = users::create(db, &email, role, hash).await.map_err(fail)?;
+    let id = users::create(db, &email, name, role, hash)
+        .await
+        .map_err(fail)?;
     Ok(CurrentUser {
         id,
         email: email.as_str().to_string(),
+        name: name.to_string(),
         role,
     })
 }

@@ -33,10 +33,11 @@ async fn main() -> ExitCode {
             command:
                 UserCommand::Add {
                     email,
+                    name,
                     role,
                     password_stdin,
                 },
-        }) => commands::user_add(&cli.common, &email, &role, password_stdin).await,
+        }) => commands::user_add(&cli.common, &email, &name, &role, password_stdin).await,
         Some(Command::Bench {
             command: BenchCommand::Lint { runs },
         }) => match server::rubrics::load(&cli.common.rubrics) {

@@ -3,7 +3,7 @@
 
 use crate::on_both_databases;
 use crate::support::{TestApp, PASSWORD};
-use app::domain::accounts::Role;
+use app::domain::accounts::{Email, Role};
 
 async fn post_form(
     client: &reqwest::Client,
@@ -215,3 +215,78 @@ on_both_databases!(
     last_admin_race,
     two_admins_demoting_each_other_at_once_leave_one
 );
+
+/// People go by their names: set when the account is made, changed by an
+/// admin or by the person, and shown instead of the email.
+async fn people_are_shown_by_their_names(app: TestApp) {
+    let (status, body) = post_form(
+        &app.client,
+        &app,
+        "create-account",
+        &[
+            ("email", "nia@example.com"),
+            ("name", "  Nia   Okoye "),
+            ("role", "recruiter"),
+            ("password", "a long enough passphrase"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let nia = app::db::users::active_by_email(&app.db, &Email::parse("nia@example.com").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(nia.name, "Nia Okoye");
+
+    // Nia signs in: the header names her and links to her account.
+    let client = app.anonymous();
+    let res = client
+        .post(app.url("/api/session"))
+        .json(&serde_json::json!({"email": "nia@example.com", "password": "a long enough passphrase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (_, page) = {
+        let res = client.get(app.url("/account")).send().await.unwrap();
+        (res.status().as_u16(), res.text().await.unwrap())
+    };
+    assert!(page.contains(">Nia Okoye</a>"), "{page}");
+    assert!(page.contains("value=\"Nia Okoye\""), "{page}");
+
+    // She renames herself; a control character is refused with the field.
+    let (status, body) = post_form(&client, &app, "my-name", &[("name", "Nia O.")]).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post_form(&client, &app, "my-name", &[("name", "Nia\u{7}")]).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("name: "), "{body}");
+    // Only an admin renames someone else.
+    let (status, _) = post_form(
+        &client,
+        &app,
+        "rename-account",
+        &[("id", &nia.id), ("name", "X")],
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, body) = post_form(
+        &app.client,
+        &app,
+        "rename-account",
+        &[("id", &nia.id), ("name", "Nia Okoye")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let list = app
+        .client
+        .get(app.url("/api/fn/accounts"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("\"name\":\"Nia Okoye\""), "{list}");
+}
+
+on_both_databases!(display_names, people_are_shown_by_their_names);

@@ -88,6 +88,10 @@ async fn the_demo_fills_a_new_installation(app: TestApp) {
     assert_eq!(board.status(), 200);
     let board = board.text().await.unwrap();
     assert!(board.contains("Adaeze Okafor") && board.contains("Bruno Salgado"));
+    assert!(
+        board.contains("Omar Farouk"),
+        "interviewers by name: {board}"
+    );
 
     let again = demo(&app.db_url);
     assert!(!again.status.success());

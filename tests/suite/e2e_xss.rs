@@ -841,7 +841,7 @@ async fn no_payload_runs_in_any_page() {
     let mut accounts = 0;
     for (i, t) in tokens.iter().enumerate() {
         if let Ok(email) = Email::parse(&format!("u{i}{t}@x.example")) {
-            users::create(&app.db, &email, Role::Interviewer, &hash)
+            users::create(&app.db, &email, "", Role::Interviewer, &hash)
                 .await
                 .unwrap();
             accounts += 1;

@@ -57,6 +57,11 @@ async fn an_interviewer_gets_the_invite_by_email_once() {
         let smtp = SmtpServer::start().await;
         let w = world::world(&app).await;
         let rita = &w.clients[2];
+        // People are named by their names where they have one.
+        let rita_id = app.user(Role::Recruiter, "rita@example.com").await;
+        app::db::users::set_name(&app.db, &rita_id, "Rita Rossi")
+            .await
+            .unwrap();
         let res = rita
             .post(app.url(&format!("/api/requisitions/{}/assignments", w.requisition)))
             .json(&json!({
@@ -117,7 +122,7 @@ async fn an_interviewer_gets_the_invite_by_email_once() {
             "{text}"
         );
         assert!(
-            text.contains("rita@example.com has put you on the interview panel for Bob Stone"),
+            text.contains("Rita Rossi has put you on the interview panel for Bob Stone"),
             "{text}"
         );
         assert!(
@@ -154,6 +159,10 @@ async fn an_interviewer_gets_the_invite_by_email_once() {
         assert_eq!(
             event.one("ORGANIZER").unwrap().value,
             "mailto:rita@example.com"
+        );
+        assert_eq!(
+            event.one("ORGANIZER").unwrap().param("CN"),
+            Some("Rita Rossi")
         );
 
         // The same invite as the download: one event in the calendar.

@@ -618,6 +618,7 @@ async fn many_savers_lose_nothing(app: TestApp) {
         users::create(
             &app.db,
             &Email::parse(&email).unwrap(),
+            "",
             Role::Interviewer,
             &hash,
         )

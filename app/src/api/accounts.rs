@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub struct AccountRow {
     pub id: String,
     pub email: String,
+    pub name: String,
     pub role: Role,
     pub active: bool,
     pub created_at: String,
@@ -28,6 +29,7 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
         .map(|a| AccountRow {
             id: a.id,
             email: a.email,
+            name: a.name,
             role: a.role,
             active: a.active,
             created_at: a.created_at,
@@ -37,11 +39,19 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
 
 /// Creates an account with a first password the admin hands over.
 #[server(prefix = "/api/fn", endpoint = "create-account")]
-pub async fn create_account(email: String, role: String, password: String) -> Result<(), AppError> {
-    use crate::domain::accounts::{check_password, Email};
+pub async fn create_account(
+    email: String,
+    #[server(default)] name: String,
+    role: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::domain::accounts::{check_password, parse_name, Email};
     crate::auth::require_role(&[Role::Admin])?;
     let db = super::context::db()?;
     let mut problems = Vec::new();
+    let name = parse_name(&name)
+        .map_err(|e| problems.push(format!("name: {e}")))
+        .unwrap_or_default();
     let email = Email::parse(&email)
         .map_err(|e| problems.push(format!("email: {e}")))
         .ok();
@@ -56,13 +66,54 @@ pub async fn create_account(email: String, role: String, password: String) -> Re
         return Err(AppError::Invalid(problems.join("; ")));
     };
     let hash = crate::auth::password::hash(&password).map_err(|_| AppError::Internal)?;
-    crate::db::users::create(&db, &email, role, &hash)
+    crate::db::users::create(&db, &email, &name, role, &hash)
         .await
         .map_err(|e| match e {
             crate::db::DbError::Conflict(m) => AppError::Invalid(format!("email: {m}")),
             other => crate::access::internal(other),
         })?;
     Ok(())
+}
+
+/// An admin gives an account its display name ('' clears it).
+#[server(prefix = "/api/fn", endpoint = "rename-account")]
+pub async fn rename_account(id: String, #[server(default)] name: String) -> Result<(), AppError> {
+    crate::auth::require_role(&[Role::Admin])?;
+    let db = super::context::db()?;
+    rename(&db, &id, &name).await
+}
+
+/// The signed-in person's account as stored now.
+#[server(prefix = "/api/fn", endpoint = "my-account", input = GetUrl)]
+pub async fn my_account() -> Result<crate::domain::accounts::CurrentUser, AppError> {
+    let user = crate::auth::require_user()?;
+    let db = super::context::db()?;
+    crate::db::users::active_by_id(&db, &user.id)
+        .await
+        .map_err(crate::access::internal)?
+        .ok_or(AppError::Unauthorized)
+}
+
+/// Anyone signed in sets the name they go by.
+#[server(prefix = "/api/fn", endpoint = "my-name")]
+pub async fn set_my_name(#[server(default)] name: String) -> Result<(), AppError> {
+    let user = crate::auth::require_user()?;
+    let db = super::context::db()?;
+    rename(&db, &user.id, &name).await
+}
+
+#[cfg(feature = "ssr")]
+async fn rename(db: &crate::db::Db, id: &str, name: &str) -> Result<(), AppError> {
+    let name = crate::domain::accounts::parse_name(name)
+        .map_err(|e| AppError::Invalid(format!("name: {e}")))?;
+    if crate::db::users::set_name(db, id, &name)
+        .await
+        .map_err(crate::access::internal)?
+    {
+        Ok(())
+    } else {
+        Err(AppError::NotFound("There is no such account.".into()))
+    }
 }
 
 /// Changes an account's role, or switches it off (or on again). The last

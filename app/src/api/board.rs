@@ -267,6 +267,11 @@ mod server {
                 BoardReach::Panelist => board::Coverage::OwnCandidates,
             },
         });
+        board.people = panel
+            .iter()
+            .filter(|a| a.interviewer_name != a.interviewer_email)
+            .map(|a| (a.interviewer_email.clone(), a.interviewer_name.clone()))
+            .collect();
         if scope == Scope::Page {
             board.ratings = Vec::new();
             board.slots = Vec::new();

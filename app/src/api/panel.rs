@@ -27,6 +27,9 @@ pub struct AssignmentView {
     pub round: String,
     pub round_name: String,
     pub interviewer_email: String,
+    /// The interviewer's name, or their email without one.
+    #[serde(default)]
+    pub interviewer_name: String,
     /// RFC 3339, UTC.
     pub starts_at: String,
     /// `Mon 9 Mar 2026, 14:30–15:15 UTC`.
@@ -47,6 +50,9 @@ pub struct PanelRound {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PanelPerson {
     pub email: String,
+    /// Their name, or their email without one.
+    #[serde(default)]
+    pub name: String,
     pub role: String,
 }
 
@@ -80,6 +86,7 @@ pub fn assignment_view(
         candidate_name: a.candidate_name,
         round: a.round,
         interviewer_email: a.interviewer_email,
+        interviewer_name: a.interviewer_name,
         starts_at: a.starts_at,
         minutes: a.minutes,
     }
@@ -190,6 +197,7 @@ async fn people(db: &crate::db::Db, requisition_id: &str) -> Result<Vec<PanelPer
                 .map_err(internal)?,
         )
         .map(|u| PanelPerson {
+            name: u.display_name().to_string(),
             email: u.email,
             role: u.role.id().to_string(),
         })
@@ -429,14 +437,16 @@ pub async fn assign(
                 job_title: &requisition.title,
                 url: &url,
                 organizer: &user.email,
+                organizer_name: user.display_name(),
                 attendee: &interviewer.email,
+                attendee_name: interviewer.display_name(),
                 sequence: 0,
                 method: crate::domain::ics::Method::Request,
             });
             Some(crate::domain::mail::assignment(
                 crate::domain::mail::AssignmentNote {
                     to: &interviewer.email,
-                    scheduled_by: &user.email,
+                    scheduled_by: user.display_name(),
                     candidate: &candidate.name,
                     job_title: &requisition.title,
                     round: &kit_round.name,
@@ -629,7 +639,9 @@ pub async fn invite(
         job_title: &requisition.title,
         url: &url,
         organizer: &assignment.scheduled_by_email,
+        organizer_name: &assignment.scheduled_by_name,
         attendee: &assignment.interviewer_email,
+        attendee_name: &assignment.interviewer_name,
         sequence: assignment.sequence,
         method: crate::domain::ics::Method::Request,
     });
@@ -653,7 +665,9 @@ pub struct InviteParts<'a> {
     /// The interview's page, absolute.
     pub url: &'a str,
     pub organizer: &'a str,
+    pub organizer_name: &'a str,
     pub attendee: &'a str,
+    pub attendee_name: &'a str,
     pub sequence: i64,
     pub method: crate::domain::ics::Method,
 }
@@ -674,7 +688,9 @@ pub fn interview_invite(p: &InviteParts<'_>) -> String {
         ),
         url: p.url.to_string(),
         organizer_email: p.organizer.to_string(),
+        organizer_name: p.organizer_name.to_string(),
         attendee_email: p.attendee.to_string(),
+        attendee_name: p.attendee_name.to_string(),
         stamp: chrono::Utc::now(),
         sequence: u32::try_from(p.sequence).unwrap_or(0),
         method: p.method,

@@ -419,7 +419,7 @@ pub async fn add_member(id: String, email: String) -> Result<(), AppError> {
     let note = (member.id != user.id).then(|| {
         crate::domain::mail::member_added(
             &member.email,
-            &user.email,
+            user.display_name(),
             &requisition.title,
             &mail.link(&format!("/requisitions/{}", requisition.id)),
         )

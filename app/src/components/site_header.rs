@@ -57,7 +57,7 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
                 .collect_view()}
         </nav>
         <div class="who">
-            <span class="signed-in-as" data-role=user.role.id()>{user.email.clone()}</span>
+            <a class="signed-in-as" href="/account" data-role=user.role.id() title=user.email.clone()>{user.display_name().to_string()}</a>
             <form method="post" action="/sign-out" class="inline">
                 <button type="submit" class="link-button">"Sign out"</button>
             </form>

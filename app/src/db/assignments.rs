@@ -51,7 +51,9 @@ pub async fn create(
 // `created_by` is NOT NULL and references `users`, so the inner join to the
 // scheduler (`s`) drops no assignment.
 const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name AS candidate_name, a.round_id, a.interviewer_id, \
-     u.email AS interviewer_email, s.email AS scheduled_by_email, a.starts_at, a.minutes, a.sequence \
+     u.email AS interviewer_email, COALESCE(NULLIF(u.display_name, ''), u.email) AS interviewer_name, \
+     s.email AS scheduled_by_email, COALESCE(NULLIF(s.display_name, ''), s.email) AS scheduled_by_name, \
+     a.starts_at, a.minutes, a.sequence \
      FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id \
      JOIN users s ON s.id = a.created_by";
 
@@ -66,7 +68,9 @@ struct Row {
     round_id: String,
     interviewer_id: String,
     interviewer_email: String,
+    interviewer_name: String,
     scheduled_by_email: String,
+    scheduled_by_name: String,
     starts_at: String,
     minutes: i64,
     sequence: i64,
@@ -81,7 +85,9 @@ fn from_row(
         round_id: round,
         interviewer_id,
         interviewer_email,
+        interviewer_name,
         scheduled_by_email,
+        scheduled_by_name,
         starts_at,
         minutes,
         sequence,
@@ -95,7 +101,9 @@ fn from_row(
         round,
         interviewer_id,
         interviewer_email,
+        interviewer_name,
         scheduled_by_email,
+        scheduled_by_name,
         starts_at,
         minutes,
         sequence,
@@ -103,7 +111,7 @@ fn from_row(
 }
 
 /// `Row`'s columns, for [`fetch_as_json`].
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 13] = [
     "id",
     "requisition_id",
     "candidate_id",
@@ -111,7 +119,9 @@ const COLUMNS: [&str; 11] = [
     "round_id",
     "interviewer_id",
     "interviewer_email",
+    "interviewer_name",
     "scheduled_by_email",
+    "scheduled_by_name",
     "starts_at",
     "minutes",
     "sequence",

@@ -332,19 +332,12 @@ pub async fn remove_member(db: &Db, requisition_id: &str, user_id: &str) -> Resu
 }
 
 pub async fn members(db: &Db, requisition_id: &str) -> Result<Vec<CurrentUser>, DbError> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.role FROM requisition_members m JOIN users u ON u.id = m.user_id \
+    let rows: Vec<super::users::PersonRow> = sqlx::query_as(
+        "SELECT u.id, u.email, u.role, u.display_name FROM requisition_members m JOIN users u ON u.id = m.user_id \
          WHERE m.requisition_id = $1 ORDER BY u.email",
     )
     .bind(requisition_id)
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, email, role)| {
-            role.parse()
-                .ok()
-                .map(|role| CurrentUser { id, email, role })
-        })
-        .collect())
+    Ok(rows.into_iter().filter_map(super::users::person).collect())
 }

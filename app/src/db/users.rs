@@ -4,20 +4,23 @@ use super::{Db, DbError};
 use crate::domain::accounts::{CurrentUser, Email, Role};
 
 /// Creates an account; an email already in use is `DbError::Conflict`.
+/// `name` is the display name ('' for none), already tidied.
 pub async fn create(
     db: &Db,
     email: &Email,
+    name: &str,
     role: Role,
     password_hash: &str,
 ) -> Result<String, DbError> {
     let id = uuid::Uuid::new_v4().simple().to_string();
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    sqlx::query("INSERT INTO users (id, email, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+    sqlx::query("INSERT INTO users (id, email, role, password_hash, created_at, display_name) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
         .bind(email.as_str())
         .bind(role.id())
         .bind(password_hash)
         .bind(now)
+        .bind(name)
         .execute(&db.pool)
         .await
         .map_err(|e| match &e {
@@ -29,45 +32,62 @@ pub async fn create(
 
 /// The account with this email and its password hash, if it is active.
 pub async fn credentials(db: &Db, email: &Email) -> Result<Option<(CurrentUser, String)>, DbError> {
-    let row: Option<(String, String, String, String)> = sqlx::query_as(
-        "SELECT id, email, role, password_hash FROM users WHERE email = $1 AND active = 1",
+    let row: Option<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, email, role, display_name, password_hash FROM users WHERE email = $1 AND active = 1",
     )
     .bind(email.as_str())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.and_then(|(id, email, role, hash)| {
-        role.parse()
-            .ok()
-            .map(|role| (CurrentUser { id, email, role }, hash))
+    Ok(row.and_then(|(id, email, role, name, hash)| {
+        person((id, email, role, name)).map(|user| (user, hash))
     }))
 }
 
 /// The active account with this id: what a session resolves to.
 pub async fn active_by_id(db: &Db, id: &str) -> Result<Option<CurrentUser>, DbError> {
-    let row: Option<(String, String, String)> =
-        sqlx::query_as("SELECT id, email, role FROM users WHERE id = $1 AND active = 1")
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await?;
-    Ok(row.and_then(|(id, email, role)| {
-        role.parse()
-            .ok()
-            .map(|role| CurrentUser { id, email, role })
-    }))
+    let row: Option<PersonRow> = sqlx::query_as(
+        "SELECT id, email, role, display_name FROM users WHERE id = $1 AND active = 1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.and_then(person))
 }
 
 /// The active account with this email (for assigning interviewers).
 pub async fn active_by_email(db: &Db, email: &Email) -> Result<Option<CurrentUser>, DbError> {
-    let row: Option<(String, String, String)> =
-        sqlx::query_as("SELECT id, email, role FROM users WHERE email = $1 AND active = 1")
-            .bind(email.as_str())
-            .fetch_optional(&db.pool)
-            .await?;
-    Ok(row.and_then(|(id, email, role)| {
-        role.parse()
-            .ok()
-            .map(|role| CurrentUser { id, email, role })
-    }))
+    let row: Option<PersonRow> = sqlx::query_as(
+        "SELECT id, email, role, display_name FROM users WHERE email = $1 AND active = 1",
+    )
+    .bind(email.as_str())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.and_then(person))
+}
+
+/// `(id, email, role, display_name)`.
+pub(crate) type PersonRow = (String, String, String, String);
+
+/// A person read back; a role the code no longer knows is left out.
+pub(crate) fn person((id, email, role, name): PersonRow) -> Option<CurrentUser> {
+    role.parse().ok().map(|role| CurrentUser {
+        id,
+        email,
+        name,
+        role,
+    })
+}
+
+/// Gives an account its display name ('' clears it). False when there is
+/// no such account.
+pub async fn set_name(db: &Db, id: &str, name: &str) -> Result<bool, DbError> {
+    let _turn = db.write_turn().await;
+    let result = sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
+        .bind(name)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(result.rows_affected() == 1)
 }
 
 /// One row of the admin's account list.
@@ -75,22 +95,25 @@ pub async fn active_by_email(db: &Db, email: &Email) -> Result<Option<CurrentUse
 pub struct Account {
     pub id: String,
     pub email: String,
+    pub name: String,
     pub role: Role,
     pub active: bool,
     pub created_at: String,
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Account>, DbError> {
-    let rows: Vec<(String, String, String, i64, String)> =
-        sqlx::query_as("SELECT id, email, role, active, created_at FROM users ORDER BY email")
-            .fetch_all(&db.pool)
-            .await?;
+    let rows: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
+        "SELECT id, email, role, active, created_at, display_name FROM users ORDER BY email",
+    )
+    .fetch_all(&db.pool)
+    .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, email, role, active, created_at)| {
+        .filter_map(|(id, email, role, active, created_at, name)| {
             role.parse().ok().map(|role| Account {
                 id,
                 email,
+                name,
                 role,
                 active: active == 1,
                 created_at,
@@ -101,14 +124,20 @@ pub async fn list(db: &Db) -> Result<Vec<Account>, DbError> {
 
 /// Active accounts with this role, by email (interviewer pickers).
 pub async fn active_with_role(db: &Db, role: Role) -> Result<Vec<CurrentUser>, DbError> {
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT id, email FROM users WHERE role = $1 AND active = 1 ORDER BY email")
-            .bind(role.id())
-            .fetch_all(&db.pool)
-            .await?;
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT id, email, display_name FROM users WHERE role = $1 AND active = 1 ORDER BY email",
+    )
+    .bind(role.id())
+    .fetch_all(&db.pool)
+    .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, email)| CurrentUser { id, email, role })
+        .map(|(id, email, name)| CurrentUser {
+            id,
+            email,
+            name,
+            role,
+        })
         .collect())
 }
 

@@ -189,10 +189,18 @@ pub fn landing(role: Role, next: &str) -> &str {
 pub struct CurrentUser {
     pub id: String,
     pub email: String,
+    /// The name they go by ('' when none was given).
+    #[serde(default)]
+    pub name: String,
     pub role: Role,
 }
 
 impl CurrentUser {
+    /// What the pages call this person: their name, or their email while
+    /// they have none.
+    pub fn display_name(&self) -> &str {
+        shown_name(&self.name, &self.email)
+    }
     pub fn is(&self, role: Role) -> bool {
         self.role == role
     }
@@ -202,6 +210,35 @@ impl CurrentUser {
     pub fn runs_requisitions(&self) -> bool {
         REQUISITION_ROLES.contains(&self.role)
     }
+}
+
+/// A person's name as pages show it: the name, or the email without one.
+pub fn shown_name<'a>(name: &'a str, email: &'a str) -> &'a str {
+    if name.trim().is_empty() {
+        email
+    } else {
+        name
+    }
+}
+
+/// The longest name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// A display name as typed: spaces trimmed and runs of them made one;
+/// empty means "no name" (the email is shown). Control characters and
+/// names over [`MAX_NAME_CHARS`] are refused with the reason.
+pub fn parse_name(raw: &str) -> Result<String, String> {
+    if raw.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Err("a name cannot hold control characters".into());
+    }
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let length = name.chars().count();
+    if length > MAX_NAME_CHARS {
+        return Err(format!(
+            "{length} characters is too long for a name; keep it to {MAX_NAME_CHARS}"
+        ));
+    }
+    Ok(name)
 }
 
 /// The roles that run requisitions (and use the JD studio).
@@ -269,6 +306,34 @@ pub fn check_password(password: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_tidied_and_bounded() {
+        assert_eq!(parse_name("  Rita   Rossi \t").unwrap(), "Rita Rossi");
+        assert_eq!(parse_name("").unwrap(), "");
+        assert!(parse_name("Rita\u{0007}").is_err());
+        assert!(parse_name(&"a".repeat(MAX_NAME_CHARS + 1)).is_err());
+        assert_eq!(
+            parse_name(&"é".repeat(MAX_NAME_CHARS))
+                .unwrap()
+                .chars()
+                .count(),
+            MAX_NAME_CHARS
+        );
+    }
+
+    #[test]
+    fn without_a_name_the_email_is_shown() {
+        let mut user = CurrentUser {
+            id: "u1".into(),
+            email: "rita@example.com".into(),
+            name: " ".into(),
+            role: Role::Recruiter,
+        };
+        assert_eq!(user.display_name(), "rita@example.com");
+        user.name = "Rita Rossi".into();
+        assert_eq!(user.display_name(), "Rita Rossi");
+    }
 
     #[test]
     fn interviewers_land_on_their_interviews_unless_going_somewhere() {

@@ -18,8 +18,13 @@ pub struct Invite {
     pub url: String,
     /// Who scheduled the interview: the `ORGANIZER`, to whom replies go.
     pub organizer_email: String,
+    /// How calendars name them (`CN`); the email when empty.
+    #[serde(default)]
+    pub organizer_name: String,
     /// The interviewer: the one `ATTENDEE`.
     pub attendee_email: String,
+    #[serde(default)]
+    pub attendee_name: String,
     pub stamp: DateTime<Utc>,
     /// The event's revision (`SEQUENCE`): 0 when scheduled, one more each
     /// time it is moved, handed to someone else or cancelled, so calendar
@@ -90,6 +95,15 @@ fn param(value: &str) -> String {
     format!("\"{inner}\"")
 }
 
+/// A person's `CN`: their name, or their email without one.
+fn common_name<'a>(name: &'a str, email: &'a str) -> &'a str {
+    if name.trim().is_empty() {
+        email
+    } else {
+        name
+    }
+}
+
 /// Appends one content line, folded so that no physical line exceeds 75
 /// octets, never splitting a UTF-8 character; continuation lines start with
 /// a space, which counts toward their length.
@@ -149,12 +163,12 @@ pub fn invite_ics(i: &Invite) -> String {
         format!("URL:{}", uri(&i.url)),
         format!(
             "ORGANIZER;CN={}:mailto:{}",
-            param(&i.organizer_email),
+            param(common_name(&i.organizer_name, &i.organizer_email)),
             uri(&i.organizer_email)
         ),
         format!(
             "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{}",
-            param(&i.attendee_email),
+            param(common_name(&i.attendee_name, &i.attendee_email)),
             uri(&i.attendee_email)
         ),
         "END:VEVENT".to_string(),
@@ -182,6 +196,8 @@ mod tests {
             url: "https://hiring.example/kits/42".into(),
             organizer_email: "rita@example.com".into(),
             attendee_email: "ada@example.com".into(),
+            organizer_name: String::new(),
+            attendee_name: String::new(),
             stamp: Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 5).unwrap(),
             sequence: 0,
             method: Method::Request,

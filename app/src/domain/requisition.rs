@@ -120,8 +120,13 @@ pub struct Assignment {
     pub round: String,
     pub interviewer_id: String,
     pub interviewer_email: String,
+    /// The interviewer's name, or their email without one.
+    #[serde(default)]
+    pub interviewer_name: String,
     /// Who put it on the calendar (`created_by`): the invite's organiser.
     pub scheduled_by_email: String,
+    #[serde(default)]
+    pub scheduled_by_name: String,
     /// RFC 3339, UTC.
     pub starts_at: String,
     pub minutes: i64,

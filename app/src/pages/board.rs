@@ -690,7 +690,7 @@ fn calibration(b: &Board) -> AnyView {
         // The reading of too little data is the reason itself.
         Agreement::TooLittleData { .. } => (agreement_text(&c.agreement), None),
     };
-    let leniency: Vec<AnyView> = c.leniency.iter().map(leniency_row).collect();
+    let leniency: Vec<AnyView> = c.leniency.iter().map(|l| leniency_row(b, l)).collect();
     view! {
         <section class="board-calibration" id="calibration">
             <h2>"Calibration"</h2>
@@ -718,10 +718,10 @@ fn calibration(b: &Board) -> AnyView {
     .into_any()
 }
 
-fn leniency_row(l: &InterviewerLeniency) -> AnyView {
+fn leniency_row(b: &Board, l: &InterviewerLeniency) -> AnyView {
     view! {
         <tr data-interviewer=l.interviewer_email.clone()>
-            <td>{l.interviewer_email.clone()}</td>
+            <td>{b.person(&l.interviewer_email).to_string()}</td>
             <td class="num">{l.shared_items}</td>
             <td class="num board-offset">{offset_text(l.offset)}</td>
         </tr>
@@ -752,7 +752,7 @@ fn missing_cards(b: &Board) -> AnyView {
                     <tr data-slot=m.slot_id.clone() data-candidate=row.id.clone() data-overdue=m.overdue.to_string()>
                         <td><a href=format!("/candidates/{}/board", row.id)>{row.name.clone()}</a></td>
                         <td>{m.round_name.clone()}</td>
-                        <td>{m.interviewer_email.clone()}</td>
+                        <td>{b.person(&m.interviewer_email).to_string()}</td>
                         <td>{card_state_label(m.state)}</td>
                         <td>{utc_minutes(&m.starts_at)}</td>
                         <td>{m.overdue.then(|| view! { <span class="board-overdue">"overdue"</span> })}</td>

@@ -102,6 +102,17 @@ impl PanelChanges {
     }
 }
 
+/// `Ivy Chen <ivy@example.com> (interviewer)`, or the email alone for
+/// someone without a name.
+fn person_label(p: &crate::api::panel::PanelPerson) -> String {
+    let role = p.role.replace('-', " ");
+    if p.name.is_empty() || p.name == p.email {
+        format!("{} ({role})", p.email)
+    } else {
+        format!("{} <{}> ({role})", p.name, p.email)
+    }
+}
+
 fn done_message(done: &str) -> Option<&'static str> {
     match done {
         "screen-saved" => Some("Screen saved."),
@@ -420,7 +431,7 @@ fn Panel(
                                         <ul class="assignments">
                                             {r.assignments.iter().map(|a| view! {
                                                 <li data-assignment=a.id.clone()>
-                                                    <strong>{a.interviewer_email.clone()}</strong>" · "{a.when.clone()}" · "
+                                                    <strong title=a.interviewer_email.clone()>{crate::domain::accounts::shown_name(&a.interviewer_name, &a.interviewer_email).to_string()}</strong>" · "{a.when.clone()}" · "
                                                     <a href=format!("/interviews/{}", a.id)>"Interview kit"</a>" · "
                                                     <a href=format!("/interviews/{}/invite.ics", a.id) download="">"Calendar invite (.ics)"</a>
                                                     {may_change.then(|| view! { <ChangeInterview id=a.id.clone() people=people.clone() moves/> })}
@@ -473,7 +484,7 @@ fn ChangeInterview(
                 <select id=person_id name="interviewer_email" required=true>
                     <option value="">"Choose…"</option>
                     {people.into_iter().map(|p| view! {
-                        <option value=p.email.clone()>{format!("{} ({})", p.email, p.role.replace('-', " "))}</option>
+                        <option value=p.email.clone()>{person_label(&p)}</option>
                     }).collect_view()}
                 </select>
                 <button type="submit">"Hand over"</button>
@@ -505,7 +516,7 @@ fn AssignForm(
             <select id="assign-person" name="interviewer_email" aria-describedby=field_message_id("interviewer_email")>
                 <option value="">"Choose…"</option>
                 {panel.people.iter().map(|p| view! {
-                    <option value=p.email.clone() selected=chosen_person == p.email>{format!("{} ({})", p.email, p.role.replace('-', " "))}</option>
+                    <option value=p.email.clone() selected=chosen_person == p.email>{person_label(p)}</option>
                 }).collect_view()}
             </select>
             <span class="hint">"Interviewer accounts and this requisition's recruiters and hiring managers."</span>

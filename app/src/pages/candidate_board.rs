@@ -97,7 +97,7 @@ fn CandidateBoardBody(
                     "This candidate's ratings, notes and recommendations are hidden until you submit your own scorecard for them, so that your ratings stay your own. "
                     <a href="/interviews">"Your interviews"</a>
                 </p>
-                {missing_section(&row)}
+                {missing_section(b, &row)}
             </article>
         }
         .into_any();
@@ -123,9 +123,9 @@ fn CandidateBoardBody(
                 </div>
             </section>
             {evidence_matrix(b, &row, &submitted, &cb.notes_html)}
-            {missing_section(&row)}
-            {recommendations_section(&row)}
-            {takeaways_section(&submitted, &cb.takeaways_html)}
+            {missing_section(b, &row)}
+            {recommendations_section(b, &row)}
+            {takeaways_section(b, &submitted, &cb.takeaways_html)}
             <DecisionSection candidate_id=row.id.clone() initial=(row.decision.clone(), row.departs, row.earlier_decisions.clone()) weighted=row.weighted may_decide=cb.may_decide decide latest/>
         </article>
     }
@@ -268,7 +268,7 @@ fn evidence_matrix(
         .map(|s| {
             view! {
                 <th scope="col" data-slot=s.id.clone()>
-                    {s.interviewer_email.clone()}
+                    {b.person(&s.interviewer_email).to_string()}
                     <span class="board-round">{s.round_name.clone()}</span>
                 </th>
             }
@@ -382,7 +382,7 @@ fn rating_cell(
     .into_any()
 }
 
-fn missing_section(row: &CandidateRow) -> AnyView {
+fn missing_section(b: &Board, row: &CandidateRow) -> AnyView {
     let body = if row.missing.is_empty() {
         let text = if row.submitted_cards == 0 {
             "Nobody is on this candidate's panel yet."
@@ -397,7 +397,7 @@ fn missing_section(row: &CandidateRow) -> AnyView {
             .map(|m| {
                 view! {
                     <li data-slot=m.slot_id.clone() data-overdue=m.overdue.to_string()>
-                        <strong>{m.interviewer_email.clone()}</strong>
+                        <strong>{b.person(&m.interviewer_email).to_string()}</strong>
                         {format!(" owes the {} scorecard ({}; interview {})", m.round_name, card_state_label(m.state), utc_minutes(&m.starts_at))}
                         {m.overdue.then(|| view! { " "<span class="board-overdue">"overdue"</span> })}
                     </li>
@@ -416,7 +416,7 @@ fn missing_section(row: &CandidateRow) -> AnyView {
     .into_any()
 }
 
-fn recommendations_section(row: &CandidateRow) -> AnyView {
+fn recommendations_section(b: &Board, row: &CandidateRow) -> AnyView {
     let list = if row.recommendations.is_empty() {
         view! { <p class="muted">"No recommendations yet: they come with submitted scorecards."</p> }.into_any()
     } else {
@@ -426,7 +426,7 @@ fn recommendations_section(row: &CandidateRow) -> AnyView {
             .map(|r| {
                 view! {
                     <tr data-slot=r.slot_id.clone() data-recommendation=r.recommendation.id()>
-                        <td>{r.interviewer_email.clone()}</td>
+                        <td>{b.person(&r.interviewer_email).to_string()}</td>
                         <td>{r.round_name.clone()}</td>
                         <td><strong>{r.recommendation.label()}</strong></td>
                     </tr>
@@ -463,7 +463,11 @@ fn recommendations_section(row: &CandidateRow) -> AnyView {
     .into_any()
 }
 
-fn takeaways_section(submitted: &[Slot], takeaways_html: &BTreeMap<String, String>) -> AnyView {
+fn takeaways_section(
+    b: &Board,
+    submitted: &[Slot],
+    takeaways_html: &BTreeMap<String, String>,
+) -> AnyView {
     let cards: Vec<AnyView> = submitted
         .iter()
         .map(|s| {
@@ -473,7 +477,7 @@ fn takeaways_section(submitted: &[Slot], takeaways_html: &BTreeMap<String, Strin
             };
             view! {
                 <article class="board-takeaway" data-slot=s.id.clone()>
-                    <h3>{s.interviewer_email.clone()}<span class="board-round">{s.round_name.clone()}</span></h3>
+                    <h3>{b.person(&s.interviewer_email).to_string()}<span class="board-round">{s.round_name.clone()}</span></h3>
                     {text}
                 </article>
             }

@@ -1,5 +1,6 @@
 //! One page component per file.
 
+pub mod account;
 pub mod admin_outbox;
 pub mod admin_users;
 pub mod apply;

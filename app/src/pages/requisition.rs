@@ -175,7 +175,9 @@ fn Members(
                     let requisition = requisition.clone();
                     view! {
                         <li data-member=m.email.clone()>
-                            {m.email.clone()}" · "<span class="muted">{m.role.id()}</span>
+                            {m.display_name().to_string()}
+                            {(!m.name.is_empty()).then(|| view! { <span class="muted">{format!(" <{}>", m.email)}</span> })}
+                            " · "<span class="muted">{m.role.id()}</span>
                             {if is_owner {
                                 view! { <span class="muted">" · owner"</span> }.into_any()
                             } else {

@@ -20,12 +20,13 @@ pub struct Opened {
 pub async fn open_requisition(db: &Db, library: &Library) -> Result<Opened, String> {
     let hash = app::auth::password::hash("bench password, never used").map_err(fail)?;
     let admin_email = Email::parse("bench-admin@example.com").map_err(fail)?;
-    let admin_id = users::create(db, &admin_email, Role::Admin, &hash)
+    let admin_id = users::create(db, &admin_email, "", Role::Admin, &hash)
         .await
         .map_err(fail)?;
     let admin = CurrentUser {
         id: admin_id,
         email: admin_email.as_str().to_string(),
+        name: String::new(),
         role: Role::Admin,
     };
     let input = serde_json::from_value(serde_json::json!({
@@ -67,7 +68,7 @@ pub async fn interviewers(db: &Db, count: usize, hash: &str) -> Result<Vec<Strin
     for i in 0..count {
         let email = Email::parse(&format!("interviewer{i}@example.com")).map_err(fail)?;
         ids.push(
-            users::create(db, &email, Role::Interviewer, hash)
+            users::create(db, &email, "", Role::Interviewer, hash)
                 .await
                 .map_err(fail)?,
         );

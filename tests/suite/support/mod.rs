@@ -182,7 +182,7 @@ impl TestApp {
         if let Some((user, _)) = users::credentials(&self.db, &email).await.expect("lookup") {
             return user.id;
         }
-        users::create(&self.db, &email, role, test_password_hash())
+        users::create(&self.db, &email, "", role, test_password_hash())
             .await
             .expect("create user")
     }

@@ -68,14 +68,16 @@ pub async fn reschedule_interview(
             job_title: &requisition.title,
             url: &url,
             organizer: &assignment.scheduled_by_email,
+            organizer_name: &assignment.scheduled_by_name,
             attendee: &assignment.interviewer_email,
+            attendee_name: &assignment.interviewer_name,
             sequence,
             method: Method::Request,
         });
         mail::interview_moved(
             ChangeNote {
                 to: &assignment.interviewer_email,
-                changed_by: &user.email,
+                changed_by: user.display_name(),
                 candidate: &assignment.candidate_name,
                 job_title: &requisition.title,
                 round: &round,
@@ -109,7 +111,7 @@ pub async fn cancel_interview(id: String) -> Result<(), FormError> {
             &round,
             starts,
             &url,
-            &user.email,
+            user.display_name(),
             sequence,
             Cancelled::Off,
         )
@@ -154,7 +156,9 @@ pub async fn replace_interviewer(
             job_title: &requisition.title,
             url: &url,
             organizer: &assignment.scheduled_by_email,
+            organizer_name: &assignment.scheduled_by_name,
             attendee: &person.email,
+            attendee_name: person.display_name(),
             sequence,
             method: Method::Request,
         });
@@ -165,13 +169,13 @@ pub async fn replace_interviewer(
                 &round,
                 starts,
                 &url,
-                &user.email,
+                user.display_name(),
                 sequence,
                 Cancelled::Replaced,
             ),
             mail::assignment(mail::AssignmentNote {
                 to: &person.email,
-                scheduled_by: &user.email,
+                scheduled_by: user.display_name(),
                 candidate: &assignment.candidate_name,
                 job_title: &requisition.title,
                 round: &round,
@@ -257,7 +261,9 @@ fn cancellation(
         job_title: &requisition.title,
         url,
         organizer: &assignment.scheduled_by_email,
+        organizer_name: &assignment.scheduled_by_name,
         attendee: &assignment.interviewer_email,
+        attendee_name: &assignment.interviewer_name,
         sequence,
         method: match why {
             Cancelled::Off => Method::Cancel,

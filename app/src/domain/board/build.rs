@@ -261,6 +261,7 @@ pub fn build(input: BoardInput) -> Board {
         calibration,
         ratings,
         slots,
+        people: Default::default(),
     }
 }
 

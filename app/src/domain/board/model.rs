@@ -278,9 +278,18 @@ pub struct Board {
     pub ratings: Vec<RatingRecord>,
     /// Every slot of the panel, for the exports.
     pub slots: Vec<Slot>,
+    /// The names of the interviewers who have one, by email: the pages
+    /// show names, the exports keep the emails.
+    #[serde(default)]
+    pub people: std::collections::BTreeMap<String, String>,
 }
 
 impl Board {
+    /// How the pages name an interviewer: their name, or their email.
+    pub fn person<'a>(&'a self, email: &'a str) -> &'a str {
+        self.people.get(email).map(String::as_str).unwrap_or(email)
+    }
+
     pub fn column(&self, id: &str) -> Option<&BoardColumn> {
         self.columns.iter().find(|c| c.id == id)
     }
