@@ -289,13 +289,14 @@ mod tests {
                 command:
                     UserCommand::Add {
                         email,
+                        name,
                         role,
                         password_stdin,
                     },
             }) => {
                 assert_eq!(
-                    (email.as_str(), role.as_str(), password_stdin),
-                    ("a@b.co", "admin", true)
+                    (email.as_str(), name.as_str(), role.as_str(), password_stdin),
+                    ("a@b.co", "", "admin", true)
                 );
             }
             other => panic!("unexpected {other:?}"),

@@ -240,6 +240,7 @@ mod tests {
             round: "deep-dive".into(),
             round_name: "Deep dive".into(),
             interviewer_email: "i@example.com".into(),
+            interviewer_name: "Ivy".into(),
             starts_at: starts_at.into(),
             when: String::new(),
             minutes: 45,
