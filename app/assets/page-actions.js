@@ -79,5 +79,29 @@ document.addEventListener("click", (event) => {
       );
       break;
     }
+    case "browser-time-zone": {
+      // Picks this browser's zone in the select the button names.
+      const select = document.getElementById(button.dataset.target || "");
+      const zone = browserTimeZone();
+      if (select && zone && [...select.options].some((o) => o.value === zone)) select.value = zone;
+      break;
+    }
   }
 });
+
+function browserTimeZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch {
+    return "";
+  }
+}
+
+// Forms with `input[data-browser-time-zone]` (sign-in) send this browser's
+// zone, which a person who has not chosen one is given. Filled as the form
+// leaves, so it works however early this script ran.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  for (const input of form.querySelectorAll("input[data-browser-time-zone]")) input.value = browserTimeZone();
+}, true);

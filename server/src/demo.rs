@@ -290,6 +290,7 @@ async fn account(
         email: email.as_str().to_string(),
         name: name.to_string(),
         role,
+        time_zone: String::new(),
     })
 }
 

@@ -13,6 +13,7 @@ mod candidates;
 mod csp;
 mod database;
 mod demo;
+mod e2e_account;
 mod e2e_apply;
 mod e2e_board;
 mod e2e_debrief;

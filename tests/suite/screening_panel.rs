@@ -608,9 +608,129 @@ async fn the_page_form_schedules_in_utc(app: TestApp) {
         html.contains(&format!("value=\"{}\" selected", kit.rounds[1].id)),
         "the round is kept: {html}"
     );
-    assert!(html.contains("Give the time in UTC"));
+    assert!(
+        html.contains("Give the time in your time zone, UTC."),
+        "someone without a zone schedules in UTC: {html}"
+    );
 }
 on_both_databases!(panel_form_schedules_in_utc, the_page_form_schedules_in_utc);
+
+/// Times are entered on the scheduler's clocks and read on each person's:
+/// a recruiter in New York schedules 10:00 there, the interviewer in Paris
+/// reads 16:00 on her list and in her email; the database holds UTC.
+async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
+    use crate::support::pages::call_fn;
+    let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
+    let kit = kit_of(&app, &id).await;
+    let (status, body) = call_fn(
+        &app,
+        &recruiter,
+        "my-time-zone",
+        &[("time_zone", "America/New_York")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = call_fn(
+        &app,
+        &recruiter,
+        "my-time-zone",
+        &[("time_zone", "Mars/Olympus")],
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("Mars/Olympus"), "{body}");
+
+    // Iris signs in from a Paris browser: she had no zone, she gets that one.
+    app.user(Role::Interviewer, "iris@example.com").await;
+    let iris = app.anonymous();
+    let res = iris
+        .post(app.url("/sign-in"))
+        .form(&[
+            ("email", "iris@example.com"),
+            ("password", crate::support::PASSWORD),
+            ("next", ""),
+            ("time_zone", "Europe/Paris"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let stored = app::db::users::active_by_email(
+        &app.db,
+        &app::domain::accounts::Email::parse("iris@example.com").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(stored.time_zone, "Europe/Paris");
+
+    // 3 February 2027, 10:00 in New York (EST, UTC-5) is 15:00 UTC and
+    // 16:00 in Paris (CET, UTC+1).
+    let page = format!("/candidates/{ada}");
+    let res = post_form(
+        &app,
+        &recruiter,
+        "/api/fn/assign-interviewer",
+        &page,
+        &[
+            ("candidate_id", ada.as_str()),
+            ("interviewer_email", "iris@example.com"),
+            ("round", kit.rounds[0].id.as_str()),
+            ("starts_at", "2027-02-03T10:00"),
+            ("duration_minutes", "45"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        path_of(&app, &location(&res)),
+        format!("/candidates/{ada}?done=assigned#panel")
+    );
+    let stored = app::db::assignments::for_candidate(&app.db, &ada)
+        .await
+        .unwrap();
+    assert_eq!(stored[0].starts_at, "2027-02-03T15:00:00.000Z");
+
+    let (_, html) = get_page(&app, &recruiter, &page).await;
+    assert!(html.contains("Wed 3 Feb 2027, 10:00–10:45 EST"), "{html}");
+    assert!(html.contains("your time zone, America/New_York"), "{html}");
+    let (_, list) = get_page(&app, &iris, "/interviews").await;
+    assert!(list.contains("Wed 3 Feb 2027, 16:00–16:45 CET"), "{list}");
+    let (body,): (String,) = sqlx::query_as("SELECT body FROM outbox WHERE kind = 'assignment'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(
+        body.contains("Wednesday 3 February 2027 at 16:00 CET (Europe/Paris), 45 minutes"),
+        "{body}"
+    );
+
+    // A time the clocks skip is refused with the reason.
+    let res = post_form(
+        &app,
+        &recruiter,
+        "/api/fn/assign-interviewer",
+        &page,
+        &[
+            ("candidate_id", ada.as_str()),
+            ("interviewer_email", "iris@example.com"),
+            ("round", kit.rounds[1].id.as_str()),
+            ("starts_at", "2027-03-14T02:30"),
+            ("duration_minutes", ""),
+        ],
+    )
+    .await;
+    let back = path_of(&app, &location(&res));
+    let (_, html) = get_page(&app, &recruiter, &back).await;
+    assert!(
+        html.contains("does not exist in America/New_York"),
+        "{html}"
+    );
+}
+
+on_both_databases!(
+    panel_times_in_zones,
+    times_are_entered_and_read_in_each_persons_zone
+);
 
 async fn interviewers_reach_only_their_own_candidates_and_rounds(app: TestApp) {
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;

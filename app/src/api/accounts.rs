@@ -83,15 +83,42 @@ pub async fn rename_account(id: String, #[server(default)] name: String) -> Resu
     rename(&db, &id, &name).await
 }
 
-/// The signed-in person's account as stored now.
+/// The signed-in person's account as stored now, with the time zones
+/// they can choose from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountPageView {
+    pub user: crate::domain::accounts::CurrentUser,
+    pub time_zones: Vec<String>,
+}
+
 #[server(prefix = "/api/fn", endpoint = "my-account", input = GetUrl)]
-pub async fn my_account() -> Result<crate::domain::accounts::CurrentUser, AppError> {
+pub async fn my_account() -> Result<AccountPageView, AppError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
-    crate::db::users::active_by_id(&db, &user.id)
+    let user = crate::db::users::active_by_id(&db, &user.id)
         .await
         .map_err(crate::access::internal)?
-        .ok_or(AppError::Unauthorized)
+        .ok_or(AppError::Unauthorized)?;
+    Ok(AccountPageView {
+        user,
+        time_zones: crate::domain::zone::names()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+/// Anyone signed in chooses the time zone their times are shown in.
+#[server(prefix = "/api/fn", endpoint = "my-time-zone")]
+pub async fn set_my_time_zone(#[server(default)] time_zone: String) -> Result<(), AppError> {
+    let user = crate::auth::require_user()?;
+    let db = super::context::db()?;
+    let zone = crate::domain::zone::parse_zone(&time_zone)
+        .map_err(|e| AppError::Invalid(format!("time_zone: {e}")))?;
+    crate::db::users::set_time_zone(&db, &user.id, &zone)
+        .await
+        .map_err(crate::access::internal)?;
+    Ok(())
 }
 
 /// Anyone signed in sets the name they go by.

@@ -159,6 +159,7 @@ pub async fn queue_reminders(
             round: kit.round_name(&card.round),
             starts_at,
             minutes: card.minutes,
+            zone: crate::domain::zone::zone_or_utc(&card.interviewer_time_zone),
             interview_url: &url,
         });
         crate::db::outbox::queue(db, &mail)

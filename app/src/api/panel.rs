@@ -66,18 +66,26 @@ pub struct PanelView {
     pub people: Vec<PanelPerson>,
     /// Why nobody can be scheduled for this candidate now, if so.
     pub closed: Option<String>,
-    /// The time now in UTC, next to a form that asks for UTC.
-    pub now_utc: String,
+    /// The time now in the viewer's zone, next to a form that asks for it.
+    pub now_local: String,
+    /// The viewer's time zone, which the form's times are in.
+    pub time_zone: String,
 }
 
+/// An interview as `viewer` reads it, its time in their zone.
 #[cfg(feature = "ssr")]
 pub fn assignment_view(
     a: crate::domain::requisition::Assignment,
     requisition: &crate::domain::requisition::Requisition,
     kit: &crate::domain::Kit,
+    viewer: &crate::domain::accounts::CurrentUser,
 ) -> AssignmentView {
     AssignmentView {
-        when: when(&a.starts_at, a.minutes),
+        when: when(
+            &a.starts_at,
+            a.minutes,
+            crate::domain::zone::zone_or_utc(&viewer.time_zone),
+        ),
         round_name: kit.round_name(&a.round).to_string(),
         requisition_title: requisition.title.clone(),
         id: a.id,
@@ -92,21 +100,14 @@ pub fn assignment_view(
     }
 }
 
-/// A slot as people read it, in UTC.
+/// A stored slot as someone in `tz` reads it.
 #[cfg(feature = "ssr")]
-fn when(starts_at: &str, minutes: i64) -> String {
-    use chrono::{DateTime, TimeDelta, Utc};
-    let Ok(start) = DateTime::parse_from_rfc3339(starts_at).map(|t| t.with_timezone(&Utc)) else {
-        return starts_at.to_string();
-    };
-    let end = TimeDelta::try_minutes(minutes)
-        .and_then(|d| start.checked_add_signed(d))
-        .unwrap_or(start);
-    format!(
-        "{}–{} UTC",
-        start.format("%a %-d %b %Y, %H:%M"),
-        end.format("%H:%M")
-    )
+fn when(starts_at: &str, minutes: i64, tz: chrono_tz::Tz) -> String {
+    use chrono::{DateTime, Utc};
+    match DateTime::parse_from_rfc3339(starts_at) {
+        Ok(start) => crate::domain::zone::slot(start.with_timezone(&Utc), minutes, tz),
+        Err(_) => starts_at.to_string(),
+    }
 }
 
 /// The panel section of a candidate's page.
@@ -142,7 +143,7 @@ pub async fn panel_view(
             assignments: assigned
                 .iter()
                 .filter(|a| &a.round == round && (runs || a.interviewer_id == user.id))
-                .map(|a| assignment_view(a.clone(), requisition, kit))
+                .map(|a| assignment_view(a.clone(), requisition, kit, user))
                 .collect(),
         })
         .filter(|r| runs || !r.assignments.is_empty())
@@ -173,8 +174,9 @@ pub async fn panel_view(
             Vec::new()
         },
         closed,
-        now_utc: chrono::Utc::now()
-            .format("%a %-d %b %Y, %H:%M UTC")
+        now_local: crate::domain::zone::now_in(crate::domain::zone::zone_or_utc(&user.time_zone)),
+        time_zone: crate::domain::zone::zone_or_utc(&user.time_zone)
+            .name()
             .to_string(),
     })
 }
@@ -208,7 +210,7 @@ async fn people(db: &crate::db::Db, requisition_id: &str) -> Result<Vec<PanelPer
 }
 
 /// Puts an interviewer on a round of a candidate's panel. The start time is
-/// the form's `datetime-local` value, read as UTC.
+/// the form's `datetime-local` value, read in the scheduler's time zone.
 #[server(prefix = "/api/fn", endpoint = "assign-interviewer")]
 pub async fn assign_interviewer(
     candidate_id: String,
@@ -243,7 +245,7 @@ pub async fn assign_interviewer(
         &user,
         &requisition,
         &request,
-        TimeInput::FormUtc,
+        TimeInput::Form(crate::domain::zone::zone_or_utc(&user.time_zone)),
         &mail,
     )
     .await
@@ -273,8 +275,9 @@ pub struct AssignRequest {
 pub enum TimeInput {
     /// RFC 3339 with an offset (the API).
     Rfc3339,
-    /// A `datetime-local` value (`2026-03-09T14:30`) meant as UTC, or RFC 3339.
-    FormUtc,
+    /// A `datetime-local` value (`2026-03-09T14:30`) on the clocks of this
+    /// zone (the scheduler's), or RFC 3339.
+    Form(chrono_tz::Tz),
 }
 
 /// Checks every field, reporting all problems at once, then stores the
@@ -452,6 +455,7 @@ pub async fn assign(
                     round: &kit_round.name,
                     starts_at,
                     minutes,
+                    zone: crate::domain::zone::zone_or_utc(&interviewer.time_zone),
                     interview_url: &url,
                     calendar,
                 },
@@ -534,27 +538,38 @@ pub fn parse_start(
         ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
             .iter()
             .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
-            .map(|t| t.and_utc())
     };
-    let parsed = match DateTime::parse_from_rfc3339(raw) {
-        Ok(t) => Some(t.with_timezone(&Utc)),
-        Err(_) if input == TimeInput::FormUtc => local(),
-        Err(_) => None,
+    let zone = match input {
+        TimeInput::Form(tz) => tz,
+        TimeInput::Rfc3339 => chrono_tz::Tz::UTC,
+    };
+    let parsed = match (DateTime::parse_from_rfc3339(raw), input) {
+        (Ok(t), _) => Some(t.with_timezone(&Utc)),
+        (Err(_), TimeInput::Form(tz)) => match local() {
+            Some(wall) => Some(crate::domain::zone::to_utc(wall, tz)?),
+            None => None,
+        },
+        (Err(_), TimeInput::Rfc3339) => None,
     };
     let Some(start) = parsed else {
         return Err(match input {
             TimeInput::Rfc3339 => format!(
                 "`{raw}` is not an RFC 3339 time with an offset, such as 2026-03-09T14:30:00Z"
             ),
-            TimeInput::FormUtc => {
+            TimeInput::Form(_) => {
                 format!("`{raw}` is not a date and time such as 2026-03-09T14:30")
             }
         });
     };
+    let shown = |t: DateTime<Utc>| {
+        t.with_timezone(&zone)
+            .format("%Y-%m-%d %H:%M %Z")
+            .to_string()
+    };
     if start < now {
         return Err(format!(
             "{} is in the past; give a time from now on",
-            start.format("%Y-%m-%d %H:%M UTC")
+            shown(start)
         ));
     }
     if TimeDelta::try_days(731)
@@ -563,7 +578,7 @@ pub fn parse_start(
     {
         return Err(format!(
             "{} is more than two years ahead; check the year",
-            start.format("%Y-%m-%d %H:%M UTC")
+            shown(start)
         ));
     }
     Ok(start)
@@ -730,30 +745,45 @@ mod tests {
 
     #[test]
     fn form_times_are_utc_and_api_times_need_an_offset() {
-        let t = parse_start("2026-03-09T14:30", TimeInput::FormUtc, now()).unwrap();
+        let t = parse_start(
+            "2026-03-09T14:30",
+            TimeInput::Form(chrono_tz::Tz::UTC),
+            now(),
+        )
+        .unwrap();
         assert_eq!(t, Utc.with_ymd_and_hms(2026, 3, 9, 14, 30, 0).unwrap());
         let t = parse_start("2026-03-09T16:30:00+02:00", TimeInput::Rfc3339, now()).unwrap();
         assert_eq!(t, Utc.with_ymd_and_hms(2026, 3, 9, 14, 30, 0).unwrap());
         let e = parse_start("2026-03-09T14:30", TimeInput::Rfc3339, now()).unwrap_err();
         assert!(e.contains("RFC 3339"), "{e}");
-        assert!(parse_start(" ", TimeInput::FormUtc, now())
+        assert!(parse_start(" ", TimeInput::Form(chrono_tz::Tz::UTC), now())
             .unwrap_err()
             .contains("required"));
-        assert!(parse_start("next tuesday", TimeInput::FormUtc, now()).is_err());
+        assert!(parse_start("next tuesday", TimeInput::Form(chrono_tz::Tz::UTC), now()).is_err());
     }
 
     #[test]
     fn past_and_far_future_times_are_refused() {
-        let e = parse_start("2026-02-28T09:00", TimeInput::FormUtc, now()).unwrap_err();
+        let e = parse_start(
+            "2026-02-28T09:00",
+            TimeInput::Form(chrono_tz::Tz::UTC),
+            now(),
+        )
+        .unwrap_err();
         assert!(e.contains("in the past"), "{e}");
-        let e = parse_start("2029-03-01T09:00", TimeInput::FormUtc, now()).unwrap_err();
+        let e = parse_start(
+            "2029-03-01T09:00",
+            TimeInput::Form(chrono_tz::Tz::UTC),
+            now(),
+        )
+        .unwrap_err();
         assert!(e.contains("two years"), "{e}");
     }
 
     #[test]
     fn slots_read_in_utc() {
         assert_eq!(
-            when("2026-03-09T23:30:00.000Z", 45),
+            when("2026-03-09T23:30:00.000Z", 45, chrono_tz::Tz::UTC),
             "Mon 9 Mar 2026, 23:30–00:15 UTC"
         );
     }

@@ -52,6 +52,7 @@ pub async fn create(
 // scheduler (`s`) drops no assignment.
 const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name AS candidate_name, a.round_id, a.interviewer_id, \
      u.email AS interviewer_email, COALESCE(NULLIF(u.display_name, ''), u.email) AS interviewer_name, \
+     u.time_zone AS interviewer_time_zone, \
      s.email AS scheduled_by_email, COALESCE(NULLIF(s.display_name, ''), s.email) AS scheduled_by_name, \
      a.starts_at, a.minutes, a.sequence \
      FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id \
@@ -69,6 +70,7 @@ struct Row {
     interviewer_id: String,
     interviewer_email: String,
     interviewer_name: String,
+    interviewer_time_zone: String,
     scheduled_by_email: String,
     scheduled_by_name: String,
     starts_at: String,
@@ -86,6 +88,7 @@ fn from_row(
         interviewer_id,
         interviewer_email,
         interviewer_name,
+        interviewer_time_zone,
         scheduled_by_email,
         scheduled_by_name,
         starts_at,
@@ -102,6 +105,7 @@ fn from_row(
         interviewer_id,
         interviewer_email,
         interviewer_name,
+        interviewer_time_zone,
         scheduled_by_email,
         scheduled_by_name,
         starts_at,
@@ -111,7 +115,7 @@ fn from_row(
 }
 
 /// `Row`'s columns, for [`fetch_as_json`].
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 14] = [
     "id",
     "requisition_id",
     "candidate_id",
@@ -120,6 +124,7 @@ const COLUMNS: [&str; 13] = [
     "interviewer_id",
     "interviewer_email",
     "interviewer_name",
+    "interviewer_time_zone",
     "scheduled_by_email",
     "scheduled_by_name",
     "starts_at",

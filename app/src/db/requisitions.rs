@@ -333,7 +333,7 @@ pub async fn remove_member(db: &Db, requisition_id: &str, user_id: &str) -> Resu
 
 pub async fn members(db: &Db, requisition_id: &str) -> Result<Vec<CurrentUser>, DbError> {
     let rows: Vec<super::users::PersonRow> = sqlx::query_as(
-        "SELECT u.id, u.email, u.role, u.display_name FROM requisition_members m JOIN users u ON u.id = m.user_id \
+        "SELECT u.id, u.email, u.role, u.display_name, u.time_zone FROM requisition_members m JOIN users u ON u.id = m.user_id \
          WHERE m.requisition_id = $1 ORDER BY u.email",
     )
     .bind(requisition_id)

@@ -32,21 +32,21 @@ pub async fn create(
 
 /// The account with this email and its password hash, if it is active.
 pub async fn credentials(db: &Db, email: &Email) -> Result<Option<(CurrentUser, String)>, DbError> {
-    let row: Option<(String, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, email, role, display_name, password_hash FROM users WHERE email = $1 AND active = 1",
+    let row: Option<(String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, email, role, display_name, time_zone, password_hash FROM users WHERE email = $1 AND active = 1",
     )
     .bind(email.as_str())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.and_then(|(id, email, role, name, hash)| {
-        person((id, email, role, name)).map(|user| (user, hash))
+    Ok(row.and_then(|(id, email, role, name, zone, hash)| {
+        person((id, email, role, name, zone)).map(|user| (user, hash))
     }))
 }
 
 /// The active account with this id: what a session resolves to.
 pub async fn active_by_id(db: &Db, id: &str) -> Result<Option<CurrentUser>, DbError> {
     let row: Option<PersonRow> = sqlx::query_as(
-        "SELECT id, email, role, display_name FROM users WHERE id = $1 AND active = 1",
+        "SELECT id, email, role, display_name, time_zone FROM users WHERE id = $1 AND active = 1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
@@ -57,7 +57,7 @@ pub async fn active_by_id(db: &Db, id: &str) -> Result<Option<CurrentUser>, DbEr
 /// The active account with this email (for assigning interviewers).
 pub async fn active_by_email(db: &Db, email: &Email) -> Result<Option<CurrentUser>, DbError> {
     let row: Option<PersonRow> = sqlx::query_as(
-        "SELECT id, email, role, display_name FROM users WHERE email = $1 AND active = 1",
+        "SELECT id, email, role, display_name, time_zone FROM users WHERE email = $1 AND active = 1",
     )
     .bind(email.as_str())
     .fetch_optional(&db.pool)
@@ -65,17 +65,29 @@ pub async fn active_by_email(db: &Db, email: &Email) -> Result<Option<CurrentUse
     Ok(row.and_then(person))
 }
 
-/// `(id, email, role, display_name)`.
-pub(crate) type PersonRow = (String, String, String, String);
+/// `(id, email, role, display_name, time_zone)`.
+pub(crate) type PersonRow = (String, String, String, String, String);
 
 /// A person read back; a role the code no longer knows is left out.
-pub(crate) fn person((id, email, role, name): PersonRow) -> Option<CurrentUser> {
+pub(crate) fn person((id, email, role, name, time_zone): PersonRow) -> Option<CurrentUser> {
     role.parse().ok().map(|role| CurrentUser {
         id,
         email,
         name,
         role,
+        time_zone,
     })
+}
+
+/// Sets an account's time zone (a checked IANA name, '' for none).
+pub async fn set_time_zone(db: &Db, id: &str, zone: &str) -> Result<bool, DbError> {
+    let _turn = db.write_turn().await;
+    let result = sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2")
+        .bind(zone)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(result.rows_affected() == 1)
 }
 
 /// Gives an account its display name ('' clears it). False when there is
@@ -124,19 +136,20 @@ pub async fn list(db: &Db) -> Result<Vec<Account>, DbError> {
 
 /// Active accounts with this role, by email (interviewer pickers).
 pub async fn active_with_role(db: &Db, role: Role) -> Result<Vec<CurrentUser>, DbError> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT id, email, display_name FROM users WHERE role = $1 AND active = 1 ORDER BY email",
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT id, email, display_name, time_zone FROM users WHERE role = $1 AND active = 1 ORDER BY email",
     )
     .bind(role.id())
     .fetch_all(&db.pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, email, name)| CurrentUser {
+        .map(|(id, email, name, time_zone)| CurrentUser {
             id,
             email,
             name,
             role,
+            time_zone,
         })
         .collect())
 }

@@ -193,6 +193,9 @@ pub struct CurrentUser {
     #[serde(default)]
     pub name: String,
     pub role: Role,
+    /// Their IANA time zone ('' until set: UTC).
+    #[serde(default)]
+    pub time_zone: String,
 }
 
 impl CurrentUser {
@@ -329,6 +332,7 @@ mod tests {
             email: "rita@example.com".into(),
             name: " ".into(),
             role: Role::Recruiter,
+            time_zone: String::new(),
         };
         assert_eq!(user.display_name(), "rita@example.com");
         user.name = "Rita Rossi".into();

@@ -4,6 +4,7 @@
 //! mail worker delivers them.
 
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// Why a message was sent; stored with it and shown on the outbox page.
@@ -95,12 +96,19 @@ pub fn header_text(value: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// How an interview's time reads in a message: the interview is stored in
-/// UTC and the message says so.
-pub fn when(starts_at: DateTime<Utc>, minutes: i64) -> String {
+/// How an interview's time reads in a message to someone in `zone`:
+/// `Tuesday 1 December 2026 at 15:30 CET (Europe/Paris), 60 minutes`.
+pub fn when(starts_at: DateTime<Utc>, minutes: i64, zone: Tz) -> String {
+    let local = starts_at.with_timezone(&zone);
+    let named = if zone == Tz::UTC {
+        String::new()
+    } else {
+        format!(" ({})", zone.name())
+    };
     format!(
-        "{} UTC, {minutes} minutes",
-        starts_at.format("%A %-d %B %Y at %H:%M")
+        "{} {}{named}, {minutes} minutes",
+        local.format("%A %-d %B %Y at %H:%M"),
+        local.format("%Z")
     )
 }
 
@@ -113,6 +121,8 @@ pub struct AssignmentNote<'a> {
     pub round: &'a str,
     pub starts_at: DateTime<Utc>,
     pub minutes: i64,
+    /// The recipient's time zone, which the time is written in.
+    pub zone: Tz,
     pub interview_url: &'a str,
     pub calendar: String,
 }
@@ -139,7 +149,7 @@ pub fn assignment(n: AssignmentNote<'_>) -> Mail {
             candidate = n.candidate,
             title = n.job_title,
             round = n.round,
-            when = when(n.starts_at, n.minutes),
+            when = when(n.starts_at, n.minutes, n.zone),
             url = n.interview_url,
             hours = super::scorecard::OVERDUE_AFTER_HOURS,
         ),
@@ -158,6 +168,8 @@ pub struct ChangeNote<'a> {
     /// The time it is at now (for a cancellation, the time it was at).
     pub starts_at: DateTime<Utc>,
     pub minutes: i64,
+    /// The recipient's time zone.
+    pub zone: Tz,
     pub calendar: String,
 }
 
@@ -181,7 +193,7 @@ pub fn interview_moved(n: ChangeNote<'_>, was: &str, interview_url: &str) -> Mai
             round = n.round,
             candidate = n.candidate,
             title = n.job_title,
-            now = when(n.starts_at, n.minutes),
+            now = when(n.starts_at, n.minutes, n.zone),
             url = interview_url,
         ),
         calendar: Some(n.calendar),
@@ -220,7 +232,7 @@ pub fn interview_cancelled(n: ChangeNote<'_>, why: Cancelled) -> Mail {
             round = n.round,
             candidate = n.candidate,
             title = n.job_title,
-            was = when(n.starts_at, n.minutes),
+            was = when(n.starts_at, n.minutes, n.zone),
         ),
         calendar: Some(n.calendar),
         dedupe_key: None,
@@ -248,6 +260,7 @@ pub struct ReminderNote<'a> {
     pub round: &'a str,
     pub starts_at: DateTime<Utc>,
     pub minutes: i64,
+    pub zone: Tz,
     pub interview_url: &'a str,
 }
 
@@ -267,7 +280,7 @@ pub fn reminder(n: ReminderNote<'_>) -> Mail {
             candidate = n.candidate,
             round = n.round,
             title = n.job_title,
-            when = when(n.starts_at, n.minutes),
+            when = when(n.starts_at, n.minutes, n.zone),
             url = n.interview_url,
         ),
         calendar: None,
@@ -404,6 +417,7 @@ mod tests {
             round: "Hiring manager",
             starts_at: at(14, 30),
             minutes: 60,
+            zone: Tz::UTC,
             interview_url: "https://hire.example/interviews/a1",
             calendar: "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n".into(),
         });
@@ -420,6 +434,18 @@ mod tests {
         assert_eq!(
             calendar_method(mail.calendar.as_deref().unwrap()),
             Some("REQUEST")
+        );
+    }
+
+    #[test]
+    fn times_are_written_in_the_recipients_zone() {
+        assert_eq!(
+            when(at(14, 30), 60, Tz::UTC),
+            "Tuesday 1 December 2026 at 14:30 UTC, 60 minutes"
+        );
+        assert_eq!(
+            when(at(14, 30), 45, "America/New_York".parse().unwrap()),
+            "Tuesday 1 December 2026 at 09:30 EST (America/New_York), 45 minutes"
         );
     }
 
@@ -453,6 +479,7 @@ mod tests {
                 round: "Simulation",
                 starts_at: at(9, 0),
                 minutes: 45,
+                zone: Tz::UTC,
                 interview_url: "https://hire.example/interviews/a1",
             })
         };
@@ -483,6 +510,7 @@ mod tests {
             round: "Simulation",
             starts_at: at(15, 0),
             minutes: 45,
+            zone: Tz::UTC,
             calendar: calendar.into(),
         };
         let moved = interview_moved(

@@ -27,6 +27,8 @@ pub mod scoring;
 pub mod screening;
 pub mod upload;
 pub mod webm;
+#[cfg(feature = "ssr")]
+pub mod zone;
 
 #[cfg(test)]
 pub(crate) mod fixtures;

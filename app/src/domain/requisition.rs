@@ -123,6 +123,9 @@ pub struct Assignment {
     /// The interviewer's name, or their email without one.
     #[serde(default)]
     pub interviewer_name: String,
+    /// The interviewer's time zone ('' for UTC), for what they are sent.
+    #[serde(default)]
+    pub interviewer_time_zone: String,
     /// Who put it on the calendar (`created_by`): the invite's organiser.
     pub scheduled_by_email: String,
     #[serde(default)]

@@ -1,6 +1,6 @@
 //! Your own account: who you are signed in as, and the name colleagues see.
 
-use crate::api::accounts::{my_account, SetMyName};
+use crate::api::accounts::{my_account, SetMyName, SetMyTimeZone};
 use crate::domain::accounts::{CurrentUser, MAX_NAME_CHARS};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -8,28 +8,38 @@ use leptos_meta::Title;
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let rename = ServerAction::<SetMyName>::new();
-    let me = Resource::new(move || rename.version().get(), |_| my_account());
+    let zone = ServerAction::<SetMyTimeZone>::new();
+    let me = Resource::new(
+        move || (rename.version().get(), zone.version().get()),
+        |_| my_account(),
+    );
     view! {
         <Title text="Your account · Alliance Hiring Kit"/>
         <section class="page narrow account">
             <h1>"Your account"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match me.await {
-                        Ok(user) => view! { <Details user rename/> }.into_any(),
+                        Ok(account) => view! { <Details user=account.user zones=account.time_zones rename zone/> }.into_any(),
                         Err(e) => {
                             crate::pages::set_error_status(&e);
                             view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()
                         }
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
 
 #[component]
-fn Details(user: CurrentUser, rename: ServerAction<SetMyName>) -> impl IntoView {
+fn Details(
+    user: CurrentUser,
+    zones: Vec<String>,
+    rename: ServerAction<SetMyName>,
+    zone: ServerAction<SetMyTimeZone>,
+) -> impl IntoView {
+    let current = user.time_zone.clone();
     view! {
         <dl class="facts">
             <dt>"Email"</dt><dd>{user.email.clone()}</dd>
@@ -43,6 +53,24 @@ fn Details(user: CurrentUser, rename: ServerAction<SetMyName>) -> impl IntoView 
         </ActionForm>
         {move || rename.value().get().map(|r| match r {
             Ok(()) => view! { <p class="ok" role="status">"Saved."</p> }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+        })}
+        <ActionForm action=zone attr:class="stack narrow-form my-time-zone">
+            <label for="my-time-zone">"Your time zone: interview times are entered and shown in it"</label>
+            <select id="my-time-zone" name="time_zone">
+                <option value="" selected=current.is_empty()>"UTC (none chosen)"</option>
+                {zones.into_iter().map(|z| {
+                    let (selected, label) = (z == current, z.clone());
+                    view! { <option value=z selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+            <p>
+                <button type="button" data-action="browser-time-zone" data-target="my-time-zone">"Use this browser's time zone"</button>
+                <button type="submit" class="primary">"Save"</button>
+            </p>
+        </ActionForm>
+        {move || zone.value().get().map(|r| match r {
+            Ok(()) => view! { <p class="ok" role="status">"Time zone saved."</p> }.into_any(),
             Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
         })}
     }

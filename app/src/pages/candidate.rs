@@ -407,6 +407,7 @@ fn Panel(
 ) -> impl IntoView {
     let may_change = runs && panel.closed.is_none();
     let people = panel.people.clone();
+    let zone = panel.time_zone.clone();
     let heading = if runs {
         "Panel".to_string()
     } else {
@@ -434,7 +435,7 @@ fn Panel(
                                                     <strong title=a.interviewer_email.clone()>{crate::domain::accounts::shown_name(&a.interviewer_name, &a.interviewer_email).to_string()}</strong>" · "{a.when.clone()}" · "
                                                     <a href=format!("/interviews/{}", a.id)>"Interview kit"</a>" · "
                                                     <a href=format!("/interviews/{}/invite.ics", a.id) download="">"Calendar invite (.ics)"</a>
-                                                    {may_change.then(|| view! { <ChangeInterview id=a.id.clone() people=people.clone() moves/> })}
+                                                    {may_change.then(|| view! { <ChangeInterview id=a.id.clone() people=people.clone() zone=zone.clone() moves/> })}
                                                 </li>
                                             }).collect_view()}
                                         </ul>
@@ -459,6 +460,8 @@ fn Panel(
 fn ChangeInterview(
     id: String,
     people: Vec<crate::api::panel::PanelPerson>,
+    /// The time zone the new start is read in (the viewer's).
+    zone: String,
     moves: PanelChanges,
 ) -> impl IntoView {
     let (start_id, minutes_id, person_id) = (
@@ -472,7 +475,7 @@ fn ChangeInterview(
             <summary>"Change"</summary>
             <ActionForm action=moves.reschedule attr:class="stack move-interview">
                 <input type="hidden" name="id" value=move_id/>
-                <label for=start_id.clone()>"New start (UTC)"</label>
+                <label for=start_id.clone()>{format!("New start ({zone})")}</label>
                 <input id=start_id type="datetime-local" name="starts_at" required=true/>
                 <label for=minutes_id.clone()>"Length in minutes (empty: as it is)"</label>
                 <input id=minutes_id type="number" name="duration_minutes" min=MIN_MINUTES max=MAX_MINUTES/>
@@ -528,9 +531,9 @@ fn AssignForm(
                 }).collect_view()}
             </select>
             <FieldMessage error field="round"/>
-            <label for="assign-start">"Starts at (UTC)"</label>
+            <label for="assign-start">{format!("Starts at ({})", panel.time_zone)}</label>
             <input id="assign-start" type="datetime-local" name="starts_at" value=typed(&first, "starts_at", "") aria-describedby=field_message_id("starts_at")/>
-            <span class="hint">{format!("Give the time in UTC. It is now {}. Calendar invites show it in each interviewer's own time zone.", panel.now_utc)}</span>
+            <span class="hint">{format!("Give the time in your time zone, {}. It is now {}. Each interviewer reads it in their own.", panel.time_zone, panel.now_local)}</span>
             <FieldMessage error field="starts_at"/>
             <label for="assign-minutes">"Length in minutes (optional)"</label>
             <input id="assign-minutes" type="number" name="duration_minutes" min=MIN_MINUTES max=MAX_MINUTES value=typed(&first, "duration_minutes", "") aria-describedby=field_message_id("duration_minutes")/>

@@ -55,6 +55,7 @@ pub fn SignInPage() -> impl IntoView {
             {problem.map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <form method="post" action="/sign-in" class="stack">
                 <input type="hidden" name="next" value=next/>
+                <input type="hidden" name="time_zone" value="" data-browser-time-zone=""/>
                 <label>"Email"
                     <input type="email" name="email" required autocomplete="username" value=email autofocus=true/>
                 </label>

@@ -28,6 +28,7 @@ pub async fn open_requisition(db: &Db, library: &Library) -> Result<Opened, Stri
         email: admin_email.as_str().to_string(),
         name: String::new(),
         role: Role::Admin,
+        time_zone: String::new(),
     };
     let input = serde_json::from_value(serde_json::json!({
         "sub_role": "partner-manager",

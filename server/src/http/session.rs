@@ -87,6 +87,9 @@ struct SignInForm {
     password: String,
     #[serde(default)]
     next: String,
+    /// The browser's time zone, sent by the page's script.
+    #[serde(default)]
+    time_zone: String,
 }
 
 async fn form_sign_in(
@@ -96,7 +99,21 @@ async fn form_sign_in(
 ) -> Response {
     let next = safe_next(&form.next).to_string();
     match sign_in(&state.db, &session, &form.email, &form.password).await {
-        Ok(user) => Redirect::to(landing(user.role, &next)).into_response(),
+        Ok(user) => {
+            // Someone who never chose a time zone gets their browser's.
+            if user.time_zone.is_empty() {
+                if let Ok(zone) = app::domain::zone::parse_zone(&form.time_zone) {
+                    if !zone.is_empty() {
+                        if let Err(e) =
+                            app::db::users::set_time_zone(&state.db, &user.id, &zone).await
+                        {
+                            tracing::warn!(error = %e, "could not keep the browser's time zone");
+                        }
+                    }
+                }
+            }
+            Redirect::to(landing(user.role, &next)).into_response()
+        }
         Err(e) => {
             let problem = match &e {
                 crate::auth::SignInError::BadCredentials => "credentials".to_string(),

@@ -40,6 +40,9 @@ impl Browser {
         let port = free_port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            // The browser's time zone is the one people without a zone of
+            // their own get at sign-in: UTC, whatever the machine's.
+            .env("TZ", "UTC")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -33,8 +33,12 @@ pub async fn reschedule_interview(
         ("duration_minutes", duration_minutes.as_str()),
     ];
     let (assignment, requisition) = to_change(&db, &user, &id).await?;
-    let starts = super::parse_start(&starts_at, super::TimeInput::FormUtc, chrono::Utc::now())
-        .map_err(|message| FormError::field("starts_at", message, &typed))?;
+    let starts = super::parse_start(
+        &starts_at,
+        super::TimeInput::Form(crate::domain::zone::zone_or_utc(&user.time_zone)),
+        chrono::Utc::now(),
+    )
+    .map_err(|message| FormError::field("starts_at", message, &typed))?;
     let minutes = match duration_minutes.trim() {
         "" => assignment.minutes,
         raw => match raw.parse::<i64>() {
@@ -54,8 +58,9 @@ pub async fn reschedule_interview(
     };
     let stored = starts.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let round = round_name(&db, &requisition, &assignment).await?;
+    let zone = crate::domain::zone::zone_or_utc(&assignment.interviewer_time_zone);
     let was = start_of(&assignment)
-        .map(|t| mail::when(t, assignment.minutes))
+        .map(|t| mail::when(t, assignment.minutes, zone))
         .unwrap_or_default();
     let url = settings.link(&format!("/interviews/{}", assignment.id));
     let changed = assignments::reschedule(&db, &assignment.id, &stored, minutes, |sequence| {
@@ -83,6 +88,7 @@ pub async fn reschedule_interview(
                 round: &round,
                 starts_at: starts,
                 minutes,
+                zone,
                 calendar,
             },
             &was,
@@ -181,6 +187,7 @@ pub async fn replace_interviewer(
                 round: &round,
                 starts_at: starts,
                 minutes: assignment.minutes,
+                zone: crate::domain::zone::zone_or_utc(&person.time_zone),
                 interview_url: &url,
                 calendar,
             }),
@@ -279,6 +286,7 @@ fn cancellation(
             round,
             starts_at: starts,
             minutes: assignment.minutes,
+            zone: crate::domain::zone::zone_or_utc(&assignment.interviewer_time_zone),
             calendar,
         },
         why,

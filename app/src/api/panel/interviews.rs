@@ -55,22 +55,33 @@ pub async fn my_interviews() -> Result<InterviewSchedule, AppError> {
             let status = CardStatus::of_state(cards.get(&a.id).copied());
             let card = CardMark::of(status, &a.starts_at, a.minutes, &now);
             views.push(MyInterview {
-                assignment: super::assignment_view(a, requisition, kit),
+                assignment: super::assignment_view(a, requisition, kit, &user),
                 card,
             });
         }
     }
-    Ok(sort_interviews(views, &now))
+    let zone = crate::domain::zone::zone_or_utc(&user.time_zone);
+    Ok(sort_interviews(views, &now, zone))
 }
 
 /// Groups interviews around `now` (stored format, so text order is time
-/// order).
-pub fn sort_interviews(mut all: Vec<MyInterview>, now: &str) -> InterviewSchedule {
+/// order); "today" is today on the clocks of `zone`, the viewer's.
+#[cfg(feature = "ssr")]
+pub fn sort_interviews(
+    mut all: Vec<MyInterview>,
+    now: &str,
+    zone: chrono_tz::Tz,
+) -> InterviewSchedule {
+    let day = |stored: &str| {
+        chrono::DateTime::parse_from_rfc3339(stored)
+            .ok()
+            .map(|t| t.with_timezone(&zone).date_naive())
+    };
     all.sort_by(|a, b| a.assignment.starts_at.cmp(&b.assignment.starts_at));
-    let today = now.get(..10).unwrap_or(now);
+    let today = day(now);
     let mut out = InterviewSchedule::default();
     for a in all {
-        if a.assignment.starts_at.get(..10) == Some(today) {
+        if today.is_some() && day(&a.assignment.starts_at) == today {
             out.today.push(a);
         } else if a.assignment.starts_at.as_str() > now {
             out.upcoming.push(a);
@@ -143,7 +154,7 @@ pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
         why_hard: kit.why_hard.clone(),
         items,
         runs,
-        assignment: super::assignment_view(assignment, &requisition, &kit),
+        assignment: super::assignment_view(assignment, &requisition, &kit, &user),
     })
 }
 
@@ -226,7 +237,7 @@ pub fn interview_item(
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
 
@@ -263,6 +274,7 @@ mod tests {
                 at("yesterday", "2026-03-08T09:00:00.000Z"),
             ],
             "2026-03-09T12:00:00.000Z",
+            chrono_tz::Tz::UTC,
         );
         let ids = |v: &[MyInterview]| {
             v.iter()
@@ -272,5 +284,19 @@ mod tests {
         assert_eq!(ids(&sorted.today), vec!["this-morning", "this-evening"]);
         assert_eq!(ids(&sorted.upcoming), vec!["tomorrow", "next-week"]);
         assert_eq!(ids(&sorted.past), vec!["yesterday", "last-week"]);
+
+        // In Tokyo (UTC+9), 12:00 UTC is 21:00: this evening's interview
+        // in UTC is at 03:00 tomorrow there.
+        let tokyo = sort_interviews(
+            vec![
+                at("this-evening", "2026-03-09T18:00:00.000Z"),
+                at("this-morning", "2026-03-09T08:00:00.000Z"),
+                at("tomorrow", "2026-03-10T09:00:00.000Z"),
+            ],
+            "2026-03-09T12:00:00.000Z",
+            "Asia/Tokyo".parse().unwrap(),
+        );
+        assert_eq!(ids(&tokyo.today), vec!["this-morning"]);
+        assert_eq!(ids(&tokyo.upcoming), vec!["this-evening", "tomorrow"]);
     }
 }
