@@ -381,6 +381,7 @@ async fn card(
             starts_at,
             minutes: 60,
             created_by: &scheduler.id,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )

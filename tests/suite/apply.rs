@@ -660,6 +660,7 @@ async fn files_are_served_only_to_people_on_the_requisition(app: TestApp) {
             starts_at: "2099-01-01T10:00:00.000Z",
             minutes: 45,
             created_by: &admin,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )

@@ -100,6 +100,7 @@ async fn two_interviewers_score_blind_with_the_keyboard() {
             starts_at: "2027-01-03T10:00:00.000Z",
             minutes: 60,
             created_by: &iris_id,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )

@@ -533,6 +533,7 @@ async fn no_payload_runs_in_any_page() {
                 starts_at: "2026-01-05T15:00:00.000Z",
                 minutes: 60,
                 created_by: &admin_id,
+                part: app::domain::requisition::Part::Interviewer,
             },
             |_| None,
         )

@@ -655,3 +655,98 @@ async fn moved_handed_over_and_cancelled_interviews_reach_the_calendars() {
     })
     .await;
 }
+
+/// The colleague who plays the partner in the role-play has a seat of
+/// their own: the brief, an email that says so, no scorecard, no reminder,
+/// nothing owed on the board.
+#[tokio::test]
+async fn the_actor_gets_the_brief_and_owes_no_scorecard() {
+    use app::domain::plan::ItemKind;
+    each_database(|app| async move {
+        let w = world::world(&app).await;
+        let rita = &w.clients[2];
+        let requisition = app::db::requisitions::get(&app.db, &w.requisition).await.unwrap().unwrap();
+        let plan = requisition.plan.clone().unwrap();
+        let role_play = plan
+            .rounds
+            .iter()
+            .find(|r| r.items.iter().any(|i| i.kind == ItemKind::Exercise && i.id == "simulation"))
+            .expect("a round with the role-play")
+            .round
+            .clone();
+        let other = plan.rounds.iter().find(|r| r.round != role_play).unwrap().round.clone();
+        app.user(Role::Interviewer, "omar@example.com").await;
+        let seat = |round: String, part: &'static str| {
+            let body = json!({
+                "candidate_id": w.other_candidate,
+                "round": round,
+                "interviewer_email": "omar@example.com",
+                "starts_at": (Utc::now() + Duration::days(2)).to_rfc3339(),
+                "part": part,
+            });
+            rita.post(app.url(&format!("/api/requisitions/{}/assignments", w.requisition)))
+                .json(&body)
+                .send()
+        };
+        let refused = seat(other, "actor").await.unwrap();
+        assert_eq!(refused.status(), 422);
+        let refused = refused.text().await.unwrap();
+        assert!(refused.contains("part") && refused.contains("role-play"), "{refused}");
+        let res = seat(role_play, "actor").await.unwrap();
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+        let id = res.json::<serde_json::Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+
+        let (subject, body): (String, String) =
+            sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = 'omar@example.com'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert!(subject.starts_with("Role-play: you play the partner"), "{subject}");
+        assert!(body.contains(&format!("{}/interviews/{id}/brief", app.base)), "{body}");
+        assert!(body.contains("you owe no scorecard"), "{body}");
+
+        let omar = app.client_as(Role::Interviewer, "omar@example.com").await;
+        let card = omar.get(app.url(&format!("/api/scorecards/{id}"))).send().await.unwrap();
+        assert_eq!(card.status(), 409);
+        let page = |path: String| {
+            let request = omar.get(app.url(&path));
+            async move {
+                let res = request.send().await.unwrap();
+                (res.status().as_u16(), res.text().await.unwrap())
+            }
+        };
+        let (status, interview) = page(format!("/interviews/{id}")).await;
+        assert_eq!(status, 200);
+        assert!(interview.contains("You play the partner in this round"), "{interview}");
+        assert!(!interview.contains("interview-items"), "no questions or anchors for the actor");
+        let (status, brief) = page(format!("/interviews/{id}/brief")).await;
+        assert_eq!(status, 200, "{brief}");
+        let (_, list) = page("/interviews".into()).await;
+        assert!(list.contains("You play the partner: no scorecard"), "{list}");
+
+        // Long after the role-play: no reminder, nothing owed on the board.
+        sqlx::query("UPDATE assignments SET starts_at = '2026-01-05T15:00:00.000Z' WHERE id = $1")
+            .bind(&id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        worker(&app, None).run_once(Utc::now()).await.unwrap();
+        let (reminders,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM outbox WHERE kind = 'reminder' AND recipient = 'omar@example.com'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(reminders, 0);
+        let board = rita
+            .get(app.url(&format!("/requisitions/{}/board", w.requisition)))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(!board.contains("omar@example.com"), "the actor owes nothing: {board}");
+    })
+    .await;
+}

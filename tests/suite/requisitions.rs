@@ -225,6 +225,7 @@ async fn the_plan_is_fixed_once_an_interview_has_started(app: TestApp) {
             starts_at: "2026-01-05T09:00:00.000Z",
             minutes: 45,
             created_by: &interviewer,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )

@@ -318,6 +318,7 @@ async fn the_interview_page_always_draws_its_countdowns(app: TestApp) {
             starts_at: "2027-01-03T15:00:00.000Z",
             minutes: 60,
             created_by: &ivy.interviewer_id,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )
@@ -390,6 +391,7 @@ async fn interviewers_land_on_their_interviews_with_their_cards_marked(app: Test
             starts_at: "2020-01-06T15:00:00.000Z",
             minutes: 45,
             created_by: &upcoming.interviewer_id,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )

@@ -146,6 +146,7 @@ async fn assign(app: &TestApp, w: &World, candidate: &str, round: &str, email: &
             starts_at: "2027-01-05T10:00:00.000Z",
             minutes: 45,
             created_by: &admin,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )

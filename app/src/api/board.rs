@@ -131,7 +131,9 @@ mod server {
                 scorecards::for_requisition(db, &requisition.id, detail).await,
             ),
         };
-        let (panel, mut cards) = (panel.map_err(internal)?, cards.map_err(internal)?);
+        let (mut panel, mut cards) = (panel.map_err(internal)?, cards.map_err(internal)?);
+        // The actor owes no card: the board counts interviewers' seats.
+        panel.retain(|a| a.part == crate::domain::requisition::Part::Interviewer);
         let interviews: HashSet<&str> = panel
             .iter()
             .filter(|a| a.interviewer_id == user.id)

@@ -30,6 +30,9 @@ pub struct AssignmentView {
     /// The interviewer's name, or their email without one.
     #[serde(default)]
     pub interviewer_name: String,
+    /// The actor's seat in the role-play: a brief, no scorecard.
+    #[serde(default)]
+    pub actor: bool,
     /// RFC 3339, UTC.
     pub starts_at: String,
     /// `Mon 9 Mar 2026, 14:30–15:15 UTC`.
@@ -95,6 +98,7 @@ pub fn assignment_view(
         round: a.round,
         interviewer_email: a.interviewer_email,
         interviewer_name: a.interviewer_name,
+        actor: a.part == crate::domain::requisition::Part::Actor,
         starts_at: a.starts_at,
         minutes: a.minutes,
     }
@@ -218,6 +222,7 @@ pub async fn assign_interviewer(
     #[server(default)] interviewer_email: String,
     #[server(default)] starts_at: String,
     #[server(default)] duration_minutes: String,
+    #[server(default)] part: String,
 ) -> Result<(), FormError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
@@ -230,8 +235,10 @@ pub async fn assign_interviewer(
         interviewer_email,
         starts_at,
         duration_minutes: Some(duration_minutes).filter(|m| !m.trim().is_empty()),
+        part: Some(part).filter(|p| !p.trim().is_empty()),
     };
     let values = [
+        ("part", request.part.as_deref().unwrap_or("")),
         ("round", request.round.as_str()),
         ("interviewer_email", request.interviewer_email.as_str()),
         ("starts_at", request.starts_at.as_str()),
@@ -267,6 +274,9 @@ pub struct AssignRequest {
     pub starts_at: String,
     /// Empty: the kit's length for the round.
     pub duration_minutes: Option<String>,
+    /// `interviewer` (the default) or `actor` (plays the partner in the
+    /// role-play).
+    pub part: Option<String>,
 }
 
 /// How the start time is written.
@@ -295,6 +305,7 @@ pub async fn assign(
     use crate::db::{assignments, candidates, DbError};
     use crate::domain::candidate::Stage;
     use crate::domain::jd::FieldError;
+    use crate::domain::requisition::Part;
 
     use super::refusal::Refusal;
     let app = |e: AppError| Refusal::App(e);
@@ -407,14 +418,46 @@ pub async fn assign(
         },
     };
 
-    let (Some(candidate), Some(kit_round), Some(interviewer), Some(starts_at), Some(minutes), true) = (
+    // The actor's seat is on the round that holds the role-play.
+    let part = match request.part.as_deref().map(str::trim) {
+        None | Some("") => Some(Part::Interviewer),
+        Some(raw) => match Part::parse(raw) {
+            Some(Part::Actor) if !holds_role_play(requisition, &request.round) => {
+                refuse(
+                    "part",
+                    "only the round with the role-play has an actor; choose interviewer".into(),
+                );
+                None
+            }
+            Some(part) => Some(part),
+            None => {
+                refuse(
+                    "part",
+                    format!("`{raw}` is not a part on a panel; give interviewer or actor"),
+                );
+                None
+            }
+        },
+    };
+
+    let (
+        Some(candidate),
+        Some(kit_round),
+        Some(interviewer),
+        Some(starts_at),
+        Some(minutes),
+        Some(part),
+        true,
+    ) = (
         candidate,
         kit_round,
         interviewer,
         starts_at,
         minutes,
+        part,
         errors.is_empty(),
-    ) else {
+    )
+    else {
         return Err(Refusal::Fields(errors));
     };
     let stored_start = starts_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
@@ -428,6 +471,7 @@ pub async fn assign(
             starts_at: &stored_start,
             minutes,
             created_by: &user.id,
+            part,
         },
         |id| {
             let url = mail.link(&format!("/interviews/{id}"));
@@ -446,20 +490,25 @@ pub async fn assign(
                 sequence: 0,
                 method: crate::domain::ics::Method::Request,
             });
-            Some(crate::domain::mail::assignment(
-                crate::domain::mail::AssignmentNote {
-                    to: &interviewer.email,
-                    scheduled_by: user.display_name(),
-                    candidate: &candidate.name,
-                    job_title: &requisition.title,
-                    round: &kit_round.name,
-                    starts_at,
-                    minutes,
-                    zone: crate::domain::zone::zone_or_utc(&interviewer.time_zone),
-                    interview_url: &url,
-                    calendar,
-                },
-            ))
+            let note = crate::domain::mail::AssignmentNote {
+                to: &interviewer.email,
+                scheduled_by: user.display_name(),
+                candidate: &candidate.name,
+                job_title: &requisition.title,
+                round: &kit_round.name,
+                starts_at,
+                minutes,
+                zone: crate::domain::zone::zone_or_utc(&interviewer.time_zone),
+                interview_url: &url,
+                calendar,
+            };
+            Some(match part {
+                Part::Interviewer => crate::domain::mail::assignment(note),
+                Part::Actor => crate::domain::mail::actor_assignment(
+                    note,
+                    &mail.link(&format!("/interviews/{id}/brief")),
+                ),
+            })
         },
     )
     .await
@@ -477,6 +526,21 @@ pub async fn assign(
         .await
         .map_err(|e| app(internal(e)))?
         .ok_or(Refusal::App(AppError::Internal))
+}
+
+/// Whether the plan's round `round` holds the role-play, where an actor
+/// plays the partner.
+#[cfg(feature = "ssr")]
+pub fn holds_role_play(requisition: &crate::domain::requisition::Requisition, round: &str) -> bool {
+    use crate::domain::plan::ItemKind;
+    requisition.plan.as_ref().is_some_and(|plan| {
+        plan.rounds.iter().any(|r| {
+            r.round == round.trim()
+                && r.items
+                    .iter()
+                    .any(|i| i.kind == ItemKind::Exercise && i.id == "simulation")
+        })
+    })
 }
 
 /// The account behind an email typed for a panel seat: an active

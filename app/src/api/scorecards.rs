@@ -184,6 +184,13 @@ mod server {
             .await
             .map_err(internal)?
             .ok_or_else(no_such_card)?;
+        // The actor's seat has no card: they play, the interviewers score.
+        if assignment.part == crate::domain::requisition::Part::Actor {
+            return Err(AppError::Conflict(format!(
+                "This is the actor's part in the role-play, which has no scorecard: the interviewers score. The brief is at /interviews/{}/brief.",
+                assignment.id
+            )));
+        }
         let requisition = requisitions::get(db, &assignment.requisition_id)
             .await
             .map_err(internal)?

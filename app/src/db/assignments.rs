@@ -2,7 +2,7 @@
 
 use super::{conflict_on_unique, fetch_as_json, new_id, now, Db, DbError};
 use crate::domain::mail::Mail;
-use crate::domain::requisition::Assignment;
+use crate::domain::requisition::{Assignment, Part};
 
 pub struct NewAssignment<'a> {
     pub requisition_id: &'a str,
@@ -12,6 +12,7 @@ pub struct NewAssignment<'a> {
     pub starts_at: &'a str,
     pub minutes: i64,
     pub created_by: &'a str,
+    pub part: Part,
 }
 
 /// Assigns an interviewer; the same person twice on one round of one
@@ -26,8 +27,8 @@ pub async fn create(
     let id = new_id();
     let mut tx = db.begin_write().await?;
     sqlx::query(
-        "INSERT INTO assignments (id, requisition_id, candidate_id, round_id, interviewer_id, starts_at, minutes, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO assignments (id, requisition_id, candidate_id, round_id, interviewer_id, starts_at, minutes, created_by, created_at, part) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&id)
     .bind(a.requisition_id)
@@ -38,6 +39,7 @@ pub async fn create(
     .bind(a.minutes)
     .bind(a.created_by)
     .bind(now())
+    .bind(a.part.id())
     .execute(&mut *tx)
     .await
     .map_err(|e| conflict_on_unique(e, || "this interviewer is already on this round for this candidate".into()))?;
@@ -54,7 +56,7 @@ const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name AS c
      u.email AS interviewer_email, COALESCE(NULLIF(u.display_name, ''), u.email) AS interviewer_name, \
      u.time_zone AS interviewer_time_zone, \
      s.email AS scheduled_by_email, COALESCE(NULLIF(s.display_name, ''), s.email) AS scheduled_by_name, \
-     a.starts_at, a.minutes, a.sequence \
+     a.starts_at, a.minutes, a.sequence, a.part \
      FROM assignments a JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = a.interviewer_id \
      JOIN users s ON s.id = a.created_by";
 
@@ -76,6 +78,7 @@ struct Row {
     starts_at: String,
     minutes: i64,
     sequence: i64,
+    part: String,
 }
 
 fn from_row(
@@ -94,6 +97,7 @@ fn from_row(
         starts_at,
         minutes,
         sequence,
+        part,
     }: Row,
 ) -> Assignment {
     Assignment {
@@ -111,11 +115,12 @@ fn from_row(
         starts_at,
         minutes,
         sequence,
+        part: Part::parse(&part).unwrap_or_default(),
     }
 }
 
 /// `Row`'s columns, for [`fetch_as_json`].
-const COLUMNS: [&str; 14] = [
+const COLUMNS: [&str; 15] = [
     "id",
     "requisition_id",
     "candidate_id",
@@ -130,6 +135,7 @@ const COLUMNS: [&str; 14] = [
     "starts_at",
     "minutes",
     "sequence",
+    "part",
 ];
 
 /// The assignments matching `filter`, by start time, then interviewer.
@@ -167,7 +173,7 @@ pub async fn unsubmitted_started_before(
 ) -> Result<Vec<Assignment>, DbError> {
     let query = format!(
         "{SELECT} LEFT JOIN scorecards sc ON sc.id = a.id WHERE a.starts_at < $1 AND u.active = 1 \
-         AND (sc.state IS NULL OR sc.state <> 'submitted')"
+         AND a.part = 'interviewer' AND (sc.state IS NULL OR sc.state <> 'submitted')"
     );
     let rows: Vec<Row> = fetch_as_json(db, &COLUMNS, &query, started_before).await?;
     Ok(rows.into_iter().map(from_row).collect())

@@ -158,6 +158,37 @@ pub fn assignment(n: AssignmentNote<'_>) -> Mail {
     }
 }
 
+/// What the colleague who plays the partner in the role-play reads: the
+/// same round and time, their brief instead of questions, and no scorecard.
+pub fn actor_assignment(n: AssignmentNote<'_>, brief_url: &str) -> Mail {
+    Mail {
+        kind: MailKind::Assignment,
+        to: n.to.to_string(),
+        subject: header_text(&format!(
+            "Role-play: you play the partner for {} ({})",
+            n.candidate, n.job_title
+        )),
+        body: format!(
+            "Hello,\n\n\
+             {scheduled_by} has asked you to play the partner in the role-play \
+             of {candidate}'s {round} ({title}).\n\n\
+             When: {when}\n\n\
+             Your brief, with who you play, what they want and how they behave:\n\
+             {brief}\n\n\
+             Stay in the part and let the interviewers score: you owe no \
+             scorecard. The calendar invite is attached.\n",
+            scheduled_by = n.scheduled_by,
+            candidate = n.candidate,
+            round = n.round,
+            title = n.job_title,
+            when = when(n.starts_at, n.minutes, n.zone),
+            brief = brief_url,
+        ),
+        calendar: Some(n.calendar),
+        dedupe_key: None,
+    }
+}
+
 /// What an interviewer reads when their interview changes.
 pub struct ChangeNote<'a> {
     pub to: &'a str,

@@ -9,6 +9,36 @@ use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// What someone does on a panel seat.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// Asks the round's questions and scores them on a scorecard.
+    #[default]
+    Interviewer,
+    /// Plays the partner in the role-play from the actor's brief; owes no
+    /// scorecard and never sees the anchors.
+    Actor,
+}
+
+impl Part {
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Interviewer => "interviewer",
+            Part::Actor => "actor",
+        }
+    }
+
+    /// A stored or posted value; anything else is an interviewer's seat.
+    pub fn parse(id: &str) -> Option<Part> {
+        match id {
+            "interviewer" => Some(Part::Interviewer),
+            "actor" => Some(Part::Actor),
+            _ => None,
+        }
+    }
+}
+
 /// `draft` until someone opens it for candidates; then `open`; `closed`
 /// once the hire is made or the job withdrawn (it can be reopened).
 pub const STATUS_DRAFT: &str = "draft";
@@ -137,4 +167,6 @@ pub struct Assignment {
     /// handed to someone else.
     #[serde(default)]
     pub sequence: i64,
+    #[serde(default)]
+    pub part: Part,
 }

@@ -432,7 +432,9 @@ fn Panel(
                                         <ul class="assignments">
                                             {r.assignments.iter().map(|a| view! {
                                                 <li data-assignment=a.id.clone()>
-                                                    <strong title=a.interviewer_email.clone()>{crate::domain::accounts::shown_name(&a.interviewer_name, &a.interviewer_email).to_string()}</strong>" · "{a.when.clone()}" · "
+                                                    <strong title=a.interviewer_email.clone()>{crate::domain::accounts::shown_name(&a.interviewer_name, &a.interviewer_email).to_string()}</strong>
+                                                    {a.actor.then(|| view! { <span class="tag">"actor: plays the partner"</span> })}
+                                                    " · "{a.when.clone()}" · "
                                                     <a href=format!("/interviews/{}", a.id)>"Interview kit"</a>" · "
                                                     <a href=format!("/interviews/{}/invite.ics", a.id) download="">"Calendar invite (.ics)"</a>
                                                     {may_change.then(|| view! { <ChangeInterview id=a.id.clone() people=people.clone() zone=zone.clone() moves/> })}
@@ -510,6 +512,7 @@ fn AssignForm(
     let first = error.get_untracked();
     let chosen_person = typed(&first, "interviewer_email", "");
     let chosen_round = typed(&first, "round", "");
+    let chosen_part = typed(&first, "part", "");
     view! {
         <ActionForm action=assign attr:class="stack assign-form">
             <h3>"Add an interviewer"</h3>
@@ -531,6 +534,12 @@ fn AssignForm(
                 }).collect_view()}
             </select>
             <FieldMessage error field="round"/>
+            <label for="assign-part">"Part"</label>
+            <select id="assign-part" name="part" aria-describedby=field_message_id("part")>
+                <option value="interviewer" selected=chosen_part != "actor">"Interviewer: asks and scores"</option>
+                <option value="actor" selected=chosen_part == "actor">"Actor: plays the partner in the role-play (no scorecard)"</option>
+            </select>
+            <FieldMessage error field="part"/>
             <label for="assign-start">{format!("Starts at ({})", panel.time_zone)}</label>
             <input id="assign-start" type="datetime-local" name="starts_at" value=typed(&first, "starts_at", "") aria-describedby=field_message_id("starts_at")/>
             <span class="hint">{format!("Give the time in your time zone, {}. It is now {}. Each interviewer reads it in their own.", panel.time_zone, panel.now_local)}</span>

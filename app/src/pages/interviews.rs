@@ -56,9 +56,17 @@ fn InterviewList(id: &'static str, title: &'static str, rows: Vec<MyInterview>) 
                                 <td><a href=format!("/candidates/{}", a.candidate_id)>{a.candidate_name.clone()}</a></td>
                                 <td>{a.round_name.clone()}</td>
                                 <td>{a.requisition_title.clone()}</td>
-                                <td class=format!("card-mark card-{}", card.id())>{card.label()}</td>
+                                {if a.actor {
+                                    view! { <td class="card-mark card-actor">"You play the partner: no scorecard"</td> }.into_any()
+                                } else {
+                                    view! { <td class=format!("card-mark card-{}", card.id())>{card.label()}</td> }.into_any()
+                                }}
                                 <td>
-                                    <a href=format!("/interviews/{}", a.id)>"Interview kit"</a>" · "
+                                    {if a.actor {
+                                        view! { <a href=format!("/interviews/{}/brief", a.id)>"Actor's brief"</a> }.into_any()
+                                    } else {
+                                        view! { <a href=format!("/interviews/{}", a.id)>"Interview kit"</a> }.into_any()
+                                    }}" · "
                                     <a href=format!("/interviews/{}/invite.ics", a.id) download="">"Calendar invite"</a>
                                 </td>
                             </tr>
@@ -109,7 +117,7 @@ fn InterviewBody(v: InterviewView) -> impl IntoView {
             <h1>{a.candidate_name.clone()}</h1>
             <dl class="facts">
                 <dt>"When"</dt><dd>{a.when.clone()}</dd>
-                <dt>"Interviewer"</dt><dd>{a.interviewer_email.clone()}{(!v.mine).then_some(" (you are viewing as someone who runs the requisition)")}</dd>
+                <dt>{if a.actor { "Actor" } else { "Interviewer" }}</dt><dd>{crate::domain::accounts::shown_name(&a.interviewer_name, &a.interviewer_email).to_string()}{(!v.mine).then_some(" (you are viewing as someone who runs the requisition)")}</dd>
                 <dt>"Round"</dt><dd>{a.round_name.clone()}{(!v.led_by.is_empty()).then(|| format!(" · led by {}", v.led_by))}</dd>
                 <dt>"Kit"</dt><dd>{v.kit_title.clone()}" · rubric version "<code>{v.rubric_version.clone()}</code></dd>
             </dl>
@@ -124,7 +132,15 @@ fn InterviewBody(v: InterviewView) -> impl IntoView {
             </details>
             <h2>{format!("What to cover: {count} {}", if count == 1 { "item" } else { "items" })}</h2>
             <p class="muted">"Ask each question as written, listen for the indicators, and judge the answer against the anchors."</p>
-            {if v.mine {
+            {if a.actor && v.mine {
+                view! {
+                    <p class="notice actor-part">
+                        "You play the partner in this round's role-play. Everything you need is in "
+                        <a class="actor-brief-link" href=format!("/interviews/{}/brief", a.id)>"your brief"</a>
+                        ". You owe no scorecard: the interviewers score."
+                    </p>
+                }.into_any()
+            } else if v.mine {
                 // The interviewer scores here; everyone else who may open
                 // the interview reads the round without anyone's ratings.
                 view! { <ScorecardPanel id=a.id.clone()/> }.into_any()

@@ -113,6 +113,7 @@ pub async fn open_card(
             starts_at: "2026-01-05T15:00:00.000Z",
             minutes: 60,
             created_by: &opened.admin.id,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )

@@ -74,6 +74,8 @@ struct NewAssignmentBody {
     starts_at: Option<String>,
     /// A number; anything else is reported against this field.
     duration_minutes: Option<serde_json::Value>,
+    /// `interviewer` (the default) or `actor`.
+    part: Option<String>,
 }
 
 async fn create(
@@ -105,6 +107,7 @@ async fn create(
             .unwrap_or_default(),
         starts_at: body.starts_at.unwrap_or_default(),
         duration_minutes,
+        part: body.part,
     };
     match assign(
         &state.db,

@@ -125,6 +125,7 @@ pub async fn panel(app: &TestApp) -> Panel {
                     starts_at: "2026-01-05T15:00:00.000Z",
                     minutes: 60,
                     created_by: &admin,
+                    part: app::domain::requisition::Part::Interviewer,
                 },
                 |_| None,
             )

@@ -67,6 +67,7 @@ pub async fn world(app: &TestApp) -> World {
             starts_at: "2027-01-02T15:00:00.000Z",
             minutes: 45,
             created_by: &admin,
+            part: app::domain::requisition::Part::Interviewer,
         },
         |_| None,
     )

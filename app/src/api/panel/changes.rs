@@ -179,18 +179,26 @@ pub async fn replace_interviewer(
                 sequence,
                 Cancelled::Replaced,
             ),
-            mail::assignment(mail::AssignmentNote {
-                to: &person.email,
-                scheduled_by: user.display_name(),
-                candidate: &assignment.candidate_name,
-                job_title: &requisition.title,
-                round: &round,
-                starts_at: starts,
-                minutes: assignment.minutes,
-                zone: crate::domain::zone::zone_or_utc(&person.time_zone),
-                interview_url: &url,
-                calendar,
-            }),
+            {
+                let note = mail::AssignmentNote {
+                    to: &person.email,
+                    scheduled_by: user.display_name(),
+                    candidate: &assignment.candidate_name,
+                    job_title: &requisition.title,
+                    round: &round,
+                    starts_at: starts,
+                    minutes: assignment.minutes,
+                    zone: crate::domain::zone::zone_or_utc(&person.time_zone),
+                    interview_url: &url,
+                    calendar,
+                };
+                match assignment.part {
+                    crate::domain::requisition::Part::Interviewer => mail::assignment(note),
+                    crate::domain::requisition::Part::Actor => {
+                        mail::actor_assignment(note, &format!("{url}/brief"))
+                    }
+                }
+            },
         ]
     })
     .await

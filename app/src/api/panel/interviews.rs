@@ -133,9 +133,14 @@ pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
     let db = crate::api::context::db()?;
     let (assignment, requisition, runs) = super::assignment_for(&db, &user, &id).await?;
     let kit = crate::api::kits::frozen_kit(&db, &requisition).await?;
+    // The actor reads their brief, never the anchors: knowing how the
+    // candidate is scored would steer the performance.
+    let acting = assignment.part == crate::domain::requisition::Part::Actor
+        && assignment.interviewer_id == user.id;
     let items = requisition
         .plan
         .as_ref()
+        .filter(|_| !acting)
         .and_then(|p| p.rounds.iter().find(|r| r.round == assignment.round))
         .map(|r| {
             r.items
@@ -252,6 +257,7 @@ mod tests {
             round_name: "Deep dive".into(),
             interviewer_email: "i@example.com".into(),
             interviewer_name: "Ivy".into(),
+            actor: false,
             starts_at: starts_at.into(),
             when: String::new(),
             minutes: 45,
