@@ -47,6 +47,27 @@ async fn body_of(app: &TestApp, kind: MailKind) -> Vec<String> {
     rows.into_iter().map(|(b,)| b).collect()
 }
 
+/// Rita puts iris on the world's other candidate, 3 February 2027 at
+/// 10:00 UTC, through the JSON API; returns the assignment's id.
+async fn iris_on_the_other_candidate(app: &TestApp, w: &world::World) -> String {
+    let res = w.clients[2]
+        .post(app.url(&format!("/api/requisitions/{}/assignments", w.requisition)))
+        .json(&json!({
+            "candidate_id": w.other_candidate,
+            "round": w.round,
+            "interviewer_email": "iris@example.com",
+            "starts_at": "2027-02-03T10:00:00Z",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    res.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_str()
+        .expect("the assignment's id")
+        .to_string()
+}
+
 fn header(mail: &ParsedMail<'_>, name: &str) -> String {
     mail.headers.get_first_value(name).unwrap_or_default()
 }
@@ -56,29 +77,12 @@ async fn an_interviewer_gets_the_invite_by_email_once() {
     each_database(|app| async move {
         let smtp = SmtpServer::start().await;
         let w = world::world(&app).await;
-        let rita = &w.clients[2];
         // People are named by their names where they have one.
         let rita_id = app.user(Role::Recruiter, "rita@example.com").await;
         app::db::users::set_name(&app.db, &rita_id, "Rita Rossi")
             .await
             .unwrap();
-        let res = rita
-            .post(app.url(&format!("/api/requisitions/{}/assignments", w.requisition)))
-            .json(&json!({
-                "candidate_id": w.other_candidate,
-                "round": w.round,
-                "interviewer_email": "iris@example.com",
-                "starts_at": "2027-02-03T10:00:00Z",
-            }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
-        let created: serde_json::Value = res.json().await.unwrap();
-        let id = created["id"]
-            .as_str()
-            .expect("the assignment's id")
-            .to_string();
+        let id = iris_on_the_other_candidate(&app, &w).await;
 
         // Written with the assignment, before any worker ran.
         let queued = outbox(&app).await;
@@ -511,22 +515,7 @@ async fn moved_handed_over_and_cancelled_interviews_reach_the_calendars() {
         let smtp = SmtpServer::start().await;
         let w = world::world(&app).await;
         let rita = &w.clients[2];
-        let res = rita
-            .post(app.url(&format!("/api/requisitions/{}/assignments", w.requisition)))
-            .json(&json!({
-                "candidate_id": w.other_candidate,
-                "round": w.round,
-                "interviewer_email": "iris@example.com",
-                "starts_at": "2027-02-03T10:00:00Z",
-            }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 201);
-        let id = res.json::<serde_json::Value>().await.unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let id = iris_on_the_other_candidate(&app, &w).await;
 
         let ivy = &w.clients[5];
         let (status, _) = call_fn(&app, ivy, "cancel-interview", &[("id", &id)]).await;

@@ -241,6 +241,24 @@ async fn sequence_of(tx: &mut super::WriteTx, id: &str) -> Result<Option<i64>, D
     Ok(row.map(|(s,)| s))
 }
 
+/// The seat's revision, once its card (if any) is found unwritten and
+/// removed; otherwise why the seat cannot change hands or be cancelled.
+async fn free_seat(tx: &mut super::WriteTx, id: &str) -> Result<Result<i64, Changed>, DbError> {
+    let Some(sequence) = sequence_of(tx, id).await? else {
+        return Ok(Err(Changed::Gone));
+    };
+    match card_of(tx, id).await? {
+        Some((true, _)) => return Ok(Err(Changed::Submitted)),
+        Some((false, true)) => return Ok(Err(Changed::Started)),
+        _ => {}
+    }
+    sqlx::query("DELETE FROM scorecards WHERE id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(Ok(sequence))
+}
+
 /// Moves an interview (unless its card is submitted), raising its
 /// revision; `mail(revision)` tells the interviewer, in the same
 /// transaction.
@@ -276,18 +294,10 @@ pub async fn reschedule(
 /// cancellation.
 pub async fn cancel(db: &Db, id: &str, mail: impl FnOnce(i64) -> Mail) -> Result<Changed, DbError> {
     let mut tx = db.begin_write().await?;
-    let Some(sequence) = sequence_of(&mut tx, id).await? else {
-        return Ok(Changed::Gone);
+    let sequence = match free_seat(&mut tx, id).await? {
+        Ok(sequence) => sequence,
+        Err(refused) => return Ok(refused),
     };
-    match card_of(&mut tx, id).await? {
-        Some((true, _)) => return Ok(Changed::Submitted),
-        Some((false, true)) => return Ok(Changed::Started),
-        _ => {}
-    }
-    sqlx::query("DELETE FROM scorecards WHERE id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
     sqlx::query("DELETE FROM assignments WHERE id = $1")
         .bind(id)
         .execute(&mut *tx)
@@ -308,18 +318,10 @@ pub async fn replace(
     mails: impl FnOnce(i64) -> Vec<Mail>,
 ) -> Result<Changed, DbError> {
     let mut tx = db.begin_write().await?;
-    let Some(sequence) = sequence_of(&mut tx, id).await? else {
-        return Ok(Changed::Gone);
+    let sequence = match free_seat(&mut tx, id).await? {
+        Ok(sequence) => sequence,
+        Err(refused) => return Ok(refused),
     };
-    match card_of(&mut tx, id).await? {
-        Some((true, _)) => return Ok(Changed::Submitted),
-        Some((false, true)) => return Ok(Changed::Started),
-        _ => {}
-    }
-    sqlx::query("DELETE FROM scorecards WHERE id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
     let sequence = sequence + 1;
     sqlx::query("UPDATE assignments SET interviewer_id = $1, sequence = $2 WHERE id = $3")
         .bind(interviewer_id)
