@@ -31,32 +31,43 @@ pub struct Demo {
 
 /// The people of the example: a recruiter who owns the requisition, a
 /// hiring manager on it, and four interviewers.
-const PEOPLE: [(&str, &str, Role); 6] = [
+/// Each with the time zone they work in: a global alliance team.
+const PEOPLE: [(&str, &str, Role, &str); 6] = [
     (
         "rita.recruiter@example.com",
         "Rita Alvarez",
         Role::Recruiter,
+        "Europe/London",
     ),
     (
         "hamid.manager@example.com",
         "Hamid Karimi",
         Role::HiringManager,
+        "America/New_York",
     ),
-    ("ivy.interviewer@example.com", "Ivy Chen", Role::Interviewer),
+    (
+        "ivy.interviewer@example.com",
+        "Ivy Chen",
+        Role::Interviewer,
+        "Asia/Singapore",
+    ),
     (
         "iris.interviewer@example.com",
         "Iris Mendes",
         Role::Interviewer,
+        "Europe/Berlin",
     ),
     (
         "ian.interviewer@example.com",
         "Ian Walsh",
         Role::Interviewer,
+        "Europe/Dublin",
     ),
     (
         "omar.interviewer@example.com",
         "Omar Farouk",
         Role::Interviewer,
+        "Asia/Dubai",
     ),
 ];
 
@@ -78,8 +89,12 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
     let password = app::db::new_id();
     let hash = app::auth::password::hash(&password).map_err(fail)?;
     let mut people = Vec::new();
-    for (email, name, role) in PEOPLE {
-        people.push(account(db, email, name, role, &hash).await?);
+    for (email, name, role, zone) in PEOPLE {
+        let person = account(db, email, name, role, &hash).await?;
+        users::set_time_zone(db, &person.id, zone)
+            .await
+            .map_err(fail)?;
+        people.push(person);
     }
     let [rita, hamid, ivy, iris, ian, omar] = <[CurrentUser; 6]>::try_from(people)
         .map_err(|_| "the demo's accounts were not all created".to_string())?;
@@ -214,8 +229,14 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
 
     // The panel: ivy and iris run the role-play, ian and omar the first
     // round, all a few days ago. Omar has not submitted Bruno's card.
-    let days_ago =
-        |d: i64| (Utc::now() - Duration::days(d)).to_rfc3339_opts(SecondsFormat::Millis, true);
+    // At 14:00 UTC: mid-morning in New York, evening in Singapore.
+    let days_ago = |d: i64| {
+        let day = (Utc::now() - Duration::days(d)).date_naive();
+        day.and_hms_opt(14, 0, 0)
+            .map(|t| t.and_utc())
+            .unwrap_or_else(Utc::now)
+            .to_rfc3339_opts(SecondsFormat::Millis, true)
+    };
     for (candidate, who, person, round, start, submit) in [
         (0, "ivy", &ivy, simulation, days_ago(6), true),
         (0, "iris", &iris, simulation, days_ago(6), true),
@@ -254,7 +275,10 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
 
     Ok(Demo {
         password,
-        accounts: PEOPLE.iter().map(|(e, _, r)| (e.to_string(), *r)).collect(),
+        accounts: PEOPLE
+            .iter()
+            .map(|(e, _, r, _)| (e.to_string(), *r))
+            .collect(),
         requisition: requisition.id,
     })
 }
