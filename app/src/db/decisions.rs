@@ -28,7 +28,8 @@ pub async fn record(
     Ok(())
 }
 
-/// A decision with the email of whoever made it, read by column name.
+/// A decision with the name (or, without one, the email) of whoever made
+/// it, read by column name.
 #[derive(sqlx::FromRow)]
 struct Row {
     candidate_id: String,
@@ -41,7 +42,7 @@ struct Row {
 /// Every decision of a requisition, oldest first, with who made it.
 pub async fn for_requisition(db: &Db, requisition_id: &str) -> Result<Vec<Decision>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT d.candidate_id, d.outcome, d.rationale, u.email AS decided_by, d.decided_at \
+        "SELECT d.candidate_id, d.outcome, d.rationale, COALESCE(NULLIF(u.display_name, ''), u.email) AS decided_by, d.decided_at \
          FROM debrief_decisions d JOIN users u ON u.id = d.decided_by \
          WHERE d.requisition_id = $1 ORDER BY d.decided_at, d.id",
     )
