@@ -208,6 +208,11 @@ pub struct ServeArgs {
     /// example https://hiring.example.com). Default: http:// and --addr.
     #[arg(long, env = "HIRING_KIT_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
+    /// Erase candidates' personal data this many days after their
+    /// requisition closes (their ratings stay, without a name). Without
+    /// it, data is kept until someone erases a candidate.
+    #[arg(long, env = "HIRING_KIT_RETENTION_DAYS", global = true)]
+    pub retention_days: Option<u32>,
     /// Seconds between the mail worker's rounds (reminders queued, due
     /// messages sent).
     #[arg(

@@ -287,6 +287,9 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
     };
     spawn_session_cleanup(db.clone());
     worker.spawn(std::time::Duration::from_secs(serve.mail_every.max(1)));
+    if let Some(days) = serve.retention_days {
+        spawn_retention(db.clone(), days);
+    }
     let listener = match tokio::net::TcpListener::bind(serve.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -327,6 +330,14 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
     } else {
         println!("No SMTP server is set (--smtp-url): email waits in the outbox at /admin/outbox.");
     }
+    match serve.retention_days {
+        Some(days) => println!(
+            "Candidates' personal data is erased {days} days after their requisition closes (--retention-days)."
+        ),
+        None => println!(
+            "Candidates' personal data is kept until erased (set --retention-days to erase it after a requisition closes)."
+        ),
+    }
     println!("Stop with Ctrl-C.");
     let limits = RateLimits {
         trusted_proxy_header: serve.trusted_proxy_header.clone(),
@@ -346,6 +357,24 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Every hour, erases the candidates whose requisition closed more than
+/// `days` days ago (see `app::api::data_rights::apply_retention`).
+fn spawn_retention(db: Db, days: u32) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match app::api::data_rights::apply_retention(&db, days, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(erased) => {
+                    tracing::info!(erased, days, "erased candidates past the retention period")
+                }
+                Err(e) => tracing::error!(error = %e, "the retention period could not be applied"),
+            }
+        }
+    });
 }
 
 /// Expired sessions are refused when read; this only keeps the table small.

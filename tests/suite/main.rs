@@ -11,6 +11,7 @@ mod authz;
 mod board;
 mod candidates;
 mod csp;
+mod data_rights;
 mod database;
 mod demo;
 mod e2e_account;

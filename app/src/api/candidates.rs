@@ -348,6 +348,16 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
     let db = super::context::db()?;
     let (mut candidate, access) = crate::access::candidate(&db, &user, &id).await?;
     let runs = access == CandidateAccess::Runs;
+    crate::db::audit::note(
+        &db,
+        &user,
+        crate::db::audit::Action::Viewed,
+        Some(&candidate.requisition_id),
+        Some(&candidate.id),
+        "the candidate's page",
+    )
+    .await
+    .map_err(internal)?;
     let requisition = requisitions::get(&db, &candidate.requisition_id)
         .await
         .map_err(internal)?

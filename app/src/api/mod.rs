@@ -11,6 +11,7 @@ pub mod board;
 pub mod candidates;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod data_rights;
 pub mod form_error;
 pub mod jd;
 pub mod kits;

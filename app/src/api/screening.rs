@@ -149,6 +149,19 @@ pub async fn screen_candidate(
             )
             .await
             .map_err(internal)?;
+            crate::db::audit::note(
+                &db,
+                &user,
+                crate::db::audit::Action::Changed,
+                Some(&candidate.requisition_id),
+                Some(&candidate.id),
+                match decision {
+                    Decision::Advance => "screened: advanced to interviews",
+                    Decision::Archive => "screened: archived",
+                },
+            )
+            .await
+            .map_err(internal)?;
             match decision {
                 Decision::Advance => "advanced",
                 Decision::Archive => "archived",

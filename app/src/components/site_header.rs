@@ -43,6 +43,7 @@ fn links_for(role: Role) -> Vec<(&'static str, &'static str)> {
     if role == Role::Admin {
         links.push(("/admin/users", "Accounts"));
         links.push(("/admin/outbox", "Outbox"));
+        links.push(("/admin/audit", "Audit log"));
     }
     links
 }

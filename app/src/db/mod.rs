@@ -4,9 +4,11 @@
 //! so each query is written once. Server-only (`ssr`).
 
 pub mod assignments;
+pub mod audit;
 pub mod candidate_files;
 pub mod candidates;
 pub mod decisions;
+pub mod erasure;
 pub mod outbox;
 pub mod requisitions;
 pub mod rubric_snapshots;

@@ -159,6 +159,7 @@ fn CandidateBody(
             <Application c=c.clone() files=v.files.clone()/>
             {v.screen.clone().map(|s| view! { <Screen candidate_id=c.id.clone() s screen/> })}
             <Panel candidate_id=c.id.clone() candidate_name=c.name.clone() panel=v.panel.clone() runs=v.runs assign moves/>
+            {v.runs.then(|| view! { <EraseCandidate id=c.id.clone()/> })}
         </article>
     }
     .into_any()
@@ -453,6 +454,35 @@ fn Panel(
                 None => view! { <AssignForm candidate_id=candidate_id.clone() panel=panel.clone() assign/> }.into_any(),
             })}
         </section>
+    }
+}
+
+/// Erasing the candidate's personal data at their request. It cannot be
+/// undone, so the word is typed, not clicked.
+#[component]
+fn EraseCandidate(id: String) -> impl IntoView {
+    use crate::api::data_rights::{EraseCandidate, ERASE_CONFIRMATION};
+    let erase = ServerAction::<EraseCandidate>::new();
+    let error = Signal::derive(move || match erase.value().get() {
+        Some(Err(FormError::Fields { errors, .. })) => errors.first().map(|e| e.message.clone()),
+        Some(Err(e)) => Some(e.to_string()),
+        _ => None,
+    });
+    view! {
+        <details class="erase-candidate">
+            <summary>"Erase this candidate's personal data"</summary>
+            <p>
+                "At the candidate's request: their contact details, answers and files, the notes the panel wrote about them and the messages to them go for good. "
+                "The panel's ratings stay, without a name, so the requisition's figures hold. The audit log records who erased them."
+            </p>
+            <ActionForm action=erase attr:class="stack narrow-form">
+                <input type="hidden" name="id" value=id/>
+                <label for="erase-confirm">{format!("Type {ERASE_CONFIRMATION} to confirm")}</label>
+                <input id="erase-confirm" type="text" name="confirm" autocomplete="off" required=true/>
+                <p class="error" role="alert">{move || error.get()}</p>
+                <button type="submit" class="danger">"Erase their personal data"</button>
+            </ActionForm>
+        </details>
     }
 }
 

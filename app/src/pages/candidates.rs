@@ -23,7 +23,12 @@ pub fn CandidatesPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     // The list reloads on the success markers the forms redirect to.
     let list = Resource::new(
-        move || (id(), query.with(|q| (q.get("added"), q.get("imported")))),
+        move || {
+            (
+                id(),
+                query.with(|q| (q.get("added"), q.get("imported"), q.get("erased"))),
+            )
+        },
         |(id, _)| list_candidates(id),
     );
     // The forms have a resource of their own, keyed on the requisition
@@ -91,6 +96,9 @@ fn CandidatesBody(v: CandidatesView) -> impl IntoView {
             <p class="eyebrow">"Requisition · "<a href=format!("/requisitions/{id}")>{v.title.clone()}</a></p>
             <h1>"Candidates"</h1>
             {added.map(|name| view! { <p class="notice-ok" role="status">{format!("Added {name}. They are at the resume screen.")}</p> })}
+            {use_query_map().with_untracked(|q| q.get("erased").is_some()).then(|| view! {
+                <p class="notice-ok" role="status">"The candidate's personal data is erased; their ratings stay, without a name."</p>
+            })}
             {imported.map(|n| view! { <p class="notice-ok" role="status">{format!("Imported {n} {}. They are at the resume screen.", if n == "1" { "candidate" } else { "candidates" })}</p> })}
             {if v.candidates.is_empty() {
                 view! { <p class="empty">"No candidates yet. They arrive through the application link, or add them below."</p> }.into_any()

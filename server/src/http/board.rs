@@ -35,7 +35,29 @@ async fn board(
     Extension(user): Extension<CurrentUser>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Board>> {
-    Ok(Json(load(&state.db, &user, &id).await?))
+    let board = load(&state.db, &user, &id).await?;
+    log_export(&state, &user, &board, "the board (JSON)").await?;
+    Ok(Json(board))
+}
+
+/// Every export goes to the audit log: who took which requisition's
+/// candidate data, in which form.
+async fn log_export(
+    state: &AppState,
+    user: &CurrentUser,
+    board: &Board,
+    what: &str,
+) -> ApiResult<()> {
+    app::db::audit::note(
+        &state.db,
+        user,
+        app::db::audit::Action::Exported,
+        Some(&board.requisition_id),
+        None,
+        what,
+    )
+    .await?;
+    Ok(())
 }
 
 /// A download named after the requisition, safe in a header.
@@ -101,6 +123,7 @@ async fn ratings_csv(
 ) -> ApiResult<Response> {
     let excel = wants_excel(&query)?;
     let board = load(&state.db, &user, &id).await?;
+    log_export(&state, &user, &board, "ratings (CSV)").await?;
     let body = csv::ratings_csv(&board, excel);
     Ok(download(
         &board,
@@ -116,6 +139,7 @@ async fn debrief_md(
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
     let board = load(&state.db, &user, &id).await?;
+    log_export(&state, &user, &board, "debrief packet (Markdown)").await?;
     let body = debrief::debrief_markdown(&board);
     Ok(download(
         &board,
@@ -131,6 +155,7 @@ async fn debrief_html(
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
     let board = load(&state.db, &user, &id).await?;
+    log_export(&state, &user, &board, "debrief packet (HTML)").await?;
     let body = debrief::debrief_html(&board);
     let mut response = download(&board, "text/html; charset=utf-8", "debrief.html", body);
     // A standalone page of our own making: no scripts needed or allowed.
@@ -148,6 +173,7 @@ async fn greenhouse_json(
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
     let board = load(&state.db, &user, &id).await?;
+    log_export(&state, &user, &board, "scorecards for Greenhouse (JSON)").await?;
     let cards = greenhouse::greenhouse_scorecards(&board);
     let body =
         serde_json::to_string_pretty(&cards).map_err(|e| ApiError::Internal(e.to_string()))?;

@@ -38,6 +38,19 @@ fn range_header(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::RANGE).and_then(|v| v.to_str().ok())
 }
 
+/// Whether a request is someone opening the file (the audit log's view)
+/// rather than a player fetching the next part of it: no range, or one
+/// from the first byte.
+fn opens_the_file(range: Option<&str>) -> bool {
+    match range {
+        None => true,
+        Some(r) => r
+            .trim()
+            .strip_prefix("bytes=")
+            .is_some_and(|spec| spec.trim_start().starts_with("0-")),
+    }
+}
+
 async fn serve(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
@@ -54,7 +67,18 @@ async fn serve(
     let (file, content) = candidate_files::get(&state.db, &file_id)
         .await?
         .ok_or_else(not_found)?;
-    app::access::candidate(&state.db, &user, &file.candidate_id).await?;
+    let (candidate, _) = app::access::candidate(&state.db, &user, &file.candidate_id).await?;
+    if opens_the_file(range_header(&request_headers)) {
+        app::db::audit::note(
+            &state.db,
+            &user,
+            app::db::audit::Action::Viewed,
+            Some(&candidate.requisition_id),
+            Some(&candidate.id),
+            &format!("file {}", file.original_name),
+        )
+        .await?;
+    }
     let len = u64::try_from(file.size_bytes).map_err(|_| {
         ApiError::Internal(format!("candidate file {} has a negative size", file.id))
     })?;

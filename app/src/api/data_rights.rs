@@ -1,0 +1,88 @@
+//! Candidates' data rights: erasing a candidate's personal data on request
+//! or after the retention period, and the audit log admins read.
+
+use crate::api::form_error::FormError;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// One line of the audit log as admins read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    /// Who did it ('' for the retention job).
+    pub actor_email: String,
+    /// viewed, exported, changed or erased.
+    pub action: String,
+    pub requisition_id: Option<String>,
+    pub candidate_id: Option<String>,
+    pub detail: String,
+}
+
+pub const AUDIT_PAGE: i64 = 500;
+
+/// The word a recruiter types to confirm an erasure, which cannot be undone.
+pub const ERASE_CONFIRMATION: &str = "ERASE";
+
+/// Erases a candidate's personal data at their request: their details,
+/// files, the notes written about them and the messages to them. Ratings
+/// stay for the statistics. Only the people running the requisition may,
+/// and they type [`ERASE_CONFIRMATION`] to confirm.
+#[server(prefix = "/api/fn", endpoint = "erase-candidate")]
+pub async fn erase_candidate(
+    id: String,
+    #[server(default)] confirm: String,
+) -> Result<(), FormError> {
+    let user = crate::auth::require_user()?;
+    let db = super::context::db()?;
+    let candidate = crate::access::candidate_to_run(&db, &user, &id).await?;
+    if confirm.trim() != ERASE_CONFIRMATION {
+        return Err(FormError::field(
+            "confirm",
+            format!("type {ERASE_CONFIRMATION} to confirm: the erasure cannot be undone"),
+            &[("confirm", &confirm)],
+        ));
+    }
+    crate::db::erasure::erase(
+        &db,
+        &candidate.id,
+        Some(&user),
+        "at the candidate's request",
+    )
+    .await
+    .map_err(crate::access::internal)?;
+    leptos_axum::redirect(&format!(
+        "/requisitions/{}/candidates?erased=1",
+        candidate.requisition_id
+    ));
+    Ok(())
+}
+
+/// The audit log, newest first, for admins.
+#[server(prefix = "/api/fn", endpoint = "audit-log", input = GetUrl)]
+pub async fn audit_log() -> Result<Vec<AuditEntry>, AppError> {
+    use crate::domain::accounts::Role;
+    crate::auth::require_role(&[Role::Admin])?;
+    let db = super::context::db()?;
+    crate::db::audit::recent(&db, AUDIT_PAGE)
+        .await
+        .map_err(crate::access::internal)
+}
+
+/// Erases every candidate whose requisition closed more than `days` days
+/// before `now`; returns how many.
+#[cfg(feature = "ssr")]
+pub async fn apply_retention(
+    db: &crate::db::Db,
+    days: u32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, crate::db::DbError> {
+    let cutoff = crate::db::outbox::stamp(now - chrono::Duration::days(i64::from(days)));
+    let due = crate::db::erasure::due(db, &cutoff).await?;
+    let why = format!("the retention period of {days} days after the requisition closed");
+    for id in &due {
+        crate::db::erasure::erase(db, id, None, &why).await?;
+    }
+    Ok(due.len())
+}

@@ -1,0 +1,265 @@
+//! Candidates' data rights: erasure on request and after the retention
+//! period, with their ratings kept for the statistics, and the audit log of
+//! who viewed, exported, changed or erased their data.
+
+use crate::on_both_databases;
+use crate::support::applications::{apply, candidate_at, upload, PDF};
+use crate::support::pages::call_fn;
+use crate::support::{panel, TestApp};
+
+/// What the database still holds about a candidate: (name, email, files,
+/// notes written on their cards, ratings on their cards).
+async fn held(app: &TestApp, id: &str) -> (String, String, i64, usize, usize) {
+    let (name, email): (String, String) =
+        sqlx::query_as("SELECT name, email FROM candidates WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let (files,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM candidate_files WHERE candidate_id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let cards = app::db::scorecards::for_candidate(&app.db, id, app::db::scorecards::Detail::Whole)
+        .await
+        .unwrap();
+    let notes = cards
+        .values()
+        .flat_map(|c| c.body.items.values())
+        .filter(|i| !i.notes.is_empty())
+        .count()
+        + cards
+            .values()
+            .filter(|c| !c.body.takeaways.is_empty())
+            .count();
+    let ratings = cards
+        .values()
+        .flat_map(|c| c.body.items.values())
+        .filter(|i| i.rating.is_some())
+        .count();
+    (name, email, files, notes, ratings)
+}
+
+async fn a_candidate_is_erased_on_request_and_the_ratings_stay(app: TestApp) {
+    // A candidate with a resume, and the scored panel's first candidate.
+    let p = panel::panel(&app).await;
+    let page = apply(&app, &p.requisition, "ada.applicant@example.com", None).await;
+    let applicant = candidate_at(&app, &page).await;
+    let res = upload(
+        &app,
+        &format!("{page}/resume"),
+        "resume",
+        "cv.pdf",
+        PDF.to_vec(),
+    )
+    .await;
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "{}",
+        res.status()
+    );
+    let ada = p.candidates[0].clone();
+    let before = held(&app, &ada).await;
+    assert!(
+        before.3 > 0 && before.4 > 0,
+        "notes and ratings to begin with: {before:?}"
+    );
+
+    // The recruiter looks at Ada, then exports the board: both logged.
+    let res = p
+        .recruiter
+        .get(app.url(&format!("/candidates/{ada}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = p
+        .recruiter
+        .get(app.url(&format!("/api/requisitions/{}/ratings.csv", p.requisition)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    // Only the people running the requisition erase, and only when sure.
+    let (status, _) = call_fn(
+        &app,
+        &p.ivy,
+        "erase-candidate",
+        &[("id", &ada), ("confirm", "ERASE")],
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, body) = call_fn(
+        &app,
+        &p.recruiter,
+        "erase-candidate",
+        &[("id", &ada), ("confirm", "yes")],
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        held(&app, &ada).await,
+        before,
+        "nothing erased without the word"
+    );
+    for id in [&ada, &applicant.id] {
+        let (status, body) = call_fn(
+            &app,
+            &p.recruiter,
+            "erase-candidate",
+            &[("id", id), ("confirm", "ERASE")],
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+    }
+
+    let (name, email, files, notes, ratings) = held(&app, &ada).await;
+    assert_eq!(name, "Erased candidate");
+    assert!(email.ends_with("@erased.invalid"), "{email}");
+    assert_eq!(notes, 0, "no note about her is left");
+    assert_eq!(ratings, before.4, "her ratings stay for the statistics");
+    assert_eq!(held(&app, &applicant.id).await.2, 0, "the resume is gone");
+    let (chunks,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM file_chunks")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(chunks, 0);
+    let (mail,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE recipient = 'ada.applicant@example.com'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(mail, 0, "her confirmation, with her private link, is gone");
+    assert!(files == 0);
+    // Her private link leads nowhere now.
+    let res = app.anonymous().get(app.url(&page)).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    // The board still counts her ratings.
+    let board = p
+        .recruiter
+        .get(app.url(&format!("/api/requisitions/{}/board", p.requisition)))
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert!(board.to_string().contains("Erased candidate"));
+
+    // The audit log, for admins only.
+    let (status, _) = call_fn(&app, &p.recruiter, "audit-log", &[]).await;
+    assert!(status == 403 || status == 405, "{status}");
+    let log: serde_json::Value = app
+        .client
+        .get(app.url("/api/fn/audit-log"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<(String, String)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_string(),
+                e["actor_email"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for action in ["viewed", "exported", "erased"] {
+        assert!(
+            actions
+                .iter()
+                .any(|(a, who)| a == action && who == "rita@example.com"),
+            "{action} by rita: {actions:?}"
+        );
+    }
+    let (status, page) = app.get_text("/admin/audit").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("at the candidate&#x27;s request")
+            || page.contains("at the candidate's request"),
+        "{page}"
+    );
+}
+
+on_both_databases!(
+    erased_on_request,
+    a_candidate_is_erased_on_request_and_the_ratings_stay
+);
+
+async fn the_retention_period_erases_candidates_of_closed_requisitions(app: TestApp) {
+    let p = panel::panel(&app).await;
+    let now = chrono::Utc::now();
+    let days_ago = |d: i64| app::db::outbox::stamp(now - chrono::Duration::days(d));
+    // Open: kept however long.
+    assert_eq!(
+        app::api::data_rights::apply_retention(&app.db, 30, now)
+            .await
+            .unwrap(),
+        0
+    );
+    // Closed ten days ago: kept.
+    let (status, body) = call_fn(
+        &app,
+        &p.recruiter,
+        "close-requisition",
+        &[("id", &p.requisition)],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    sqlx::query("UPDATE requisitions SET closed_at = $1 WHERE id = $2")
+        .bind(days_ago(10))
+        .bind(&p.requisition)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        app::api::data_rights::apply_retention(&app.db, 30, now)
+            .await
+            .unwrap(),
+        0
+    );
+    // Closed forty days ago: erased, once.
+    sqlx::query("UPDATE requisitions SET closed_at = $1 WHERE id = $2")
+        .bind(days_ago(40))
+        .bind(&p.requisition)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        app::api::data_rights::apply_retention(&app.db, 30, now)
+            .await
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        app::api::data_rights::apply_retention(&app.db, 30, now)
+            .await
+            .unwrap(),
+        0
+    );
+    for id in &p.candidates {
+        let (name, _, _, notes, ratings) = held(&app, id).await;
+        assert_eq!((name.as_str(), notes), ("Erased candidate", 0));
+        assert!(ratings > 0);
+    }
+    let (by_job,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'erased' AND actor_email = '' AND detail LIKE '%retention period of 30 days%'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(by_job, 3);
+}
+
+on_both_databases!(
+    retention_period,
+    the_retention_period_erases_candidates_of_closed_requisitions
+);
