@@ -83,6 +83,24 @@ async fn a_candidate_is_erased_on_request_and_the_ratings_stay(app: TestApp) {
         .unwrap();
     assert_eq!(res.status(), 200);
 
+    // The hiring manager records a decision: a change, logged, whose
+    // rationale the erasure will take out.
+    let (status, body) = call_fn(
+        &app,
+        &p.manager,
+        "record-decision",
+        &[
+            ("candidate_id", &ada),
+            ("outcome", "hire"),
+            (
+                "rationale",
+                "Ada showed first-hand evidence of a joint pipeline she built and kept honest.",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+
     // Only the people running the requisition erase, and only when sure.
     let (status, _) = call_fn(
         &app,
@@ -180,6 +198,19 @@ async fn a_candidate_is_erased_on_request_and_the_ratings_stay(app: TestApp) {
             "{action} by rita: {actions:?}"
         );
     }
+    assert!(
+        actions
+            .iter()
+            .any(|(a, who)| a == "changed" && who == "hank@example.com"),
+        "the decision by hank: {actions:?}"
+    );
+    let (rationale,): (String,) =
+        sqlx::query_as("SELECT rationale FROM debrief_decisions WHERE candidate_id = $1")
+            .bind(&ada)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(rationale, "", "the rationale wrote about her");
     let (status, page) = app.get_text("/admin/audit").await;
     assert_eq!(status, 200);
     assert!(

@@ -388,6 +388,16 @@ mod server {
                 )
                 .await
                 .map_err(internal)?;
+                crate::db::audit::note(
+                    db,
+                    user,
+                    crate::db::audit::Action::Changed,
+                    Some(&candidate.requisition_id),
+                    Some(&candidate.id),
+                    &format!("debrief decision: {}", chosen.id()),
+                )
+                .await
+                .map_err(internal)?;
                 Ok(())
             }
             _ => Err(FormError::fields(

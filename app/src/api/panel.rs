@@ -522,6 +522,19 @@ pub async fn assign(
         },
         e => app(internal(e)),
     })?;
+    crate::db::audit::note(
+        db,
+        user,
+        crate::db::audit::Action::Changed,
+        Some(&requisition.id),
+        Some(&candidate.id),
+        &format!(
+            "interview scheduled: {} with {}",
+            kit_round.name, interviewer.email
+        ),
+    )
+    .await
+    .map_err(|e| app(internal(e)))?;
     assignments::get(db, &id)
         .await
         .map_err(|e| app(internal(e)))?
