@@ -19,7 +19,7 @@ use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody}
 use app::domain::scoring::Rating;
 use app::domain::screening::Decision;
 use app::domain::Library;
-use chrono::{Duration, SecondsFormat, Utc};
+use chrono::{Duration, Utc};
 use std::collections::BTreeMap;
 
 /// What was loaded, for the command to print.
@@ -232,10 +232,11 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
     // At 14:00 UTC: mid-morning in New York, evening in Singapore.
     let days_ago = |d: i64| {
         let day = (Utc::now() - Duration::days(d)).date_naive();
-        day.and_hms_opt(14, 0, 0)
-            .map(|t| t.and_utc())
-            .unwrap_or_else(Utc::now)
-            .to_rfc3339_opts(SecondsFormat::Millis, true)
+        app::db::stamp(
+            day.and_hms_opt(14, 0, 0)
+                .map(|t| t.and_utc())
+                .unwrap_or_else(Utc::now),
+        )
     };
     for (candidate, who, person, round, start, submit) in [
         (0, "ivy", &ivy, simulation, days_ago(6), true),

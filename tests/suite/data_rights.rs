@@ -228,7 +228,7 @@ on_both_databases!(
 async fn the_retention_period_erases_candidates_of_closed_requisitions(app: TestApp) {
     let p = panel::panel(&app).await;
     let now = chrono::Utc::now();
-    let days_ago = |d: i64| app::db::outbox::stamp(now - chrono::Duration::days(d));
+    let days_ago = |d: i64| app::db::stamp(now - chrono::Duration::days(d));
     // Open: kept however long.
     assert_eq!(
         app::api::data_rights::apply_retention(&app.db, 30, now)

@@ -78,7 +78,7 @@ pub async fn apply_retention(
     days: u32,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<usize, crate::db::DbError> {
-    let cutoff = crate::db::outbox::stamp(now - chrono::Duration::days(i64::from(days)));
+    let cutoff = crate::db::stamp(now - chrono::Duration::days(i64::from(days)));
     let due = crate::db::erasure::due(db, &cutoff).await?;
     let why = format!("the retention period of {days} days after the requisition closed");
     for id in &due {

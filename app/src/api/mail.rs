@@ -117,7 +117,7 @@ pub async fn queue_reminders(
     use crate::domain::mail::{reminder, reminder_number, ReminderNote};
     use std::collections::HashMap;
     // An interview that started less than a day ago cannot be overdue.
-    let started_before = crate::db::outbox::stamp(now - chrono::Duration::hours(24));
+    let started_before = crate::db::stamp(now - chrono::Duration::hours(24));
     let cards = crate::db::assignments::unsubmitted_started_before(db, &started_before)
         .await
         .map_err(internal)?;

@@ -460,7 +460,7 @@ pub async fn assign(
     else {
         return Err(Refusal::Fields(errors));
     };
-    let stored_start = starts_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let stored_start = crate::db::stamp(starts_at);
     let id = assignments::create(
         db,
         &assignments::NewAssignment {

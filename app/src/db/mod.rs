@@ -211,7 +211,13 @@ pub fn new_id() -> String {
 
 /// Now as stored: RFC 3339 in UTC with milliseconds, which sorts as text.
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    stamp(chrono::Utc::now())
+}
+
+/// A time as every table stores it (see [`now`]), so stored times compare
+/// as text.
+pub fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 pub(crate) fn encode_json<T: serde::Serialize>(value: &T) -> Result<String, DbError> {

@@ -4,16 +4,10 @@
 //! server instances exactly one sends it; a lease whose holder died runs
 //! out and the message is taken again.
 
-use super::{new_id, now, Db, DbError};
+use super::{new_id, now, stamp, Db, DbError};
 use crate::api::mail::OutboxEntry;
 use crate::domain::mail::{Mail, MailKind};
-use chrono::{DateTime, SecondsFormat, Utc};
-
-/// A time as the outbox stores it (and `now()` writes it), so times
-/// compare as text.
-pub fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+use chrono::{DateTime, Utc};
 
 /// Queues a message on `executor`: the transaction of the event that
 /// causes it. A message whose `dedupe_key` is already queued or sent is

@@ -42,7 +42,7 @@ impl KitCache {
 pub async fn record(db: &Db, library: &Library) -> Result<bool, DbError> {
     let json = serde_json::to_string(library)
         .map_err(|e| DbError::Sqlx(sqlx::Error::Encode(Box::new(e))))?;
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let now = super::now();
     let result = sqlx::query(
         "INSERT INTO rubric_snapshots (version, first_loaded_at, library_json) VALUES ($1, $2, $3) \
          ON CONFLICT (version) DO NOTHING",

@@ -13,7 +13,7 @@ pub async fn create(
     password_hash: &str,
 ) -> Result<String, DbError> {
     let id = uuid::Uuid::new_v4().simple().to_string();
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let now = super::now();
     sqlx::query("INSERT INTO users (id, email, role, password_hash, created_at, display_name) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
         .bind(email.as_str())

@@ -56,7 +56,7 @@ pub async fn reschedule_interview(
             }
         },
     };
-    let stored = starts.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let stored = crate::db::stamp(starts);
     let round = round_name(&db, &requisition, &assignment).await?;
     let zone = crate::domain::zone::zone_or_utc(&assignment.interviewer_time_zone);
     let was = start_of(&assignment)
