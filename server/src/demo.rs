@@ -6,6 +6,7 @@
 //! real panels do, one card overdue, and a recorded decision. No email is
 //! queued: nobody real is behind these addresses.
 
+use crate::bench::fail;
 use app::db::{
     assignments, candidates, decisions, requisitions, scorecards, screenings, users, Db,
 };
@@ -71,10 +72,6 @@ const PEOPLE: [(&str, &str, Role, &str); 6] = [
     ),
 ];
 
-fn fail(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
-
 /// Loads the example; refuses a database that already has a requisition.
 pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
     let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM requisitions")
@@ -120,6 +117,9 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
                 .any(|i| i.kind == ItemKind::Exercise && i.id == "simulation")
         })
         .unwrap_or(first);
+    let round = |id: &str| plan.rounds.iter().find(|r| r.round == id).unwrap_or(first);
+    let deep_dive = round("hiring-manager-deep-dive");
+    let cross_functional = round("cross-functional-panel");
 
     // Six candidates, one or more at every stage.
     let passing: BTreeMap<String, String> = kit
@@ -227,8 +227,10 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
             .map_err(fail)?;
     }
 
-    // The panel: ivy and iris run the role-play, ian and omar the first
-    // round, all a few days ago. Omar has not submitted Bruno's card.
+    // The panel: ivy and iris run the role-play and the cross-functional
+    // panel, ian and omar the first round and the deep dive, all a few days
+    // ago: enough items rated by two for the board's agreement figure
+    // (alpha needs 30). Omar has not submitted Bruno's first card.
     // At 14:00 UTC: mid-morning in New York, evening in Singapore.
     let days_ago = |d: i64| {
         let day = (Utc::now() - Duration::days(d)).date_naive();
@@ -243,10 +245,18 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
         (0, "iris", &iris, simulation, days_ago(6), true),
         (0, "ian", &ian, first, days_ago(8), true),
         (0, "omar", &omar, first, days_ago(8), true),
+        (0, "ian", &ian, deep_dive, days_ago(7), true),
+        (0, "omar", &omar, deep_dive, days_ago(7), true),
+        (0, "ivy", &ivy, cross_functional, days_ago(7), true),
+        (0, "iris", &iris, cross_functional, days_ago(7), true),
         (1, "ivy", &ivy, simulation, days_ago(4), true),
         (1, "iris", &iris, simulation, days_ago(4), true),
         (1, "ian", &ian, first, days_ago(5), true),
         (1, "omar", &omar, first, days_ago(5), false),
+        (1, "ian", &ian, deep_dive, days_ago(4), true),
+        (1, "omar", &omar, deep_dive, days_ago(4), true),
+        (1, "ivy", &ivy, cross_functional, days_ago(4), true),
+        (1, "iris", &iris, cross_functional, days_ago(4), true),
     ] {
         let candidate_id = if candidate == 0 { &ada } else { &bruno };
         card(
@@ -396,7 +406,7 @@ async fn card(
     submit: bool,
     scheduler: &CurrentUser,
 ) -> Result<(), String> {
-    let id = assignments::create(
+    let card = crate::bench::seed::card_for(
         db,
         &assignments::NewAssignment {
             requisition_id: &requisition.id,
@@ -408,17 +418,9 @@ async fn card(
             created_by: &scheduler.id,
             part: app::domain::requisition::Part::Interviewer,
         },
-        |_| None,
+        &requisition.rubric_version,
     )
-    .await
-    .map_err(fail)?;
-    let slot = assignments::get(db, &id)
-        .await
-        .map_err(fail)?
-        .ok_or("the interview was not stored")?;
-    let card = scorecards::get_or_create(db, &slot, &requisition.rubric_version)
-        .await
-        .map_err(fail)?;
+    .await?;
     let mut body = ScorecardBody {
         recommendation: submit.then(|| recommendation(candidate, who)),
         takeaways: match (candidate, who) {

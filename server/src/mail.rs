@@ -1,5 +1,6 @@
-//! The mail worker: queues the day's scorecard reminders, then sends what
-//! is due in the outbox through the configured SMTP server (lettre), with
+//! The mail worker: queues the day's scorecard reminders (every few
+//! minutes, not every round), answers "Applied already?" requests, then
+//! sends what is due in the outbox through the configured SMTP server (lettre), with
 //! retries and backoff. Every server instance may run one; the outbox's
 //! leases (`app::db::outbox`) keep two from sending the same message.
 
@@ -20,6 +21,10 @@ const LEASE: chrono::Duration = chrono::Duration::minutes(10);
 const SMTP_TIMEOUT: Duration = Duration::from_secs(60);
 /// Messages sent per round; the rest wait for the next round.
 const BATCH: i64 = 50;
+/// How often the overdue scorecards are looked for. A reminder is due once
+/// a day per card, so a few minutes late costs nothing, and the scan reads
+/// every unsubmitted card of every open requisition.
+const REMINDER_SCAN: chrono::Duration = chrono::Duration::minutes(5);
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
@@ -56,8 +61,11 @@ pub fn public_url(
 /// What one round did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Round {
-    /// Cards overdue (each has today's reminder queued).
+    /// Cards overdue (each has today's reminder queued); 0 in a round that
+    /// did not look (see `REMINDER_SCAN`).
     pub overdue: usize,
+    /// "Applied already?" requests answered.
+    pub link_requests: usize,
     pub sent: usize,
     /// Tries that failed (the message waits for another, or failed for good).
     pub failed: usize,
@@ -72,6 +80,8 @@ pub struct Worker {
     holder: String,
     /// The right-hand side of Message-IDs.
     id_domain: String,
+    /// When this worker last looked for overdue scorecards.
+    last_scan: std::sync::Mutex<Option<DateTime<Utc>>>,
 }
 
 impl Worker {
@@ -110,15 +120,19 @@ impl Worker {
             settings,
             holder: app::db::new_id(),
             id_domain,
+            last_scan: std::sync::Mutex::new(None),
         })
     }
 
-    /// Queues the reminders due at `now`, then sends what is due.
+    /// Queues the reminders due at `now` (when the last scan is
+    /// `REMINDER_SCAN` old), answers link requests, then sends what is due.
     pub async fn run_once(&self, now: DateTime<Utc>) -> Result<Round, MailError> {
-        let mut round = Round {
-            overdue: app::api::mail::queue_reminders(&self.db, &self.settings, now).await?,
-            ..Round::default()
-        };
+        let mut round = Round::default();
+        if self.scan_due(now) {
+            round.overdue = app::api::mail::queue_reminders(&self.db, &self.settings, now).await?;
+        }
+        round.link_requests =
+            app::api::mail::answer_link_requests(&self.db, &self.settings, BATCH).await?;
         let Some(transport) = &self.transport else {
             return Ok(round);
         };
@@ -146,6 +160,23 @@ impl Worker {
             }
         }
         Ok(round)
+    }
+
+    /// Whether to look for overdue cards at `now`, noting the look. A
+    /// clock that went back (or a test's earlier `now`) looks again.
+    fn scan_due(&self, now: DateTime<Utc>) -> bool {
+        let mut last = self
+            .last_scan
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let due = match *last {
+            Some(at) => now - at >= REMINDER_SCAN || now < at,
+            None => true,
+        };
+        if due {
+            *last = Some(now);
+        }
+        due
     }
 
     async fn send(

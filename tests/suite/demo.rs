@@ -59,7 +59,7 @@ async fn the_demo_fills_a_new_installation(app: TestApp) {
     .unwrap();
     assert_eq!(
         states,
-        vec![("draft".to_string(), 1), ("submitted".to_string(), 7)]
+        vec![("draft".to_string(), 1), ("submitted".to_string(), 15)]
     );
     let decisions = app::db::decisions::for_requisition(&app.db, &requisition)
         .await
@@ -91,6 +91,11 @@ async fn the_demo_fills_a_new_installation(app: TestApp) {
     assert!(
         board.contains("Omar Farouk"),
         "interviewers by name: {board}"
+    );
+    assert!(
+        board.contains("items rated by two or more interviewers (")
+            && !board.contains("not computed yet"),
+        "the agreement figure has enough to go on: {board}"
     );
 
     let again = demo(&app.db_url);

@@ -24,6 +24,7 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
     let browser = Browser::launch().await;
     let base = app.base.clone();
     let db = app.db.clone();
+    let mail = app.state.mail.clone();
     browser
         .journey("apply", async move |b: &Browser| {
             b.client.goto(&format!("{base}/apply/{id}")).await.unwrap();
@@ -136,6 +137,13 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             })
             .await;
             b.screenshot("apply-lost-link").await;
+            // The mail worker's part, which this test's server does not run.
+            assert_eq!(
+                app::api::mail::answer_link_requests(&db, &mail, 50)
+                    .await
+                    .unwrap(),
+                1
+            );
             let recovery: Vec<(String,)> =
                 sqlx::query_as("SELECT recipient FROM outbox WHERE kind = 'link-recovery'")
                     .fetch_all(&db.pool)

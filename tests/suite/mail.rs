@@ -345,6 +345,14 @@ async fn overdue_scorecards_are_reminded_once_a_day_until_submitted() {
         let now = Utc::now();
         assert_eq!(w.run_once(now).await.unwrap().overdue, unsubmitted.len());
         w.run_once(now + Duration::minutes(5)).await.unwrap();
+        assert_eq!(
+            w.run_once(now + Duration::minutes(6))
+                .await
+                .unwrap()
+                .overdue,
+            0,
+            "a minute after a look, the worker does not look again"
+        );
         let reminders = |rows: Vec<(String, String, String, i64, Option<String>)>| {
             rows.into_iter()
                 .filter(|r| r.0 == "reminder")
@@ -420,6 +428,25 @@ async fn a_candidate_who_lost_their_link_gets_it_at_their_address_only() {
             );
         }
         ask("ada@example.com").await; // within the hour: not sent twice
+                                      // The page did the same for every address: one request each, which
+                                      // the mail worker answers.
+        let waiting: Vec<(String,)> =
+            sqlx::query_as("SELECT email FROM link_requests ORDER BY asked_at, id")
+                .fetch_all(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(waiting.len(), 3, "{waiting:?}");
+        assert!(
+            outbox(&app).await.iter().all(|m| m.0 != "link-recovery"),
+            "nothing is looked up while the candidate waits"
+        );
+        let round = worker(&app, None).run_once(Utc::now()).await.unwrap();
+        assert_eq!(round.link_requests, 3);
+        let left: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM link_requests")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(left.0, 0, "every request is answered once");
         let sent: Vec<_> = outbox(&app)
             .await
             .into_iter()
@@ -610,6 +637,25 @@ async fn moved_handed_over_and_cancelled_interviews_reach_the_calendars() {
             .await
             .unwrap();
         assert_eq!(cards, 0);
+        // Each change is in the audit log, by who made it; the refused
+        // ones are not.
+        let logged: Vec<(String, String)> = sqlx::query_as(
+            "SELECT actor_email, detail FROM audit_log WHERE detail LIKE 'interview %' ORDER BY at, id",
+        )
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+        let changes: Vec<&str> = logged
+            .iter()
+            .filter(|(who, _)| who == "rita@example.com")
+            .map(|(_, d)| d.split(':').next().unwrap_or(""))
+            .filter(|d| *d != "interview scheduled")
+            .collect();
+        assert_eq!(
+            changes,
+            ["interview moved", "interview handed over", "interview cancelled"],
+            "{logged:?}"
+        );
 
         let round = worker(&app, Some(smtp.url()))
             .run_once(Utc::now())

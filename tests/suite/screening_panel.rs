@@ -693,6 +693,20 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
     let (_, html) = get_page(&app, &recruiter, &page).await;
     assert!(html.contains("Wed 3 Feb 2027, 10:00–10:45 EST"), "{html}");
     assert!(html.contains("your time zone, America/New_York"), "{html}");
+    // Other times on the page too: when Ada was added, on New York clocks.
+    let added = html
+        .split("<dt>Added</dt><dd>")
+        .nth(1)
+        .and_then(|rest| rest.split("</dd>").next())
+        .unwrap_or_default();
+    assert!(
+        added.ends_with(" EST") || added.ends_with(" EDT"),
+        "added at {added:?}"
+    );
+    // The board's card owed, in each reader's zone.
+    let board = format!("/candidates/{ada}/board");
+    let (_, html) = get_page(&app, &recruiter, &board).await;
+    assert!(html.contains("interview Wed 3 Feb 2027, 10:00 EST"), "{html}");
     let (_, list) = get_page(&app, &iris, "/interviews").await;
     assert!(list.contains("Wed 3 Feb 2027, 16:00–16:45 CET"), "{list}");
     let (body,): (String,) = sqlx::query_as("SELECT body FROM outbox WHERE kind = 'assignment'")

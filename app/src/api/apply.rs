@@ -177,7 +177,6 @@ pub async fn apply_start(
 pub async fn apply_recover(id: String, #[server(default)] email: String) -> Result<(), FormError> {
     use crate::domain::accounts::Email;
     let db = super::context::db()?;
-    let mail = super::mail::settings();
     let requisition = open_requisition(&db, &id).await?;
     let address = match Email::parse(&email) {
         Ok(address) => address,
@@ -189,25 +188,10 @@ pub async fn apply_recover(id: String, #[server(default)] email: String) -> Resu
             ))
         }
     };
-    let tokens = crate::db::candidates::application_tokens(&db, &requisition.id, address.as_str())
+    // The mail worker looks the address up (`api::mail::answer_link_requests`).
+    crate::db::link_requests::ask(&db, &requisition.id, address.as_str())
         .await
         .map_err(crate::access::internal)?;
-    if !tokens.is_empty() {
-        let links: Vec<String> = tokens
-            .iter()
-            .map(|t| mail.link(&application_url(&requisition.id, t)))
-            .collect();
-        let message = crate::domain::mail::link_recovery(
-            address.as_str(),
-            &requisition.title,
-            &links,
-            &requisition.id,
-            chrono::Utc::now(),
-        );
-        crate::db::outbox::queue(&db, &message)
-            .await
-            .map_err(crate::access::internal)?;
-    }
     leptos_axum::redirect(&format!("/apply/{}?link=sent#lost-link", requisition.id));
     Ok(())
 }

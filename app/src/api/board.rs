@@ -274,6 +274,9 @@ mod server {
             .filter(|a| a.interviewer_name != a.interviewer_email)
             .map(|a| (a.interviewer_email.clone(), a.interviewer_name.clone()))
             .collect();
+        if scope != Scope::Full {
+            board.times = crate::domain::zone::times(board.stored_times(), user.zone());
+        }
         if scope == Scope::Page {
             board.ratings = Vec::new();
             board.slots = Vec::new();

@@ -51,8 +51,14 @@ pub async fn list_candidates(requisition_id: String) -> Result<CandidatesView, A
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let requisition = crate::access::requisition(&db, &user, &requisition_id).await?;
+    crate::db::audit::note_view(&db, &user, &requisition.id, None, CANDIDATE_LIST)
+        .await
+        .map_err(crate::access::internal)?;
     candidates_view(&db, &requisition).await
 }
+
+/// The candidate list as the audit log names it.
+pub const CANDIDATE_LIST: &str = "the candidate list";
 
 #[cfg(feature = "ssr")]
 pub async fn candidates_view(
@@ -113,7 +119,7 @@ pub async fn add_candidate(
     ];
     let new = NewCandidate::parse(&name, &email, &phone, &links)
         .map_err(|errors| FormError::fields(errors, &values))?;
-    match add(&db, &requisition, &new).await {
+    match add(&db, &user, &requisition, &new).await {
         Ok(candidate) => {
             leptos_axum::redirect(&format!(
                 "/requisitions/{}/candidates?added={}",
@@ -131,7 +137,7 @@ pub async fn import_candidates(requisition_id: String, text: String) -> Result<(
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let requisition = crate::access::requisition(&db, &user, &requisition_id).await?;
-    match import(&db, &requisition, &text).await {
+    match import(&db, &user, &requisition, &text).await {
         Ok(imported) => {
             leptos_axum::redirect(&format!(
                 "/requisitions/{}/candidates?imported={}",
@@ -165,6 +171,7 @@ pub fn require_open(requisition: &crate::domain::requisition::Requisition) -> Re
 #[cfg(feature = "ssr")]
 pub async fn add(
     db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
     requisition: &crate::domain::requisition::Requisition,
     new: &crate::domain::candidate::NewCandidate,
 ) -> Result<Candidate, Refusal> {
@@ -189,6 +196,16 @@ pub async fn add(
         }
         Err(e) => return Err(Refusal::App(crate::access::internal(e))),
     };
+    crate::db::audit::note(
+        db,
+        user,
+        crate::db::audit::Action::Changed,
+        Some(&requisition.id),
+        Some(&id),
+        "candidate added",
+    )
+    .await
+    .map_err(|e| Refusal::App(crate::access::internal(e)))?;
     candidates::get(db, &id)
         .await
         .map_err(|e| Refusal::App(crate::access::internal(e)))?
@@ -201,6 +218,7 @@ pub async fn add(
 #[cfg(feature = "ssr")]
 pub async fn import(
     db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
     requisition: &crate::domain::requisition::Requisition,
     text: &str,
 ) -> Result<Vec<Candidate>, Refusal> {
@@ -253,6 +271,16 @@ pub async fn import(
         }
         Err(e) => return Err(Refusal::App(internal(e))),
     };
+    crate::db::audit::note_each(
+        db,
+        user,
+        crate::db::audit::Action::Changed,
+        &requisition.id,
+        &ids,
+        "candidate imported from a CSV file",
+    )
+    .await
+    .map_err(|e| Refusal::App(internal(e)))?;
     let mut by_id: std::collections::HashMap<String, Candidate> =
         candidates::list(db, &requisition.id)
             .await
@@ -328,6 +356,8 @@ pub struct CandidateView {
     /// The other applications with this email for this job (the first one
     /// and any repeats), oldest first; empty for interviewers.
     pub other_applications: Vec<OtherApplication>,
+    /// The times the page shows, on the reader's clocks.
+    pub times: crate::time_text::Times,
 }
 
 /// Another application from the same email for the same job.
@@ -348,11 +378,10 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
     let db = super::context::db()?;
     let (mut candidate, access) = crate::access::candidate(&db, &user, &id).await?;
     let runs = access == CandidateAccess::Runs;
-    crate::db::audit::note(
+    crate::db::audit::note_view(
         &db,
         &user,
-        crate::db::audit::Action::Viewed,
-        Some(&candidate.requisition_id),
+        &candidate.requisition_id,
         Some(&candidate.id),
         "the candidate's page",
     )
@@ -411,6 +440,18 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         candidate.repeat_of = None;
         Vec::new()
     };
+    let times = crate::domain::zone::times(
+        [candidate.created_at.as_str()]
+            .into_iter()
+            .chain(candidate.submitted_at.as_deref())
+            .chain(other_applications.iter().map(|o| o.created_at.as_str()))
+            .chain(
+                screen
+                    .as_ref()
+                    .and_then(|s| s.screening.decided_at.as_deref()),
+            ),
+        user.zone(),
+    );
     Ok(CandidateView {
         candidate,
         runs,
@@ -420,6 +461,7 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         screen,
         panel,
         other_applications,
+        times,
     })
 }
 

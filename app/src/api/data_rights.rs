@@ -20,6 +20,13 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// The newest entries, with their times on the admin's clocks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub entries: Vec<AuditEntry>,
+    pub times: crate::time_text::Times,
+}
+
 pub const AUDIT_PAGE: i64 = 500;
 
 /// The word a recruiter types to confirm an erasure, which cannot be undone.
@@ -61,13 +68,15 @@ pub async fn erase_candidate(
 
 /// The audit log, newest first, for admins.
 #[server(prefix = "/api/fn", endpoint = "audit-log", input = GetUrl)]
-pub async fn audit_log() -> Result<Vec<AuditEntry>, AppError> {
+pub async fn audit_log() -> Result<AuditView, AppError> {
     use crate::domain::accounts::Role;
-    crate::auth::require_role(&[Role::Admin])?;
+    let admin = crate::auth::require_role(&[Role::Admin])?;
     let db = super::context::db()?;
-    crate::db::audit::recent(&db, AUDIT_PAGE)
+    let entries = crate::db::audit::recent(&db, AUDIT_PAGE)
         .await
-        .map_err(crate::access::internal)
+        .map_err(crate::access::internal)?;
+    let times = crate::domain::zone::times(entries.iter().map(|e| e.at.as_str()), admin.zone());
+    Ok(AuditView { entries, times })
 }
 
 /// Erases every candidate whose requisition closed more than `days` days

@@ -60,6 +60,8 @@ pub struct OutboxView {
     pub failed: i64,
     /// The newest messages, at most [`OUTBOX_PAGE`].
     pub entries: Vec<OutboxEntry>,
+    /// Their times on the admin's clocks.
+    pub times: crate::time_text::Times,
 }
 
 pub const OUTBOX_PAGE: i64 = 200;
@@ -68,7 +70,7 @@ pub const OUTBOX_PAGE: i64 = 200;
 #[server(prefix = "/api/fn", endpoint = "outbox", input = GetUrl)]
 pub async fn outbox() -> Result<OutboxView, AppError> {
     use crate::domain::accounts::Role;
-    crate::auth::require_role(&[Role::Admin])?;
+    let admin = crate::auth::require_role(&[Role::Admin])?;
     let db = super::context::db()?;
     let sending = settings().sending;
     let [queued, sent, failed] = crate::db::outbox::counts(&db)
@@ -77,12 +79,21 @@ pub async fn outbox() -> Result<OutboxView, AppError> {
     let entries = crate::db::outbox::recent(&db, OUTBOX_PAGE)
         .await
         .map_err(crate::access::internal)?;
+    let times = crate::domain::zone::times(
+        entries.iter().flat_map(|e| {
+            [e.created_at.as_str(), e.next_attempt_at.as_str()]
+                .into_iter()
+                .chain(e.sent_at.as_deref())
+        }),
+        admin.zone(),
+    );
     Ok(OutboxView {
         sending,
         queued,
         sent,
         failed,
         entries,
+        times,
     })
 }
 
@@ -167,4 +178,46 @@ pub async fn queue_reminders(
             .map_err(internal)?;
     }
     Ok(overdue)
+}
+
+/// Answers the "Applied already?" requests waiting (at most `limit`): each
+/// address that applied to the job is sent the private links of its
+/// applications there, at most once an hour per address and job; an
+/// address that did not gets nothing. Returns how many were answered.
+#[cfg(feature = "ssr")]
+pub async fn answer_link_requests(
+    db: &crate::db::Db,
+    settings: &MailSettings,
+    limit: i64,
+) -> Result<usize, AppError> {
+    use crate::access::internal;
+    use crate::db::link_requests;
+    let mut answered = 0;
+    for request in link_requests::waiting(db, limit).await.map_err(internal)? {
+        let title = crate::db::requisitions::get(db, &request.requisition_id)
+            .await
+            .map_err(internal)?
+            .map(|r| r.title)
+            .unwrap_or_default();
+        let asked_at = chrono::DateTime::parse_from_rfc3339(&request.asked_at)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .unwrap_or_else(|_| chrono::Utc::now());
+        let taken = link_requests::answer(db, &request, |tokens| {
+            let links: Vec<String> = tokens
+                .iter()
+                .map(|t| settings.link(&super::apply::application_url(&request.requisition_id, t)))
+                .collect();
+            crate::domain::mail::link_recovery(
+                &request.email,
+                &title,
+                &links,
+                &request.requisition_id,
+                asked_at,
+            )
+        })
+        .await
+        .map_err(internal)?;
+        answered += usize::from(taken);
+    }
+    Ok(answered)
 }

@@ -77,6 +77,8 @@ pub fn decode(card: &BTreeMap<String, String>) -> Result<ScorecardInput, FormErr
 pub struct ScorecardPage {
     pub card: ScorecardView,
     pub timers: BTreeMap<String, u32>,
+    /// When it was submitted, on the reader's clocks.
+    pub times: crate::time_text::Times,
 }
 
 /// The viewer's own card (created on first read), or a submitted card
@@ -94,14 +96,24 @@ pub async fn open_scorecard(id: String) -> Result<ScorecardPage, AppError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let (card, timers) = super::scorecards::read_with_timers(&db, &user, &id).await?;
-    Ok(ScorecardPage { card, timers })
+    let times = crate::domain::zone::times(card.submitted_at.as_deref(), user.zone());
+    Ok(ScorecardPage {
+        card,
+        timers,
+        times,
+    })
 }
 
 #[server(prefix = "/api/fn", endpoint = "scorecard-history", input = GetUrl)]
 pub async fn scorecard_history(id: String) -> Result<HistoryView, AppError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
-    super::scorecards::history(&db, &user, &id).await
+    let mut history = super::scorecards::history(&db, &user, &id).await?;
+    history.times = crate::domain::zone::times(
+        history.versions.iter().map(|v| v.saved_at.as_str()),
+        user.zone(),
+    );
+    Ok(history)
 }
 
 /// Saves the card as a draft (`intent` save), saves and submits it

@@ -128,6 +128,8 @@ pub struct VersionView {
     pub version: i64,
     pub kind: VersionKind,
     pub author_email: String,
+    /// Their display name, or their email without one.
+    pub author_name: String,
     pub saved_at: String,
     pub reason: String,
     pub body: CardContent,
@@ -137,6 +139,10 @@ pub struct VersionView {
 pub struct HistoryView {
     pub id: String,
     pub versions: Vec<VersionView>,
+    /// When each version was saved, on the reader's clocks (for the page;
+    /// the JSON API gives the stored times only).
+    #[serde(default, skip_serializing_if = "crate::time_text::Times::is_empty")]
+    pub times: crate::time_text::Times,
 }
 
 #[cfg(feature = "ssr")]
@@ -380,6 +386,7 @@ mod server {
                 version: v.version,
                 kind: v.kind,
                 author_email: v.author_email,
+                author_name: v.author_name,
                 saved_at: v.saved_at,
                 reason: v.reason,
                 body: content(&v.body, mine),
@@ -388,6 +395,7 @@ mod server {
         Ok(HistoryView {
             id: assignment.id,
             versions,
+            times: Default::default(),
         })
     }
 
@@ -494,7 +502,7 @@ mod server {
                 "This scorecard was submitted{}. To change it, save an amendment with a reason.",
                 card.submitted_at
                     .as_deref()
-                    .map(|at| format!(" at {}", crate::time_text::utc_minutes(at)))
+                    .map(|at| format!(" at {}", crate::domain::zone::stamp(at, user.zone())))
                     .unwrap_or_default()
             )
         };

@@ -77,6 +77,73 @@ pub async fn note(
     .await
 }
 
+/// How long a view stands for the reads after it: a page read again
+/// within this time by the same person (it reloads after each change made
+/// on it) is the same view.
+pub const VIEW_LASTS_MINUTES: i64 = 60;
+
+/// Appends a view of `what` (of one candidate, or of a requisition's
+/// candidates without `candidate_id`) unless the same person viewed it
+/// within [`VIEW_LASTS_MINUTES`]: looking costs a read, not a write.
+pub async fn note_view(
+    db: &Db,
+    actor: &CurrentUser,
+    requisition_id: &str,
+    candidate_id: Option<&str>,
+    what: &str,
+) -> Result<(), DbError> {
+    let since = super::stamp(chrono::Utc::now() - chrono::Duration::minutes(VIEW_LASTS_MINUTES));
+    let seen: Option<(String,)> = sqlx::query_as(
+        "SELECT id FROM audit_log WHERE actor_id = $1 AND COALESCE(candidate_id, '') = $2 \
+         AND at > $3 AND action = 'viewed' AND requisition_id = $4 AND detail = $5 LIMIT 1",
+    )
+    .bind(&actor.id)
+    .bind(candidate_id.unwrap_or(""))
+    .bind(&since)
+    .bind(requisition_id)
+    .bind(what)
+    .fetch_optional(&db.pool)
+    .await?;
+    if seen.is_some() {
+        return Ok(());
+    }
+    note(
+        db,
+        actor,
+        Action::Viewed,
+        Some(requisition_id),
+        candidate_id,
+        what,
+    )
+    .await
+}
+
+/// Appends one entry per candidate of `candidate_ids`, in one transaction
+/// (an import of many).
+pub async fn note_each(
+    db: &Db,
+    actor: &CurrentUser,
+    action: Action,
+    requisition_id: &str,
+    candidate_ids: &[String],
+    detail: &str,
+) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
+    for id in candidate_ids {
+        record(
+            &mut *tx,
+            Some(actor),
+            action,
+            Some(requisition_id),
+            Some(id),
+            detail,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The newest entries first.
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<AuditEntry>, DbError> {
     type Row = (

@@ -159,18 +159,21 @@ async fn application_once(db: &Db, new: &Insert<'_>, mail: &Mail) -> Result<Stri
 
 /// The links of the applications made with `email` for a job, newest
 /// first: what a candidate who lost theirs is sent.
-pub async fn application_tokens(
-    db: &Db,
+pub async fn application_tokens<'e, X>(
+    executor: X,
     requisition_id: &str,
     email: &str,
-) -> Result<Vec<String>, DbError> {
+) -> Result<Vec<String>, DbError>
+where
+    X: sqlx::Executor<'e, Database = sqlx::Any>,
+{
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT application_token FROM candidates WHERE requisition_id = $1 AND LOWER(email) = LOWER($2) \
          AND application_token IS NOT NULL ORDER BY created_at DESC, id DESC",
     )
     .bind(requisition_id)
     .bind(email)
-    .fetch_all(&db.pool)
+    .fetch_all(executor)
     .await?;
     Ok(rows.into_iter().map(|(t,)| t).collect())
 }

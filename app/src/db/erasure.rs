@@ -48,6 +48,14 @@ pub async fn erase(
     let mut people = vec![(candidate_id.to_string(), email)];
     people.extend(repeats);
     for (id, email) in &people {
+        // A request for their links, not answered yet, names them.
+        sqlx::query(
+            "DELETE FROM link_requests WHERE requisition_id = $1 AND LOWER(email) = LOWER($2)",
+        )
+        .bind(&requisition_id)
+        .bind(email)
+        .execute(&mut *tx)
+        .await?;
         // Files first: their chunks go with them.
         sqlx::query(
             "DELETE FROM file_chunks WHERE file_id IN (SELECT id FROM candidate_files WHERE candidate_id = $1)",

@@ -9,6 +9,7 @@ pub mod candidate_files;
 pub mod candidates;
 pub mod decisions;
 pub mod erasure;
+pub mod link_requests;
 pub mod outbox;
 pub mod requisitions;
 pub mod rubric_snapshots;

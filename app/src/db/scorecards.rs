@@ -285,12 +285,13 @@ pub async fn amend(
     })
 }
 
-type VersionRow = (i64, String, String, String, String, String, String);
+type VersionRow = (i64, String, String, String, String, String, String, String);
 
 /// The submission and every amendment, oldest first.
 pub async fn history(db: &Db, id: &str) -> Result<Vec<ScorecardVersion>, DbError> {
     let rows: Vec<VersionRow> = sqlx::query_as(
-        "SELECT v.version, v.kind, v.author_id, u.email, v.saved_at, v.reason, v.body_json \
+        "SELECT v.version, v.kind, v.author_id, u.email, COALESCE(NULLIF(u.display_name, ''), u.email), \
+         v.saved_at, v.reason, v.body_json \
          FROM scorecard_versions v JOIN users u ON u.id = v.author_id \
          WHERE v.scorecard_id = $1 ORDER BY v.version",
     )
@@ -299,7 +300,7 @@ pub async fn history(db: &Db, id: &str) -> Result<Vec<ScorecardVersion>, DbError
     .await?;
     rows.into_iter()
         .map(
-            |(version, kind, author_id, author_email, saved_at, reason, body)| {
+            |(version, kind, author_id, author_email, author_name, saved_at, reason, body)| {
                 Ok(ScorecardVersion {
                     version,
                     kind: kind
@@ -307,6 +308,7 @@ pub async fn history(db: &Db, id: &str) -> Result<Vec<ScorecardVersion>, DbError
                         .map_err(|e| DbError::Sqlx(sqlx::Error::Decode(Box::new(e))))?,
                     author_id,
                     author_email,
+                    author_name,
                     saved_at,
                     reason,
                     body: decode_json(&body)?,

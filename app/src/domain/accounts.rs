@@ -208,6 +208,12 @@ impl CurrentUser {
         self.role == role
     }
 
+    /// The zone they read times in (UTC until they choose one).
+    #[cfg(feature = "ssr")]
+    pub fn zone(&self) -> chrono_tz::Tz {
+        super::zone::zone_or_utc(&self.time_zone)
+    }
+
     /// Recruiters, hiring managers and admins run requisitions; interviewers
     /// only see what they are assigned.
     pub fn runs_requisitions(&self) -> bool {

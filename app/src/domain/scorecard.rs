@@ -301,6 +301,8 @@ pub struct ScorecardVersion {
     pub kind: VersionKind,
     pub author_id: String,
     pub author_email: String,
+    /// Their display name, or their email without one.
+    pub author_name: String,
     pub saved_at: String,
     /// Empty for the submission.
     pub reason: String,

@@ -64,6 +64,23 @@ pub fn slot(start: DateTime<Utc>, minutes: i64, tz: Tz) -> String {
     )
 }
 
+/// A stored time (RFC 3339) as someone in `tz` reads it:
+/// `Mon 9 Mar 2026, 15:30 CET`; what is not a time is left as it is.
+pub fn stamp(stored: &str, tz: Tz) -> String {
+    match DateTime::parse_from_rfc3339(stored) {
+        Ok(at) => at
+            .with_timezone(&tz)
+            .format("%a %-d %b %Y, %H:%M %Z")
+            .to_string(),
+        Err(_) => crate::time_text::utc_minutes(stored),
+    }
+}
+
+/// The stored times a view shows, each as someone in `tz` reads it.
+pub fn times<'a>(stored: impl IntoIterator<Item = &'a str>, tz: Tz) -> crate::time_text::Times {
+    crate::time_text::Times::of(stored, |s| stamp(s, tz))
+}
+
 /// "now" on the scheduling form, in the scheduler's zone.
 pub fn now_in(tz: Tz) -> String {
     Utc::now()
@@ -122,6 +139,29 @@ mod tests {
                 .unwrap()
                 .to_rfc3339(),
             "2027-10-31T00:30:00+00:00"
+        );
+    }
+
+    #[test]
+    fn stored_times_read_on_the_readers_clocks() {
+        let paris: Tz = "Europe/Paris".parse().unwrap();
+        assert_eq!(
+            stamp("2027-07-12T07:30:00.000Z", paris),
+            "Mon 12 Jul 2027, 09:30 CEST"
+        );
+        assert_eq!(
+            stamp("2027-01-12T23:30:00.000Z", paris),
+            "Wed 13 Jan 2027, 00:30 CET"
+        );
+        assert_eq!(
+            stamp("2027-01-12T23:30:00.000Z", Tz::UTC),
+            "Tue 12 Jan 2027, 23:30 UTC"
+        );
+        assert_eq!(stamp("soon", paris), "soon");
+        let t = times(["2027-07-12T07:30:00.000Z"], paris);
+        assert_eq!(
+            t.at("2027-07-12T07:30:00.000Z"),
+            "Mon 12 Jul 2027, 09:30 CEST"
         );
     }
 

@@ -2,7 +2,7 @@
 //! send, and why one did not go.
 
 use crate::api::mail::{outbox, OutboxEntry, OutboxView, RetryMail, OUTBOX_PAGE};
-use crate::time_text::utc_minutes;
+use crate::time_text::Times;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -42,6 +42,7 @@ fn Outbox(v: OutboxView, retry: ServerAction<RetryMail>) -> impl IntoView {
         sent,
         failed,
         entries,
+        times,
     } = v;
     let shown = entries.len();
     view! {
@@ -66,7 +67,7 @@ fn Outbox(v: OutboxView, retry: ServerAction<RetryMail>) -> impl IntoView {
                         <th>"Written"</th><th>"To"</th><th>"Message"</th><th>"Status"</th>
                     </tr></thead>
                     <tbody>
-                        {entries.into_iter().map(|e| view! { <Row e retry/> }).collect_view()}
+                        {entries.into_iter().map(|e| view! { <Row e times=times.clone() retry/> }).collect_view()}
                     </tbody>
                 </table>
                 {(i64::try_from(shown).unwrap_or(0) >= OUTBOX_PAGE).then(|| view! {
@@ -78,11 +79,14 @@ fn Outbox(v: OutboxView, retry: ServerAction<RetryMail>) -> impl IntoView {
 }
 
 /// What a message's status cell says.
-fn status_text(e: &OutboxEntry) -> String {
+fn status_text(e: &OutboxEntry, times: &Times) -> String {
     match e.status.as_str() {
         "sent" => format!(
             "Sent {}",
-            e.sent_at.as_deref().map(utc_minutes).unwrap_or_default()
+            e.sent_at
+                .as_deref()
+                .map(|at| times.at(at))
+                .unwrap_or_default()
         ),
         "failed" => format!(
             "Failed after {} tr{}",
@@ -93,19 +97,19 @@ fn status_text(e: &OutboxEntry) -> String {
         _ => format!(
             "Waiting: try {} at {}",
             e.attempts + 1,
-            utc_minutes(&e.next_attempt_at)
+            times.at(&e.next_attempt_at)
         ),
     }
 }
 
 #[component]
-fn Row(e: OutboxEntry, retry: ServerAction<RetryMail>) -> impl IntoView {
-    let status = status_text(&e);
+fn Row(e: OutboxEntry, times: Times, retry: ServerAction<RetryMail>) -> impl IntoView {
+    let status = status_text(&e, &times);
     let failed = e.status == "failed";
     let id = e.id.clone();
     view! {
         <tr data-message=e.id.clone() data-status=e.status.clone()>
-            <td>{utc_minutes(&e.created_at)}</td>
+            <td>{times.at(&e.created_at)}</td>
             <td>{e.recipient.clone()}</td>
             <td>
                 <span class="muted">{e.kind.clone()}</span><br/>

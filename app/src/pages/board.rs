@@ -20,7 +20,6 @@ use crate::domain::board::{
 use crate::domain::board_export::chart::profile_svg;
 use crate::domain::candidate::Stage;
 use crate::domain::scorecard::{CardStatus, Recommendation};
-use crate::time_text::utc_minutes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -754,7 +753,7 @@ fn missing_cards(b: &Board) -> AnyView {
                         <td>{m.round_name.clone()}</td>
                         <td>{b.person(&m.interviewer_email).to_string()}</td>
                         <td>{card_state_label(m.state)}</td>
-                        <td>{utc_minutes(&m.starts_at)}</td>
+                        <td>{b.time(&m.starts_at)}</td>
                         <td>{m.overdue.then(|| view! { <span class="board-overdue">"overdue"</span> })}</td>
                     </tr>
                 }

@@ -14,7 +14,7 @@ use crate::domain::requisition::Candidate;
 use crate::domain::scoring::Rating;
 use crate::domain::screening::Decision;
 use crate::pages::candidates::screen_summary;
-use crate::time_text::utc_minutes;
+use crate::time_text::Times;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -155,9 +155,9 @@ fn CandidateBody(
             <h1>{c.name.clone()}</h1>
             <p class="board-link"><a href=format!("/candidates/{}/board", c.id)>"Panel board"</a></p>
             {done.map(|m| view! { <p class="notice-ok" role="status">{m}</p> })}
-            {v.runs.then(|| view! { <Contact c=c.clone() others=v.other_applications.clone()/> })}
+            {v.runs.then(|| view! { <Contact c=c.clone() others=v.other_applications.clone() times=v.times.clone()/> })}
             <Application c=c.clone() files=v.files.clone()/>
-            {v.screen.clone().map(|s| view! { <Screen candidate_id=c.id.clone() s screen/> })}
+            {v.screen.clone().map(|s| view! { <Screen candidate_id=c.id.clone() s times=v.times.clone() screen/> })}
             <Panel candidate_id=c.id.clone() candidate_name=c.name.clone() panel=v.panel.clone() runs=v.runs assign moves/>
             {v.runs.then(|| view! { <EraseCandidate id=c.id.clone()/> })}
         </article>
@@ -166,7 +166,7 @@ fn CandidateBody(
 }
 
 #[component]
-fn Contact(c: Candidate, others: Vec<OtherApplication>) -> impl IntoView {
+fn Contact(c: Candidate, others: Vec<OtherApplication>, times: Times) -> impl IntoView {
     let reason = c.stage_reason.clone();
     let repeat = c.repeat_of.is_some();
     view! {
@@ -179,8 +179,8 @@ fn Contact(c: Candidate, others: Vec<OtherApplication>) -> impl IntoView {
                 <dt>"Email"</dt><dd><a href=crate::escape::mailto_href(&c.email)>{c.email.clone()}</a></dd>
                 {(!c.phone.is_empty()).then(|| view! { <dt>"Phone"</dt><dd>{c.phone.clone()}</dd> })}
                 <dt>"Source"</dt><dd>{c.source.label()}</dd>
-                <dt>"Added"</dt><dd>{utc_minutes(&c.created_at)}</dd>
-                {c.submitted_at.clone().map(|at| view! { <dt>"Application submitted"</dt><dd>{utc_minutes(&at)}</dd> })}
+                <dt>"Added"</dt><dd>{times.at(&c.created_at)}</dd>
+                {c.submitted_at.clone().map(|at| view! { <dt>"Application submitted"</dt><dd>{times.at(&at)}</dd> })}
                 {(!others.is_empty()).then(|| view! {
                     <dt>{if repeat { "Applied before" } else { "Applied again" }}</dt>
                     <dd>
@@ -190,7 +190,7 @@ fn Contact(c: Candidate, others: Vec<OtherApplication>) -> impl IntoView {
                                     <a href=format!("/candidates/{}", o.candidate_id)>
                                         {if o.first { "First application" } else { "Later application" }}
                                     </a>
-                                    {format!(", {} · {}", utc_minutes(&o.created_at), o.stage.label())}
+                                    {format!(", {} · {}", times.at(&o.created_at), o.stage.label())}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -297,6 +297,7 @@ fn Application(c: Candidate, files: Vec<FileView>) -> impl IntoView {
 fn Screen(
     candidate_id: String,
     s: ScreenView,
+    times: Times,
     screen: ServerAction<ScreenCandidate>,
 ) -> impl IntoView {
     let error = refused(screen);
@@ -317,7 +318,7 @@ fn Screen(
             {decided.map(|d| view! {
                 <p class="decision" data-decision=d.id()>
                     <strong>{match d { Decision::Advance => "Advanced to interviews", Decision::Archive => "Archived" }}</strong>
-                    {saved.decided_at.clone().map(|at| format!(" on {}", utc_minutes(&at)))}
+                    {saved.decided_at.clone().map(|at| format!(" on {}", times.at(&at)))}
                     {format!(": {}", saved.reason)}
                 </p>
             })}

@@ -14,7 +14,7 @@ use crate::domain::board::{
 use crate::domain::board_export::chart::profile_svg;
 use crate::domain::scorecard::{CardStatus, Recommendation};
 use crate::pages::board::{card_state_label, counts_text, one_decimal};
-use crate::time_text::utc_minutes;
+use crate::time_text::Times;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,7 +23,9 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The current decision, whether it departs from the evidence, and the
 /// decisions recorded before it (oldest first).
-type DecisionState = (Option<Decision>, bool, Vec<Decision>);
+/// The current decision, whether it departs from the evidence, the earlier
+/// ones, and when each was made on the reader's clocks.
+type DecisionState = (Option<Decision>, bool, Vec<Decision>, Times);
 
 #[component]
 pub fn CandidateBoardPage() -> impl IntoView {
@@ -47,6 +49,7 @@ pub fn CandidateBoardPage() -> impl IntoView {
                 row.decision.clone(),
                 row.departs,
                 row.earlier_decisions.clone(),
+                cb.board.times.clone(),
             ))
         },
     );
@@ -126,7 +129,7 @@ fn CandidateBoardBody(
             {missing_section(b, &row)}
             {recommendations_section(b, &row)}
             {takeaways_section(b, &submitted, &cb.takeaways_html)}
-            <DecisionSection candidate_id=row.id.clone() initial=(row.decision.clone(), row.departs, row.earlier_decisions.clone()) weighted=row.weighted may_decide=cb.may_decide decide latest/>
+            <DecisionSection candidate_id=row.id.clone() initial=(row.decision.clone(), row.departs, row.earlier_decisions.clone(), b.times.clone()) weighted=row.weighted may_decide=cb.may_decide decide latest/>
         </article>
     }
     .into_any()
@@ -398,7 +401,7 @@ fn missing_section(b: &Board, row: &CandidateRow) -> AnyView {
                 view! {
                     <li data-slot=m.slot_id.clone() data-overdue=m.overdue.to_string()>
                         <strong>{b.person(&m.interviewer_email).to_string()}</strong>
-                        {format!(" owes the {} scorecard ({}; interview {})", m.round_name, card_state_label(m.state), utc_minutes(&m.starts_at))}
+                        {format!(" owes the {} scorecard ({}; interview {})", m.round_name, card_state_label(m.state), b.time(&m.starts_at))}
                         {m.overdue.then(|| view! { " "<span class="board-overdue">"overdue"</span> })}
                     </li>
                 }
@@ -498,17 +501,17 @@ fn takeaways_section(
 }
 
 fn decision_view(state: DecisionState) -> AnyView {
-    let (current, departs, earlier) = state;
+    let (current, departs, earlier, times) = state;
     view! {
-        {current_decision(current, departs)}
-        {earlier_decisions(earlier)}
+        {current_decision(current, departs, &times)}
+        {earlier_decisions(earlier, &times)}
     }
     .into_any()
 }
 
 /// The decisions before the current one, newest first: a changed call
 /// keeps its earlier reasons on record.
-fn earlier_decisions(earlier: Vec<Decision>) -> Option<AnyView> {
+fn earlier_decisions(earlier: Vec<Decision>, times: &Times) -> Option<AnyView> {
     if earlier.is_empty() {
         return None;
     }
@@ -521,7 +524,7 @@ fn earlier_decisions(earlier: Vec<Decision>) -> Option<AnyView> {
                     {earlier.into_iter().rev().map(|d| view! {
                         <li class="board-earlier-decision" data-outcome=d.outcome.id()>
                             <p><strong>{d.outcome.label()}</strong>
-                                <span class="muted">{format!(" · recorded by {} on {}, since replaced", d.decided_by, utc_minutes(&d.decided_at))}</span>
+                                <span class="muted">{format!(" · recorded by {} on {}, since replaced", d.decided_by, times.at(&d.decided_at))}</span>
                             </p>
                             <p class="board-rationale">{d.rationale.clone()}</p>
                         </li>
@@ -533,7 +536,7 @@ fn earlier_decisions(earlier: Vec<Decision>) -> Option<AnyView> {
     )
 }
 
-fn current_decision(current: Option<Decision>, departs: bool) -> AnyView {
+fn current_decision(current: Option<Decision>, departs: bool, times: &Times) -> AnyView {
     match (current, departs) {
         (None, _) => view! {
             <p class="board-decision board-undecided" data-outcome="">"No decision recorded yet."</p>
@@ -542,7 +545,7 @@ fn current_decision(current: Option<Decision>, departs: bool) -> AnyView {
         (Some(d), departs) => view! {
             <div class="board-decision" data-outcome=d.outcome.id() data-departs=departs.to_string()>
                 <p><span class="tag">"Current"</span>" "<strong class="board-decision-label">{d.outcome.label()}</strong>
-                    <span class="muted">{format!(" · recorded by {} on {}", d.decided_by, utc_minutes(&d.decided_at))}</span>
+                    <span class="muted">{format!(" · recorded by {} on {}", d.decided_by, times.at(&d.decided_at))}</span>
                 </p>
                 <p class="board-rationale">{d.rationale.clone()}</p>
                 {departs.then(|| view! {

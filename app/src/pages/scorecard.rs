@@ -11,7 +11,7 @@ use crate::components::form::{field_message_id, typed, FieldMessage, FormNotice}
 use crate::components::rubric::AnchorsTable;
 use crate::domain::scorecard::{Recommendation, ScorecardState, VersionKind};
 use crate::domain::scoring::Rating;
-use crate::time_text::utc_minutes;
+use crate::time_text::Times;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -70,7 +70,7 @@ pub fn ScorecardPanel(id: String) -> impl IntoView {
                             _ => page.card,
                         };
                         let first = answers.refusal.get_untracked();
-                        view! { <Card c timers=page.timers save answers first/> }.into_any()
+                        view! { <Card c timers=page.timers times=page.times save answers first/> }.into_any()
                     }
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                 })
@@ -85,7 +85,7 @@ pub fn ScorecardPanel(id: String) -> impl IntoView {
                             {h.versions.into_iter().map(|v| view! {
                                 <li data-version=v.version data-kind=v.kind.id()>
                                     <strong>{match v.kind { VersionKind::Submit => "Submitted", VersionKind::Amend => "Amended" }}</strong>
-                                    {format!(" by {} at {} (version {})", v.author_email, utc_minutes(&v.saved_at), v.version)}
+                                    {format!(" by {} at {} (version {})", v.author_name, h.times.at(&v.saved_at), v.version)}
                                     {(!v.reason.is_empty()).then(|| view! { <p class="reason">"Reason: "{v.reason.clone()}</p> })}
                                     <p class="muted">{format!(
                                         "Recommendation: {}",
@@ -159,6 +159,7 @@ impl Answers {
 fn Card(
     c: ScorecardView,
     timers: BTreeMap<String, u32>,
+    times: Times,
     save: ServerAction<SaveScorecard>,
     answers: Answers,
     first: Option<FormError>,
@@ -173,7 +174,7 @@ fn Card(
                 view! {
                     <p class="muted">{format!(
                         "Submitted{}. The panel reads it with your recommendation; your private notes stay yours. To change it, amend it with a reason: every version is kept in the history.",
-                        c.submitted_at.as_deref().map(|at| format!(" at {}", utc_minutes(at))).unwrap_or_default()
+                        c.submitted_at.as_deref().map(|at| format!(" at {}", times.at(at))).unwrap_or_default()
                     )}</p>
                     <Summary c=c.clone()/>
                     <details class="amend" open=refused_before>

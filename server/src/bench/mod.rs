@@ -9,7 +9,7 @@ mod lint;
 mod markdown;
 mod saves;
 mod scratch;
-mod seed;
+pub(crate) mod seed;
 
 pub use board::{run as board, BoardBench};
 pub use lint::run as lint;
@@ -44,6 +44,8 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn fail(message: impl std::fmt::Display) -> String {
+/// An error as the commands that fill a database report it (the
+/// benchmarks and the demo).
+pub(crate) fn fail(message: impl std::fmt::Display) -> String {
     message.to_string()
 }

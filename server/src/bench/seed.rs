@@ -103,7 +103,7 @@ pub async fn open_card(
     round: &str,
     interviewer: &str,
 ) -> Result<Scorecard, String> {
-    let slot = assignments::create(
+    card_for(
         db,
         &assignments::NewAssignment {
             requisition_id: &opened.requisition.id,
@@ -115,15 +115,24 @@ pub async fn open_card(
             created_by: &opened.admin.id,
             part: app::domain::requisition::Part::Interviewer,
         },
-        |_| None,
+        &opened.requisition.rubric_version,
     )
     .await
-    .map_err(fail)?;
+}
+
+/// The interview `new`, with its card opened (an empty draft scored
+/// against `rubric_version`). No email is queued.
+pub async fn card_for(
+    db: &Db,
+    new: &assignments::NewAssignment<'_>,
+    rubric_version: &str,
+) -> Result<Scorecard, String> {
+    let slot = assignments::create(db, new, |_| None).await.map_err(fail)?;
     let slot = assignments::get(db, &slot)
         .await
         .map_err(fail)?
         .ok_or("the assignment was not stored")?;
-    scorecards::get_or_create(db, &slot, &opened.requisition.rubric_version)
+    scorecards::get_or_create(db, &slot, rubric_version)
         .await
         .map_err(fail)
 }

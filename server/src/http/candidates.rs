@@ -48,6 +48,14 @@ async fn list(
 ) -> ApiResult<Json<CandidateList>> {
     let user = signed_in(user)?;
     let requisition = access::requisition(&state.db, &user, &id).await?;
+    app::db::audit::note_view(
+        &state.db,
+        &user,
+        &requisition.id,
+        None,
+        app::api::candidates::CANDIDATE_LIST,
+    )
+    .await?;
     Ok(Json(CandidateList {
         candidates: app::db::candidates::list(&state.db, &requisition.id).await?,
     }))
@@ -90,8 +98,8 @@ async fn create(
     let user = signed_in(user)?;
     let requisition = access::requisition(&state.db, &user, &id).await?;
     match media_type(&headers).as_str() {
-        "application/json" => create_one(&state, &requisition, &body).await,
-        "text/csv" => create_from_csv(&state, &requisition, &body).await,
+        "application/json" => create_one(&state, &user, &requisition, &body).await,
+        "text/csv" => create_from_csv(&state, &user, &requisition, &body).await,
         other => Ok((
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Json(json!({
@@ -107,6 +115,7 @@ async fn create(
 
 async fn create_one(
     state: &AppState,
+    user: &CurrentUser,
     requisition: &app::domain::requisition::Requisition,
     body: &Bytes,
 ) -> ApiResult<Response> {
@@ -123,7 +132,7 @@ async fn create_one(
         &links,
     )
     .map_err(ApiError::Invalid)?;
-    match add(&state.db, requisition, &new).await {
+    match add(&state.db, user, requisition, &new).await {
         Ok(candidate) => Ok((
             StatusCode::CREATED,
             [(header::LOCATION, format!("/candidates/{}", candidate.id))],
@@ -136,6 +145,7 @@ async fn create_one(
 
 async fn create_from_csv(
     state: &AppState,
+    user: &CurrentUser,
     requisition: &app::domain::requisition::Requisition,
     body: &Bytes,
 ) -> ApiResult<Response> {
@@ -153,7 +163,7 @@ async fn create_from_csv(
     let Ok(text) = std::str::from_utf8(body) else {
         return Ok(refused(vec![not_utf8()]));
     };
-    match import(&state.db, requisition, text).await {
+    match import(&state.db, user, requisition, text).await {
         Ok(candidates) => Ok((
             StatusCode::CREATED,
             Json(json!({ "imported": candidates.len(), "candidates": candidates })),
@@ -198,7 +208,7 @@ async fn import_form(
             return Ok(back_with(&list, FormError::App(AppError::Invalid(message))));
         }
     };
-    Ok(match import(&state.db, &requisition, &text).await {
+    Ok(match import(&state.db, &user, &requisition, &text).await {
         Ok(candidates) => {
             Redirect::to(&format!("{list}?imported={}", candidates.len())).into_response()
         }

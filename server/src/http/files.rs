@@ -69,11 +69,10 @@ async fn serve(
         .ok_or_else(not_found)?;
     let (candidate, _) = app::access::candidate(&state.db, &user, &file.candidate_id).await?;
     if opens_the_file(range_header(&request_headers)) {
-        app::db::audit::note(
+        app::db::audit::note_view(
             &state.db,
             &user,
-            app::db::audit::Action::Viewed,
-            Some(&candidate.requisition_id),
+            &candidate.requisition_id,
             Some(&candidate.id),
             &format!("file {}", file.original_name),
         )

@@ -97,7 +97,11 @@ pub async fn reschedule_interview(
     })
     .await
     .map_err(crate::access::internal)?;
-    answer(changed, &assignment, "moved")
+    let detail = format!(
+        "interview moved: {round} with {} to {stored}",
+        assignment.interviewer_email
+    );
+    answer(&db, &user, changed, &assignment, "moved", &detail).await
 }
 
 /// Calls an interview off.
@@ -124,7 +128,11 @@ pub async fn cancel_interview(id: String) -> Result<(), FormError> {
     })
     .await
     .map_err(crate::access::internal)?;
-    answer(changed, &assignment, "cancelled")
+    let detail = format!(
+        "interview cancelled: {round} with {}",
+        assignment.interviewer_email
+    );
+    answer(&db, &user, changed, &assignment, "cancelled", &detail).await
 }
 
 /// Hands an interview to another interviewer: the first is sent the
@@ -213,7 +221,11 @@ pub async fn replace_interviewer(
         ),
         e => crate::access::internal(e).into(),
     })?;
-    answer(changed, &assignment, "replaced")
+    let detail = format!(
+        "interview handed over: {round} from {} to {}",
+        assignment.interviewer_email, person.email
+    );
+    answer(&db, &user, changed, &assignment, "replaced", &detail).await
 }
 
 /// The interview, for someone who runs its requisition while it is open.
@@ -301,11 +313,29 @@ fn cancellation(
     )
 }
 
-/// Back to the candidate's panel with what was done, or why not.
+/// Back to the candidate's panel with what was done (in the audit log as
+/// `detail`), or why not.
 #[cfg(feature = "ssr")]
-fn answer(changed: Changed, assignment: &Assignment, done: &str) -> Result<(), FormError> {
+async fn answer(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    changed: Changed,
+    assignment: &Assignment,
+    done: &str,
+    detail: &str,
+) -> Result<(), FormError> {
     match changed {
         Changed::Done { .. } => {
+            crate::db::audit::note(
+                db,
+                user,
+                crate::db::audit::Action::Changed,
+                Some(&assignment.requisition_id),
+                Some(&assignment.candidate_id),
+                detail,
+            )
+            .await
+            .map_err(crate::access::internal)?;
             leptos_axum::redirect(&format!(
                 "/candidates/{}?done={done}#panel",
                 assignment.candidate_id

@@ -262,6 +262,7 @@ pub fn build(input: BoardInput) -> Board {
         ratings,
         slots,
         people: Default::default(),
+        times: Default::default(),
     }
 }
 

@@ -282,9 +282,34 @@ pub struct Board {
     /// show names, the exports keep the emails.
     #[serde(default)]
     pub people: std::collections::BTreeMap<String, String>,
+    /// The interview and decision times the pages show, on the reader's
+    /// clocks (see `stored_times`); empty in the exports, which keep the
+    /// stored UTC times.
+    #[serde(default, skip_serializing_if = "crate::time_text::Times::is_empty")]
+    pub times: crate::time_text::Times,
 }
 
 impl Board {
+    /// Every time the pages show: interviews owed and decisions recorded.
+    pub fn stored_times(&self) -> Vec<&str> {
+        let mut stored = Vec::new();
+        for row in &self.candidates {
+            stored.extend(row.missing.iter().map(|m| m.starts_at.as_str()));
+            stored.extend(
+                row.decision
+                    .iter()
+                    .chain(&row.earlier_decisions)
+                    .map(|d| d.decided_at.as_str()),
+            );
+        }
+        stored
+    }
+
+    /// A stored time as the pages show it.
+    pub fn time(&self, stored: &str) -> String {
+        self.times.at(stored)
+    }
+
     /// How the pages name an interviewer: their name, or their email.
     pub fn person<'a>(&'a self, email: &'a str) -> &'a str {
         self.people.get(email).map(String::as_str).unwrap_or(email)
