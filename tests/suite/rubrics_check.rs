@@ -303,3 +303,55 @@ fn the_server_refuses_to_start_on_an_invalid_library() {
         "nothing was half-started"
     );
 }
+
+#[test]
+fn an_item_without_enough_probes_is_refused_at_the_item() {
+    let lib = copy_of_library();
+    let path = lib.path().join("questions/mid.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Keep only the first probe of the first question.
+    let start = text.find("    probes:\n").expect("a probes list");
+    let first_end = text[start..]
+        .match_indices("\n      - ")
+        .nth(1)
+        .map(|(i, _)| start + i)
+        .unwrap();
+    let samples = start + text[start..].find("    samples:").unwrap();
+    let cut = format!("{}\n{}", &text[..first_end], &text[samples..]);
+    std::fs::write(&path, cut).unwrap();
+    let line = line_of(&path, "    probes:");
+    assert_rejected(
+        &check(lib.path()),
+        &path,
+        Some(line),
+        "`probes` has 1 follow-up questions; a scored item needs 3 to 4",
+    );
+}
+
+#[test]
+fn a_sample_answer_that_repeats_another_is_refused() {
+    let lib = copy_of_library();
+    let path = lib.path().join("attitudes.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let samples = text.find("    samples:\n").expect("samples");
+    let exceeds = samples + text[samples..].find("      exceeds: >-\n").unwrap();
+    let meets = samples + text[samples..].find("      meets: >-\n").unwrap();
+    let below = samples + text[samples..].find("      below: >-\n").unwrap();
+    let exceeds_text = &text[exceeds + "      exceeds: >-\n".len()..meets];
+    // The meets sample becomes a copy of the exceeds one.
+    let copied = format!(
+        "{}      meets: >-\n{}{}",
+        &text[..meets],
+        exceeds_text,
+        &text[below..]
+    );
+    let at = samples + copied[samples..].find("      meets: >-").unwrap();
+    let line = copied[..at].lines().count() + 1;
+    std::fs::write(&path, copied).unwrap();
+    assert_rejected(
+        &check(lib.path()),
+        &path,
+        Some(line),
+        "samples.meets is the same as samples.exceeds",
+    );
+}

@@ -407,8 +407,32 @@ async fn interviewers_land_on_their_interviews_with_their_cards_marked(app: Test
     assert!(row.contains(r#"data-card="overdue""#), "{row}");
 
     // Opening the interview starts the card: a draft.
-    let (status, _) = get_page(&app, ivy, &format!("/interviews/{}", w.assignment)).await;
+    let (status, page) = get_page(&app, ivy, &format!("/interviews/{}", w.assignment)).await;
     assert_eq!(status, 200);
+    // Each item with its follow-up probes, and the scoring guide once.
+    let kit = app::api::kits::frozen_kit(
+        &app.db,
+        &app::db::requisitions::get(&app.db, &w.requisition)
+            .await
+            .unwrap()
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    let shown = kit
+        .competency_questions
+        .iter()
+        .flat_map(|q| &q.probes)
+        .chain(kit.attitude_questions.iter().flat_map(|a| &a.probes))
+        .filter(|p| page.contains(&escape(p)))
+        .count();
+    assert!(shown >= 3, "the round's probes are on the page: {shown}");
+    assert!(
+        page.contains("Follow-ups, when the answer stays general"),
+        "{page}"
+    );
+    assert!(page.contains("When to rate “No evidence”"), "{page}");
+    assert!(page.contains("Similar to me: "), "{page}");
     let (_, html) = get_page(&app, ivy, "/interviews").await;
     assert!(interview_row(&html, &w.assignment).contains(r#"data-card="draft""#));
 

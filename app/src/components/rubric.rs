@@ -59,3 +59,46 @@ pub fn Section(title: &'static str, items: Vec<String>) -> impl IntoView {
         }
     })
 }
+
+/// The follow-up probes of an item, when its kit has them.
+#[component]
+pub fn Probes(probes: Vec<String>) -> impl IntoView {
+    (!probes.is_empty()).then(|| {
+        view! {
+            <div class="probes">
+                <p class="probes-title">"Follow-ups, when the answer stays general"</p>
+                <ul>{probes.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}
+
+/// How to score fairly, once above an interview's items: when "No
+/// evidence" is the rating, what to write down, and the three biases that
+/// most often move a rating away from what was said.
+#[component]
+pub fn ScoringGuide() -> impl IntoView {
+    view! {
+        <details class="scoring-guide">
+            <summary>"Scoring fairly: no evidence, notes, bias"</summary>
+            <h4>"When to rate “No evidence”"</h4>
+            <p>
+                "Rate No evidence when, after at least one follow-up, the answer gave you nothing to judge this item by. "
+                "It counts neither for nor against the candidate. Do not fill the gap with a guess, or with what another answer suggested."
+            </p>
+            <h4>"Notes worth keeping"</h4>
+            <ul>
+                <li>"Write what was said and done, close to the candidate's words, not your verdict: “ran two webinars, 40 sign-ups, none traced to an opportunity”, not “weak on metrics”."</li>
+                <li>"Keep the figures, dates, roles and who did the work: “I” or “we”."</li>
+                <li>"Note the follow-ups you asked and what each drew out."</li>
+                <li>"Rate each item from its anchors as its answer ends, not from memory at the end of the interview."</li>
+            </ul>
+            <h4>"Three biases to check before you submit"</h4>
+            <ul>
+                <li><strong>"Halo: "</strong>"one strong or weak answer is not evidence about the next item. Rate each against its own anchors."</li>
+                <li><strong>"Similar to me: "</strong>"a shared employer, school, background or style is not evidence. Would the same answer from someone unlike you get the same rating?"</li>
+                <li><strong>"Contrast: "</strong>"compare the answer with the anchors, not with the candidate you saw before."</li>
+            </ul>
+        </details>
+    }
+}

@@ -25,6 +25,15 @@ fn per_level(text: &str) -> PerLevel<String> {
     }
 }
 
+pub(crate) fn samples() -> SampleAnswers {
+    SampleAnswers {
+        exceeds: "I named the partner's three biggest accounts and the pipeline we built there."
+            .into(),
+        meets: "We agreed a plan with the partner and tracked the pipeline it brought.".into(),
+        below: "We ran a lot of events together and everyone enjoyed them.".into(),
+    }
+}
+
 fn question(id: &str, round: &str) -> CompetencyQuestion {
     CompetencyQuestion {
         id: id.into(),
@@ -35,6 +44,8 @@ fn question(id: &str, round: &str) -> CompetencyQuestion {
         anchors: anchors(),
         positive: lines(5, "good"),
         negative: lines(5, "bad"),
+        probes: lines(3, "probe"),
+        samples: Some(samples()),
     }
 }
 
@@ -105,6 +116,8 @@ pub(crate) fn sub_role(id: SubRole, scope: &str, typical: Vec<Level>) -> SubRole
                 anchors: anchors(),
                 positive: lines(4, "good"),
                 negative: lines(4, "bad"),
+                probes: lines(3, "probe"),
+                samples: Some(samples()),
             },
             simulation: Simulation {
                 title: "Role-play".into(),
@@ -132,6 +145,8 @@ pub(crate) fn sub_role(id: SubRole, scope: &str, typical: Vec<Level>) -> SubRole
                 anchors: anchors(),
                 positive: lines(5, "good"),
                 negative: lines(5, "bad"),
+                probes: lines(3, "probe"),
+                samples: Some(samples()),
             },
         },
     }
@@ -191,6 +206,8 @@ pub(crate) fn sample_library() -> Library {
             anchors: anchors(),
             positive: lines(3, "good"),
             negative: lines(3, "bad"),
+            probes: lines(3, "probe"),
+            samples: Some(samples()),
         }],
         screening: GeneralScreening {
             knockouts: vec![Knockout {

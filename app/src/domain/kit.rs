@@ -4,8 +4,8 @@
 use super::ids::{Level, SubRole};
 use super::kit_item::Exercise;
 use super::rubric::{
-    Anchors, Attitude, Knockout, Library, Presentation, Simulation, SubRoleProfile, VideoPrompt,
-    Weights,
+    Anchors, Attitude, Knockout, Library, Presentation, SampleAnswers, Simulation, SubRoleProfile,
+    VideoPrompt, Weights,
 };
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +46,10 @@ pub struct KitQuestion {
     pub anchors: Anchors,
     pub positive: Vec<String>,
     pub negative: Vec<String>,
+    #[serde(default)]
+    pub probes: Vec<String>,
+    #[serde(default)]
+    pub samples: Option<SampleAnswers>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,6 +174,8 @@ impl Library {
                     anchors: q.anchors.clone(),
                     positive: q.positive.clone(),
                     negative: q.negative.clone(),
+                    probes: q.probes.clone(),
+                    samples: q.samples.clone(),
                 })
             })
             .collect();

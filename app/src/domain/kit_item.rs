@@ -132,6 +132,26 @@ impl<'a> KitItemRef<'a> {
         }
     }
 
+    /// The follow-up probes (empty in a kit frozen before it had them).
+    pub fn probes(self) -> &'a [String] {
+        match self {
+            KitItemRef::Competency(q) => &q.probes,
+            KitItemRef::Attitude(a) => &a.probes,
+            KitItemRef::Presentation(p) => &p.probes,
+            KitItemRef::Simulation(s) => &s.probes,
+        }
+    }
+
+    /// The sample answers at each rating, for practice.
+    pub fn samples(self) -> Option<&'a crate::domain::rubric::SampleAnswers> {
+        match self {
+            KitItemRef::Competency(q) => q.samples.as_ref(),
+            KitItemRef::Attitude(a) => a.samples.as_ref(),
+            KitItemRef::Presentation(p) => p.samples.as_ref(),
+            KitItemRef::Simulation(s) => s.samples.as_ref(),
+        }
+    }
+
     pub fn anchors(self) -> &'a Anchors {
         match self {
             KitItemRef::Competency(q) => &q.anchors,

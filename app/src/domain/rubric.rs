@@ -16,6 +16,17 @@ pub struct Anchors {
     pub below: String,
 }
 
+/// Three short sample answers, one at each rating, in a candidate's voice
+/// (an observer's, for an exercise): practice material for interviewers,
+/// rated blind on the calibration page against the item's anchors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SampleAnswers {
+    pub exceeds: String,
+    pub meets: String,
+    pub below: String,
+}
+
 /// One value per level, all three required.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +85,12 @@ pub struct CompetencyQuestion {
     pub anchors: Anchors,
     pub positive: Vec<String>,
     pub negative: Vec<String>,
+    /// Follow-up questions that draw out the evidence (three or four, none
+    /// naming the answer); empty in kits frozen before the library had them.
+    #[serde(default)]
+    pub probes: Vec<String>,
+    #[serde(default)]
+    pub samples: Option<SampleAnswers>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -87,6 +104,12 @@ pub struct Attitude {
     pub anchors: Anchors,
     pub positive: Vec<String>,
     pub negative: Vec<String>,
+    /// Follow-up questions that draw out the evidence (three or four, none
+    /// naming the answer); empty in kits frozen before the library had them.
+    #[serde(default)]
+    pub probes: Vec<String>,
+    #[serde(default)]
+    pub samples: Option<SampleAnswers>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -240,6 +263,12 @@ pub struct Presentation {
     pub anchors: Anchors,
     pub positive: Vec<String>,
     pub negative: Vec<String>,
+    /// Follow-up questions that draw out the evidence (three or four, none
+    /// naming the answer); empty in kits frozen before the library had them.
+    #[serde(default)]
+    pub probes: Vec<String>,
+    #[serde(default)]
+    pub samples: Option<SampleAnswers>,
 }
 
 /// The partner in the role-play, as the colleague who plays it needs it.
@@ -276,6 +305,12 @@ pub struct Simulation {
     pub anchors: Anchors,
     pub positive: Vec<String>,
     pub negative: Vec<String>,
+    /// Follow-up questions that draw out the evidence (three or four, none
+    /// naming the answer); empty in kits frozen before the library had them.
+    #[serde(default)]
+    pub probes: Vec<String>,
+    #[serde(default)]
+    pub samples: Option<SampleAnswers>,
 }
 
 /// `sub-roles/<id>/exercises.yaml`.

@@ -4,7 +4,7 @@
 use crate::api::panel::interviews::{
     get_interview, my_interviews, InterviewItem, InterviewView, MyInterview,
 };
-use crate::components::rubric::{AnchorsTable, BulletList, Indicators};
+use crate::components::rubric::{AnchorsTable, BulletList, Indicators, Probes, ScoringGuide};
 use crate::domain::kit_item::Exercise;
 use crate::pages::scorecard::ScorecardPanel;
 use leptos::prelude::*;
@@ -147,7 +147,7 @@ fn InterviewBody(v: InterviewView) -> impl IntoView {
             } else if v.items.is_empty() {
                 view! { <p class="empty">"The plan has nothing in this round."</p> }.into_any()
             } else {
-                view! { <ol class="interview-items">{v.items.into_iter().map(|item| view! { <li><ItemCard item assignment_id=a.id.clone()/></li> }).collect_view()}</ol> }.into_any()
+                view! { <ScoringGuide/><ol class="interview-items">{v.items.into_iter().map(|item| view! { <li><ItemCard item assignment_id=a.id.clone()/></li> }).collect_view()}</ol> }.into_any()
             }}
         </article>
     }
@@ -164,6 +164,7 @@ fn ItemCard(item: InterviewItem, assignment_id: String) -> impl IntoView {
             <p class="eyebrow">{item.eyebrow.clone()}</p>
             <h3>{item.title.clone()}</h3>
             <blockquote class="ask">{item.ask.clone()}</blockquote>
+            <Probes probes=item.probes.clone()/>
             {is_simulation.then(|| view! {
                 <p><a class="actor-brief-link" href=format!("/interviews/{assignment_id}/brief")>"Actor's brief for the colleague playing the partner"</a></p>
             })}

@@ -1,7 +1,7 @@
 //! The stages of a kit: application, resume screen, interviews. Split from
 //! the page shell so each stage reads on its own.
 
-use crate::components::rubric::{AnchorsTable, Indicators, Section};
+use crate::components::rubric::{AnchorsTable, Indicators, Probes, Section};
 use crate::domain::kit::{
     Application, CriterionSource, KitCompetency, KitQuestion, KitResumeCriterion,
 };
@@ -159,6 +159,7 @@ fn QuestionCard(n: usize, total: usize, q: KitQuestion) -> impl IntoView {
                 <dt>"Expected at this level"</dt><dd>{q.expected}</dd>
             </dl>
             <blockquote class="ask">{q.question}</blockquote>
+            <Probes probes=q.probes/>
             <AnchorsTable anchors=q.anchors/>
             <Indicators positive=q.positive negative=q.negative/>
         </article>
@@ -174,6 +175,7 @@ fn AttitudeCard(a: Attitude) -> impl IntoView {
             <h4>{a.name}</h4>
             <p class="muted">{a.definition}</p>
             <blockquote class="ask">{a.question}</blockquote>
+            <Probes probes=a.probes/>
             <AnchorsTable anchors=a.anchors/>
             <Indicators positive=a.positive negative=a.negative/>
         </article>
@@ -194,6 +196,7 @@ fn PresentationBlock(p: Presentation, level: Level, weight: u8) -> impl IntoView
                 <Section title="Deliverables" items=p.deliverables/>
                 <Section title="Ground rules" items=p.ground_rules/>
             </div>
+            <Probes probes=p.probes/>
             <AnchorsTable anchors=p.anchors/>
             <Indicators positive=p.positive negative=p.negative/>
         </section>
@@ -229,6 +232,7 @@ fn SimulationBlock(s: Simulation, level: Level, weight: u8) -> impl IntoView {
                     <Section title="Do not" items=persona.do_not/>
                 </div>
             </div>
+            <Probes probes=s.probes/>
             <AnchorsTable anchors=s.anchors/>
             <Indicators positive=s.positive negative=s.negative/>
         </section>

@@ -8,7 +8,7 @@ use crate::api::form_error::FormError;
 use crate::api::scorecard_form::{open_scorecard, scorecard_history, SaveScorecard, STALE_FIELD};
 use crate::api::scorecards::{ScorecardItem, ScorecardView};
 use crate::components::form::{field_message_id, typed, FieldMessage, FormNotice};
-use crate::components::rubric::AnchorsTable;
+use crate::components::rubric::{AnchorsTable, Probes, ScoringGuide};
 use crate::domain::scorecard::{Recommendation, ScorecardState, VersionKind};
 use crate::domain::scoring::Rating;
 use crate::time_text::Times;
@@ -310,6 +310,7 @@ fn CardForm(
                 <kbd>"1"</kbd>" or "<kbd>"e"</kbd>" rates it Exceeds, "<kbd>"2"</kbd>" or "<kbd>"m"</kbd>" Meets, "
                 <kbd>"3"</kbd>" or "<kbd>"b"</kbd>" Below, "<kbd>"0"</kbd>" or "<kbd>"n"</kbd>" No evidence. Keys typed in a text box are text."
             </p>
+            <ScoringGuide/>
             <ol class="interview-items scorecard-items">{items}</ol>
             <fieldset class="recommendation" aria-describedby=field_message_id("recommendation")>
                 <legend>"Overall recommendation"</legend>
@@ -406,6 +407,7 @@ fn item_fields(
             <p class="eyebrow">{i.item.eyebrow.clone()}{(!i.in_plan).then_some(" · no longer in this round's plan")}</p>
             <h3>{i.item.title.clone()}</h3>
             <blockquote class="ask">{i.item.ask.clone()}</blockquote>
+            <Probes probes=i.item.probes.clone()/>
             {(key == "exercise:simulation").then(|| view! {
                 <p><a class="actor-brief-link" href=format!("/interviews/{}/brief", c.id)>"Actor's brief for the colleague playing the partner"</a></p>
             })}

@@ -5,7 +5,7 @@
 use super::error::{Pos, RubricError};
 use super::locate::{field_position, id_positions};
 use super::Sources;
-use app::domain::rubric::{Anchors, Library};
+use app::domain::rubric::{Anchors, Library, SampleAnswers};
 use app::domain::{Level, SubRole};
 use std::collections::{BTreeMap, HashSet};
 
@@ -15,6 +15,9 @@ pub const MIN_QUESTIONS_PER_LEVEL: usize = 16;
 pub const MIN_ATTITUDES: usize = 12;
 pub const MIN_RESUME_CRITERIA: usize = 8;
 pub const MIN_ROLE_RESUME_CRITERIA: usize = 4;
+/// Follow-up probes per scored item: enough to draw the evidence out of a
+/// short answer, few enough to ask in the time the item has.
+pub const PROBES: std::ops::RangeInclusive<usize> = 3..=4;
 
 struct Check<'a> {
     sources: &'a Sources,
@@ -68,6 +71,79 @@ impl Check<'_> {
                     &path,
                     format!("`{name}` has {filled} indicators; at least {min} are needed"),
                 );
+            }
+        }
+    }
+
+    /// The probes and sample answers of a scored item: three or four
+    /// probes, and a sample at each rating, each its own (the calibration
+    /// page asks interviewers to tell them apart).
+    fn practice(
+        &mut self,
+        relative: &str,
+        id: Option<&str>,
+        base: &[&str],
+        probes: &[String],
+        samples: Option<&SampleAnswers>,
+    ) {
+        let path = |last: &[&'static str]| -> Vec<&str> {
+            base.iter().copied().chain(last.iter().copied()).collect()
+        };
+        let asked = probes.iter().filter(|p| !p.trim().is_empty()).count();
+        if !PROBES.contains(&asked) {
+            self.at(
+                relative,
+                id,
+                &path(&["probes"]),
+                format!(
+                    "`probes` has {asked} follow-up questions; a scored item needs {} to {}",
+                    PROBES.start(),
+                    PROBES.end()
+                ),
+            );
+        }
+        for probe in probes {
+            if probe.contains('{') {
+                self.at(
+                    relative,
+                    id,
+                    &path(&["probes"]),
+                    format!("the probe \"{probe}\" has a placeholder; probes are asked as written"),
+                );
+            }
+        }
+        let Some(samples) = samples else {
+            self.at(
+                relative,
+                id,
+                &path(&["negative"]),
+                "`samples` is missing: every scored item needs sample answers at exceeds, meets and below (interviewers practise on them at /calibration)".into(),
+            );
+            return;
+        };
+        let named = [
+            ("exceeds", &samples.exceeds),
+            ("meets", &samples.meets),
+            ("below", &samples.below),
+        ];
+        for (i, (name, text)) in named.iter().enumerate() {
+            let text = text.trim();
+            let problem = if text.is_empty() {
+                Some(format!("samples.{name} is empty"))
+            } else if text.contains('{') {
+                Some(format!(
+                    "samples.{name} has a placeholder; samples are shown as written"
+                ))
+            } else {
+                named[..i]
+                    .iter()
+                    .find(|(_, other)| other.trim() == text)
+                    .map(|(other, _)| {
+                        format!("samples.{name} is the same as samples.{other}; each rating needs its own answer")
+                    })
+            };
+            if let Some(message) = problem {
+                self.at(relative, id, &path(&["samples", name]), message);
             }
         }
     }
@@ -326,6 +402,7 @@ fn questions(check: &mut Check, library: &Library) {
             }
             check.anchors(&file, id, &[], &q.anchors);
             check.indicators(&file, id, &[], &q.positive, &q.negative, 5);
+            check.practice(&file, id, &[], &q.probes, q.samples.as_ref());
         }
         let covered: HashSet<&str> = questions.iter().map(|q| q.competency.as_str()).collect();
         for c in &library.competencies {
@@ -362,6 +439,7 @@ fn attitudes(check: &mut Check, library: &Library) {
         check.round(library, "attitudes.yaml", id, &[], &a.round);
         check.anchors("attitudes.yaml", id, &[], &a.anchors);
         check.indicators("attitudes.yaml", id, &[], &a.positive, &a.negative, 3);
+        check.practice("attitudes.yaml", id, &[], &a.probes, a.samples.as_ref());
     }
 }
 
@@ -536,6 +614,13 @@ fn sub_role(check: &mut Check, library: &Library, id: SubRole) {
         &e.presentation.negative,
         4,
     );
+    check.practice(
+        &exercises_file,
+        None,
+        &["presentation"],
+        &e.presentation.probes,
+        e.presentation.samples.as_ref(),
+    );
     check.round(
         library,
         &exercises_file,
@@ -556,6 +641,13 @@ fn sub_role(check: &mut Check, library: &Library, id: SubRole) {
         &e.simulation.positive,
         &e.simulation.negative,
         5,
+    );
+    check.practice(
+        &exercises_file,
+        None,
+        &["simulation"],
+        &e.simulation.probes,
+        e.simulation.samples.as_ref(),
     );
     let persona = &e.simulation.persona;
     for (name, list) in [

@@ -110,6 +110,9 @@ pub struct InterviewItem {
     pub anchors: Anchors,
     pub positive: Vec<String>,
     pub negative: Vec<String>,
+    /// Follow-up questions to draw the evidence out.
+    #[serde(default)]
+    pub probes: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -239,6 +242,7 @@ pub fn interview_item(
         anchors: found.anchors().clone(),
         positive: positive.to_vec(),
         negative: negative.to_vec(),
+        probes: found.probes().to_vec(),
     })
 }
 
