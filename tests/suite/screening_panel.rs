@@ -706,7 +706,10 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
     // The board's card owed, in each reader's zone.
     let board = format!("/candidates/{ada}/board");
     let (_, html) = get_page(&app, &recruiter, &board).await;
-    assert!(html.contains("interview Wed 3 Feb 2027, 10:00 EST"), "{html}");
+    assert!(
+        html.contains("interview Wed 3 Feb 2027, 10:00 EST"),
+        "{html}"
+    );
     let (_, list) = get_page(&app, &iris, "/interviews").await;
     assert!(list.contains("Wed 3 Feb 2027, 16:00–16:45 CET"), "{list}");
     let (body,): (String,) = sqlx::query_as("SELECT body FROM outbox WHERE kind = 'assignment'")
