@@ -135,6 +135,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requisitions") view=pages::requisitions::RequisitionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=pages::sign_in::SignInPage/>
                     <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/calibration") view=pages::calibration::CalibrationPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=pages::admin_users::AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=pages::admin_audit::AdminAuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/outbox") view=pages::admin_outbox::AdminOutboxPage ssr=SsrMode::Async/>

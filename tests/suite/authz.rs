@@ -108,6 +108,9 @@ async fn every_role_reaches_exactly_what_it_should(app: TestApp) {
         row(&get,  "/api/fn/accounts",                          None,               [401, 200, 403, 403, 403, 403, 403]),
         row(&get,  "/api/fn/outbox",                            None,               [401, 200, 403, 403, 403, 403, 403]),
         row(&get,  "/api/fn/my-account",                        None,               [401, 200, 200, 200, 200, 200, 200]),
+        row(&get,  "/api/fn/calibration",                       None,               [401, 200, 200, 200, 200, 200, 200]),
+        row(&post, "/api/fn/require-calibration",               Some(json!({"requisition_id": r, "required": "off"})), RUNNERS),
+        row(&post, "/api/fn/practice-rate",                     Some(json!({"sample": "0123456789abcdef", "rating": "meets"})), [401, 404, 404, 404, 404, 404, 404]),
         // Refused past the access check (no such person, a bad time, no
         // such message): only those allowed get that far.
         row(&post, "/api/fn/remove-member",                     Some(json!({"id": r, "user_id": "nobody"})), [401, 404, 404, 404, 403, 403, 403]),
@@ -123,6 +126,7 @@ async fn every_role_reaches_exactly_what_it_should(app: TestApp) {
         row(&get,  "/admin/users",                              None,               [303, 200, 403, 403, 403, 403, 403]),
         row(&get,  "/admin/outbox",                             None,               [303, 200, 403, 403, 403, 403, 403]),
         row(&get,  "/account",                                  None,               [303, 200, 200, 200, 200, 200, 200]),
+        row(&get,  "/calibration",                              None,               [303, 200, 200, 200, 200, 200, 200]),
         row(&get,  "/interviews",                               None,               [303, 200, 200, 200, 200, 200, 200]),
         // Each interviewer reaches only the candidate they interview: iris
         // was put on the other candidate's panel above, ivy was not.

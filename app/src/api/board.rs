@@ -277,6 +277,20 @@ mod server {
         if scope != Scope::Full {
             board.times = crate::domain::zone::times(board.stored_times(), user.zone());
         }
+        if scope == Scope::Page && reach == BoardReach::Runs {
+            let mut people: Vec<(String, String)> = panel
+                .iter()
+                .map(|a| (a.interviewer_id.clone(), a.interviewer_email.clone()))
+                .collect();
+            people.sort();
+            people.dedup();
+            let ids: Vec<String> = people.iter().map(|(id, _)| id.clone()).collect();
+            let mut scores = crate::api::calibration::panel_scores(db, &ids).await?;
+            board.practice = people
+                .into_iter()
+                .map(|(id, email)| (email, scores.remove(&id).unwrap_or_default()))
+                .collect();
+        }
         if scope == Scope::Page {
             board.ratings = Vec::new();
             board.slots = Vec::new();

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod apply;
 pub mod board;
+pub mod calibration;
 pub mod candidates;
 #[cfg(feature = "ssr")]
 pub mod context;

@@ -440,6 +440,16 @@ pub async fn assign(
         },
     };
 
+    // A requisition that requires calibration has it of everyone who scores.
+    if let (Some(person), Some(Part::Interviewer)) = (&interviewer, part) {
+        if let Some(message) = super::calibration::calibration_refusal(db, requisition, person)
+            .await
+            .map_err(app)?
+        {
+            refuse("interviewer_email", message);
+        }
+    }
+
     let (
         Some(candidate),
         Some(kit_round),

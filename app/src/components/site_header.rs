@@ -39,6 +39,7 @@ fn links_for(role: Role) -> Vec<(&'static str, &'static str)> {
         links.push(("/jd", "JD studio"));
     }
     links.push(("/interviews", "My interviews"));
+    links.push(("/calibration", "Calibration"));
     links.push(("/", "Interview kits"));
     if role == Role::Admin {
         links.push(("/admin/users", "Accounts"));

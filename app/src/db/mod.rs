@@ -11,6 +11,7 @@ pub mod decisions;
 pub mod erasure;
 pub mod link_requests;
 pub mod outbox;
+pub mod practice;
 pub mod requisitions;
 pub mod rubric_snapshots;
 pub mod scorecards;

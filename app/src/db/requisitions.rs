@@ -65,12 +65,13 @@ struct Row {
     opened_at: Option<String>,
     plan_version: i64,
     closed_at: Option<String>,
+    calibration_required_at: Option<String>,
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, status, title, outcome_json, jd_markdown, rubric_version, created_at, owner_id, plan_json, opened_at, plan_version, \
-         closed_at FROM requisitions WHERE id = $1",
+         closed_at, calibration_required_at FROM requisitions WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
@@ -88,6 +89,7 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
         opened_at,
         plan_version,
         closed_at,
+        calibration_required_at,
     }) = row
     else {
         return Ok(None);
@@ -110,7 +112,23 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
         created_at,
         opened_at,
         closed_at,
+        calibration_required: calibration_required_at.is_some(),
     }))
+}
+
+/// Turns on or off the calibration standard for the requisition's panel.
+pub async fn set_calibration_required(db: &Db, id: &str, required: bool) -> Result<(), DbError> {
+    let _turn = db.write_turn().await;
+    sqlx::query(
+        "UPDATE requisitions SET calibration_required_at = CASE WHEN $1 = 1 THEN COALESCE(calibration_required_at, $2) ELSE NULL END \
+         WHERE id = $3",
+    )
+    .bind(i64::from(required))
+    .bind(now())
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
 }
 
 /// Closes an open requisition (`close`) or reopens a closed one. False
@@ -340,4 +358,29 @@ pub async fn members(db: &Db, requisition_id: &str) -> Result<Vec<CurrentUser>, 
     .fetch_all(&db.pool)
     .await?;
     Ok(rows.into_iter().filter_map(super::users::person).collect())
+}
+
+/// The kits (sub-role, level) of every requisition `user_id` is on, as a
+/// member or with an interview: what they interview for.
+pub async fn kits_of_person(
+    db: &Db,
+    user_id: &str,
+) -> Result<Vec<(crate::domain::SubRole, crate::domain::Level)>, DbError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT r.outcome_json FROM requisitions r \
+         WHERE EXISTS (SELECT 1 FROM requisition_members m WHERE m.requisition_id = r.id AND m.user_id = $1) \
+            OR EXISTS (SELECT 1 FROM assignments a WHERE a.requisition_id = r.id AND a.interviewer_id = $1) \
+         ORDER BY r.created_at, r.id",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut kits = Vec::new();
+    for (json,) in rows {
+        let outcome: Outcome = decode_json(&json)?;
+        if !kits.contains(&(outcome.sub_role, outcome.level)) {
+            kits.push((outcome.sub_role, outcome.level));
+        }
+    }
+    Ok(kits)
 }

@@ -7,6 +7,7 @@ pub mod application;
 pub mod board;
 pub mod board_export;
 pub mod byte_range;
+pub mod calibration;
 pub mod candidate;
 #[cfg(feature = "ssr")]
 pub mod candidate_import;

@@ -67,6 +67,10 @@ pub struct Requisition {
     /// When it was closed, while it is.
     #[serde(default)]
     pub closed_at: Option<String>,
+    /// Whether everyone put on its panel to score must first meet the
+    /// calibration standard (`domain::calibration::Score::passes`).
+    #[serde(default)]
+    pub calibration_required: bool,
 }
 
 impl Requisition {

@@ -712,9 +712,45 @@ fn calibration(b: &Board) -> AnyView {
                     </table>
                 }.into_any()
             }}
+            {practice_table(b)}
         </section>
     }
     .into_any()
+}
+
+/// The panel's practice on the calibration page, for the people running
+/// the requisition: a leniency seen on the board and one seen on the
+/// sample answers, side by side.
+fn practice_table(b: &Board) -> Option<AnyView> {
+    if b.practice.is_empty() {
+        return None;
+    }
+    let rows: Vec<AnyView> = b
+        .practice
+        .iter()
+        .map(|(email, s)| {
+            view! {
+                <tr data-interviewer=email.clone() data-passes=s.passes().to_string()>
+                    <td>{b.person(email).to_string()}</td>
+                    <td class="num">{s.agreement_text()}</td>
+                    <td>{s.tendency_text()}</td>
+                    <td>{if s.passes() { "met" } else { "not yet" }}</td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect();
+    Some(
+        view! {
+            <h3>"Practice on sample answers"</h3>
+            <p class="muted">"From each interviewer's ratings on the calibration page: how often they rated a sample answer as its reference, and which way they lean."</p>
+            <table class="board-practice">
+                <thead><tr><th scope="col">"Interviewer"</th><th scope="col">"As the reference"</th><th scope="col">"Tendency"</th><th scope="col">"Standard"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any(),
+    )
 }
 
 fn leniency_row(b: &Board, l: &InterviewerLeniency) -> AnyView {

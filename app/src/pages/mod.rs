@@ -6,6 +6,7 @@ pub mod admin_outbox;
 pub mod admin_users;
 pub mod apply;
 pub mod board;
+pub mod calibration;
 pub mod candidate;
 pub mod candidate_board;
 pub mod candidates;

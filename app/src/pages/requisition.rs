@@ -4,6 +4,7 @@
 
 mod plan_editor;
 
+use crate::api::calibration::RequireCalibration;
 use crate::api::requisitions::{
     get_requisition, AddMember, CloseRequisition, EditPlan, OpenRequisition, RemoveMember,
     ReopenRequisition, RequisitionView,
@@ -24,6 +25,7 @@ pub fn RequisitionPage() -> impl IntoView {
         close: ServerAction::<CloseRequisition>::new(),
         reopen: ServerAction::<ReopenRequisition>::new(),
         remove: ServerAction::<RemoveMember>::new(),
+        calibration: ServerAction::<RequireCalibration>::new(),
     };
     let view_data = Resource::new(
         move || {
@@ -36,6 +38,7 @@ pub fn RequisitionPage() -> impl IntoView {
                     actions.close.version().get(),
                     actions.reopen.version().get(),
                     actions.remove.version().get(),
+                    actions.calibration.version().get(),
                 ),
             )
         },
@@ -68,6 +71,7 @@ struct Actions {
     close: ServerAction<CloseRequisition>,
     reopen: ServerAction<ReopenRequisition>,
     remove: ServerAction<RemoveMember>,
+    calibration: ServerAction<RequireCalibration>,
 }
 
 #[component]
@@ -148,6 +152,7 @@ fn RequisitionView(
             }}
             {v.plan.clone().map(|plan| view! { <PlanEditor id=plan_id plan locked=v.plan_locked edit/> })}
             <Members id=members_id owner=d.owner_id.clone() members=v.members.clone() member remove=actions.remove/>
+            <CalibrationRule id=d.id.clone() required=d.calibration_required action=actions.calibration/>
             <details class="jd-details">
                 <summary>"The job description"</summary>
                 <div class="jd-rendered" inner_html=d.jd_html.clone()></div>
@@ -155,6 +160,36 @@ fn RequisitionView(
         </article>
     }
     .into_any()
+}
+
+/// Whether everyone put on the panel to score must first meet the
+/// calibration standard.
+#[component]
+fn CalibrationRule(
+    id: String,
+    required: bool,
+    action: ServerAction<RequireCalibration>,
+) -> impl IntoView {
+    use crate::domain::calibration::{MIN_RATED, PASS_DENOMINATOR, PASS_NUMERATOR};
+    view! {
+        <section class="calibration-rule" id="calibration" data-required=required.to_string()>
+            <h2>"Calibration"</h2>
+            <p>{format!(
+                "Interviewers practise on sample answers at /calibration. The standard: {MIN_RATED} or more answers rated, {PASS_NUMERATOR} in {PASS_DENOMINATOR} at the reference rating. {}",
+                if required {
+                    "This requisition requires it: nobody is put on its panel to score, or handed an interview, before meeting it."
+                } else {
+                    "This requisition does not require it; the board shows each interviewer's practice all the same."
+                }
+            )}</p>
+            <ActionForm action>
+                <input type="hidden" name="requisition_id" value=id/>
+                <input type="hidden" name="required" value=if required { "off" } else { "on" }/>
+                <button type="submit" class="calibration-toggle">{if required { "Stop requiring it" } else { "Require it of the panel" }}</button>
+            </ActionForm>
+            {move || action.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+        </section>
+    }
 }
 
 #[component]

@@ -152,6 +152,18 @@ impl Browser {
         panic!("`{css}` kept changing while being read");
     }
 
+    /// The attribute `name` of the element `css` matches ('' without it),
+    /// read again if the page replaced the element meanwhile.
+    pub async fn attribute(&self, css: &str, name: &str) -> String {
+        for _ in 0..20 {
+            if let Ok(value) = self.wait_for(css).await.attr(name).await {
+                return value.unwrap_or_default();
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("`{css}` kept changing while being read");
+    }
+
     /// How many elements match `css` now.
     pub async fn count(&self, css: &str) -> usize {
         self.client

@@ -150,6 +150,13 @@ pub async fn replace_interviewer(
     let person = super::panelist(&db, &requisition, &interviewer_email)
         .await?
         .map_err(|message| FormError::field("interviewer_email", message, &typed))?;
+    if assignment.part == crate::domain::requisition::Part::Interviewer {
+        if let Some(message) =
+            crate::api::calibration::calibration_refusal(&db, &requisition, &person).await?
+        {
+            return Err(FormError::field("interviewer_email", message, &typed));
+        }
+    }
     if person.id == assignment.interviewer_id {
         return Err(FormError::field(
             "interviewer_email",

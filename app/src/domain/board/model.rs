@@ -287,6 +287,10 @@ pub struct Board {
     /// stored UTC times.
     #[serde(default, skip_serializing_if = "crate::time_text::Times::is_empty")]
     pub times: crate::time_text::Times,
+    /// Each interviewer's practice on the calibration page, by email, for
+    /// the people running the requisition (on the page, beside leniency).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub practice: std::collections::BTreeMap<String, crate::domain::calibration::Score>,
 }
 
 impl Board {

@@ -280,6 +280,7 @@ mod tests {
         let board = Board {
             people: Default::default(),
             times: Default::default(),
+            practice: Default::default(),
             requisition_id: "r1".into(),
             title: "Partner manager".into(),
             generated_at: "2024-06-10T00:00:00Z".into(),
