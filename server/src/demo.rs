@@ -283,6 +283,7 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
     )
     .await
     .map_err(fail)?;
+    practice(db, library, &requisition, [&ivy, &iris, &ian, &omar]).await?;
 
     Ok(Demo {
         password,
@@ -292,6 +293,47 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
             .collect(),
         requisition: requisition.id,
     })
+}
+
+/// A dozen practice ratings each on the calibration page, from the
+/// requisition's kit: ivy and ian close to the references, iris a little
+/// harsh, omar lenient (below the standard a requisition can require).
+async fn practice(
+    db: &Db,
+    library: &Library,
+    requisition: &Requisition,
+    panel: [&CurrentUser; 4],
+) -> Result<(), String> {
+    use app::domain::calibration::{practice_order, samples_of};
+    let kit = library
+        .kit(requisition.outcome.sub_role, requisition.outcome.level)
+        .ok_or("the requisition's kit is not in the library")?;
+    let up = |r: Rating| match r {
+        Rating::Below => Rating::Meets,
+        _ => Rating::Exceeds,
+    };
+    let down = |r: Rating| match r {
+        Rating::Exceeds => Rating::Meets,
+        _ => Rating::Below,
+    };
+    for (who, person) in panel.into_iter().enumerate() {
+        let mut samples = samples_of(&kit);
+        practice_order(&mut samples, &person.id);
+        for (i, sample) in samples.iter().take(12).enumerate() {
+            let r = sample.reference;
+            let given = match who {
+                0 if i % 4 == 3 => up(r),
+                1 if i % 3 == 0 => down(r),
+                2 if i % 6 == 5 => up(r),
+                3 if i % 2 == 0 => up(r),
+                _ => r,
+            };
+            app::db::practice::record(db, &person.id, &library.version, sample, given)
+                .await
+                .map_err(fail)?;
+        }
+    }
+    Ok(())
 }
 
 fn applicant(name: &str, email: &str) -> Result<NewCandidate, String> {

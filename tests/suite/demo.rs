@@ -93,6 +93,15 @@ async fn the_demo_fills_a_new_installation(app: TestApp) {
         "interviewers by name: {board}"
     );
     assert!(
+        board.contains("Practice on sample answers"),
+        "the panel's calibration practice: {board}"
+    );
+    let (practised,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM practice_ratings")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(practised, 48);
+    assert!(
         board.contains("items rated by two or more interviewers (")
             && !board.contains("not computed yet"),
         "the agreement figure has enough to go on: {board}"
