@@ -355,3 +355,48 @@ fn a_sample_answer_that_repeats_another_is_refused() {
         "samples.meets is the same as samples.exceeds",
     );
 }
+
+#[test]
+fn a_reference_check_of_no_resume_criterion_is_refused_at_its_line() {
+    let lib = copy_of_library();
+    let path = lib.path().join("sub-roles/partner-manager/screening.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checks = text.find("reference_checks:").expect("reference checks");
+    let at = checks + text[checks..].find("    criterion: ").unwrap();
+    let line = text[..at].lines().count() + 1;
+    let end = at + text[at..].find('\n').unwrap();
+    let broken = format!(
+        "{}    criterion: no-such-criterion{}",
+        &text[..at],
+        &text[end..]
+    );
+    std::fs::write(&path, broken).unwrap();
+    assert_rejected(
+        &check(lib.path()),
+        &path,
+        Some(line),
+        "criterion `no-such-criterion` is not a resume criterion of this kit",
+    );
+}
+
+#[test]
+fn an_actor_without_a_cue_checklist_is_refused() {
+    let lib = copy_of_library();
+    let path = lib.path().join("sub-roles/co-sell-ops/exercises.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Keep the key, drop its moments.
+    let cues = text.find("    cues:\n").expect("a cue checklist");
+    let rest = &text[cues + "    cues:\n".len()..];
+    let kept: String = rest
+        .lines()
+        .skip_while(|l| l.starts_with("      "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, format!("{}    cues: []\n{kept}", &text[..cues])).unwrap();
+    assert_rejected(
+        &check(lib.path()),
+        &path,
+        None,
+        "persona.cues has 0 moments; the actor's checklist needs 4 to 6",
+    );
+}

@@ -255,9 +255,12 @@ async fn the_actors_brief_has_the_persona_and_no_anchors(app: TestApp) {
             &persona.motivation,
             &persona.do_not[0],
             &persona.tensions[0],
+            &persona.cues[0],
+            &persona.cues[persona.cues.len() - 1],
         ] {
             assert!(html.contains(&escape(text)), "{text}: {html}");
         }
+        assert!(html.contains("Cue checklist"), "{html}");
         let s = &kit.simulation;
         for hidden in [&s.anchors.exceeds, &s.anchors.meets, &s.anchors.below]
             .into_iter()

@@ -358,6 +358,9 @@ pub struct CandidateView {
     pub other_applications: Vec<OtherApplication>,
     /// The times the page shows, on the reader's clocks.
     pub times: crate::time_text::Times,
+    /// The requisition's kit page (its reference checks, for the people
+    /// running it).
+    pub kit_path: String,
 }
 
 /// Another application from the same email for the same job.
@@ -462,6 +465,7 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         panel,
         other_applications,
         times,
+        kit_path: format!("/kits/{}/{}", kit.sub_role, kit.level),
     })
 }
 

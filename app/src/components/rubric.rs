@@ -102,3 +102,35 @@ pub fn ScoringGuide() -> impl IntoView {
         </details>
     }
 }
+
+/// The questions for referees, each with the resume criterion it checks.
+#[component]
+pub fn ReferenceChecks(
+    checks: Vec<crate::domain::rubric::ReferenceCheck>,
+    criteria: Vec<crate::domain::kit::KitResumeCriterion>,
+) -> impl IntoView {
+    (!checks.is_empty()).then(|| {
+        view! {
+            <section id="references" class="kit-section reference-checks">
+                <h2>"Reference checks"</h2>
+                <p class="muted">"Before an offer, ask a former manager or partner counterpart these questions: each checks a figure or claim the resume screen rewarded, and the candidate's own part in it."</p>
+                <ol>
+                    {checks.into_iter().map(|r| {
+                        let criterion = criteria
+                            .iter()
+                            .find(|c| c.id == r.criterion)
+                            .map(|c| c.criterion.clone())
+                            .unwrap_or_else(|| r.criterion.clone());
+                        view! {
+                            <li class="item" data-reference=r.id>
+                                <p class="eyebrow">"Checks: "{criterion}</p>
+                                <blockquote class="ask">{r.ask}</blockquote>
+                                <p><strong>"What confirms it: "</strong>{r.confirms}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        }
+    })
+}

@@ -99,6 +99,12 @@ pub(crate) fn sub_role(id: SubRole, scope: &str, typical: Vec<Level>) -> SubRole
                 criterion: "Criterion.".into(),
                 anchors: anchors(),
             }],
+            reference_checks: vec![ReferenceCheck {
+                id: format!("{id}-reference"),
+                criterion: format!("{id}-criterion"),
+                ask: "What pipeline did they source with the partner?".into(),
+                confirms: "A figure close to the resume's.".into(),
+            }],
         },
         exercises: Exercises {
             presentation: Presentation {
@@ -140,6 +146,7 @@ pub(crate) fn sub_role(id: SubRole, scope: &str, typical: Vec<Level>) -> SubRole
                     tensions: lines(2, "tension"),
                     guidance: lines(2, "guidance"),
                     do_not: lines(2, "do not"),
+                    cues: lines(4, "cue"),
                 },
                 level_expectations: per_level("Role-play"),
                 anchors: anchors(),

@@ -4,8 +4,8 @@
 use super::ids::{Level, SubRole};
 use super::kit_item::Exercise;
 use super::rubric::{
-    Anchors, Attitude, Knockout, Library, Presentation, SampleAnswers, Simulation, SubRoleProfile,
-    VideoPrompt, Weights,
+    Anchors, Attitude, Knockout, Library, Presentation, ReferenceCheck, SampleAnswers, Simulation,
+    SubRoleProfile, VideoPrompt, Weights,
 };
 use serde::{Deserialize, Serialize};
 
@@ -108,6 +108,10 @@ pub struct Kit {
     pub presentation: Presentation,
     pub simulation: Simulation,
     pub weights: Weights,
+    /// Questions for referees that check what the resume criteria reward
+    /// (empty in kits frozen before the library had them).
+    #[serde(default)]
+    pub reference_checks: Vec<ReferenceCheck>,
 }
 
 impl Kit {
@@ -119,6 +123,10 @@ impl Kit {
             .unwrap_or(id)
     }
 }
+
+/// In a general knock-out question, the sub-role's share of variable pay
+/// ("Between 35% and 45%"): the mix differs by sub-role.
+pub const VARIABLE_PAY: &str = "{variable_pay}";
 
 pub fn kit_title(profile_title: &str, level: Level) -> String {
     format!("{profile_title}, {}", level.title())
@@ -269,7 +277,16 @@ impl Library {
                     .knockouts
                     .iter()
                     .chain(rubric.screening.knockouts.iter())
-                    .cloned()
+                    .map(|k| Knockout {
+                        question: k.question.replace(
+                            VARIABLE_PAY,
+                            &format!(
+                                "Between {}% and {}%",
+                                profile.variable_pay.min_percent, profile.variable_pay.max_percent
+                            ),
+                        ),
+                        ..k.clone()
+                    })
                     .collect(),
                 video_prompts: rubric.screening.video_prompts.clone(),
             },
@@ -278,6 +295,7 @@ impl Library {
             presentation: exercises.presentation.clone(),
             simulation: exercises.simulation.clone(),
             weights: profile.weights.clone(),
+            reference_checks: rubric.screening.reference_checks.clone(),
         })
     }
 }
@@ -340,6 +358,32 @@ mod tests {
         assert_eq!(
             sources,
             vec![CriterionSource::Role, CriterionSource::General]
+        );
+    }
+
+    #[test]
+    fn the_variable_pay_question_states_each_sub_roles_mix() {
+        let mut lib = sample_library();
+        lib.screening
+            .knockouts
+            .push(crate::domain::rubric::Knockout {
+                id: "gen-variable-pay".into(),
+                question: "{variable_pay} of pay is variable. Open to it?".into(),
+                answers: vec![],
+            });
+        let kit = lib.kit(SubRole::CoSellOps, Level::Mid).unwrap();
+        let pay = &lib
+            .sub_role(SubRole::CoSellOps)
+            .unwrap()
+            .profile
+            .variable_pay;
+        let asked = &kit.application.knockouts.last().unwrap().question;
+        assert_eq!(
+            asked,
+            &format!(
+                "Between {}% and {}% of pay is variable. Open to it?",
+                pay.min_percent, pay.max_percent
+            )
         );
     }
 

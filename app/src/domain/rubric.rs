@@ -143,6 +143,19 @@ pub struct ResumeCriterion {
     pub anchors: Anchors,
 }
 
+/// A question for a referee that checks a figure or claim a resume
+/// criterion rewards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceCheck {
+    pub id: String,
+    /// The resume criterion it verifies (the sub-role's or a general one).
+    pub criterion: String,
+    pub ask: String,
+    /// What confirms the claim, and what would contradict it.
+    pub confirms: String,
+}
+
 /// `screening.yaml`: the items every kit's screening stage shares.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,6 +172,8 @@ pub struct SubRoleScreening {
     pub knockouts: Vec<Knockout>,
     pub video_prompts: Vec<VideoPrompt>,
     pub resume_criteria: Vec<ResumeCriterion>,
+    #[serde(default)]
+    pub reference_checks: Vec<ReferenceCheck>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -283,6 +298,10 @@ pub struct Persona {
     pub tensions: Vec<String>,
     pub guidance: Vec<String>,
     pub do_not: Vec<String>,
+    /// The moments the actor delivers, in order, ticked off during the
+    /// role-play so every candidate meets the same pressure.
+    #[serde(default)]
+    pub cues: Vec<String>,
 }
 
 /// The MDF stakeholder role-play.

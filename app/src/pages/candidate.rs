@@ -153,7 +153,9 @@ fn CandidateBody(
                 view! { <p class="eyebrow">"Candidate · "{v.requisition_title.clone()}</p> }.into_any()
             }}
             <h1>{c.name.clone()}</h1>
-            <p class="board-link"><a href=format!("/candidates/{}/board", c.id)>"Panel board"</a></p>
+            <p class="board-link"><a href=format!("/candidates/{}/board", c.id)>"Panel board"</a>
+                {v.runs.then(|| view! { " · "<a class="reference-guide-link" href=format!("{}#references", v.kit_path)>"Reference-check guide"</a> })}
+            </p>
             {done.map(|m| view! { <p class="notice-ok" role="status">{m}</p> })}
             {v.runs.then(|| view! { <Contact c=c.clone() others=v.other_applications.clone() times=v.times.clone()/> })}
             <Application c=c.clone() files=v.files.clone()/>

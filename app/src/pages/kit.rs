@@ -101,6 +101,7 @@ fn KitView(kit: Kit) -> impl IntoView {
             </section>
             <ApplicationStage application=kit.application.clone()/>
             <ResumeStage criteria=kit.resume_criteria.clone()/>
+            <crate::components::rubric::ReferenceChecks checks=kit.reference_checks.clone() criteria=kit.resume_criteria.clone()/>
             <InterviewStage kit/>
         </article>
     }

@@ -230,6 +230,7 @@ fn SimulationBlock(s: Simulation, level: Level, weight: u8) -> impl IntoView {
                     <Section title="Tensions to introduce" items=persona.tensions/>
                     <Section title="In-character guidance" items=persona.guidance/>
                     <Section title="Do not" items=persona.do_not/>
+                    <Section title="Cue checklist for the actor" items=persona.cues/>
                 </div>
             </div>
             <Probes probes=s.probes/>

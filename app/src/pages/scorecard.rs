@@ -845,6 +845,17 @@ pub fn ActorBriefPage() -> impl IntoView {
                                 {list("Tensions to introduce", p.tensions.clone())}
                                 {list("Staying in character", p.guidance.clone())}
                                 {list("Do not", p.do_not.clone())}
+                                {(!p.cues.is_empty()).then(|| view! {
+                                    <section class="actor-cues">
+                                        <h2>"Cue checklist"</h2>
+                                        <p class="muted">"Deliver these moments in this order, and tick each as you do: every candidate should meet the same pressure."</p>
+                                        <ol>
+                                            {p.cues.iter().map(|cue| view! {
+                                                <li><label><input type="checkbox"/>" "{cue.clone()}</label></li>
+                                            }).collect_view()}
+                                        </ol>
+                                    </section>
+                                })}
                                 <p class="muted">"This brief leaves out how the candidate is scored, so your part stays natural; the interviewer scores."</p>
                                 <p><a href=format!("/interviews/{}", b.assignment_id)>"Back to the interview"</a></p>
                             </article>

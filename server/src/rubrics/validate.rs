@@ -18,6 +18,10 @@ pub const MIN_ROLE_RESUME_CRITERIA: usize = 4;
 /// Follow-up probes per scored item: enough to draw the evidence out of a
 /// short answer, few enough to ask in the time the item has.
 pub const PROBES: std::ops::RangeInclusive<usize> = 3..=4;
+/// The actor's checklist of moments in the role-play.
+pub const CUES: std::ops::RangeInclusive<usize> = 4..=6;
+/// Reference checks per sub-role.
+pub const REFERENCE_CHECKS: std::ops::RangeInclusive<usize> = 3..=5;
 
 struct Check<'a> {
     sources: &'a Sources,
@@ -260,11 +264,19 @@ fn ids<'a>(check: &mut Check, library: &'a Library) {
                 .collect(),
         );
         add(
-            file,
+            file.clone(),
             s.screening
                 .resume_criteria
                 .iter()
                 .map(|c| c.id.as_str())
+                .collect(),
+        );
+        add(
+            file,
+            s.screening
+                .reference_checks
+                .iter()
+                .map(|r| r.id.as_str())
                 .collect(),
         );
     }
@@ -445,6 +457,29 @@ fn attitudes(check: &mut Check, library: &Library) {
 
 fn knockouts(check: &mut Check, file: &str, knockouts: &[app::domain::rubric::Knockout]) {
     for k in knockouts {
+        // Only the general questions are filled per sub-role.
+        let allowed: &[&str] = if file == "screening.yaml" {
+            &["variable_pay"]
+        } else {
+            &[]
+        };
+        for placeholder in placeholders(&k.question) {
+            if !allowed.contains(&placeholder) {
+                check.at(
+                    file,
+                    Some(k.id.as_str()),
+                    &["question"],
+                    format!(
+                        "unknown placeholder `{{{placeholder}}}`: {}",
+                        if allowed.is_empty() {
+                            "a sub-role's questions state their figures"
+                        } else {
+                            "only `{variable_pay}` (the sub-role's share of variable pay) is filled in"
+                        }
+                    ),
+                );
+            }
+        }
         let stops = k.answers.iter().filter(|a| a.disqualifies).count();
         if stops == 0 || stops == k.answers.len() {
             check.at(
@@ -649,6 +684,20 @@ fn sub_role(check: &mut Check, library: &Library, id: SubRole) {
         &e.simulation.probes,
         e.simulation.samples.as_ref(),
     );
+    reference_checks(check, library, &screening_file, rubric);
+    if !CUES.contains(&e.simulation.persona.cues.len()) {
+        check.at(
+            &exercises_file,
+            None,
+            &["simulation", "persona", "cues"],
+            format!(
+                "persona.cues has {} moments; the actor's checklist needs {} to {}",
+                e.simulation.persona.cues.len(),
+                CUES.start(),
+                CUES.end()
+            ),
+        );
+    }
     let persona = &e.simulation.persona;
     for (name, list) in [
         ("constraints", &persona.constraints),
@@ -663,6 +712,57 @@ fn sub_role(check: &mut Check, library: &Library, id: SubRole) {
                 &["simulation", "persona", name],
                 format!("persona.{name} is empty; the actor's brief needs it"),
             );
+        }
+    }
+}
+
+/// A sub-role's reference checks: three to five, each verifying a resume
+/// criterion the kit has, with its question and what confirms it.
+fn reference_checks(
+    check: &mut Check,
+    library: &Library,
+    file: &str,
+    rubric: &app::domain::rubric::SubRoleRubric,
+) {
+    let checks = &rubric.screening.reference_checks;
+    if !REFERENCE_CHECKS.contains(&checks.len()) {
+        check.at(
+            file,
+            None,
+            &["reference_checks"],
+            format!(
+                "reference_checks has {} entries; a sub-role needs {} to {}",
+                checks.len(),
+                REFERENCE_CHECKS.start(),
+                REFERENCE_CHECKS.end()
+            ),
+        );
+    }
+    let criteria: Vec<&str> = library
+        .screening
+        .resume_criteria
+        .iter()
+        .chain(&rubric.screening.resume_criteria)
+        .map(|c| c.id.as_str())
+        .collect();
+    for r in checks {
+        let id = Some(r.id.as_str());
+        if !criteria.contains(&r.criterion.as_str()) {
+            check.at(
+                file,
+                id,
+                &["criterion"],
+                format!(
+                    "criterion `{}` is not a resume criterion of this kit; the criteria are: {}",
+                    r.criterion,
+                    criteria.join(", ")
+                ),
+            );
+        }
+        for (name, text) in [("ask", &r.ask), ("confirms", &r.confirms)] {
+            if text.trim().is_empty() {
+                check.at(file, id, &[name], format!("`{name}` is empty"));
+            }
         }
     }
 }
