@@ -59,7 +59,7 @@ async fn the_demo_fills_a_new_installation(app: TestApp) {
     .unwrap();
     assert_eq!(
         states,
-        vec![("draft".to_string(), 1), ("submitted".to_string(), 15)]
+        vec![("draft".to_string(), 1), ("submitted".to_string(), 20)]
     );
     let decisions = app::db::decisions::for_requisition(&app.db, &requisition)
         .await

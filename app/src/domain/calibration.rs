@@ -7,7 +7,7 @@ use super::agreement::ordinal_alpha_values;
 use super::ids::{Level, SubRole};
 use super::kit::Kit;
 use super::kit_item::KitItemRef;
-use super::plan::InterviewPlan;
+use super::plan::kit_items;
 use super::scorecard::item_key;
 use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
@@ -85,16 +85,13 @@ impl SampleRef {
 
 /// Every sample answer of a kit, in the kit's order.
 pub fn samples_of(kit: &Kit) -> Vec<SampleRef> {
-    InterviewPlan::from_kit(kit)
-        .rounds
-        .iter()
-        .flat_map(|r| r.items.iter())
+    kit_items(kit)
         .filter(|item| kit.item(item).and_then(KitItemRef::samples).is_some())
         .flat_map(|item| {
             SAMPLE_RATINGS.map(|reference| SampleRef {
                 sub_role: kit.sub_role,
                 level: kit.level,
-                item_key: item_key(item),
+                item_key: item_key(&item),
                 reference,
             })
         })

@@ -165,8 +165,17 @@ fn label(kit: &Kit, item: &PlanItem) -> String {
     }
 }
 
+/// Minutes a scored item takes in an interview: the question, two or three
+/// follow-ups and the notes. A 60-minute round holds six.
+pub const MINUTES_PER_ITEM: u32 = 10;
+
+/// How many scored items a round of `minutes` holds (at least one).
+pub fn capacity(minutes: u32) -> usize {
+    usize::try_from((minutes / MINUTES_PER_ITEM).max(1)).unwrap_or(1)
+}
+
 /// Every item of the kit, in the kit's own order.
-fn kit_items(kit: &Kit) -> impl Iterator<Item = PlanItem> + '_ {
+pub fn kit_items(kit: &Kit) -> impl Iterator<Item = PlanItem> + '_ {
     kit.competency_questions
         .iter()
         .map(|q| PlanItem::competency(&q.id))
@@ -183,23 +192,67 @@ fn kit_round_index(kit: &Kit, round: &str) -> Option<usize> {
 }
 
 impl InterviewPlan {
+    /// The plan a requisition starts with: each kit round with as many of
+    /// its items as fit its minutes (see [`capacity`]). A round keeps its
+    /// exercise, then one question for each competency no earlier round
+    /// assesses, then attitudes, then its other questions; what does not
+    /// fit stays in the kit, to swap in from the plan editor.
     pub fn from_kit(kit: &Kit) -> Self {
+        use std::collections::HashSet;
         // The loader rules out repeats, but skipping them keeps the result
         // valid by construction whatever the kit holds.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen: HashSet<PlanItem> = HashSet::new();
+        let mut covered: HashSet<&str> = HashSet::new();
         let mut rounds: Vec<PlanRound> = Vec::new();
         for r in &kit.rounds {
             if rounds.iter().any(|p| p.round == r.id) {
                 continue;
             }
-            let items = r
+            let questions: Vec<PlanItem> = r
                 .competency_questions
                 .iter()
                 .map(PlanItem::competency)
-                .chain(r.attitude_questions.iter().map(PlanItem::attitude))
-                .chain(r.exercises.iter().map(PlanItem::exercise))
-                .filter(|item| seen.insert(item.clone()))
                 .collect();
+            let attitudes: Vec<PlanItem> = r
+                .attitude_questions
+                .iter()
+                .map(PlanItem::attitude)
+                .collect();
+            let exercises: Vec<PlanItem> = r.exercises.iter().map(PlanItem::exercise).collect();
+            let room = capacity(r.minutes);
+            let mut chosen: HashSet<PlanItem> = HashSet::new();
+            let take = |item: &PlanItem, chosen: &mut HashSet<PlanItem>| {
+                if chosen.len() < room && !seen.contains(item) {
+                    chosen.insert(item.clone());
+                }
+            };
+            for item in &exercises {
+                take(item, &mut chosen);
+            }
+            for item in &questions {
+                let competency = kit.item(item).and_then(KitItemRef::competency);
+                if let Some(c) = competency.filter(|c| !covered.contains(c)) {
+                    if chosen.len() < room && !seen.contains(item) {
+                        covered.insert(c);
+                        chosen.insert(item.clone());
+                    }
+                }
+            }
+            for item in attitudes.iter().chain(&questions) {
+                take(item, &mut chosen);
+            }
+            // In the kit's order: questions, attitudes, exercises.
+            let items: Vec<PlanItem> = questions
+                .into_iter()
+                .chain(attitudes)
+                .chain(exercises)
+                .filter(|item| chosen.contains(item) && seen.insert(item.clone()))
+                .collect();
+            for item in &items {
+                if let Some(c) = kit.item(item).and_then(KitItemRef::competency) {
+                    covered.insert(c);
+                }
+            }
             rounds.push(PlanRound {
                 round: r.id.clone(),
                 items,
@@ -312,9 +365,24 @@ impl InterviewPlan {
             .collect()
     }
 
-    /// Competencies nobody will assess, as sentences for the plan page.
+    /// Competencies nobody will assess, and rounds with more items than
+    /// their minutes hold, as sentences for the plan page.
     pub fn warnings(&self, kit: &Kit) -> Vec<String> {
         let available = self.available(kit);
+        let crowded = self.rounds.iter().filter_map(|r| {
+            let kit_round = kit.rounds.iter().find(|k| k.id == r.round)?;
+            let room = capacity(kit_round.minutes);
+            (r.items.len() > room).then(|| {
+                format!(
+                    "{} has {} scored items in {} minutes; at about {MINUTES_PER_ITEM} minutes an item it holds {room}: move or drop {}",
+                    kit_round.name,
+                    r.items.len(),
+                    kit_round.minutes,
+                    r.items.len() - room
+                )
+            })
+        });
+        let crowded: Vec<String> = crowded.collect();
         self.coverage(kit)
             .into_iter()
             .filter(|c| c.level == CoverageLevel::None)
@@ -333,6 +401,7 @@ impl InterviewPlan {
                     )
                 }
             })
+            .chain(crowded)
             .collect()
     }
 
@@ -467,6 +536,30 @@ mod tests {
         kit.competency_questions.push(second);
         kit.rounds[1].competency_questions.push("mid-q2".into());
         kit
+    }
+
+    #[test]
+    fn a_round_gets_only_the_items_its_minutes_hold() {
+        assert_eq!(capacity(60), 6);
+        assert_eq!(capacity(45), 4);
+        assert_eq!(capacity(5), 1);
+        let mut kit = kit();
+        let full = InterviewPlan::from_kit(&kit);
+        // Twenty minutes hold two items: the exercise, then the question
+        // for a competency nothing else assesses; the attitude waits.
+        kit.rounds[0].minutes = 20;
+        let plan = InterviewPlan::from_kit(&kit);
+        assert_eq!(ids(&plan, "deep-dive"), vec![q1(), presentation()]);
+        assert!(plan.available(&kit).contains(&listening()));
+        assert!(plan.warnings(&kit).is_empty(), "{:?}", plan.warnings(&kit));
+        // The kit's whole round in twenty minutes is too much, and said so.
+        let warnings = full.warnings(&kit);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("has 3 scored items in 20 minutes")
+                && warnings[0].contains("holds 2"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

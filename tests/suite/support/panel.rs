@@ -85,7 +85,13 @@ pub async fn panel(app: &TestApp) -> Panel {
         .unwrap()
         .unwrap();
     let plan = stored.plan.clone().unwrap();
-    let first = &plan.rounds[0];
+    // The first round that asks competency questions (the recruiter's
+    // screen asks attitudes only).
+    let first = plan
+        .rounds
+        .iter()
+        .find(|r| r.items.iter().any(|i| i.kind == ItemKind::Competency))
+        .expect("a round with competency questions");
     let simulation = plan
         .rounds
         .iter()
