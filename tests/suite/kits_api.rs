@@ -78,6 +78,22 @@ async fn every_kit_is_complete(app: TestApp) {
                 .map(|q| q["competency"].as_str().unwrap())
                 .collect();
             assert_eq!(covered.len(), 7, "{at}: competencies covered {covered:?}");
+            // At least six written for the sub-role's own scope, asked first.
+            let library = crate::support::library();
+            let own: Vec<&str> = library
+                .sub_role(s.parse().unwrap())
+                .unwrap()
+                .questions
+                .get(l.parse().unwrap())
+                .iter()
+                .map(|q| q.id.as_str())
+                .collect();
+            assert!(own.len() >= 6, "{at}: {own:?}");
+            let first: Vec<&str> = questions[..own.len()]
+                .iter()
+                .map(|q| q["id"].as_str().unwrap())
+                .collect();
+            assert_eq!(first, own, "{at}");
             for q in questions {
                 for field in [
                     "discipline",

@@ -78,7 +78,7 @@ fn the_shipped_library_passes_with_a_one_line_summary() {
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(
         stdout.contains("12 kits")
-            && stdout.contains("48 competency questions")
+            && stdout.contains("120 competency questions")
             && stdout.contains("12 attitude questions")
             && stdout.contains("8 exercises"),
         "{stdout}"
@@ -398,5 +398,26 @@ fn an_actor_without_a_cue_checklist_is_refused() {
         &path,
         None,
         "persona.cues has 0 moments; the actor's checklist needs 4 to 6",
+    );
+}
+
+#[test]
+fn a_sub_role_with_too_few_questions_of_its_own_is_refused() {
+    let lib = copy_of_library();
+    let path = lib.path().join("sub-roles/partner-manager/questions.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Keep the junior and senior questions; the mid level loses all six.
+    let mid = text.find("\n  mid:\n").expect("a mid level");
+    let senior = text.find("\n  senior:\n").expect("a senior level");
+    std::fs::write(
+        &path,
+        format!("{}\n  mid: []{}", &text[..mid], &text[senior..]),
+    )
+    .unwrap();
+    assert_rejected(
+        &check(lib.path()),
+        &path,
+        None,
+        "mid has 0 questions written for this sub-role; a kit needs at least 6",
     );
 }

@@ -34,7 +34,7 @@ pub(crate) fn samples() -> SampleAnswers {
     }
 }
 
-fn question(id: &str, round: &str) -> CompetencyQuestion {
+pub(crate) fn question(id: &str, round: &str) -> CompetencyQuestion {
     CompetencyQuestion {
         id: id.into(),
         competency: "pipeline".into(),
@@ -155,6 +155,13 @@ pub(crate) fn sub_role(id: SubRole, scope: &str, typical: Vec<Level>) -> SubRole
                 probes: lines(3, "probe"),
                 samples: Some(samples()),
             },
+        },
+        // The sub-role's own questions: none in the fixtures, whose tests
+        // count the shared ones (kit.rs tests add one).
+        questions: PerLevel {
+            junior: vec![],
+            mid: vec![],
+            senior: vec![],
         },
     }
 }

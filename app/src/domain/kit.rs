@@ -162,10 +162,15 @@ impl Library {
                 .copied()
                 .unwrap_or(1)
         };
-        let questions = self.questions.get(level);
+        // The sub-role's own questions first: a plan built from the kit
+        // prefers them (InterviewPlan::from_kit takes questions in order).
+        let questions = rubric
+            .questions
+            .get(level)
+            .iter()
+            .chain(self.questions.get(level));
 
         let competency_questions: Vec<KitQuestion> = questions
-            .iter()
             .filter_map(|q| {
                 let competency = self.competency(&q.competency)?;
                 let discipline = self.discipline(&competency.discipline)?;
@@ -385,6 +390,36 @@ mod tests {
                 pay.min_percent, pay.max_percent
             )
         );
+    }
+
+    #[test]
+    fn a_sub_roles_own_questions_come_first_in_its_kits_only() {
+        let mut lib = sample_library();
+        lib.sub_roles[0]
+            .questions
+            .mid
+            .push(crate::domain::rubric::CompetencyQuestion {
+                id: "own-mid".into(),
+                question: "How did you grow this partner's pipeline?".into(),
+                ..crate::domain::fixtures::question("own-mid", "deep-dive")
+            });
+        let own = lib.sub_roles[0].id;
+        let kit = lib.kit(own, Level::Mid).unwrap();
+        assert_eq!(kit.competency_questions[0].id, "own-mid");
+        let deep_dive = kit.rounds.iter().find(|r| r.id == "deep-dive").unwrap();
+        assert_eq!(deep_dive.competency_questions[0], "own-mid");
+        let other = lib.sub_roles[1].id;
+        let theirs = lib.kit(other, Level::Mid).unwrap();
+        assert!(theirs
+            .competency_questions
+            .iter()
+            .all(|q| q.id != "own-mid"));
+        assert!(lib
+            .kit(own, Level::Junior)
+            .unwrap()
+            .competency_questions
+            .iter()
+            .all(|q| q.id != "own-mid"));
     }
 
     #[test]

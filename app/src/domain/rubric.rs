@@ -347,6 +347,16 @@ pub struct SubRoleRubric {
     pub profile: SubRoleProfile,
     pub screening: SubRoleScreening,
     pub exercises: Exercises,
+    /// `sub-roles/<id>/questions.yaml`: competency questions written for
+    /// this sub-role's own scope, by level.
+    pub questions: PerLevel<Vec<CompetencyQuestion>>,
+}
+
+/// `sub-roles/<id>/questions.yaml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubRoleQuestions {
+    pub questions: PerLevel<Vec<CompetencyQuestion>>,
 }
 
 /// The whole validated library. Built only by the loader, which guarantees

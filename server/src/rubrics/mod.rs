@@ -13,7 +13,8 @@ mod validate;
 pub use error::{Pos, RubricError, RubricErrors};
 
 use app::domain::rubric::{
-    Exercises, GeneralScreening, Library, PerLevel, SubRoleProfile, SubRoleRubric, SubRoleScreening,
+    Exercises, GeneralScreening, Library, PerLevel, SubRoleProfile, SubRoleQuestions,
+    SubRoleRubric, SubRoleScreening,
 };
 use app::domain::{Level, SubRole};
 use files::{AttitudesFile, CompetenciesFile, QuestionsFile, RoundsFile};
@@ -50,7 +51,7 @@ fn expected_files() -> Vec<String> {
     .to_vec();
     files.extend(Level::ALL.map(|l| format!("questions/{l}.yaml")));
     for s in SubRole::ALL {
-        for part in ["profile", "screening", "exercises"] {
+        for part in ["profile", "screening", "exercises", "questions"] {
             files.push(format!("sub-roles/{s}/{part}.yaml"));
         }
     }
@@ -73,7 +74,14 @@ impl Summary {
             kits: library.sub_roles.len() * Level::ALL.len(),
             competency_questions: Level::ALL
                 .iter()
-                .map(|l| library.questions.get(*l).len())
+                .map(|l| {
+                    library.questions.get(*l).len()
+                        + library
+                            .sub_roles
+                            .iter()
+                            .map(|s| s.questions.get(*l).len())
+                            .sum::<usize>()
+                })
                 .sum(),
             attitude_questions: library.attitudes.len(),
             exercises: library.sub_roles.len() * 2,
@@ -123,6 +131,11 @@ pub fn load(dir: &Path) -> Result<Library, RubricErrors> {
                     &format!("sub-roles/{s}/exercises.yaml"),
                     &mut errors,
                 ),
+                parse_file::<SubRoleQuestions>(
+                    &sources,
+                    &format!("sub-roles/{s}/questions.yaml"),
+                    &mut errors,
+                ),
             )
         })
         .collect();
@@ -143,8 +156,9 @@ pub fn load(dir: &Path) -> Result<Library, RubricErrors> {
         return Err(RubricErrors(errors));
     };
     let mut rubrics = Vec::new();
-    for (id, profile, screening, exercises) in sub_roles {
-        let (Some(profile), Some(screening), Some(exercises)) = (profile, screening, exercises)
+    for (id, profile, screening, exercises, questions) in sub_roles {
+        let (Some(profile), Some(screening), Some(exercises), Some(questions)) =
+            (profile, screening, exercises, questions)
         else {
             return Err(RubricErrors(errors));
         };
@@ -153,6 +167,7 @@ pub fn load(dir: &Path) -> Result<Library, RubricErrors> {
             profile,
             screening,
             exercises,
+            questions: questions.questions,
         });
     }
     let library = Library {
@@ -203,7 +218,7 @@ fn read_sources(dir: &Path) -> Result<Sources, RubricErrors> {
                 found.clone(),
                 format!(
                     "unexpected file `{relative}`: the library reads only {} (see rubrics/README.md)",
-                    "competencies, rounds, attitudes, screening, questions/<level> and sub-roles/<sub-role>/{profile,screening,exercises}"
+                    "competencies, rounds, attitudes, screening, questions/<level> and sub-roles/<sub-role>/{profile,screening,exercises,questions}"
                 ),
             ));
         }

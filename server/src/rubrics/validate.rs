@@ -15,6 +15,8 @@ pub const MIN_QUESTIONS_PER_LEVEL: usize = 16;
 pub const MIN_ATTITUDES: usize = 12;
 pub const MIN_RESUME_CRITERIA: usize = 8;
 pub const MIN_ROLE_RESUME_CRITERIA: usize = 4;
+/// Competency questions a sub-role has of its own at each level.
+pub const MIN_ROLE_QUESTIONS: usize = 6;
 /// Follow-up probes per scored item: enough to draw the evidence out of a
 /// short answer, few enough to ask in the time the item has.
 pub const PROBES: std::ops::RangeInclusive<usize> = 3..=4;
@@ -223,6 +225,16 @@ fn ids<'a>(check: &mut Check, library: &'a Library) {
                 .collect(),
         );
     }
+    for s in &library.sub_roles {
+        add(
+            format!("sub-roles/{}/questions.yaml", s.id),
+            Level::ALL
+                .iter()
+                .flat_map(|l| s.questions.get(*l))
+                .map(|q| q.id.as_str())
+                .collect(),
+        );
+    }
     add(
         "attitudes.yaml".into(),
         library.attitudes.iter().map(|a| a.id.as_str()).collect(),
@@ -384,37 +396,7 @@ fn questions(check: &mut Check, library: &Library) {
                 "{} has {} competency questions; a kit needs at least {MIN_QUESTIONS_PER_LEVEL}", level, questions.len()));
         }
         for q in questions {
-            let id = Some(q.id.as_str());
-            if library.competency(&q.competency).is_none() {
-                let valid: Vec<&str> = library.competencies.iter().map(|c| c.id.as_str()).collect();
-                check.at(
-                    &file,
-                    id,
-                    &["competency"],
-                    format!(
-                        "competency `{}` does not exist; competencies.yaml defines: {}",
-                        q.competency,
-                        valid.join(", ")
-                    ),
-                );
-            }
-            check.round(library, &file, id, &[], &q.round);
-            if q.question.trim().is_empty() {
-                check.at(
-                    &file,
-                    id,
-                    &["question"],
-                    "the question text is empty".into(),
-                );
-            }
-            for placeholder in placeholders(&q.question) {
-                if placeholder != "scope" {
-                    check.at(&file, id, &["question"], format!("unknown placeholder `{{{placeholder}}}`: only `{{scope}}` is filled in"));
-                }
-            }
-            check.anchors(&file, id, &[], &q.anchors);
-            check.indicators(&file, id, &[], &q.positive, &q.negative, 5);
-            check.practice(&file, id, &[], &q.probes, q.samples.as_ref());
+            question(check, library, &file, q, &["scope"]);
         }
         let covered: HashSet<&str> = questions.iter().map(|q| q.competency.as_str()).collect();
         for c in &library.competencies {
@@ -424,6 +406,75 @@ fn questions(check: &mut Check, library: &Library) {
             }
         }
     }
+}
+
+/// A sub-role's own questions: at least [`MIN_ROLE_QUESTIONS`] a level,
+/// written for its scope (so no `{scope}` to fill).
+fn sub_role_questions(
+    check: &mut Check,
+    library: &Library,
+    rubric: &app::domain::rubric::SubRoleRubric,
+) {
+    let file = format!("sub-roles/{}/questions.yaml", rubric.id);
+    for level in Level::ALL {
+        let questions = rubric.questions.get(level);
+        if questions.len() < MIN_ROLE_QUESTIONS {
+            check.at(
+                &file,
+                None,
+                &["questions", level.id()],
+                format!(
+                    "{level} has {} questions written for this sub-role; a kit needs at least {MIN_ROLE_QUESTIONS}",
+                    questions.len()
+                ),
+            );
+        }
+        for q in questions {
+            question(check, library, &file, q, &[]);
+        }
+    }
+}
+
+/// One competency question: its references, text, anchors, indicators,
+/// probes and samples. `placeholders` are those its question may hold.
+fn question(
+    check: &mut Check,
+    library: &Library,
+    file: &str,
+    q: &app::domain::rubric::CompetencyQuestion,
+    allowed: &[&str],
+) {
+    let id = Some(q.id.as_str());
+    if library.competency(&q.competency).is_none() {
+        let valid: Vec<&str> = library.competencies.iter().map(|c| c.id.as_str()).collect();
+        check.at(
+            file,
+            id,
+            &["competency"],
+            format!(
+                "competency `{}` does not exist; competencies.yaml defines: {}",
+                q.competency,
+                valid.join(", ")
+            ),
+        );
+    }
+    check.round(library, file, id, &[], &q.round);
+    if q.question.trim().is_empty() {
+        check.at(file, id, &["question"], "the question text is empty".into());
+    }
+    for placeholder in placeholders(&q.question) {
+        if !allowed.contains(&placeholder) {
+            let message = if allowed.is_empty() {
+                format!("unknown placeholder `{{{placeholder}}}`: a sub-role's own question is written for its scope, with nothing filled in")
+            } else {
+                format!("unknown placeholder `{{{placeholder}}}`: only `{{scope}}` is filled in")
+            };
+            check.at(file, id, &["question"], message);
+        }
+    }
+    check.anchors(file, id, &[], &q.anchors);
+    check.indicators(file, id, &[], &q.positive, &q.negative, 5);
+    check.practice(file, id, &[], &q.probes, q.samples.as_ref());
 }
 
 /// The names inside `{...}` in a text.
@@ -685,6 +736,7 @@ fn sub_role(check: &mut Check, library: &Library, id: SubRole) {
         e.simulation.samples.as_ref(),
     );
     reference_checks(check, library, &screening_file, rubric);
+    sub_role_questions(check, library, rubric);
     if !CUES.contains(&e.simulation.persona.cues.len()) {
         check.at(
             &exercises_file,
