@@ -421,3 +421,28 @@ fn a_sub_role_with_too_few_questions_of_its_own_is_refused() {
         "mid has 0 questions written for this sub-role; a kit needs at least 6",
     );
 }
+
+#[test]
+fn samples_whose_length_gives_the_rating_away_are_refused() {
+    let lib = copy_of_library();
+    let path = lib.path().join("questions/junior.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let samples = text.find("    samples:\n").expect("samples");
+    let exceeds = samples + text[samples..].find("      exceeds: >-\n").unwrap();
+    let line = text[..exceeds].lines().count() + 1;
+    let start = exceeds + "      exceeds: >-\n".len();
+    // Forty more words on the exceeds answer.
+    let padded = format!(
+        "{}{}\n{}",
+        &text[..start],
+        "        I also wrote it all down in detail for everyone involved, ".repeat(4),
+        &text[start..]
+    );
+    std::fs::write(&path, padded).unwrap();
+    assert_rejected(
+        &check(lib.path()),
+        &path,
+        Some(line),
+        "a rater could tell the rating by length",
+    );
+}

@@ -20,6 +20,9 @@ pub const MIN_ROLE_QUESTIONS: usize = 6;
 /// Follow-up probes per scored item: enough to draw the evidence out of a
 /// short answer, few enough to ask in the time the item has.
 pub const PROBES: std::ops::RangeInclusive<usize> = 3..=4;
+/// How many words the three samples of an item may differ by: at
+/// /calibration the longest answer must not give its rating away.
+pub const SAMPLE_SPREAD_WORDS: usize = 25;
 /// The actor's checklist of moments in the role-play.
 pub const CUES: std::ops::RangeInclusive<usize> = 4..=6;
 /// Reference checks per sub-role.
@@ -150,6 +153,30 @@ impl Check<'_> {
             };
             if let Some(message) = problem {
                 self.at(relative, id, &path(&["samples", name]), message);
+            }
+        }
+        let words: Vec<(&str, usize)> = named
+            .iter()
+            .map(|(name, text)| (*name, text.split_whitespace().count()))
+            .collect();
+        let longest = words.iter().max_by_key(|(_, n)| *n).copied();
+        let shortest = words.iter().min_by_key(|(_, n)| *n).copied();
+        if let (Some((long_name, long)), Some((_, short))) = (longest, shortest) {
+            if long - short > SAMPLE_SPREAD_WORDS {
+                self.at(
+                    relative,
+                    id,
+                    &path(&["samples", long_name]),
+                    format!(
+                        "the samples differ by {} words ({}): a rater could tell the rating by length; keep them within {SAMPLE_SPREAD_WORDS} words of each other",
+                        long - short,
+                        words
+                            .iter()
+                            .map(|(name, n)| format!("{name} {n}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
             }
         }
     }
