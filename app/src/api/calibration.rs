@@ -90,22 +90,15 @@ pub async fn calibration(#[server(default)] last: String) -> Result<CalibrationV
             .map_err(internal)?
             .and_then(|p| {
                 let sample = SampleRef::parse(&p.sample)?;
-                let kit = kits
-                    .iter()
-                    .find(|k| k.sub_role == sample.sub_role && k.level == sample.level)?;
+                let kit = sample.kit_in(&kits)?;
                 let item = crate::domain::scorecard::parse_item_key(&sample.item_key)?;
                 let found = kit.item(&item)?;
-                let anchors = found.anchors();
                 Some(PracticeResult {
                     title: super::panel::interviews::interview_item(kit, &item)?.title,
                     answer: sample.text(kit)?.to_string(),
                     given: p.rating,
                     reference: p.reference,
-                    anchor: match p.reference {
-                        Rating::Exceeds => anchors.exceeds.clone(),
-                        Rating::Meets => anchors.meets.clone(),
-                        _ => anchors.below.clone(),
-                    },
+                    anchor: found.anchors().at(p.reference)?.to_string(),
                 })
             }),
     };
@@ -214,9 +207,7 @@ fn practice_item(
     kits: &[crate::domain::Kit],
     sample: &crate::domain::calibration::SampleRef,
 ) -> Option<PracticeItem> {
-    let kit = kits
-        .iter()
-        .find(|k| k.sub_role == sample.sub_role && k.level == sample.level)?;
+    let kit = sample.kit_in(kits)?;
     let item = crate::domain::scorecard::parse_item_key(&sample.item_key)?;
     let shown = super::panel::interviews::interview_item(kit, &item)?;
     Some(PracticeItem {

@@ -70,16 +70,16 @@ impl SampleRef {
         })
     }
 
+    /// The kit it comes from, among `kits`.
+    pub fn kit_in<'a>(&self, kits: &'a [Kit]) -> Option<&'a Kit> {
+        kits.iter()
+            .find(|k| k.sub_role == self.sub_role && k.level == self.level)
+    }
+
     /// Its text in `kit` (the kit of its sub-role and level).
     pub fn text<'a>(&self, kit: &'a Kit) -> Option<&'a str> {
         let item = super::scorecard::parse_item_key(&self.item_key)?;
-        let samples = kit.item(&item)?.samples()?;
-        Some(match self.reference {
-            Rating::Exceeds => &samples.exceeds,
-            Rating::Meets => &samples.meets,
-            Rating::Below => &samples.below,
-            Rating::NoEvidence => return None,
-        })
+        kit.item(&item)?.samples()?.at(self.reference)
     }
 }
 

@@ -27,6 +27,32 @@ pub struct SampleAnswers {
     pub below: String,
 }
 
+impl Anchors {
+    /// The anchor of a rating; none for "no evidence", which has no anchor.
+    pub fn at(&self, rating: crate::domain::scoring::Rating) -> Option<&str> {
+        use crate::domain::scoring::Rating;
+        match rating {
+            Rating::Exceeds => Some(&self.exceeds),
+            Rating::Meets => Some(&self.meets),
+            Rating::Below => Some(&self.below),
+            Rating::NoEvidence => None,
+        }
+    }
+}
+
+impl SampleAnswers {
+    /// The sample written at a rating; none for "no evidence".
+    pub fn at(&self, rating: crate::domain::scoring::Rating) -> Option<&str> {
+        use crate::domain::scoring::Rating;
+        match rating {
+            Rating::Exceeds => Some(&self.exceeds),
+            Rating::Meets => Some(&self.meets),
+            Rating::Below => Some(&self.below),
+            Rating::NoEvidence => None,
+        }
+    }
+}
+
 /// One value per level, all three required.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

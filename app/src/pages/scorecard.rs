@@ -370,11 +370,11 @@ fn item_fields(
     let notes = typed(first, &notes_field, &stored.notes);
     let rating_name = card_name(&rating_field);
     let anchors = i.item.anchors.clone();
-    let anchor = move |r: Rating| match r {
-        Rating::Exceeds => anchors.exceeds.clone(),
-        Rating::Meets => anchors.meets.clone(),
-        Rating::Below => anchors.below.clone(),
-        Rating::NoEvidence => "The conversation gave nothing to judge this on.".to_string(),
+    let anchor = move |r: Rating| {
+        anchors
+            .at(r)
+            .unwrap_or("The conversation gave nothing to judge this on.")
+            .to_string()
     };
     let option = |value: &'static str, label: &'static str, hint: Option<String>| {
         view! {
