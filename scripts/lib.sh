@@ -69,45 +69,62 @@ ensure_postgres() {
 }
 
 # Builds the browser bundle into target/site/pkg: the hydrate build of app/
-# for wasm32, then wasm-bindgen. This is what cargo-leptos would do, without
-# its 14-minute install on a fresh machine.
+# for wasm32, split at its lazy routes (tools/wasm-split: a main module, a
+# chunk per page, chunks pages share, the loader), then wasm-bindgen. This
+# is what `cargo leptos build --split` would do, without its 14-minute
+# install on a fresh machine.
+#
+# Development: the files go straight into pkg/ and are revalidated on every
+# load. Release (--release): size-first, each module through wasm-opt, and
+# the whole bundle in a folder named after its content,
+# pkg/hiring-kit-<hash>/ (named in pkg/bundle-name), which browsers may
+# keep for good (see server/src/http/bundle.rs).
 build_site() {
-  local pkg=target/site/pkg
+  local pkg=target/site/pkg profile=debug
+  local -a cargo_profile=()
+  if [ "${1:-}" = "--release" ]; then profile=wasm-release; cargo_profile=(--profile wasm-release); fi
   ensure_wasm_target
   ensure_wasm_bindgen
   mkdir -p "$pkg"
-  if [ "${1:-}" != "--release" ]; then
+  if [ "$profile" = debug ]; then
     say "Building the browser bundle (debug: about 5 minutes on a fresh machine, seconds when nothing changed)"
-    cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate
-    rm -rf "$pkg"/hiring-kit-* "$pkg/bundle-name"
-    wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name hiring-kit \
-      target/wasm32-unknown-unknown/debug/app.wasm
-    return
+  else
+    ensure_wasm_opt
+    say "Building the browser bundle (release, size-first: 5 to 8 minutes on a fresh machine, seconds when nothing changed)"
   fi
-  ensure_wasm_opt
-  say "Building the browser bundle (release, size-first: 5 to 8 minutes on a fresh machine, seconds when nothing changed)"
   # Not `--cfg erase_components` (a third smaller, on both server and
   # bundle): with erased views a re-render rebuilds the DOM instead of
   # updating it, and the scorecard's countdown sometimes stopped answering.
-  cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate --profile wasm-release
+  cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate "${cargo_profile[@]}"
+  say "Splitting the bundle at its lazy routes (tools/wasm-split)"
+  cargo build -p wasm-split
   local out
   out="$(mktemp -d)"
-  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hiring-kit \
-    target/wasm32-unknown-unknown/wasm-release/app.wasm
-  say "Shrinking the WASM (wasm-opt -Oz, about a minute)"
-  "$WASM_OPT" -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    -o "$out/hiring-kit_bg.wasm" "$out/hiring-kit_bg.wasm"
-  # Named after its content, so browsers may keep it for good (see
-  # server/src/http/bundle.rs); the old bundle goes.
+  target/debug/wasm-split "target/wasm32-unknown-unknown/$profile/app.wasm" "$out/bundle"
+  # --keep-lld-exports: the chunks link against the main module's exports.
+  wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
+    --out-dir "$out/bundle" --out-name hiring-kit "$out/bundle/main.wasm"
+  rm "$out/bundle/main.wasm"
+  rm -rf "${pkg:?}"/*
+  if [ "$profile" = debug ]; then
+    mv "$out/bundle"/* "$pkg/"
+    rm -rf "$out"
+    return
+  fi
+  say "Shrinking each WASM module (wasm-opt -Oz, about a minute)"
+  local file
+  for file in "$out/bundle"/*.wasm; do
+    "$WASM_OPT" -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      -o "$file" "$file"
+  done
+  # Named after its content, so browsers may keep it for good; the old
+  # bundle goes.
   local name
-  name="hiring-kit-$(cat "$out/hiring-kit.js" "$out/hiring-kit_bg.wasm" | sha256sum | cut -c1-16)"
-  rm -rf "$pkg"/hiring-kit* "$pkg/bundle-name" "$pkg/snippets"
-  mv "$out/hiring-kit.js" "$pkg/$name.js"
-  mv "$out/hiring-kit_bg.wasm" "$pkg/${name}_bg.wasm"
-  if [ -d "$out/snippets" ]; then mv "$out/snippets" "$pkg/snippets"; fi
+  name="hiring-kit-$(cd "$out/bundle" && find . -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-16)"
+  mv "$out/bundle" "$pkg/$name"
   rm -rf "$out"
-  precompress "$pkg/$name.js" "$pkg/${name}_bg.wasm"
+  precompress "$pkg/$name"/*.js "$pkg/$name"/*.wasm
   printf '%s\n' "$name" >"$pkg/bundle-name"
 }
 

@@ -28,7 +28,8 @@ pub mod time_text;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
+use pages::routes;
 
 /// The stylesheet, served by the server at [`STYLESHEET_PATH`]. Embedded so
 /// the page is styled even before the WASM bundle is built.
@@ -102,13 +103,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Lets people (and the browser tests) tell a hydrated page from the
-    // server-rendered HTML: effects only run in the browser.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Stylesheet id="hiring-kit" href=stylesheet_href()/>
         <Title text="Alliance Hiring Kit"/>
@@ -116,29 +110,29 @@ pub fn App() -> impl IntoView {
             <components::site_header::SiteHeader/>
             <main>
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::HomePage/>
+                    <Route path=path!("/") view={Lazy::<routes::HomeRoute>::new()}/>
                     // Async: the status (404 for an unknown id) depends on the data,
                     // so the page is rendered whole before headers are sent.
-                    <Route path=path!("/kits/:sub_role/:level") view=pages::kit::KitPage ssr=SsrMode::Async/>
-                    <Route path=path!("/jd") view=pages::jd_studio::JdStudioPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kits/:sub_role/:level") view={Lazy::<routes::KitRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/jd") view={Lazy::<routes::JdStudioRoute>::new()} ssr=SsrMode::Async/>
                     // The candidate's public application (open requisitions only).
-                    <Route path=path!("/apply/:id") view=pages::apply::ApplyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/apply/:id/:token") view=pages::apply::ApplicationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requisitions/:id") view=pages::requisition::RequisitionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requisitions/:id/candidates") view=pages::candidates::CandidatesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requisitions/:id/board") view=pages::board::BoardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/candidates/:id") view=pages::candidate::CandidatePage ssr=SsrMode::Async/>
-                    <Route path=path!("/candidates/:id/board") view=pages::candidate_board::CandidateBoardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/interviews") view=pages::interviews::InterviewsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/interviews/:id") view=pages::interviews::InterviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/interviews/:id/brief") view=pages::scorecard::ActorBriefPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requisitions") view=pages::requisitions::RequisitionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/sign-in") view=pages::sign_in::SignInPage/>
-                    <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/calibration") view=pages::calibration::CalibrationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/users") view=pages::admin_users::AdminUsersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/audit") view=pages::admin_audit::AdminAuditPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/outbox") view=pages::admin_outbox::AdminOutboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/:id") view={Lazy::<routes::ApplyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/:id/:token") view={Lazy::<routes::ApplicationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requisitions/:id") view={Lazy::<routes::RequisitionRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requisitions/:id/candidates") view={Lazy::<routes::CandidatesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requisitions/:id/board") view={Lazy::<routes::BoardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/candidates/:id") view={Lazy::<routes::CandidateRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/candidates/:id/board") view={Lazy::<routes::CandidateBoardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/interviews") view={Lazy::<routes::InterviewsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/interviews/:id") view={Lazy::<routes::InterviewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/interviews/:id/brief") view={Lazy::<routes::ActorBriefRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requisitions") view={Lazy::<routes::RequisitionsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view={Lazy::<routes::SignInRoute>::new()}/>
+                    <Route path=path!("/account") view={Lazy::<routes::AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/calibration") view={Lazy::<routes::CalibrationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view={Lazy::<routes::AdminUsersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view={Lazy::<routes::AdminAuditRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/outbox") view={Lazy::<routes::AdminOutboxRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
@@ -149,5 +143,6 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // Lazy routes: the page in view hydrates once its chunk has loaded.
+    leptos::mount::hydrate_lazy(App);
 }

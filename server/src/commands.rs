@@ -242,14 +242,13 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
             tracing::error!(error = %e, "could not write the board's copy of older cards' ratings")
         }
     }
-    let bundle = crate::http::bundle_name(&serve.site_root);
     let leptos_options = LeptosOptions::builder()
-        .output_name(bundle.clone())
+        .output_name(crate::http::BUNDLE_OUTPUT_NAME)
         .site_root(serve.site_root.to_string_lossy().to_string())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(crate::http::bundle_pkg_dir(&serve.site_root))
         .site_addr(serve.addr)
         .build();
-    if !serve.site_root.join(format!("pkg/{bundle}.js")).exists() {
+    if !crate::http::bundle_script(&serve.site_root).exists() {
         tracing::warn!(
             site_root = %serve.site_root.display(),
             "no browser bundle found: pages render and work without JavaScript, but live behaviour needs scripts/build-site"

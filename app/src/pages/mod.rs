@@ -18,6 +18,7 @@ pub mod kit_sections;
 pub mod not_found;
 pub mod requisition;
 pub mod requisitions;
+pub mod routes;
 pub mod scorecard;
 pub mod sign_in;
 

@@ -8,6 +8,7 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
+        <super::routes::HydratedMark/>
         <section class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. The interview kits start on the "<a href="/">"kit browser"</a>"."</p>

@@ -75,7 +75,7 @@ async fn measure(
     let addr = listener.local_addr().map_err(fail)?;
     let state = AppState {
         leptos_options: LeptosOptions::builder()
-            .output_name("hiring-kit")
+            .output_name(crate::http::BUNDLE_OUTPUT_NAME)
             .site_root(scratch.dir.to_string_lossy().to_string())
             .site_pkg_dir("pkg")
             .site_addr(addr)

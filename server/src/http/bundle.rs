@@ -1,12 +1,14 @@
-//! The browser bundle under `/pkg` (the hydration script and its WASM) and
-//! what travels light on the wire: precompressed `.br` / `.gz` files chosen
-//! by the browser's `Accept-Encoding`, and cache headers.
+//! The browser bundle under `/pkg` (the hydration script, the main WASM
+//! module, the loader of the lazily loaded pages and their chunks) and what
+//! travels light on the wire: precompressed `.br` / `.gz` files chosen by
+//! the browser's `Accept-Encoding`, and cache headers.
 //!
-//! A release build (`scripts/build-site --release`) names the bundle after a
-//! hash of its content and writes that name to `pkg/bundle-name`; the pages
-//! then load `/pkg/<name>.js` and `<name>_bg.wasm`, which are cached for a
-//! year as immutable, since a new release has a new name. A development
-//! build has the plain name `hiring-kit` and is revalidated on every load
+//! A release build (`scripts/build-site --release`) puts the bundle in a
+//! folder named after a hash of its content, `pkg/hiring-kit-<hash>/`, and
+//! writes that name to `pkg/bundle-name`; pages then load
+//! `/pkg/<name>/hiring-kit.js`, and everything in that folder is cached for
+//! a year as immutable, since a new release has a new folder. A development
+//! build sits in `pkg/` itself and is revalidated on every load
 //! (Last-Modified / If-Modified-Since, so an unchanged file costs a 304).
 
 use axum::http::{header, HeaderValue};
@@ -15,20 +17,37 @@ use std::path::Path;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The bundle's name when no release name was written.
-pub const PLAIN_NAME: &str = "hiring-kit";
+/// The name wasm-bindgen gives the bundle's script (`hiring-kit.js`) and
+/// main module (`hiring-kit_bg.wasm`), in either build.
+pub const OUTPUT_NAME: &str = "hiring-kit";
 
-/// The file a release build writes with the bundle's hashed name.
+/// The file a release build writes with the bundle's hashed folder name.
 const NAME_FILE: &str = "pkg/bundle-name";
 
-/// The bundle's name under `site_root`: the hashed release name when a
-/// well-formed one was written, else the plain development name.
-pub fn name(site_root: &Path) -> String {
+/// The release bundle's folder under `site_root/pkg`, when a well-formed
+/// name was written.
+fn release_folder(site_root: &Path) -> Option<String> {
     std::fs::read_to_string(site_root.join(NAME_FILE))
         .ok()
         .map(|text| text.trim().to_string())
         .filter(|name| is_hashed_name(name))
-        .unwrap_or_else(|| PLAIN_NAME.to_string())
+}
+
+/// Where the pages load the bundle from, relative to the site root:
+/// `pkg/hiring-kit-<hash>` for a release build, else `pkg`. This is
+/// Leptos' `site_pkg_dir`.
+pub fn pkg_dir(site_root: &Path) -> String {
+    match release_folder(site_root) {
+        Some(folder) => format!("pkg/{folder}"),
+        None => "pkg".to_string(),
+    }
+}
+
+/// The bundle's script on disk (whether a bundle was built at all).
+pub fn script(site_root: &Path) -> std::path::PathBuf {
+    site_root
+        .join(pkg_dir(site_root))
+        .join(format!("{OUTPUT_NAME}.js"))
 }
 
 /// `hiring-kit-` and 16 lower-case hex digits, nothing else.
@@ -41,26 +60,31 @@ fn is_hashed_name(name: &str) -> bool {
     })
 }
 
-/// `/pkg/*` from `site_root/pkg`, preferring a precompressed copy.
+/// `/pkg/*` from `site_root/pkg`, preferring a precompressed copy; the
+/// release folder immutable, anything else revalidated.
 pub fn router<S: Clone + Send + Sync + 'static>(site_root: &Path) -> Router<S> {
-    let cache = if name(site_root) == PLAIN_NAME {
-        "no-cache"
-    } else {
-        "public, max-age=31536000, immutable"
-    };
-    let files = ServeDir::new(site_root.join("pkg"))
-        .precompressed_br()
-        .precompressed_gzip();
-    Router::new().nest_service(
-        "/pkg",
-        tower::ServiceBuilder::new()
-            .layer(SetResponseHeaderLayer::overriding(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static(cache),
-            ))
-            .service(files),
-    )
+    let pkg = site_root.join("pkg");
+    let mut router = Router::new();
+    if let Some(folder) = release_folder(site_root) {
+        router = router.nest_service(
+            &format!("/pkg/{folder}"),
+            files(&pkg.join(&folder), "public, max-age=31536000, immutable"),
+        );
+    }
+    router.nest_service("/pkg", files(&pkg, "no-cache"))
 }
+
+/// The files under `dir`, precompressed copies first, with `cache`.
+fn files(dir: &Path, cache: &'static str) -> SetHeaderService {
+    tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(cache),
+        ))
+        .service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+}
+
+type SetHeaderService = tower_http::set_header::SetResponseHeader<ServeDir, HeaderValue>;
 
 #[cfg(test)]
 mod tests {
@@ -100,18 +124,20 @@ mod tests {
     #[tokio::test]
     async fn a_release_bundle_is_served_precompressed_and_cached_for_good() {
         let dir = tempfile::tempdir().unwrap();
-        let pkg = dir.path().join("pkg");
-        std::fs::create_dir(&pkg).unwrap();
         let name = "hiring-kit-0123456789abcdef";
+        let folder = dir.path().join("pkg").join(name);
+        std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(dir.path().join(NAME_FILE), name).unwrap();
         std::fs::write(
-            pkg.join(format!("{name}.js")),
+            folder.join("hiring-kit.js"),
             "export default 1;".repeat(100),
         )
         .unwrap();
-        std::fs::write(pkg.join(format!("{name}.js.br")), b"brotli bytes").unwrap();
-        std::fs::write(pkg.join(format!("{name}.js.gz")), b"gzip bytes").unwrap();
-        let path = format!("/pkg/{name}.js");
+        std::fs::write(folder.join("hiring-kit.js.br"), b"brotli bytes").unwrap();
+        std::fs::write(folder.join("hiring-kit.js.gz"), b"gzip bytes").unwrap();
+        std::fs::write(folder.join("split_page.wasm"), b"\0asm chunk").unwrap();
+        let path = format!("/pkg/{name}/hiring-kit.js");
+        assert_eq!(script(dir.path()), dir.path().join(&path[1..]));
 
         let res = get(
             router(dir.path()),
@@ -138,6 +164,22 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(body.len(), 1700);
+        // A page's chunk, beside the script, is cached for good too.
+        let res = get(
+            router(dir.path()),
+            &format!("/pkg/{name}/split_page.wasm"),
+            &[],
+        )
+        .await;
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "application/wasm");
+        assert_eq!(
+            res.headers()[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
+        // The name file itself is not.
+        let res = get(router(dir.path()), "/pkg/bundle-name", &[]).await;
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
     }
 
     #[tokio::test]
@@ -163,13 +205,13 @@ mod tests {
     }
 
     #[test]
-    fn the_name_file_decides_the_name() {
+    fn the_name_file_decides_the_folder() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(name(dir.path()), PLAIN_NAME);
+        assert_eq!(pkg_dir(dir.path()), "pkg");
         std::fs::create_dir(dir.path().join("pkg")).unwrap();
         std::fs::write(dir.path().join(NAME_FILE), "hiring-kit-00ff00ff00ff00ff\n").unwrap();
-        assert_eq!(name(dir.path()), "hiring-kit-00ff00ff00ff00ff");
-        std::fs::write(dir.path().join(NAME_FILE), "<script>").unwrap();
-        assert_eq!(name(dir.path()), PLAIN_NAME);
+        assert_eq!(pkg_dir(dir.path()), "pkg/hiring-kit-00ff00ff00ff00ff");
+        std::fs::write(dir.path().join(NAME_FILE), "../../etc").unwrap();
+        assert_eq!(pkg_dir(dir.path()), "pkg");
     }
 }

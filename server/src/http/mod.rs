@@ -10,7 +10,9 @@ mod candidates;
 mod capped;
 mod compression;
 
-pub use bundle::name as bundle_name;
+pub use bundle::{
+    pkg_dir as bundle_pkg_dir, script as bundle_script, OUTPUT_NAME as BUNDLE_OUTPUT_NAME,
+};
 mod cross_origin;
 mod csp;
 mod files;

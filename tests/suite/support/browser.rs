@@ -31,7 +31,7 @@ pub fn screenshot_dir() -> PathBuf {
 impl Browser {
     pub async fn launch() -> Browser {
         let site = super::site_root();
-        let bundle = site.join(format!("pkg/{}.js", server::http::bundle_name(&site)));
+        let bundle = server::http::bundle_script(&site);
         assert!(
             bundle.exists(),
             "no browser bundle at {}: run the README's test command (scripts/test), which builds it first",

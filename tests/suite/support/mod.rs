@@ -408,9 +408,9 @@ async fn serve_database(
         .expect("bind port 0");
     let addr = listener.local_addr().expect("local addr");
     let leptos_options = LeptosOptions::builder()
-        .output_name(server::http::bundle_name(&site_root()))
+        .output_name(server::http::BUNDLE_OUTPUT_NAME)
         .site_root(site_root().to_string_lossy().to_string())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(server::http::bundle_pkg_dir(&site_root()))
         .site_addr(addr)
         .build();
     let state = AppState {
