@@ -24,7 +24,7 @@ def sizes(names):
 
 def row(label, names):
     raw, br, gz = sizes(names)
-    print(f"{label:<40} {raw:>10} raw {br:>9} brotli {gz:>9} gzip")
+    print(f"{label:<48} {raw:>10} raw {br:>9} brotli {gz:>9} gzip")
     return br
 
 
@@ -37,8 +37,8 @@ row(f"all {len(chunks)} page chunks together", chunks)
 print()
 heaviest = 0
 for split, files in sorted(manifest.items()):
-    # The lazy route macro names a page's split `__<Route>_View_<hash>`.
-    match = re.match(r"_*(.+?)_view_\d+$", split, re.IGNORECASE)
+    # A split is named after its #[lazy] function and a hash: `<name>_<hash>`.
+    match = re.match(r"_*(.+?)_\d+$", split)
     page = match.group(1) if match else split
     names = every_page + sorted({f + ".wasm" for f in files})
     heaviest = max(heaviest, row(f"first visit to {page}", names))

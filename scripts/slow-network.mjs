@@ -5,7 +5,10 @@
 // so it needs no package.
 //
 //   node --experimental-websocket scripts/slow-network.mjs \
-//     'label|url|JavaScript expression that is true once the page is usable' ...
+//     'label|url|JavaScript expression that is true once the page is usable[|name=value]' ...
+//
+// The optional fourth part is a cookie sent with the page (a signed-in
+// session, for a staff page).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -83,8 +86,8 @@ async function launch() {
   return { send, listeners, close };
 }
 
-/** Opens `url` in a fresh tab (empty cache) and waits for `ready`. */
-async function measure(browser, url, ready) {
+/** Opens `url` in a fresh tab (empty cache), with `cookie` when given, and waits for `ready`. */
+async function measure(browser, url, ready, cookie) {
   const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
   const send = (method, params) => browser.send(method, params, sessionId);
@@ -98,6 +101,10 @@ async function measure(browser, url, ready) {
   await send('Network.enable');
   await send('Network.setCacheDisabled', { cacheDisabled: true });
   await send('Network.emulateNetworkConditions', FAST_3G);
+  if (cookie) {
+    const [name, ...value] = cookie.split('=');
+    await send('Network.setCookie', { name, value: value.join('='), url });
+  }
   await send('Page.enable');
   const started = Date.now();
   await send('Page.navigate', { url });
@@ -122,8 +129,8 @@ async function measure(browser, url, ready) {
 const browser = await launch();
 try {
   for (const spec of process.argv.slice(2)) {
-    const [label, url, ready] = spec.split('|');
-    const { seconds, bytes } = await measure(browser, url, ready);
+    const [label, url, ready, cookie] = spec.split('|');
+    const { seconds, bytes } = await measure(browser, url, ready, cookie);
     console.log(
       `${label}: usable in ${seconds.toFixed(1)} s on emulated Fast 3G (${(bytes / 1024).toFixed(0)} KiB over the wire, empty cache)`,
     );
