@@ -703,6 +703,23 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
         added.ends_with(" EST") || added.ends_with(" EDT"),
         "added at {added:?}"
     );
+    // The days on the requisition's page and the candidate list, on New
+    // York's calendar too (not the UTC date).
+    let new_york = app::domain::zone::zone_or_utc("America/New_York");
+    let requisition = app::db::requisitions::get(&app.db, &id)
+        .await
+        .unwrap()
+        .unwrap();
+    let (_, html) = get_page(&app, &recruiter, &format!("/requisitions/{id}")).await;
+    let saved = app::domain::zone::day(&requisition.created_at, new_york);
+    assert!(
+        html.contains(&format!("<dt>Saved</dt><dd>{saved}</dd>")),
+        "{html}"
+    );
+    let listed = app::db::candidates::list(&app.db, &id).await.unwrap();
+    let (_, html) = get_page(&app, &recruiter, &format!("/requisitions/{id}/candidates")).await;
+    let day = app::domain::zone::day(&listed[0].created_at, new_york);
+    assert!(html.contains(&format!("added {day}")), "{html}");
     // The board's card owed, in each reader's zone.
     let board = format!("/candidates/{ada}/board");
     let (_, html) = get_page(&app, &recruiter, &board).await;

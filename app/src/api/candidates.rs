@@ -44,6 +44,8 @@ pub struct CandidatesView {
     pub title: String,
     pub is_open: bool,
     pub candidates: Vec<CandidateRow>,
+    /// The days the list shows (submitted, added), on the reader's clocks.
+    pub days: crate::time_text::Times,
 }
 
 #[server(prefix = "/api/fn", endpoint = "candidates", input = GetUrl)]
@@ -54,7 +56,7 @@ pub async fn list_candidates(requisition_id: String) -> Result<CandidatesView, A
     crate::db::audit::note_view(&db, &user, &requisition.id, None, CANDIDATE_LIST)
         .await
         .map_err(crate::access::internal)?;
-    candidates_view(&db, &requisition).await
+    candidates_view(&db, &requisition, user.zone()).await
 }
 
 /// The candidate list as the audit log names it.
@@ -64,6 +66,7 @@ pub const CANDIDATE_LIST: &str = "the candidate list";
 pub async fn candidates_view(
     db: &crate::db::Db,
     requisition: &crate::domain::requisition::Requisition,
+    reader: chrono_tz::Tz,
 ) -> Result<CandidatesView, AppError> {
     use crate::access::internal;
     use crate::db::{candidates, screenings};
@@ -88,12 +91,22 @@ pub async fn candidates_view(
             created_at: c.created_at,
             repeat: c.repeat_of.is_some(),
         })
-        .collect();
+        .collect::<Vec<CandidateRow>>();
+    let days = crate::domain::zone::days(
+        rows.iter().flat_map(|c| {
+            c.submitted_at
+                .as_deref()
+                .into_iter()
+                .chain([c.created_at.as_str()])
+        }),
+        reader,
+    );
     Ok(CandidatesView {
         requisition_id: requisition.id.clone(),
         title: requisition.title.clone(),
         is_open: requisition.is_open(),
         candidates: rows,
+        days,
     })
 }
 

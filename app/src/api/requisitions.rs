@@ -114,6 +114,10 @@ pub struct RequisitionView {
     pub candidates: i64,
     /// The public application link to share with candidates.
     pub apply_url: String,
+    /// The days the page shows (when it was saved), on the reader's
+    /// clocks; filled for the page only (the JSON API gives UTC times).
+    #[serde(default, skip_serializing_if = "crate::time_text::Times::is_empty")]
+    pub days: crate::time_text::Times,
 }
 
 #[cfg(feature = "ssr")]
@@ -163,7 +167,9 @@ pub async fn get_requisition(id: String) -> Result<RequisitionView, AppError> {
     let user = crate::auth::require_user()?;
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;
-    requisition_view(&db, requisition).await
+    let mut view = requisition_view(&db, requisition).await?;
+    view.days = crate::domain::zone::days([view.requisition.created_at.as_str()], user.zone());
+    Ok(view)
 }
 
 #[cfg(feature = "ssr")]
@@ -191,6 +197,7 @@ pub async fn requisition_view(
             .await
             .map_err(internal)?,
         apply_url: format!("{}/apply/{}", site_origin(), requisition.id),
+        days: Default::default(),
         requisition,
     })
 }

@@ -81,6 +81,19 @@ pub fn times<'a>(stored: impl IntoIterator<Item = &'a str>, tz: Tz) -> crate::ti
     crate::time_text::Times::of(stored, |s| stamp(s, tz))
 }
 
+/// A stored time's day as someone in `tz` reads it: `Mon 9 Mar 2026`.
+pub fn day(stored: &str, tz: Tz) -> String {
+    match DateTime::parse_from_rfc3339(stored) {
+        Ok(at) => at.with_timezone(&tz).format("%a %-d %b %Y").to_string(),
+        Err(_) => crate::time_text::utc_date(stored),
+    }
+}
+
+/// The days of the stored times a view shows, as someone in `tz` reads them.
+pub fn days<'a>(stored: impl IntoIterator<Item = &'a str>, tz: Tz) -> crate::time_text::Times {
+    crate::time_text::Times::of(stored, |s| day(s, tz))
+}
+
 /// "now" on the scheduling form, in the scheduler's zone.
 pub fn now_in(tz: Tz) -> String {
     Utc::now()
@@ -176,5 +189,22 @@ mod tests {
         let late = Utc.with_ymd_and_hms(2027, 1, 12, 23, 30, 0).unwrap();
         assert_eq!(slot(late, 60, paris), "Wed 13 Jan 2027, 00:30–01:30 CET");
         assert_eq!(slot(late, 60, Tz::UTC), "Tue 12 Jan 2027, 23:30–00:30 UTC");
+    }
+
+    #[test]
+    fn a_day_is_the_readers_day() {
+        let late = "2027-01-12T23:30:00.000Z";
+        assert_eq!(day(late, Tz::UTC), "Tue 12 Jan 2027");
+        assert_eq!(
+            day(late, zone_or_utc("Australia/Sydney")),
+            "Wed 13 Jan 2027"
+        );
+        assert_eq!(
+            day(late, zone_or_utc("America/Los_Angeles")),
+            "Tue 12 Jan 2027"
+        );
+        assert_eq!(day("not a time", Tz::UTC), "not a time");
+        let days = days([late], zone_or_utc("Australia/Sydney"));
+        assert_eq!(days.at(late), "Wed 13 Jan 2027");
     }
 }

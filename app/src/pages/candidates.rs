@@ -8,7 +8,6 @@ use crate::api::form_error::{FormError, MAX_KEPT_TEXT_BYTES};
 use crate::components::form::{field_message_id, refused, typed, FieldMessage, FormNotice};
 use crate::domain::candidate::Source;
 use crate::domain::screening::ScreenSummary;
-use crate::time_text::utc_date;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -103,7 +102,7 @@ fn CandidatesBody(v: CandidatesView) -> impl IntoView {
             {if v.candidates.is_empty() {
                 view! { <p class="empty">"No candidates yet. They arrive through the application link, or add them below."</p> }.into_any()
             } else {
-                view! { <CandidateTable rows=v.candidates.clone()/> }.into_any()
+                view! { <CandidateTable rows=v.candidates.clone() days=v.days.clone()/> }.into_any()
             }}
             <p class="muted">{format!("{count} {}", if count == 1 { "candidate" } else { "candidates" })}</p>
         </div>
@@ -112,7 +111,7 @@ fn CandidatesBody(v: CandidatesView) -> impl IntoView {
 }
 
 #[component]
-fn CandidateTable(rows: Vec<CandidateRow>) -> impl IntoView {
+fn CandidateTable(rows: Vec<CandidateRow>, days: crate::time_text::Times) -> impl IntoView {
     view! {
         <table class="candidate-list">
             <thead>
@@ -121,9 +120,9 @@ fn CandidateTable(rows: Vec<CandidateRow>) -> impl IntoView {
             <tbody>
                 {rows.into_iter().map(|c| {
                     let submitted = match (&c.submitted_at, c.source) {
-                        (Some(at), _) => utc_date(at),
+                        (Some(at), _) => days.at(at),
                         (None, Source::Applied) => "not yet".to_string(),
-                        (None, _) => format!("added {}", utc_date(&c.created_at)),
+                        (None, _) => format!("added {}", days.at(&c.created_at)),
                     };
                     view! {
                         <tr data-candidate=c.id.clone() data-stage=c.stage.id()>

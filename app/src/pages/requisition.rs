@@ -100,7 +100,7 @@ fn RequisitionView(
                 <dt>"Pipeline in 12 months"</dt><dd>{format_money(o.pipeline_amount, &o.pipeline_currency)}</dd>
                 <dt>"Cadence"</dt><dd>{cadences.join(", ")}</dd>
                 <dt>"Interview kit"</dt><dd><a href=kit>{v.kit_title.clone()}</a>" · rubric version "<code class="rubric-version">{d.rubric_version.clone()}</code>" (frozen for this hire)"</dd>
-                <dt>"Saved"</dt><dd>{d.created_at.get(..10).unwrap_or_default().to_string()}</dd>
+                <dt>"Saved"</dt><dd>{v.days.at(&d.created_at)}</dd>
             </dl>
             {if d.is_open() {
                 view! {
