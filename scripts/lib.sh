@@ -70,7 +70,8 @@ ensure_postgres() {
 
 # Builds the browser bundle into target/site/pkg: the hydrate build of app/
 # for wasm32, split at its lazy routes (tools/wasm-split: a main module, a
-# chunk per page, chunks pages share, the loader), then wasm-bindgen. This
+# chunk per group of pages, chunks the groups share, the loader), then
+# wasm-bindgen. This
 # is what `cargo leptos build --split` would do, without its 14-minute
 # install on a fresh machine.
 #
