@@ -21,10 +21,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                     match entries.await {
                         Ok(log) if log.entries.is_empty() => view! { <p class="muted">"Nothing yet."</p> }.into_any(),
                         Ok(log) => view! { <AuditTable log/> }.into_any(),
-                        Err(e) => {
-                            crate::pages::set_error_status(&e);
-                            view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
+                        Err(e) => crate::pages::load_error(&e),
                     }
                 })}
             </Suspense>

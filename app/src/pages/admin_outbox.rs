@@ -22,10 +22,7 @@ pub fn AdminOutboxPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match view.await {
                         Ok(v) => view! { <Outbox v retry/> }.into_any(),
-                        Err(e) => {
-                            crate::pages::set_error_status(&e);
-                            view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
+                        Err(e) => crate::pages::load_error(&e),
                     }
                 })}
             </Suspense>

@@ -33,10 +33,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match accounts.await {
                         Ok(rows) => view! { <AccountTable rows update rename/> }.into_any(),
-                        Err(e) => {
-                            crate::pages::set_error_status(&e);
-                            view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
+                        Err(e) => crate::pages::load_error(&e),
                     }
                 })}
             </Suspense>

@@ -138,25 +138,11 @@ pub fn BoardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match board.await {
                     Ok(b) => view! { <BoardBody b/> }.into_any(),
-                    Err(e) => unavailable("This panel board is not available", &e),
+                    Err(e) => super::unavailable("This panel board is not available", &e),
                 }
             })}
         </Suspense>
     }
-}
-
-/// Why a board cannot be shown (not on the requisition, no such page),
-/// with the status set to match; shared with the candidate view.
-pub fn unavailable(heading: &'static str, e: &crate::error::AppError) -> AnyView {
-    crate::pages::set_error_status(e);
-    view! {
-        <section class="page narrow">
-            <h1>{heading}</h1>
-            <p class="error" role="alert">{e.to_string()}</p>
-            <p><a href="/requisitions">"Your requisitions"</a>" · "<a href="/interviews">"My interviews"</a></p>
-        </section>
-    }
-    .into_any()
 }
 
 #[component]

@@ -39,10 +39,7 @@ pub fn CalibrationPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(v) => view! { <Practice v rate/> }.into_any(),
-                        Err(e) => {
-                            crate::pages::set_error_status(&e);
-                            view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
+                        Err(e) => crate::pages::load_error(&e),
                     }
                 })}
             </Transition>

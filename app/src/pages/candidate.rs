@@ -57,16 +57,7 @@ pub fn CandidatePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match candidate.await {
                     Ok(v) => view! { <CandidateBody v screen assign moves/> }.into_any(),
-                    Err(e) => {
-                        crate::pages::set_error_status(&e);
-                        view! {
-                            <section class="page narrow">
-                                <h1>"Candidate"</h1>
-                                <p class="error" role="alert">{e.to_string()}</p>
-                                <p><a href="/interviews">"My interviews"</a></p>
-                            </section>
-                        }.into_any()
-                    }
+                    Err(e) => crate::pages::unavailable("Candidate", &e),
                 }
             })}
         </Suspense>

@@ -58,7 +58,7 @@ pub fn CandidateBoardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(cb) => view! { <CandidateBoardBody cb decide latest/> }.into_any(),
-                    Err(e) => super::board::unavailable("This candidate's board is not available", &e),
+                    Err(e) => super::unavailable("This candidate's board is not available", &e),
                 }
             })}
         </Suspense>

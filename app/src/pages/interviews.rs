@@ -30,10 +30,7 @@ pub fn InterviewsPage() -> impl IntoView {
                             <InterviewList id="past" title="Done" rows=s.past/>
                             <p class="muted">"Times are in UTC."</p>
                         }.into_any(),
-                        Err(e) => {
-                            crate::pages::set_error_status(&e);
-                            view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
+                        Err(e) => crate::pages::load_error(&e),
                     }
                 })}
             </Suspense>
@@ -90,16 +87,7 @@ pub fn InterviewPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match interview.await {
                     Ok(v) => view! { <InterviewBody v/> }.into_any(),
-                    Err(e) => {
-                        crate::pages::set_error_status(&e);
-                        view! {
-                            <section class="page narrow">
-                                <h1>"Interview"</h1>
-                                <p class="error" role="alert">{e.to_string()}</p>
-                                <p><a href="/interviews">"My interviews"</a></p>
-                            </section>
-                        }.into_any()
-                    }
+                    Err(e) => crate::pages::unavailable("Interview", &e),
                 }
             })}
         </Suspense>

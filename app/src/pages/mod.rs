@@ -23,6 +23,28 @@ pub mod scorecard;
 pub mod sign_in;
 
 use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A page whose data could not load: the status set to match (see
+/// [`set_error_status`]) and the reason, in place of the content.
+pub fn load_error(error: &AppError) -> AnyView {
+    set_error_status(error);
+    view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
+}
+
+/// A whole page that cannot be shown (no such id, or not the reader's),
+/// with the status set to match, the reason and the ways back.
+pub fn unavailable(heading: &'static str, error: &AppError) -> AnyView {
+    set_error_status(error);
+    view! {
+        <section class="page narrow">
+            <h1>{heading}</h1>
+            <p class="error" role="alert">{error.to_string()}</p>
+            <p><a href="/requisitions">"Your requisitions"</a>" · "<a href="/interviews">"My interviews"</a></p>
+        </section>
+    }
+    .into_any()
+}
 
 /// Gives a failed page its HTTP status on the server (404, 403, ...), so
 /// browsers, crawlers and tests see what the page says.

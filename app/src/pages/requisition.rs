@@ -49,16 +49,7 @@ pub fn RequisitionPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view_data.await {
                     Ok(v) => view! { <RequisitionView v open edit member actions/> }.into_any(),
-                    Err(error) => {
-                        crate::pages::set_error_status(&error);
-                        view! {
-                            <section class="page narrow">
-                                <h1>"This requisition is not available"</h1>
-                                <p class="error" role="alert">{error.to_string()}</p>
-                                <p><a href="/requisitions">"Your requisitions"</a></p>
-                            </section>
-                        }.into_any()
-                    }
+                    Err(error) => crate::pages::unavailable("This requisition is not available", &error),
                 }
             })}
         </Suspense>

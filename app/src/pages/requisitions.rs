@@ -36,10 +36,7 @@ pub fn RequisitionsPage() -> impl IntoView {
                                 </tbody>
                             </table>
                         }.into_any(),
-                        Err(e) => {
-                            crate::pages::set_error_status(&e);
-                            view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
+                        Err(e) => crate::pages::load_error(&e),
                     }
                 })}
             </Suspense>

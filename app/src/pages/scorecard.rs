@@ -861,15 +861,7 @@ pub fn ActorBriefPage() -> impl IntoView {
                             </article>
                         }.into_any()
                     }
-                    Err(e) => {
-                        crate::pages::set_error_status(&e);
-                        view! {
-                            <section class="page narrow">
-                                <h1>"Actor's brief"</h1>
-                                <p class="error" role="alert">{e.to_string()}</p>
-                            </section>
-                        }.into_any()
-                    }
+                    Err(e) => crate::pages::unavailable("Actor's brief", &e),
                 }
             })}
         </Suspense>
