@@ -727,6 +727,17 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
         html.contains("interview Wed 3 Feb 2027, 10:00 EST"),
         "{html}"
     );
+    // The requisition board's "Updated" clock, on New York's clock too.
+    let (_, html) = get_page(&app, &recruiter, &format!("/requisitions/{id}/board")).await;
+    let updated = html
+        .split("class=\"board-updated-at\">Updated ")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or_default();
+    assert!(
+        updated.ends_with(" EST") || updated.ends_with(" EDT"),
+        "updated at {updated:?}"
+    );
     let (_, list) = get_page(&app, &iris, "/interviews").await;
     assert!(list.contains("Wed 3 Feb 2027, 16:00–16:45 CET"), "{list}");
     let (body,): (String,) = sqlx::query_as("SELECT body FROM outbox WHERE kind = 'assignment'")

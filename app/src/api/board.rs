@@ -276,6 +276,7 @@ mod server {
             .collect();
         if scope != Scope::Full {
             board.times = crate::domain::zone::times(board.stored_times(), user.zone());
+            board.updated = crate::domain::zone::clock(&board.generated_at, user.zone());
         }
         if scope == Scope::Page && reach == BoardReach::Runs {
             let mut people: Vec<(String, String)> = panel

@@ -94,6 +94,15 @@ pub fn days<'a>(stored: impl IntoIterator<Item = &'a str>, tz: Tz) -> crate::tim
     crate::time_text::Times::of(stored, |s| day(s, tz))
 }
 
+/// A stored time's clock, to the second, as someone in `tz` reads it:
+/// `15:30:05 CET` (the board's "Updated").
+pub fn clock(stored: &str, tz: Tz) -> String {
+    match DateTime::parse_from_rfc3339(stored) {
+        Ok(at) => at.with_timezone(&tz).format("%H:%M:%S %Z").to_string(),
+        Err(_) => stored.to_string(),
+    }
+}
+
 /// "now" on the scheduling form, in the scheduler's zone.
 pub fn now_in(tz: Tz) -> String {
     Utc::now()
@@ -206,5 +215,13 @@ mod tests {
         assert_eq!(day("not a time", Tz::UTC), "not a time");
         let days = days([late], zone_or_utc("Australia/Sydney"));
         assert_eq!(days.at(late), "Wed 13 Jan 2027");
+    }
+
+    #[test]
+    fn a_clock_reads_to_the_second_in_the_readers_zone() {
+        let at = "2027-01-12T23:30:05.120Z";
+        assert_eq!(clock(at, Tz::UTC), "23:30:05 UTC");
+        assert_eq!(clock(at, zone_or_utc("Europe/Paris")), "00:30:05 CET");
+        assert_eq!(clock("soon", Tz::UTC), "soon");
     }
 }

@@ -155,9 +155,16 @@ fn BoardBody(b: Board) -> impl IntoView {
     // refresh with nothing new leaves the table (and its scroll position,
     // the open filter) alone.
     let generated_at = Memo::new(move |_| latest.with(|b| b.generated_at.clone()));
+    let updated_at = Memo::new(move |_| {
+        latest.with(|b| match b.updated.as_str() {
+            "" => utc_clock(&b.generated_at),
+            clock => clock.to_string(),
+        })
+    });
     let content = Memo::new(move |_| {
         latest.with(|b| Board {
             generated_at: String::new(),
+            updated: String::new(),
             ..b.clone()
         })
     });
@@ -194,7 +201,7 @@ fn BoardBody(b: Board) -> impl IntoView {
     let updated = move || {
         view! {
             <p class="board-updated muted" data-generated-at=move || generated_at.get()>
-                <span class="board-updated-at">{move || format!("Updated {}", utc_clock(&generated_at.get()))}</span>
+                <span class="board-updated-at">{move || format!("Updated {}", updated_at.get())}</span>
                 {format!(". With JavaScript on, the board updates itself every {every} seconds; otherwise reload the page for the latest.")}
                 {move || refresh_failed.get().map(|e| view! {
                     " "<span class="board-refresh-failed" role="status">{format!("The last update failed ({e}); showing the board as it was.")}</span>

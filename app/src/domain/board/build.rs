@@ -263,6 +263,7 @@ pub fn build(input: BoardInput) -> Board {
         slots,
         people: Default::default(),
         times: Default::default(),
+        updated: String::new(),
         practice: Default::default(),
     }
 }

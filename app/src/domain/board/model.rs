@@ -287,6 +287,10 @@ pub struct Board {
     /// stored UTC times.
     #[serde(default, skip_serializing_if = "crate::time_text::Times::is_empty")]
     pub times: crate::time_text::Times,
+    /// When it was generated, on the reader's clock to the second (the
+    /// page's "Updated"); empty in the exports, like `times`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub updated: String,
     /// Each interviewer's practice on the calibration page, by email, for
     /// the people running the requisition (on the page, beside leniency).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]

@@ -280,6 +280,7 @@ mod tests {
         let board = Board {
             people: Default::default(),
             times: Default::default(),
+            updated: String::new(),
             practice: Default::default(),
             requisition_id: "r1".into(),
             title: "Partner manager".into(),
