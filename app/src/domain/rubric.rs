@@ -27,29 +27,30 @@ pub struct SampleAnswers {
     pub below: String,
 }
 
+/// The text of `[exceeds, meets, below]` that belongs to a rating; none
+/// for "no evidence", which has neither an anchor nor a sample.
+fn by_rating(rating: crate::domain::scoring::Rating, texts: [&str; 3]) -> Option<&str> {
+    use crate::domain::scoring::Rating;
+    let [exceeds, meets, below] = texts;
+    match rating {
+        Rating::Exceeds => Some(exceeds),
+        Rating::Meets => Some(meets),
+        Rating::Below => Some(below),
+        Rating::NoEvidence => None,
+    }
+}
+
 impl Anchors {
     /// The anchor of a rating; none for "no evidence", which has no anchor.
     pub fn at(&self, rating: crate::domain::scoring::Rating) -> Option<&str> {
-        use crate::domain::scoring::Rating;
-        match rating {
-            Rating::Exceeds => Some(&self.exceeds),
-            Rating::Meets => Some(&self.meets),
-            Rating::Below => Some(&self.below),
-            Rating::NoEvidence => None,
-        }
+        by_rating(rating, [&self.exceeds, &self.meets, &self.below])
     }
 }
 
 impl SampleAnswers {
     /// The sample written at a rating; none for "no evidence".
     pub fn at(&self, rating: crate::domain::scoring::Rating) -> Option<&str> {
-        use crate::domain::scoring::Rating;
-        match rating {
-            Rating::Exceeds => Some(&self.exceeds),
-            Rating::Meets => Some(&self.meets),
-            Rating::Below => Some(&self.below),
-            Rating::NoEvidence => None,
-        }
+        by_rating(rating, [&self.exceeds, &self.meets, &self.below])
     }
 }
 

@@ -67,13 +67,16 @@ pub fn slot(start: DateTime<Utc>, minutes: i64, tz: Tz) -> String {
 /// A stored time (RFC 3339) as someone in `tz` reads it:
 /// `Mon 9 Mar 2026, 15:30 CET`; what is not a time is left as it is.
 pub fn stamp(stored: &str, tz: Tz) -> String {
-    match DateTime::parse_from_rfc3339(stored) {
-        Ok(at) => at
-            .with_timezone(&tz)
-            .format("%a %-d %b %Y, %H:%M %Z")
-            .to_string(),
-        Err(_) => crate::time_text::utc_minutes(stored),
-    }
+    read_in(stored, tz, "%a %-d %b %Y, %H:%M %Z")
+        .unwrap_or_else(|| crate::time_text::utc_minutes(stored))
+}
+
+/// A stored time (RFC 3339) on `tz`'s clocks in `format`; none when it is
+/// not a time.
+fn read_in(stored: &str, tz: Tz, format: &str) -> Option<String> {
+    DateTime::parse_from_rfc3339(stored)
+        .ok()
+        .map(|at| at.with_timezone(&tz).format(format).to_string())
 }
 
 /// The stored times a view shows, each as someone in `tz` reads it.
@@ -83,10 +86,7 @@ pub fn times<'a>(stored: impl IntoIterator<Item = &'a str>, tz: Tz) -> crate::ti
 
 /// A stored time's day as someone in `tz` reads it: `Mon 9 Mar 2026`.
 pub fn day(stored: &str, tz: Tz) -> String {
-    match DateTime::parse_from_rfc3339(stored) {
-        Ok(at) => at.with_timezone(&tz).format("%a %-d %b %Y").to_string(),
-        Err(_) => crate::time_text::utc_date(stored),
-    }
+    read_in(stored, tz, "%a %-d %b %Y").unwrap_or_else(|| crate::time_text::utc_date(stored))
 }
 
 /// The days of the stored times a view shows, as someone in `tz` reads them.
@@ -97,10 +97,7 @@ pub fn days<'a>(stored: impl IntoIterator<Item = &'a str>, tz: Tz) -> crate::tim
 /// A stored time's clock, to the second, as someone in `tz` reads it:
 /// `15:30:05 CET` (the board's "Updated").
 pub fn clock(stored: &str, tz: Tz) -> String {
-    match DateTime::parse_from_rfc3339(stored) {
-        Ok(at) => at.with_timezone(&tz).format("%H:%M:%S %Z").to_string(),
-        Err(_) => stored.to_string(),
-    }
+    read_in(stored, tz, "%H:%M:%S %Z").unwrap_or_else(|| stored.to_string())
 }
 
 /// "now" on the scheduling form, in the scheduler's zone.
