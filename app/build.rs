@@ -2,7 +2,7 @@ fn main() {
     // `sqlx::migrate!` embeds the migrations at compile time; a new
     // migration file must trigger a rebuild.
     println!("cargo:rerun-if-changed=../migrations");
-    // The browser bundle is split at its lazy routes (tools/wasm-split),
+    // The browser bundle is split at its lazy routes (tools/bundle),
     // which reads the linker's relocations: ask for them on the WASM build
     // only, so the server's build and the dependencies' flags stay as they
     // are.

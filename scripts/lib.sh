@@ -2,8 +2,6 @@
 # only what is missing, so a warm machine skips all of them.
 # shellcheck shell=bash
 
-WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
-
 # Each step is printed with the time since the script started.
 say() { printf '\n==> [%d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*" >&2; }
 
@@ -16,14 +14,6 @@ ensure_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "Adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
-  fi
-}
-
-ensure_wasm_bindgen() {
-  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
-    # Not --locked: its lock file pins a crate the registry no longer has.
-    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
 }
 
@@ -69,11 +59,11 @@ ensure_postgres() {
 }
 
 # Builds the browser bundle into target/site/pkg: the hydrate build of app/
-# for wasm32, split at its lazy routes (tools/wasm-split: a main module, a
-# chunk per group of pages, chunks the groups share, the loader), then
-# wasm-bindgen. This
-# is what `cargo leptos build --split` would do, without its 14-minute
-# install on a fresh machine.
+# for wasm32, split at its lazy routes and given its JavaScript glue
+# (tools/bundle: a main module, a chunk per group of pages, chunks the
+# groups share, the loader, and what wasm-bindgen writes). This is what
+# `cargo leptos build --split` would do, without its 14-minute install on a
+# fresh machine, or wasm-bindgen-cli's 3 minutes.
 #
 # Development: the files go straight into pkg/ and are revalidated on every
 # load. Release (--release): size-first, each module through wasm-opt, and
@@ -85,7 +75,6 @@ build_site() {
   local -a cargo_profile=()
   if [ "${1:-}" = "--release" ]; then profile=wasm-release; cargo_profile=(--profile wasm-release); fi
   ensure_wasm_target
-  ensure_wasm_bindgen
   mkdir -p "$pkg"
   if [ "$profile" = debug ]; then
     say "Building the browser bundle (debug: about 5 minutes on a fresh machine, seconds when nothing changed)"
@@ -97,15 +86,11 @@ build_site() {
   # bundle): with erased views a re-render rebuilds the DOM instead of
   # updating it, and the scorecard's countdown sometimes stopped answering.
   cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate "${cargo_profile[@]}"
-  say "Splitting the bundle at its lazy routes (tools/wasm-split)"
-  cargo build -p wasm-split
+  say "Splitting the bundle at its lazy routes and writing its glue (tools/bundle: about 2 minutes on a fresh machine)"
+  cargo build -p bundle
   local out
   out="$(mktemp -d)"
-  target/debug/wasm-split "target/wasm32-unknown-unknown/$profile/app.wasm" "$out/bundle"
-  # --keep-lld-exports: the chunks link against the main module's exports.
-  wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
-    --out-dir "$out/bundle" --out-name hiring-kit "$out/bundle/main.wasm"
-  rm "$out/bundle/main.wasm"
+  target/debug/bundle "target/wasm32-unknown-unknown/$profile/app.wasm" "$out/bundle"
   rm -rf "${pkg:?}"/*
   if [ "$profile" = debug ]; then
     mv "$out/bundle"/* "$pkg/"

@@ -5,7 +5,7 @@
 //! and names the chunks a page needs in its `<head>`, so the browser fetches
 //! them beside the main module.
 //!
-//! Why groups and not a chunk per page: tools/wasm-split puts the code
+//! Why groups and not a chunk per page: tools/bundle puts the code
 //! that several splits share into a module per combination of splits, so
 //! twenty page splits made over six hundred small modules: a page needed
 //! up to three hundred requests (each a round trip on a slow connection),
