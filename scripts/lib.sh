@@ -70,16 +70,8 @@ ensure_postgres() {
 # the whole bundle in a folder named after its content,
 # pkg/hiring-kit-<hash>/ (named in pkg/bundle-name), which browsers may
 # keep for good (see server/src/http/bundle.rs).
-#
-# Its cargo builds go to target/site-build, not target/: cargo locks a
-# target folder for the length of a build, and in its own folder the
-# bundle builds beside the server or the tests (build_site_in_background).
-# Each build spends long stretches on one large crate (app, the server, the
-# test suite) with the other core idle; the price is the host's procedural
-# macros compiled in both folders.
-SITE_BUILD_DIR=target/site-build
 build_site() {
-  local pkg=target/site/pkg profile=debug dir=$SITE_BUILD_DIR
+  local pkg=target/site/pkg profile=debug
   local -a cargo_profile=()
   if [ "${1:-}" = "--release" ]; then profile=wasm-release; cargo_profile=(--profile wasm-release); fi
   ensure_wasm_target
@@ -93,12 +85,12 @@ build_site() {
   # Not `--cfg erase_components` (a third smaller, on both server and
   # bundle): with erased views a re-render rebuilds the DOM instead of
   # updating it, and the scorecard's countdown sometimes stopped answering.
-  cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate "${cargo_profile[@]}" --target-dir "$dir"
+  cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate "${cargo_profile[@]}"
   say "Splitting the bundle at its lazy routes and writing its glue (tools/bundle: about 2 minutes on a fresh machine)"
-  cargo build -p bundle --target-dir "$dir"
+  cargo build -p bundle
   local out
   out="$(mktemp -d)"
-  "$dir/debug/bundle" "$dir/wasm32-unknown-unknown/$profile/app.wasm" "$out/bundle"
+  target/debug/bundle "target/wasm32-unknown-unknown/$profile/app.wasm" "$out/bundle"
   rm -rf "${pkg:?}"/*
   if [ "$profile" = debug ]; then
     mv "$out/bundle"/* "$pkg/"
@@ -120,29 +112,6 @@ build_site() {
   rm -rf "$out"
   precompress "$pkg/$name"/*.js "$pkg/$name"/*.wasm
   printf '%s\n' "$name" >"$pkg/bundle-name"
-}
-
-# build_site in the background, its output kept in target/build-site.log;
-# wait_for_site waits for it, and prints that log and fails if it failed.
-build_site_in_background() {
-  mkdir -p target
-  say "Building the browser bundle in the background (log: target/build-site.log)"
-  (build_site "$@") >target/build-site.log 2>&1 &
-  SITE_BUILD_PID=$!
-  # If the script stops first (a failed build or test), so does this one.
-  trap 'pkill -TERM -P "$SITE_BUILD_PID" 2>/dev/null || true' EXIT
-}
-wait_for_site() {
-  local status=0
-  wait "$SITE_BUILD_PID" || status=$?
-  trap - EXIT
-  if [ "$status" = 0 ]; then
-    say "The browser bundle is built ($(grep -c '^==>' target/build-site.log) steps, see target/build-site.log)"
-  else
-    cat target/build-site.log >&2
-    echo "building the browser bundle failed (above, and in target/build-site.log)" >&2
-    return 1
-  fi
 }
 
 # wasm-opt from npm's binaryen 132, into target/tools (Debian's binaryen 108
