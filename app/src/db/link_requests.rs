@@ -6,8 +6,8 @@
 
 use super::{new_id, now, Db, DbError};
 
-/// A request as the worker takes it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A request as the worker takes it (a row, read by column name).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct LinkRequest {
     pub id: String,
     pub requisition_id: String,
@@ -32,22 +32,13 @@ pub async fn ask(db: &Db, requisition_id: &str, email: &str) -> Result<(), DbErr
 
 /// The oldest waiting requests, at most `limit`.
 pub async fn waiting(db: &Db, limit: i64) -> Result<Vec<LinkRequest>, DbError> {
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT id, requisition_id, email, asked_at FROM link_requests \
          ORDER BY asked_at, id LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, requisition_id, email, asked_at)| LinkRequest {
-            id,
-            requisition_id,
-            email,
-            asked_at,
-        })
-        .collect())
+    .await?)
 }
 
 /// Answers one request: takes it (deletes its row; `false` when another

@@ -43,8 +43,8 @@ pub async fn queue(db: &Db, mail: &Mail) -> Result<(), DbError> {
     enqueue(&db.pool, mail).await
 }
 
-/// A message taken for sending.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A message taken for sending (a row, read by column name).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Outgoing {
     pub id: String,
     pub recipient: String,
@@ -95,22 +95,13 @@ pub async fn claim(
         if !won {
             continue;
         }
-        let row: Option<(String, String, String, Option<String>, i64)> = sqlx::query_as(
-            "SELECT recipient, subject, body, calendar, attempts FROM outbox WHERE id = $1",
+        let row: Option<Outgoing> = sqlx::query_as(
+            "SELECT id, recipient, subject, body, calendar, attempts FROM outbox WHERE id = $1",
         )
         .bind(&id)
         .fetch_optional(&db.pool)
         .await?;
-        if let Some((recipient, subject, body, calendar, attempts)) = row {
-            taken.push(Outgoing {
-                id,
-                recipient,
-                subject,
-                body,
-                calendar,
-                attempts,
-            });
-        }
+        taken.extend(row);
     }
     Ok(taken)
 }

@@ -273,9 +273,17 @@ where
 /// The requisitions this person runs (admins: all), newest first.
 pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<RequisitionSummary>, DbError> {
     let all = user.role == Role::Admin;
-    let rows: Vec<(String, String, String, i64, String)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct SummaryRow {
+        id: String,
+        title: String,
+        status: String,
+        candidates: i64,
+        created_at: String,
+    }
+    let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT r.id, r.title, r.status, \
-                (SELECT COUNT(*) FROM candidates c WHERE c.requisition_id = r.id), r.created_at \
+                (SELECT COUNT(*) FROM candidates c WHERE c.requisition_id = r.id) AS candidates, r.created_at \
          FROM requisitions r \
          WHERE $1 = 1 OR EXISTS (SELECT 1 FROM requisition_members m WHERE m.requisition_id = r.id AND m.user_id = $2) \
          ORDER BY r.created_at DESC",
@@ -286,15 +294,13 @@ pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<RequisitionSumm
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, title, status, candidates, created_at)| RequisitionSummary {
-                id,
-                title,
-                status,
-                candidates,
-                created_at,
-            },
-        )
+        .map(|row| RequisitionSummary {
+            id: row.id,
+            title: row.title,
+            status: row.status,
+            candidates: row.candidates,
+            created_at: row.created_at,
+        })
         .collect())
 }
 

@@ -32,15 +32,13 @@ pub async fn create(
 
 /// The account with this email and its password hash, if it is active.
 pub async fn credentials(db: &Db, email: &Email) -> Result<Option<(CurrentUser, String)>, DbError> {
-    let row: Option<(String, String, String, String, String, String)> = sqlx::query_as(
+    let row: Option<CredentialsRow> = sqlx::query_as(
         "SELECT id, email, role, display_name, time_zone, password_hash FROM users WHERE email = $1 AND active = 1",
     )
     .bind(email.as_str())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.and_then(|(id, email, role, name, zone, hash)| {
-        person((id, email, role, name, zone)).map(|user| (user, hash))
-    }))
+    Ok(row.and_then(|row| person(row.person).map(|user| (user, row.password_hash))))
 }
 
 /// The active account with this id: what a session resolves to.
@@ -65,17 +63,33 @@ pub async fn active_by_email(db: &Db, email: &Email) -> Result<Option<CurrentUse
     Ok(row.and_then(person))
 }
 
-/// `(id, email, role, display_name, time_zone)`.
-pub(crate) type PersonRow = (String, String, String, String, String);
+/// A person as selected (`id, email, role, display_name, time_zone`),
+/// read by column name.
+#[derive(sqlx::FromRow)]
+pub(crate) struct PersonRow {
+    id: String,
+    email: String,
+    role: String,
+    display_name: String,
+    time_zone: String,
+}
+
+/// A person and their password hash, as sign-in reads them.
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    #[sqlx(flatten)]
+    person: PersonRow,
+    password_hash: String,
+}
 
 /// A person read back; a role the code no longer knows is left out.
-pub(crate) fn person((id, email, role, name, time_zone): PersonRow) -> Option<CurrentUser> {
-    role.parse().ok().map(|role| CurrentUser {
-        id,
-        email,
-        name,
+pub(crate) fn person(row: PersonRow) -> Option<CurrentUser> {
+    row.role.parse().ok().map(|role| CurrentUser {
+        id: row.id,
+        email: row.email,
+        name: row.display_name,
         role,
-        time_zone,
+        time_zone: row.time_zone,
     })
 }
 
@@ -114,21 +128,28 @@ pub struct Account {
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Account>, DbError> {
-    let rows: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
-        "SELECT id, email, role, active, created_at, display_name FROM users ORDER BY email",
+    #[derive(sqlx::FromRow)]
+    struct AccountRow {
+        #[sqlx(flatten)]
+        person: PersonRow,
+        active: i64,
+        created_at: String,
+    }
+    let rows: Vec<AccountRow> = sqlx::query_as(
+        "SELECT id, email, role, display_name, time_zone, active, created_at FROM users ORDER BY email",
     )
     .fetch_all(&db.pool)
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, email, role, active, created_at, name)| {
-            role.parse().ok().map(|role| Account {
-                id,
-                email,
-                name,
-                role,
-                active: active == 1,
-                created_at,
+        .filter_map(|row| {
+            person(row.person).map(|user| Account {
+                id: user.id,
+                email: user.email,
+                name: user.name,
+                role: user.role,
+                active: row.active == 1,
+                created_at: row.created_at,
             })
         })
         .collect())
@@ -136,22 +157,13 @@ pub async fn list(db: &Db) -> Result<Vec<Account>, DbError> {
 
 /// Active accounts with this role, by email (interviewer pickers).
 pub async fn active_with_role(db: &Db, role: Role) -> Result<Vec<CurrentUser>, DbError> {
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT id, email, display_name, time_zone FROM users WHERE role = $1 AND active = 1 ORDER BY email",
+    let rows: Vec<PersonRow> = sqlx::query_as(
+        "SELECT id, email, role, display_name, time_zone FROM users WHERE role = $1 AND active = 1 ORDER BY email",
     )
     .bind(role.id())
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, email, name, time_zone)| CurrentUser {
-            id,
-            email,
-            name,
-            role,
-            time_zone,
-        })
-        .collect())
+    Ok(rows.into_iter().filter_map(person).collect())
 }
 
 /// Changes an account's role and whether it may sign in. Returns false when

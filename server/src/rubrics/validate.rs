@@ -463,7 +463,7 @@ fn sub_role_questions(
 }
 
 /// One competency question: its references, text, anchors, indicators,
-/// probes and samples. `placeholders` are those its question may hold.
+/// probes and samples. `allowed` are the placeholders its question may hold.
 fn question(
     check: &mut Check,
     library: &Library,
