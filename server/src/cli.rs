@@ -54,8 +54,8 @@ pub enum Command {
 pub enum BenchCommand {
     /// The panel board of one large requisition, on a scratch SQLite
     /// database in a temporary folder (the configured one is not touched).
-    /// Every interviewer rates every item of the kit (30 for a mid
-    /// partner manager): 200 x 6 x 30 = 36,000 ratings by default.
+    /// Every interviewer rates 30 items of the kit's rounds on every card:
+    /// 200 x 6 x 30 = 36,000 ratings by default.
     Board {
         #[arg(long, default_value_t = 200)]
         candidates: usize,

@@ -9,8 +9,11 @@ use super::seed;
 use super::{fail, ms};
 use crate::rubrics;
 use app::api::board::{candidate_board, load, load_scoped, Scope};
-use app::db::{rubric_snapshots, scorecards, Db};
+use app::db::{requisitions, rubric_snapshots, scorecards, Db};
 use app::domain::accounts::CurrentUser;
+use app::domain::ids::{Level, SubRole};
+use app::domain::kit::Kit;
+use app::domain::plan::{InterviewPlan, PlanItem, PlanRound};
 use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
 use app::domain::scoring::Rating;
 use std::future::Future;
@@ -127,6 +130,33 @@ async fn measure(
     Ok(())
 }
 
+/// Items on every card: the workload the board's targets are set at
+/// (200 candidates x 6 interviewers x 30 = 36,000 ratings).
+const ITEMS_PER_CARD: usize = 30;
+
+/// The kit's rounds with the first [`ITEMS_PER_CARD`] of their items, each
+/// once, rather than the plan a requisition starts with, which keeps to
+/// each round's minutes and so holds about half as many.
+fn bench_plan(kit: &Kit) -> InterviewPlan {
+    let mut seen = std::collections::HashSet::new();
+    let rounds = kit
+        .rounds
+        .iter()
+        .map(|r| PlanRound {
+            round: r.id.clone(),
+            items: r
+                .competency_questions
+                .iter()
+                .map(PlanItem::competency)
+                .chain(r.attitude_questions.iter().map(PlanItem::attitude))
+                .chain(r.exercises.iter().map(PlanItem::exercise))
+                .filter(|item| seen.len() < ITEMS_PER_CARD && seen.insert(item.clone()))
+                .collect(),
+        })
+        .collect();
+    InterviewPlan { rounds }
+}
+
 /// Every interviewer interviews every candidate and submits a card that
 /// rates every item of the plan.
 async fn fill(
@@ -135,11 +165,19 @@ async fn fill(
     bench: &BoardBench,
 ) -> Result<(CurrentUser, String, usize), String> {
     let opened = seed::open_requisition(db, library).await?;
-    let plan = opened
-        .requisition
-        .plan
-        .clone()
-        .ok_or("the requisition has no plan")?;
+    let kit = library
+        .kit(SubRole::PartnerManager, Level::Mid)
+        .ok_or("the library has no mid partner-manager kit")?;
+    let plan = bench_plan(&kit);
+    let written = requisitions::edit_plan(db, &opened.requisition.id, None, |p| {
+        *p = plan.clone();
+        Ok::<(), String>(())
+    })
+    .await
+    .map_err(fail)?;
+    if !matches!(written, requisitions::PlanWrite::Saved { .. }) {
+        return Err(format!("the benchmark's plan was not stored: {written:?}"));
+    }
     let items: Vec<String> = plan
         .rounds
         .iter()
