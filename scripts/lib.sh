@@ -86,6 +86,7 @@ build_site() {
   # bundle): with erased views a re-render rebuilds the DOM instead of
   # updating it, and the scorecard's countdown sometimes stopped answering.
   cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate "${cargo_profile[@]}"
+  say "Building tools/bundle, which splits the bundle and writes its glue (about 2 minutes on a fresh machine, seconds after)"
   cargo build -p bundle
   # What the bundle is made from: the WASM, the tool, and (release) the
   # wasm-opt version. When pkg/ was made from the same, the rest is
@@ -100,7 +101,7 @@ build_site() {
     return
   fi
   rm -f "$pkg/.made-from"
-  say "Splitting the bundle at its lazy routes and writing its glue (tools/bundle: building it takes about 2 minutes on a fresh machine, running it seconds)"
+  say "Splitting the bundle at its lazy routes and writing its glue (seconds)"
   local out
   out="$(mktemp -d)"
   target/debug/bundle "$wasm" "$out/bundle"
