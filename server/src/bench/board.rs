@@ -11,7 +11,6 @@ use crate::rubrics;
 use app::api::board::{candidate_board, load, load_scoped, Scope};
 use app::db::{requisitions, rubric_snapshots, scorecards, Db};
 use app::domain::accounts::CurrentUser;
-use app::domain::ids::{Level, SubRole};
 use app::domain::kit::Kit;
 use app::domain::plan::{InterviewPlan, PlanItem, PlanRound};
 use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
@@ -165,9 +164,10 @@ async fn fill(
     bench: &BoardBench,
 ) -> Result<(CurrentUser, String, usize), String> {
     let opened = seed::open_requisition(db, library).await?;
+    let outcome = &opened.requisition.outcome;
     let kit = library
-        .kit(SubRole::PartnerManager, Level::Mid)
-        .ok_or("the library has no mid partner-manager kit")?;
+        .kit(outcome.sub_role, outcome.level)
+        .ok_or("the library has no kit for the requisition's role and level")?;
     let plan = bench_plan(&kit);
     let written = requisitions::edit_plan(db, &opened.requisition.id, None, |p| {
         *p = plan.clone();
