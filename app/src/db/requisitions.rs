@@ -273,15 +273,7 @@ where
 /// The requisitions this person runs (admins: all), newest first.
 pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<RequisitionSummary>, DbError> {
     let all = user.role == Role::Admin;
-    #[derive(sqlx::FromRow)]
-    struct SummaryRow {
-        id: String,
-        title: String,
-        status: String,
-        candidates: i64,
-        created_at: String,
-    }
-    let rows: Vec<SummaryRow> = sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT r.id, r.title, r.status, \
                 (SELECT COUNT(*) FROM candidates c WHERE c.requisition_id = r.id) AS candidates, r.created_at \
          FROM requisitions r \
@@ -291,17 +283,7 @@ pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<RequisitionSumm
     .bind(i64::from(all))
     .bind(&user.id)
     .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| RequisitionSummary {
-            id: row.id,
-            title: row.title,
-            status: row.status,
-            candidates: row.candidates,
-            created_at: row.created_at,
-        })
-        .collect())
+    .await?)
 }
 
 pub async fn is_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<bool, DbError> {

@@ -83,8 +83,10 @@ impl Requisition {
     }
 }
 
-/// One line of the requisition list.
+/// One line of the requisition list (on the server, also the row the list
+/// query reads by column name).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct RequisitionSummary {
     pub id: String,
     pub title: String,
