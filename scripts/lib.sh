@@ -39,6 +39,20 @@ ensure_smtpd() {
   export HIRING_KIT_TEST_SMTPD_PYTHON="$venv/bin/python"
 }
 
+# A strict OpenAPI 3.1 validator for the published API description:
+# openapi-spec-validator from PyPI, in a virtual environment of its own.
+# Exports HIRING_KIT_TEST_OPENAPI_PYTHON, the Python that has it.
+ensure_openapi_validator() {
+  local venv="$PWD/target/openapi-venv"
+  if ! "$venv/bin/python" -c 'import openapi_spec_validator' 2>/dev/null; then
+    say "Installing openapi-spec-validator (PyPI) into target/openapi-venv for the API description's test (about 15 s)"
+    mkdir -p "$PWD/target"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'openapi-spec-validator==0.9.0'
+  fi
+  export HIRING_KIT_TEST_OPENAPI_PYTHON="$venv/bin/python"
+}
+
 POSTGRES_ADMIN_URL_DEFAULT="postgres://postgres@127.0.0.1:5432/postgres"
 
 # Starts the local PostgreSQL cluster if it is installed but down. Returns 0

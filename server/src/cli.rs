@@ -43,6 +43,9 @@ pub enum Command {
     /// requisition, six candidates across every stage, a panel of four
     /// with their scorecards, a recorded decision. Prints the accounts.
     Demo,
+    /// Print the OpenAPI 3.1 description of the JSON API, the document the
+    /// server publishes at /api/openapi.json (for generating clients).
+    Openapi,
     /// Measure how fast the server does its heaviest work; prints figures.
     Bench {
         #[command(subcommand)]

@@ -12,6 +12,20 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// `hiring-kit openapi`: the API's description, indented for reading.
+pub fn openapi() -> ExitCode {
+    match crate::http::openapi().to_pretty_json() {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("the OpenAPI document could not be encoded: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `hiring-kit rubrics check [DIR]`.
 pub fn rubrics_check(dir: &Path) -> ExitCode {
     match rubrics::load(dir) {

@@ -7,7 +7,69 @@ use app::domain::{Level, SubRole, UnknownId};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+// The bodies below are what every error answer is made of, so the OpenAPI
+// document (generated from them) describes exactly what is sent.
+
+/// The body of every error answer.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody {
+    /// What went wrong, in plain English, written to be shown to a person.
+    pub error: String,
+}
+
+impl ErrorBody {
+    fn new(error: impl Into<String>) -> Json<ErrorBody> {
+        Json(ErrorBody {
+            error: error.into(),
+        })
+    }
+}
+
+/// 422: the input was refused; nothing was stored.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ValidationError)]
+pub struct ValidationErrorBody {
+    /// Always `invalid input`.
+    pub error: String,
+    /// Every bad field at once, so a client can fix them all in one pass.
+    pub fields: Vec<FieldError>,
+}
+
+/// 404 for a kit: the sub-role or level in the path is not one of ours.
+#[derive(Serialize, ToSchema)]
+#[schema(as = UnknownKitError)]
+pub struct UnknownKitBody {
+    /// Names the id that is not valid and lists the valid ones.
+    pub error: String,
+    #[schema(value_type = Vec<SubRole>)]
+    pub valid_sub_roles: Vec<&'static str>,
+    #[schema(value_type = Vec<Level>)]
+    pub valid_levels: Vec<&'static str>,
+}
+
+/// 429: too many requests. For sign-in: too many failed sign-ins for this
+/// email recently; the wait doubles with each further failure, up to 15
+/// minutes.
+#[derive(Serialize, ToSchema)]
+#[schema(as = TooManyAttempts)]
+pub struct TooManyAttemptsBody {
+    pub error: String,
+    /// Seconds to wait before trying again; the same value as the
+    /// `Retry-After` header.
+    #[schema(minimum = 1)]
+    pub retry_after_seconds: u64,
+}
+
+/// 409 for a stale write: the message and the object as stored now.
+#[derive(Serialize)]
+struct StaleBody {
+    error: String,
+    current: serde_json::Value,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -61,83 +123,90 @@ impl IntoResponse for ApiError {
         match self {
             ApiError::UnknownKit(e) => (
                 StatusCode::NOT_FOUND,
-                Json(json!({
-                    "error": e.to_string(),
-                    "valid_sub_roles": SubRole::ALL.map(SubRole::id),
-                    "valid_levels": Level::ALL.map(Level::id),
-                })),
+                Json(UnknownKitBody {
+                    error: e.to_string(),
+                    valid_sub_roles: SubRole::ALL.map(SubRole::id).to_vec(),
+                    valid_levels: Level::ALL.map(Level::id).to_vec(),
+                }),
             )
                 .into_response(),
             ApiError::Invalid(fields) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Json(json!({ "error": "invalid input", "fields": fields })),
+                Json(ValidationErrorBody {
+                    error: "invalid input".into(),
+                    fields,
+                }),
             )
                 .into_response(),
             ApiError::NoRoute => (
                 StatusCode::NOT_FOUND,
-                Json(
-                    json!({ "error": "no API route at this path; see /api/kits and /api/health" }),
-                ),
+                ErrorBody::new("no API route at this path; see /api/kits and /api/health"),
             )
                 .into_response(),
             ApiError::Unauthorized(message) => {
-                (StatusCode::UNAUTHORIZED, Json(json!({ "error": message }))).into_response()
+                (StatusCode::UNAUTHORIZED, ErrorBody::new(message)).into_response()
             }
             ApiError::Forbidden(message) => {
-                (StatusCode::FORBIDDEN, Json(json!({ "error": message }))).into_response()
+                (StatusCode::FORBIDDEN, ErrorBody::new(message)).into_response()
             }
             ApiError::NotFound(message) => {
-                (StatusCode::NOT_FOUND, Json(json!({ "error": message }))).into_response()
+                (StatusCode::NOT_FOUND, ErrorBody::new(message)).into_response()
             }
             ApiError::Conflict(message) => {
-                (StatusCode::CONFLICT, Json(json!({ "error": message }))).into_response()
+                (StatusCode::CONFLICT, ErrorBody::new(message)).into_response()
             }
             ApiError::Stale { message, current } => (
                 StatusCode::CONFLICT,
-                Json(json!({ "error": message, "current": current })),
+                Json(StaleBody {
+                    error: message,
+                    current,
+                }),
             )
                 .into_response(),
-            ApiError::UnsupportedMediaType(message) => (
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                Json(json!({ "error": message })),
-            )
-                .into_response(),
-            ApiError::TooManyAttempts(seconds) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                [(axum::http::header::RETRY_AFTER, seconds.to_string())],
-                Json(json!({
-                    "error": format!("too many failed sign-ins for this email: try again in {seconds} seconds"),
-                    "retry_after_seconds": seconds,
-                })),
-            )
-                .into_response(),
+            ApiError::UnsupportedMediaType(message) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorBody::new(message)).into_response()
+            }
+            ApiError::TooManyAttempts(seconds) => too_many(
+                format!("too many failed sign-ins for this email: try again in {seconds} seconds"),
+                seconds.max(1).unsigned_abs(),
+            ),
             ApiError::Internal(detail) => {
                 tracing::error!(error = %detail, "internal error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    Json(json!({ "error": "internal error; the details are in the server log" })),
-                )
-                    .into_response()
+                internal()
             }
             ApiError::Db(e) => {
                 tracing::error!(error = %e, "database error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    Json(json!({ "error": "internal error; the details are in the server log" })),
-                )
-                    .into_response()
+                internal()
             }
             ApiError::RateLimited {
                 message,
                 retry_after,
-            } => (
-                StatusCode::TOO_MANY_REQUESTS,
-                [(axum::http::header::RETRY_AFTER, retry_after.to_string())],
-                Json(json!({ "error": message, "retry_after_seconds": retry_after })),
-            )
-                .into_response(),
+            } => too_many(message, retry_after),
         }
     }
+}
+
+fn too_many(error: String, retry_after_seconds: u64) -> Response {
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [(
+            axum::http::header::RETRY_AFTER,
+            retry_after_seconds.to_string(),
+        )],
+        Json(TooManyAttemptsBody {
+            error,
+            retry_after_seconds,
+        }),
+    )
+        .into_response()
+}
+
+fn internal() -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorBody::new("internal error; the details are in the server log"),
+    )
+        .into_response()
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;

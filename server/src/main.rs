@@ -23,6 +23,7 @@ async fn main() -> ExitCode {
     match cli.command {
         None | Some(Command::Serve) => commands::serve(&cli.common, &cli.serve).await,
         Some(Command::Demo) => commands::demo(&cli.common).await,
+        Some(Command::Openapi) => commands::openapi(),
         Some(Command::Rubrics {
             command: RubricsCommand::Check { dir },
         }) => commands::rubrics_check(dir.as_deref().unwrap_or(&cli.common.rubrics)),

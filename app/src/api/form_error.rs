@@ -11,12 +11,20 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A problem at one line of an imported file (the browser's copy of the
-/// import's row error, which is server-only).
+// The browser's copy of the import's row error (`RowError`), which is
+// server-only; this is the one the API sends, so it has the schema name.
+/// A problem at one line of a CSV file of candidates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = RowError))]
 pub struct LineError {
+    /// The line of the CSV file (1 is the header).
+    #[cfg_attr(feature = "ssr", schema(minimum = 1))]
     pub line: u64,
+    /// The column at fault, or `file` / `row` when the problem is not
+    /// about one cell.
     pub field: String,
+    /// What is wrong and how to fix it.
     pub message: String,
 }
 

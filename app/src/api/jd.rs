@@ -9,11 +9,17 @@ use serde::{Deserialize, Serialize};
 /// than any real JD (a long one is 10 KB), so nothing real is turned away.
 pub const MAX_JD_BYTES: usize = 100 * 1024;
 
+/// A job description written from an outcome, and what the linter found
+/// in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GeneratedJd {
+    /// The JD, as Markdown.
     pub markdown: String,
-    /// Sanitised HTML of the Markdown; empty in the browser build.
+    // Empty in the browser build.
+    /// Sanitised HTML of the Markdown.
     pub html: String,
+    /// The linter's findings on the JD.
     pub findings: Vec<Finding>,
 }
 

@@ -75,48 +75,74 @@ fn invalid(errors: Vec<crate::domain::jd::FieldError>) -> AppError {
 
 /// An item of the plan with the words people read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlanItemView {
     pub item: PlanItem,
+    /// The question or exercise as people read it.
     pub title: String,
+    /// The competency it assesses, by name; `null` for attitudes and
+    /// exercises.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub competency: Option<String>,
 }
 
+/// A round of the plan with its items as people read them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlanRoundView {
+    /// A kit round id.
     pub id: String,
     pub name: String,
+    /// How long the round lasts.
     pub minutes: u32,
+    /// Who on the panel leads it.
     pub led_by: String,
     pub items: Vec<PlanItemView>,
 }
 
+/// The interview plan as people read it, with how well it covers the
+/// competencies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlanView {
-    /// The plan's version; an edit sends it back, and one made from an
-    /// older version is refused (409) rather than overwriting a newer plan.
+    /// The plan's version, to send back with an edit (`version` of
+    /// `/api/fn/edit-plan`); an edit made from an older version is refused
+    /// (409) rather than overwriting a newer plan.
     pub version: i64,
     pub rounds: Vec<PlanRoundView>,
+    /// Every competency, with the rounds that assess it.
     pub coverage: Vec<CompetencyCoverage>,
+    /// Competencies nobody will assess, and rounds with more items than
+    /// their minutes hold, in sentences.
     pub warnings: Vec<String>,
-    /// Kit items not in the plan, for adding.
+    /// Kit items not in the plan.
     pub available: Vec<PlanItemView>,
 }
 
-/// Everything the requisition page shows.
+/// A requisition with its kit, its plan and who is on it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RequisitionView {
     pub requisition: Requisition,
+    /// The title of the kit it is frozen at.
     pub kit_title: String,
+    /// The plan as people read it; `null` while a draft.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub plan: Option<PlanView>,
     /// An interview has begun: the plan can no longer change.
     pub plan_locked: bool,
+    /// The recruiters and hiring managers on it.
     pub members: Vec<CurrentUser>,
+    /// How many candidates it has.
     pub candidates: i64,
     /// The public application link to share with candidates.
+    #[cfg_attr(feature = "ssr", schema(format = "uri"))]
     pub apply_url: String,
-    /// The days the page shows (when it was saved), on the reader's
-    /// clocks; filled for the page only (the JSON API gives UTC times).
+    // The days the page shows (when it was saved), on the reader's clocks;
+    // filled for the page only (the JSON API gives UTC times), so not in
+    // the API's schema.
     #[serde(default, skip_serializing_if = "crate::time_text::Times::is_empty")]
+    #[cfg_attr(feature = "ssr", schema(ignore))]
     pub days: crate::time_text::Times,
 }
 

@@ -16,104 +16,168 @@ use crate::domain::scorecard::{ItemScore, Recommendation, ScorecardState, Versio
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One item of a card: what the kit says about it, keyed like the card's
-/// content (`competency:mid-q1`).
+/// One item of the card as the frozen kit describes it, keyed like the
+/// card's content (`competency:mid-q1`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ScorecardItem {
+    /// The item's key in `body.items`.
     pub key: String,
     /// False for an item recorded on this card before the plan moved it
     /// out of the round: kept, so nothing recorded disappears, but not
-    /// needed for submitting.
+    /// needed to submit.
     pub in_plan: bool,
     #[serde(flatten)]
     pub item: InterviewItem,
 }
 
-/// The content of a card as shown. `private_notes` is there on the
-/// author's own card only.
+/// A card's content as shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = ScorecardContent))]
 pub struct CardContent {
+    /// By item key: `competency:<question id>`, `attitude:<attitude id>` or
+    /// `exercise:presentation` / `exercise:simulation`. Items with nothing
+    /// recorded are left out.
     pub items: BTreeMap<String, ItemScore>,
+    /// For the interviewer alone: present on the interviewer's own card
+    /// only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
     pub private_notes: Option<String>,
+    /// `null` while not chosen yet.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub recommendation: Option<Recommendation>,
+    /// Key take-aways, Markdown.
     pub takeaways: String,
 }
 
-/// Notes rendered to sanitised HTML, by item key, and the take-aways.
+/// The notes as sanitised HTML.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RenderedNotes {
+    /// By item key, for items with notes.
     pub items: BTreeMap<String, String>,
+    /// The key take-aways.
     pub takeaways: String,
 }
 
+/// One interviewer's scorecard for one round of one candidate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = Scorecard))]
 pub struct ScorecardView {
-    /// The assignment's id.
+    /// The interview's (assignment's) id.
     pub id: String,
     pub requisition_id: String,
     pub candidate_id: String,
     pub candidate_name: String,
+    /// A kit round id.
     pub round: String,
     pub round_name: String,
+    #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub interviewer_email: String,
     pub state: ScorecardState,
-    /// What the next write names as the version it is based on.
+    /// What the next write names as the version it is based on: send it
+    /// back with the next PUT or submit.
     pub version: i64,
+    /// The rubric library version the card is scored against.
     pub rubric_version: String,
+    /// `null` until the card is submitted.
+    #[cfg_attr(feature = "ssr", schema(format = DateTime, required = true))]
     pub submitted_at: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(format = DateTime))]
     pub updated_at: String,
-    /// The viewer is the card's interviewer.
+    /// The caller is the card's interviewer.
     pub mine: bool,
+    /// The round's items in plan order.
     pub items: Vec<ScorecardItem>,
     pub body: CardContent,
+    #[cfg_attr(feature = "ssr", schema(inline))]
     pub html: RenderedNotes,
 }
 
-/// An item's result on a submitted card, for the panel.
+/// One item of a submitted card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ItemResult {
+    /// The item's key (`competency:mid-q1`).
     pub key: String,
     pub title: String,
-    /// The competency a competency question assesses.
+    /// The competency id a competency question assesses; `null` for other
+    /// items.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub competency: Option<String>,
+    /// `null` when the item was not rated.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub rating: Option<crate::domain::scoring::Rating>,
-    /// The indicators ticked, as the kit words them.
+    /// The positive indicators seen, as the kit words them.
     pub positive: Vec<String>,
+    /// The negative indicators seen, as the kit words them.
     pub negative: Vec<String>,
+    /// Markdown as written.
     pub notes: String,
+    /// The notes as sanitised HTML.
     pub notes_html: String,
 }
 
-/// What a submitted card tells the panel.
+// Only ever flattened into a `PanelCard`, where its fields are there once
+// the card is submitted and absent before: so none is required in the
+// schema (a flattened `Option` would otherwise be described as `null` or
+// the fields, which no object matches).
+/// What a submitted card tells the panel: the fields of a
+/// `PanelScorecard` that are present, all of them, only when its `state`
+/// is `submitted`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = PanelScorecardResult))]
 pub struct CardResult {
+    #[cfg_attr(feature = "ssr", schema(required = false))]
     pub version: i64,
+    /// The rubric library version the card is scored against.
+    #[cfg_attr(feature = "ssr", schema(required = false))]
     pub rubric_version: String,
+    #[cfg_attr(feature = "ssr", schema(format = DateTime, required = false))]
     pub submitted_at: String,
     /// Later than `submitted_at` when the card was amended.
+    #[cfg_attr(feature = "ssr", schema(format = DateTime, required = false))]
     pub updated_at: String,
+    /// `null` when no recommendation was chosen.
     pub recommendation: Option<Recommendation>,
+    /// Key take-aways, Markdown as written.
+    #[cfg_attr(feature = "ssr", schema(required = false))]
     pub takeaways: String,
+    /// The take-aways as sanitised HTML.
+    #[cfg_attr(feature = "ssr", schema(required = false))]
     pub takeaways_html: String,
+    /// The card's items in plan order.
+    #[cfg_attr(feature = "ssr", schema(required = false))]
     pub items: Vec<ItemResult>,
 }
 
-/// One interviewer on one round, with the card's content only once it is
-/// submitted.
+/// One interview of the candidate: one interviewer on one round. The
+/// card's content (the fields of `PanelScorecardResult`, after `state`) is
+/// present only when `state` is `submitted`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = PanelScorecard))]
 pub struct PanelCard {
-    /// The scorecard's (and assignment's) id.
+    /// The scorecard's (interview's, assignment's) id.
     pub id: String,
+    #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub interviewer_email: String,
+    /// A kit round id.
     pub round: String,
     pub round_name: String,
     pub state: CardStatus,
     #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = CardResult))]
     pub result: Option<CardResult>,
 }
 
+/// The panel's scorecards for one candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CandidateScorecards {
     pub candidate_id: String,
     pub candidate_name: String,
@@ -122,26 +186,37 @@ pub struct CandidateScorecards {
     pub scorecards: Vec<PanelCard>,
 }
 
-/// One kept version, for the history.
+/// One kept version of a scorecard: the submission or an amendment, whole.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = ScorecardVersion))]
 pub struct VersionView {
     pub version: i64,
     pub kind: VersionKind,
+    #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub author_email: String,
-    /// Their display name, or their email without one.
+    /// The author's display name, or their email when they have none.
     pub author_name: String,
+    #[cfg_attr(feature = "ssr", schema(format = DateTime))]
     pub saved_at: String,
+    /// Why the amendment was made; empty for the submission.
     pub reason: String,
     pub body: CardContent,
 }
 
+/// Every kept version of a submitted scorecard.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = ScorecardHistory))]
 pub struct HistoryView {
+    /// The scorecard's id.
     pub id: String,
+    /// Oldest first.
     pub versions: Vec<VersionView>,
-    /// When each version was saved, on the reader's clocks (for the page;
-    /// the JSON API gives the stored times only).
+    // When each version was saved, on the reader's clocks: for the page
+    // only (the JSON API gives the stored times), so not in the schema.
     #[serde(default, skip_serializing_if = "crate::time_text::Times::is_empty")]
+    #[cfg_attr(feature = "ssr", schema(ignore))]
     pub times: crate::time_text::Times,
 }
 

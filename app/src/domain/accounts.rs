@@ -3,7 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What an account may do. Admins reach everything; recruiters and hiring
+/// managers run the requisitions they are on; interviewers see only the
+/// candidates they are assigned to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Admin,
@@ -184,17 +188,23 @@ pub fn landing(role: Role, next: &str) -> &str {
     }
 }
 
-/// The person behind a request, as the server resolved it from the session.
+// The person behind a request, as the server resolved it from the session.
+/// A signed-in account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CurrentUser {
     pub id: String,
+    #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub email: String,
-    /// The name they go by ('' when none was given).
+    /// The name they go by; empty when none was given.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub name: String,
     pub role: Role,
-    /// Their IANA time zone ('' until set: UTC).
+    /// Their IANA time zone (`Europe/Paris`); empty until set, which means
+    /// UTC.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub time_zone: String,
 }
 

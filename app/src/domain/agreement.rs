@@ -27,20 +27,32 @@ pub struct Observation {
 /// negative value means real disagreement rather than bad luck.
 pub const MIN_UNITS: usize = 30;
 
+/// How consistently the panel rates: Krippendorff's alpha for ordinal data
+/// over the submitted ratings. A unit is a candidate's item rated by two or
+/// more interviewers; `units` counts them and `pairable` the ratings on
+/// them. Alpha is given from 30 units: below that, a couple of ratings
+/// swing it across the scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Agreement {
-    /// Alpha over `units` units holding `pairable` ratings (those in units
-    /// rated by two or more).
+    /// Alpha over `units` units holding `pairable` ratings.
     Alpha {
+        /// Krippendorff's alpha: 1 is perfect agreement, 0 no better than
+        /// chance, below 0 systematic disagreement.
         alpha: f64,
+        /// The ratings in units rated by two or more interviewers.
         pairable: usize,
+        /// A candidate's items rated by two or more interviewers.
         units: usize,
     },
     /// Not enough ratings to say, or no variation to measure against.
     TooLittleData {
+        /// The ratings in units rated by two or more interviewers.
         pairable: usize,
+        /// A candidate's items rated by two or more interviewers.
         units: usize,
+        /// Why there is no figure, in a sentence.
         reason: String,
     },
 }

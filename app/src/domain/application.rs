@@ -7,12 +7,17 @@ use crate::domain::rubric::Knockout;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One knock-out question as the applicant answered it.
+/// A knock-out question as the applicant answered it; stored with its
+/// wording so later rubric edits never rewrite it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KnockoutAnswer {
     pub question_id: String,
+    /// The question as it was asked.
     pub question: String,
+    /// The answer chosen, as it was worded.
     pub answer: String,
+    /// The answer ended the application.
     pub disqualifies: bool,
 }
 

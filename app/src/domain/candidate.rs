@@ -6,8 +6,11 @@ use super::accounts::Email;
 use crate::domain::jd::FieldError;
 use serde::{Deserialize, Serialize};
 
-/// Where a candidate is in the hiring process.
+/// Where a candidate is in the hiring process: `applying` (application in
+/// progress), `knocked-out` (stopped at a knock-out question), `screening`
+/// (resume screen), `interviewing`, `archived`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     Applying,
@@ -49,8 +52,11 @@ impl Stage {
 
 super::ids::id_enum_impls!(Stage, "stage");
 
-/// How a candidate entered the requisition.
+/// How the candidate entered the requisition: through the public
+/// application form (`applied`), typed in by a recruiter (`added`), or
+/// from a CSV import (`imported`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// Through the public application form.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// One of the four operating profiles inside the alliance-manager title.
 /// A job description and a kit are always about exactly one of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum SubRole {
     CoSellOps,
@@ -35,6 +36,7 @@ impl SubRole {
 
 /// The experience level a kit is calibrated to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     Junior,
@@ -62,9 +64,12 @@ impl Level {
     }
 }
 
-/// The kinds of partner an alliance can be with; the role-play scenario and
-/// the JD name one of them.
+/// The kinds of partner an alliance can be with: `channel` (resell,
+/// distribute, refer), `strategic` (strategic alliance), `technology`
+/// (technology integration / ISV), `si` (systems integrator) or
+/// `marketplace`. The role-play scenario and the JD name one of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PartnerType {
     Channel,

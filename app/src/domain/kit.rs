@@ -11,48 +11,75 @@ use serde::{Deserialize, Serialize};
 
 /// One line of the kit index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KitSummary {
     pub sub_role: SubRole,
     pub level: Level,
+    /// The kit's title: the sub-role's title and the level.
     pub title: String,
     pub sub_role_title: String,
     /// Whether the sub-role is usually hired at this level.
     pub typical_level: bool,
 }
 
+/// A competency the kit assesses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KitCompetency {
     pub id: String,
     pub name: String,
+    /// The id of the discipline it belongs to.
     pub discipline_id: String,
+    /// The discipline's name.
     pub discipline: String,
     /// What the job requires at the kit's level.
     pub requirement: String,
+    /// Its weight in the panel's weighted score.
     pub weight: u8,
+    /// How many of the kit's competency questions assess it.
     pub question_count: usize,
 }
 
+/// A competency question, with what the job requires and how answers are
+/// rated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KitQuestion {
     pub id: String,
+    /// The discipline's name.
     pub discipline: String,
+    /// Competency id.
     pub competency: String,
     pub competency_name: String,
+    /// What the job requires at the kit's level.
     pub requirement: String,
+    /// What is expected of the candidate at the kit's level.
     pub expected: String,
+    /// Round id.
     pub round: String,
     pub question: String,
+    /// The competency's weight in the panel's weighted score.
     pub weight: u8,
     pub anchors: Anchors,
+    /// Positive indicators.
     pub positive: Vec<String>,
+    /// Negative indicators.
     pub negative: Vec<String>,
+    /// Follow-up questions that draw out the evidence; empty in kits
+    /// frozen before the library had them.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub probes: Vec<String>,
+    /// Sample answers at each rating, for interviewers' practice; `null`
+    /// where none were written.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub samples: Option<SampleAnswers>,
 }
 
+/// Where a resume criterion comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CriterionSource {
     /// Specific to the sub-role.
@@ -61,15 +88,23 @@ pub enum CriterionSource {
     General,
 }
 
+/// What the resume screen rates the resume on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KitResumeCriterion {
     pub id: String,
     pub criterion: String,
+    /// `role`: specific to the sub-role; `general`: asked of every
+    /// applicant.
+    #[cfg_attr(feature = "ssr", schema(inline))]
     pub source: CriterionSource,
     pub anchors: Anchors,
 }
 
+/// Stage 1: what an applicant answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = KitApplication))]
 pub struct Application {
     pub knockouts: Vec<Knockout>,
     pub video_prompts: Vec<VideoPrompt>,
@@ -77,32 +112,44 @@ pub struct Application {
 
 /// A round of the loop with the ids of what is asked in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct KitRound {
     pub id: String,
     pub name: String,
     pub purpose: String,
+    /// Who on the panel leads it.
     pub led_by: String,
+    /// How long it lasts, in minutes.
     pub minutes: u32,
+    /// Ids of the competency questions asked in this round.
     pub competency_questions: Vec<String>,
+    /// Ids of the attitude questions asked in this round.
     pub attitude_questions: Vec<String>,
-    /// The ids of the exercises run in this round (see [`Exercise::id`]).
+    /// Exercises run in this round.
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Exercise>))]
     pub exercises: Vec<String>,
 }
 
-/// The complete kit for one sub-role at one level.
+/// The complete interview kit for one sub-role at one level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Kit {
     pub sub_role: SubRole,
     pub level: Level,
+    /// The version (a content hash) of the rubric library the kit comes
+    /// from.
     pub rubric_version: String,
     pub title: String,
+    /// Whether the sub-role is usually hired at this level.
     pub typical_level: bool,
     pub profile: SubRoleProfile,
+    /// Why the sub-role is hard to hire for.
     pub why_hard: String,
     pub competencies: Vec<KitCompetency>,
     pub competency_questions: Vec<KitQuestion>,
     pub attitude_questions: Vec<Attitude>,
     pub application: Application,
+    /// What the resume screen rates, the sub-role's own criteria first.
     pub resume_criteria: Vec<KitResumeCriterion>,
     pub rounds: Vec<KitRound>,
     pub presentation: Presentation,
@@ -111,6 +158,7 @@ pub struct Kit {
     /// Questions for referees that check what the resume criteria reward
     /// (empty in kits frozen before the library had them).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub reference_checks: Vec<ReferenceCheck>,
 }
 

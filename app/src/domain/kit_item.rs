@@ -6,10 +6,14 @@ use super::kit::{Kit, KitQuestion};
 use super::plan::{ItemKind, PlanItem};
 use super::rubric::{Anchors, Attitude, Presentation, Simulation};
 
-/// The two exercises a kit always carries. Their ids are what
-/// `KitRound::exercises` lists and what a `PlanItem` of kind exercise holds;
-/// stored plans and item keys keep the id, this type is for matching.
+// Their ids are what `KitRound::exercises` lists and what a `PlanItem` of
+// kind exercise holds; stored plans and item keys keep the id, this type is
+// for matching (and names the ids in the API's schema).
+/// One of the two exercises every kit carries: the `presentation` and the
+/// role-play (`simulation`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(rename_all = "lowercase"))]
 pub enum Exercise {
     Presentation,
     Simulation,

@@ -7,7 +7,10 @@ use super::kit::Kit;
 use super::kit_item::{Exercise, KitItemRef};
 use serde::{Deserialize, Serialize};
 
+/// What kind of kit item a scored item is: a competency question, an
+/// attitude question or an exercise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ItemKind {
     Competency,
@@ -33,8 +36,10 @@ super::ids::id_enum_impls!(ItemKind, "item kind");
 /// One scored item of the kit. Ids are only unique within a kind (an
 /// attitude and a question could share one), hence the pair.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlanItem {
     pub kind: ItemKind,
+    /// A kit question id, or `presentation` / `simulation` for exercises.
     pub id: String,
 }
 
@@ -61,15 +66,20 @@ impl PlanItem {
     }
 }
 
+/// The items asked in one round, in order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlanRound {
     /// A kit round id.
     pub round: String,
     pub items: Vec<PlanItem>,
 }
 
+/// Which kit items are asked in which round, as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct InterviewPlan {
+    /// The rounds and the items each asks.
     pub rounds: Vec<PlanRound>,
 }
 
@@ -128,6 +138,7 @@ pub enum PlanError {
 /// How many rounds assess a competency. One is the minimum; two let a
 /// second interviewer confirm or challenge the first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CoverageLevel {
     None,
@@ -135,13 +146,17 @@ pub enum CoverageLevel {
     TwoOrMore,
 }
 
+/// How many rounds assess a competency.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CompetencyCoverage {
     /// Competency id.
     pub competency: String,
+    /// The competency's name.
     pub name: String,
     /// Round ids, in plan order, each once.
     pub rounds: Vec<String>,
+    #[cfg_attr(feature = "ssr", schema(inline))]
     pub level: CoverageLevel,
 }
 

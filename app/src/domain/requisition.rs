@@ -9,8 +9,12 @@ use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// What someone does on a panel seat.
+/// What someone does on a panel seat: `interviewer` (asks the round's
+/// questions and scores them on a scorecard) or `actor` (plays the partner
+/// in the role-play, owes no scorecard and never sees the anchors).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = PanelPart))]
 #[serde(rename_all = "kebab-case")]
 pub enum Part {
     /// Asks the round's questions and scores them on a scorecard.
@@ -45,31 +49,61 @@ pub const STATUS_DRAFT: &str = "draft";
 pub const STATUS_OPEN: &str = "open";
 pub const STATUS_CLOSED: &str = "closed";
 
+// The schema of the `status` fields, which hold one of the STATUS_ ids
+// above; nothing builds this type.
+/// `draft` until someone opens it for candidates; then `open`; `closed`
+/// once the hire is made or the job withdrawn (it can be reopened).
+#[cfg(feature = "ssr")]
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+pub enum RequisitionStatus {
+    Draft,
+    Open,
+    Closed,
+}
+
+/// A job opening: its outcome, its JD and its interview plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Requisition {
     pub id: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = RequisitionStatus))]
     pub status: String,
+    /// The JD's title.
     pub title: String,
     pub outcome: Outcome,
+    /// The JD, as Markdown.
     pub jd_markdown: String,
-    /// Sanitised HTML of the JD, rendered on the server.
+    /// Sanitised HTML of the JD.
     pub jd_html: String,
     /// The rubric library version the kit is frozen at.
     pub rubric_version: String,
+    /// The id of the account that saved it.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub owner_id: Option<String>,
+    /// Which kit items are asked in which round; `null` while a draft.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub plan: Option<InterviewPlan>,
-    /// Goes up by one with every change to the plan; an edit names the
-    /// version it was made from, so a stale one is refused.
+    /// Goes up by one with every change to the interview plan. The plan
+    /// editor sends the version it showed with each edit; an edit made
+    /// from an older version is refused with 409.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub plan_version: i64,
+    #[cfg_attr(feature = "ssr", schema(format = DateTime))]
     pub created_at: String,
+    /// When it was opened for candidates; `null` while a draft.
+    #[cfg_attr(feature = "ssr", schema(format = DateTime, required = true))]
     pub opened_at: Option<String>,
-    /// When it was closed, while it is.
+    /// When it was closed, while it is; `null` otherwise.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(format = DateTime, required = true))]
     pub closed_at: Option<String>,
+    // See `domain::calibration::Score::passes`.
     /// Whether everyone put on its panel to score must first meet the
-    /// calibration standard (`domain::calibration::Score::passes`).
+    /// calibration standard.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub calibration_required: bool,
 }
 
@@ -83,35 +117,53 @@ impl Requisition {
     }
 }
 
-/// One line of the requisition list (on the server, also the row the list
-/// query reads by column name).
+// On the server, also the row the list query reads by column name.
+/// One line of the requisition list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow, utoipa::ToSchema))]
 pub struct RequisitionSummary {
     pub id: String,
     pub title: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = RequisitionStatus))]
     pub status: String,
+    /// How many candidates it has.
     pub candidates: i64,
+    #[cfg_attr(feature = "ssr", schema(format = DateTime))]
     pub created_at: String,
 }
 
+/// A candidate on a requisition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Candidate {
     pub id: String,
     pub requisition_id: String,
     pub name: String,
+    /// Lower-case.
+    #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub email: String,
+    /// Empty when not given.
     pub phone: String,
+    /// Web addresses (http:// or https://).
+    #[cfg_attr(feature = "ssr", schema(format = "uri"))]
     pub links: Vec<String>,
     pub source: Source,
     pub stage: Stage,
-    /// Why the candidate was advanced or archived.
+    /// Why the candidate was advanced or archived; empty otherwise.
     pub stage_reason: String,
+    /// The knock-out questions as the applicant answered them; empty for
+    /// candidates added or imported by a recruiter.
     pub knockouts: Vec<KnockoutAnswer>,
+    /// When the application was submitted; `null` if it was not (or the
+    /// candidate was added by a recruiter).
+    #[cfg_attr(feature = "ssr", schema(format = DateTime, required = true))]
     pub submitted_at: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(format = DateTime))]
     pub created_at: String,
-    /// The first application with the same email for the same job, when this
-    /// person applied again through the public form.
+    /// When this person applied again through the public form with an
+    /// email that already had an application for the job: the id of that
+    /// first application. `null` otherwise.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub repeat_of: Option<String>,
 }
 
@@ -148,31 +200,46 @@ pub struct Screening {
 
 /// One interviewer on one round for one candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Assignment {
     pub id: String,
     pub requisition_id: String,
     pub candidate_id: String,
     pub candidate_name: String,
+    /// A kit round id.
     pub round: String,
     pub interviewer_id: String,
+    #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub interviewer_email: String,
     /// The interviewer's name, or their email without one.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub interviewer_name: String,
-    /// The interviewer's time zone ('' for UTC), for what they are sent.
+    // For the times in what they are sent.
+    /// The interviewer's IANA time zone; empty for UTC.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub interviewer_time_zone: String,
-    /// Who put it on the calendar (`created_by`): the invite's organiser.
+    // The `created_by` column.
+    /// Who scheduled this interview: the calendar invite's organiser.
+    #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub scheduled_by_email: String,
+    /// Their name, or their email without one.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub scheduled_by_name: String,
     /// RFC 3339, UTC.
+    #[cfg_attr(feature = "ssr", schema(format = DateTime))]
     pub starts_at: String,
+    /// How long the interview lasts.
     pub minutes: i64,
     /// The calendar event's revision: one more each time it was moved or
     /// handed to someone else.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub sequence: i64,
+    /// Whether this seat interviews or plays the partner in the role-play.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub part: Part,
 }

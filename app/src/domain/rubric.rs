@@ -7,12 +7,17 @@ use super::ids::{Level, PartnerType, SubRole};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// What an answer at each rating looks like.
+/// What an answer that exceeds, meets or falls below the bar looks like:
+/// what each rating means for this item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Anchors {
+    /// An answer that exceeds the bar.
     pub exceeds: String,
+    /// An answer that meets the bar.
     pub meets: String,
+    /// An answer that falls below the bar.
     pub below: String,
 }
 
@@ -20,10 +25,14 @@ pub struct Anchors {
 /// (an observer's, for an exercise): practice material for interviewers,
 /// rated blind on the calibration page against the item's anchors.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SampleAnswers {
+    /// An answer that exceeds the bar.
     pub exceeds: String,
+    /// An answer that meets the bar.
     pub meets: String,
+    /// An answer that falls below the bar.
     pub below: String,
 }
 
@@ -61,6 +70,21 @@ pub struct PerLevel<T> {
     pub junior: T,
     pub mid: T,
     pub senior: T,
+}
+
+// The schema of `PerLevel<String>` under its API name: a generic type
+// would be named `PerLevel_String`. Fields that hold one say
+// `schema(value_type = PerLevelText)`; nothing builds this type.
+/// A text for each level.
+#[cfg(feature = "ssr")]
+#[derive(utoipa::ToSchema)]
+pub struct PerLevelText {
+    /// At the junior level.
+    pub junior: String,
+    /// At the mid level.
+    pub mid: String,
+    /// At the senior level.
+    pub senior: String,
 }
 
 impl<T> PerLevel<T> {
@@ -120,33 +144,50 @@ pub struct CompetencyQuestion {
     pub samples: Option<SampleAnswers>,
 }
 
+/// An attitude the loop assesses, with the question that draws it out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attitude {
     pub id: String,
     pub name: String,
+    /// What the attitude means.
     pub definition: String,
+    /// The id of the round it is asked in.
     pub round: String,
     pub question: String,
     pub anchors: Anchors,
+    /// Positive indicators.
     pub positive: Vec<String>,
+    /// Negative indicators.
     pub negative: Vec<String>,
     /// Follow-up questions that draw out the evidence (three or four, none
     /// naming the answer); empty in kits frozen before the library had them.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub probes: Vec<String>,
+    /// Sample answers at each rating, for interviewers' practice; `null`
+    /// where none were written.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub samples: Option<SampleAnswers>,
 }
 
+/// One answer an applicant can choose to a knock-out question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(as = KnockoutChoice))]
 #[serde(deny_unknown_fields)]
 pub struct KnockoutAnswer {
     pub label: String,
+    /// Choosing this answer ends the application.
     pub disqualifies: bool,
 }
 
+/// A knock-out question of the application, with the answers to choose
+/// from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Knockout {
     pub id: String,
@@ -154,11 +195,14 @@ pub struct Knockout {
     pub answers: Vec<KnockoutAnswer>,
 }
 
+/// A question the applicant answers on video.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VideoPrompt {
     pub id: String,
     pub prompt: String,
+    /// How long the answer may be, in seconds.
     pub response_seconds: u32,
 }
 
@@ -173,11 +217,14 @@ pub struct ResumeCriterion {
 /// A question for a referee that checks a figure or claim a resume
 /// criterion rewards.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceCheck {
     pub id: String,
-    /// The resume criterion it verifies (the sub-role's or a general one).
+    /// The id of the resume criterion it verifies (the sub-role's or a
+    /// general one).
     pub criterion: String,
+    /// What to ask the referee.
     pub ask: String,
     /// What confirms the claim, and what would contradict it.
     pub confirms: String,
@@ -203,22 +250,31 @@ pub struct SubRoleScreening {
     pub reference_checks: Vec<ReferenceCheck>,
 }
 
+/// The most one person in the sub-role can own.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SpanLimit {
+    /// Partners.
     pub max_partners: u32,
+    /// Named accounts; `null` where the sub-role has no such limit.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub max_accounts: Option<u32>,
 }
 
-/// On-target earnings band. `open_ended` marks a band whose top is a floor
-/// ("$400K+").
+/// On-target earnings band.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ote {
+    /// ISO 4217 code.
     pub currency: String,
+    /// The bottom of the band, in whole currency units.
     pub min: u32,
+    /// The top of the band, in whole currency units.
     pub max: u32,
+    /// The top of the band is a floor ("$400K+").
     pub open_ended: bool,
 }
 
@@ -248,114 +304,173 @@ impl Ote {
     }
 }
 
+/// The share of pay that is variable, as a range.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VariablePay {
+    /// The lowest share, in percent.
     pub min_percent: u8,
+    /// The highest share, in percent.
     pub max_percent: u8,
 }
 
 /// How much each part of the kit counts in the panel's weighted score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
+    /// Weight per competency id.
     pub competencies: BTreeMap<String, u8>,
+    /// The weight of the attitudes.
     pub attitudes: u8,
+    /// The weight of the presentation exercise.
     pub presentation: u8,
+    /// The weight of the role-play.
     pub simulation: u8,
 }
 
-/// `sub-roles/<id>/profile.yaml`: who the sub-role is, from seed 000's facts.
+// `sub-roles/<id>/profile.yaml`, from seed 000's facts.
+/// Who the sub-role is: what it owns, how it is measured, its span, pay
+/// and the partners it works with.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SubRoleProfile {
     pub title: String,
     pub summary: String,
+    /// What the sub-role owns.
     pub owns: String,
+    /// How success in the sub-role is measured.
     pub success_metric: String,
+    /// How many partners and accounts one person covers, in words.
     pub span: String,
     pub span_limit: SpanLimit,
     pub seniority: String,
+    /// The levels the sub-role is usually hired at.
     pub typical_levels: Vec<Level>,
     pub ote: Ote,
     pub variable_pay: VariablePay,
+    /// The tools the role works in.
     pub tooling: Vec<String>,
     pub reporting_line: String,
+    /// The kinds of partner the sub-role works with.
     pub partner_types: Vec<PartnerType>,
     pub ideal_background: String,
+    /// The scope the competency questions are asked about.
     pub question_scope: String,
+    /// Why the sub-role is hard to hire for.
     pub why_hard: String,
     pub weights: Weights,
 }
 
+/// The presentation exercise: what the candidate prepares and presents,
+/// and how it is scored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Presentation {
     pub title: String,
+    /// The id of the round it is run in.
     pub round: String,
+    /// The brief given to the candidate.
     pub prompt: String,
     pub format: String,
+    /// How long it runs, in minutes.
     pub minutes: u32,
+    /// How long the candidate is expected to prepare, in hours.
     pub prep_hours: f32,
     pub audience: String,
+    /// What the candidate should prepare.
     pub prepare: Vec<String>,
     pub deliverables: Vec<String>,
     pub ground_rules: Vec<String>,
+    /// What is expected at each level.
+    #[cfg_attr(feature = "ssr", schema(value_type = PerLevelText))]
     pub level_expectations: PerLevel<String>,
     pub anchors: Anchors,
+    /// Positive indicators.
     pub positive: Vec<String>,
+    /// Negative indicators.
     pub negative: Vec<String>,
     /// Follow-up questions that draw out the evidence (three or four, none
     /// naming the answer); empty in kits frozen before the library had them.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub probes: Vec<String>,
+    /// Sample answers at each rating, for interviewers' practice; `null`
+    /// where none were written.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub samples: Option<SampleAnswers>,
 }
 
 /// The partner in the role-play, as the colleague who plays it needs it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Persona {
+    /// Who the partner is.
     pub role: String,
+    /// Where the partner stands at the start.
     pub stance: String,
+    /// Who on the panel plays the partner.
     pub played_by: String,
+    /// What the partner wants.
     pub motivation: String,
     pub constraints: Vec<String>,
     pub tensions: Vec<String>,
+    /// How to play the part.
     pub guidance: Vec<String>,
+    /// What the player must not do.
     pub do_not: Vec<String>,
     /// The moments the actor delivers, in order, ticked off during the
     /// role-play so every candidate meets the same pressure.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub cues: Vec<String>,
 }
 
 /// The MDF stakeholder role-play.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Simulation {
     pub title: String,
+    /// The id of the round it is run in.
     pub round: String,
+    /// The kind of partner in the scenario.
     pub partner_type: PartnerType,
     pub scenario: String,
+    /// The problem the candidate has to solve with the partner.
     pub problem: String,
     pub format: String,
+    /// How long it runs, in minutes.
     pub minutes: u32,
+    /// How long the candidate is expected to prepare, in hours.
     pub prep_hours: f32,
     pub success_criteria: Vec<String>,
+    /// What the candidate should review beforehand.
     pub review_beforehand: Vec<String>,
     pub ground_rules: Vec<String>,
     pub persona: Persona,
+    /// What is expected at each level.
+    #[cfg_attr(feature = "ssr", schema(value_type = PerLevelText))]
     pub level_expectations: PerLevel<String>,
     pub anchors: Anchors,
+    /// Positive indicators.
     pub positive: Vec<String>,
+    /// Negative indicators.
     pub negative: Vec<String>,
     /// Follow-up questions that draw out the evidence (three or four, none
     /// naming the answer); empty in kits frozen before the library had them.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub probes: Vec<String>,
+    /// Sample answers at each rating, for interviewers' practice; `null`
+    /// where none were written.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub samples: Option<SampleAnswers>,
 }
 

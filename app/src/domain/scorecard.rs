@@ -22,6 +22,7 @@ pub const MAX_REASON_CHARS: usize = 1000;
 /// The interviewer's overall call. "No decision" is a choice of its own,
 /// so a card can be submitted by someone who honestly cannot call it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Recommendation {
     StrongHire,
@@ -63,15 +64,26 @@ impl Recommendation {
 
 super::ids::id_enum_impls!(Recommendation, "recommendation");
 
-/// What the interviewer recorded for one item. Indicators are indices into
-/// the item's `positive` and `negative` lists in the card's (frozen) kit.
+/// What was recorded for one item. Indicators are indices into the item's
+/// `positive` and `negative` lists in the card's (frozen) kit.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ItemScore {
+    /// `null` while not rated yet.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub rating: Option<Rating>,
+    /// Indices of the positive indicators seen, into the item's `positive`
+    /// list.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub positive: Vec<usize>,
+    /// Indices of the negative indicators seen, into the item's `negative`
+    /// list.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub negative: Vec<usize>,
-    /// Markdown the panel may read once the card is submitted.
+    /// Markdown, at most 20,000 characters; the panel reads it once the
+    /// card is submitted.
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 20000))]
     pub notes: String,
 }
 
@@ -96,26 +108,49 @@ pub struct ScorecardBody {
     pub takeaways: String,
 }
 
-/// One item as it arrives from a form or the API: the rating as text, so a
-/// bad value can be named with the item it was given for. An empty rating
-/// is "not rated yet".
+// The rating is read as text, so a bad value can be named with the item it
+// was given for.
+/// What is recorded for one item, as sent. Every field may be left out; an
+/// unknown field is refused.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ItemInput {
+    /// `exceeds`, `meets`, `below` or `no-evidence`; `""` or `null` while
+    /// not rated yet.
     pub rating: Option<String>,
+    /// Indices of the positive indicators seen, into the item's `positive`
+    /// list.
     pub positive: Vec<usize>,
+    /// Indices of the negative indicators seen, into the item's `negative`
+    /// list.
     pub negative: Vec<usize>,
+    /// Markdown, at most 20,000 characters.
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
     pub notes: String,
 }
 
-/// A misspelt field is refused rather than dropped, so nothing typed is
-/// lost without a word.
+// A misspelt field is refused rather than dropped, so nothing typed is
+// lost without a word.
+/// A card's content as sent. Every field may be left out (empty); an
+/// unknown field is refused. A rating or recommendation of `""` or `null`
+/// is "not chosen yet"; items with nothing recorded are dropped.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ScorecardInput {
+    /// By item key: `competency:<question id>`, `attitude:<attitude id>` or
+    /// `exercise:presentation` / `exercise:simulation`.
     pub items: BTreeMap<String, ItemInput>,
+    /// For the interviewer alone; never shown to anyone else. At most
+    /// 20,000 characters.
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
     pub private_notes: String,
+    /// `strong-hire`, `hire`, `no-hire`, `strong-no-hire` or
+    /// `no-decision`; `""` or `null` while not chosen yet.
     pub recommendation: Option<String>,
+    /// Key take-aways, Markdown; at most 20,000 characters.
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
     pub takeaways: String,
 }
 
@@ -144,9 +179,10 @@ impl From<&ScorecardBody> for ScorecardInput {
     }
 }
 
-/// A draft is the interviewer's alone; once submitted the panel may read
-/// it, and it changes only by amendment.
+/// Where a scorecard stands: a `draft` is the interviewer's alone; once
+/// `submitted` the panel may read it, and it changes only by amendment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ScorecardState {
     Draft,
@@ -166,8 +202,10 @@ impl ScorecardState {
 
 super::ids::id_enum_impls!(ScorecardState, "scorecard state");
 
-/// Where a panel slot's card stands.
+/// Where a panel slot's scorecard stands: `not-started` (its interviewer
+/// has not opened it), `draft` or `submitted`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CardStatus {
     /// Its interviewer has not opened it.
@@ -273,8 +311,10 @@ pub struct Scorecard {
     pub updated_at: String,
 }
 
-/// Why a version of a card was kept.
+/// Why a version of a card was kept: `submit` for the submission, `amend`
+/// for an amendment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum VersionKind {
     Submit,

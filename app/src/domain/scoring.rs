@@ -3,10 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-/// How an answer compares with the item's anchors. "No evidence" is a rating
-/// of its own rather than a missing one, so that an interviewer can say the
-/// topic never came up without guessing.
+/// How an answer compares with the item's anchors; `no-evidence` when the
+/// topic never came up. "No evidence" is a rating of its own rather than a
+/// missing one, so that an interviewer can say so without guessing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Rating {
     Exceeds,

@@ -14,12 +14,15 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Extension, Json, Router};
+use super::openapi::{Invalid, NotJson, Unauthorized};
+use crate::error::ErrorBody;
+use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/api/requisitions/{id}/assignments", get(list).post(create))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list, create))
 }
 
 fn signed_in(user: Option<Extension<CurrentUser>>) -> ApiResult<CurrentUser> {
@@ -27,12 +30,17 @@ fn signed_in(user: Option<Extension<CurrentUser>>) -> ApiResult<CurrentUser> {
         .ok_or_else(|| ApiError::Unauthorized("sign in first: POST /api/session".into()))
 }
 
-/// An assignment with the links the interviewer uses.
-#[derive(Serialize)]
+/// An interview: one interviewer on one round of one candidate, with the
+/// links the interviewer uses.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Assignment)]
 struct AssignmentBody {
     #[serde(flatten)]
+    #[schema(inline)]
     assignment: Assignment,
+    /// The interview's page: the kit for the round and the scorecard.
     kit_url: String,
+    /// The calendar invitation (iCalendar) for the interview.
     invite_url: String,
 }
 
@@ -46,11 +54,28 @@ impl From<Assignment> for AssignmentBody {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct AssignmentList {
+    /// By start time, then interviewer email.
     assignments: Vec<AssignmentBody>,
 }
 
+/// The panel of a requisition
+#[utoipa::path(
+    get,
+    path = "/api/requisitions/{id}/assignments",
+    tag = "assignments",
+    operation_id = "listAssignments",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    responses(
+        (status = 200, description = "Every interview scheduled on the requisition.", body = AssignmentList),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Signed in as an interviewer, or not on this requisition.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+    ),
+)]
 async fn list(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
@@ -64,20 +89,60 @@ async fn list(
     }))
 }
 
-#[derive(Deserialize)]
+/// Puts one interviewer on one round of one candidate. One of
+/// `interviewer_email` and `interviewer` is required.
+#[derive(Deserialize, ToSchema)]
+#[schema(as = NewAssignment)]
 struct NewAssignmentBody {
+    /// Required: a candidate of this requisition at the `interviewing`
+    /// stage.
+    #[schema(required = true, value_type = String)]
     candidate_id: Option<String>,
+    /// Required: a round id of the requisition's interview plan.
+    #[schema(required = true, value_type = String)]
     round: Option<String>,
+    /// An active account that is an interviewer or is on the requisition.
+    #[schema(format = "email")]
     interviewer_email: Option<String>,
-    /// Accepted as another name for `interviewer_email`.
+    /// Another name for `interviewer_email`, used when that is absent.
+    #[schema(format = "email")]
     interviewer: Option<String>,
+    /// Required: RFC 3339 with an offset (`2026-03-09T14:30:00Z`); not in
+    /// the past, at most two years ahead.
+    #[schema(required = true, value_type = String, format = DateTime)]
     starts_at: Option<String>,
-    /// A number; anything else is reported against this field.
+    /// How long the interview lasts; the kit's length for the round when
+    /// absent or `null`.
+    // A JSON value, so that a string or anything else is reported against
+    // this field rather than as a malformed body.
+    #[schema(value_type = Option<i64>, minimum = 5, maximum = 480)]
     duration_minutes: Option<serde_json::Value>,
-    /// `interviewer` (the default) or `actor`.
+    /// `interviewer` (the default) or `actor`: the actor plays the partner
+    /// in the round's role-play (simulation), gets its brief and keeps no
+    /// scorecard. Only the round with the role-play has an actor.
     part: Option<String>,
 }
 
+/// Put an interviewer on a candidate's round
+#[utoipa::path(
+    post,
+    path = "/api/requisitions/{id}/assignments",
+    tag = "assignments",
+    operation_id = "createAssignment",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    request_body = NewAssignmentBody,
+    responses(
+        (status = 201, description = "Scheduled.", body = AssignmentBody, headers(("Location" = String, description = "The interview's page, `/interviews/{id}`."))),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Signed in as an interviewer, or not on this requisition. Or the request came from another site (an `Origin` that is not this host, or `Sec-Fetch-Site: cross-site`); every POST and DELETE is refused so.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+        (status = 409, description = "This interviewer is already on this round for this candidate.", body = ErrorBody),
+        (status = 415, response = NotJson),
+        (status = 422, response = Invalid),
+    ),
+)]
 async fn create(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,

@@ -15,21 +15,54 @@ use app::domain::jd::FieldError;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Extension, Json, Router};
+use super::openapi::Unauthorized;
+use crate::error::{ErrorBody, ValidationErrorBody};
+use app::domain::board_export::greenhouse::HarvestScorecard;
+use axum::{Extension, Json};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/requisitions/{id}/board", get(board))
-        .route("/api/requisitions/{id}/ratings.csv", get(ratings_csv))
-        .route("/api/requisitions/{id}/debrief.md", get(debrief_md))
-        .route("/api/requisitions/{id}/debrief.html", get(debrief_html))
-        .route(
-            "/api/requisitions/{id}/scorecards.greenhouse.json",
-            get(greenhouse_json),
-        )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(board))
+        .routes(routes!(ratings_csv))
+        .routes(routes!(debrief_md))
+        .routes(routes!(debrief_html))
+        .routes(routes!(greenhouse_json))
 }
 
+/// The panel board of a requisition
+///
+/// Every candidate against every competency, the attitudes, the presentation
+/// and the role-play: per cell the counts of exceeds, meets, below and no
+/// evidence with the mean (below 1, meets 2, exceeds 3); per candidate the
+/// score weighted by the sub-role's weights and the call it implies, the
+/// interviewers' recommendations, items where one interviewer rated exceeds and
+/// another below (flags), scorecards not yet submitted with who owes them and
+/// whether they are overdue (24 hours after the interview), and the latest
+/// debrief decision. Calibration: Krippendorff's alpha for ordinal data over
+/// the submitted ratings with the number of items and ratings it covers (or why
+/// there is too little data: fewer than 30 items rated by two or more
+/// interviewers), whose candidates it covers, and each interviewer's leniency
+/// against the rest of the panel. The people running the requisition see every
+/// candidate; an interviewer on its panels sees the candidates they interview.
+/// While you have a scorecard of your own for a candidate unsubmitted, that
+/// candidate's ratings, notes and recommendations are left out (independent
+/// scoring). Only submitted scorecards count.
+#[utoipa::path(
+    get,
+    path = "/api/requisitions/{id}/board",
+    tag = "board",
+    operation_id = "getBoard",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    responses(
+        (status = 200, description = "The board.", body = Board),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Not on this requisition: neither running it nor on the panel of any of its candidates.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+    ),
+)]
 async fn board(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -115,6 +148,38 @@ fn wants_excel(query: &CsvQuery) -> ApiResult<bool> {
     }
 }
 
+/// Every rating, one row each (CSV)
+///
+/// RFC 4180 CSV (UTF-8, CRLF line ends, a header row). Columns: requisition,
+/// candidate, round, interviewer, item, competency, rating, indicators,
+/// submitted_at, candidate_id; candidate_id tells apart two candidates with the
+/// same name. Formula guard: a cell a spreadsheet would run as a formula that
+/// calls a function, reaches another sheet or program, or computes (one
+/// starting with =, @, a tab or a line break; or with + or - followed by
+/// anything but letters, digits, spaces and . , ') gets a leading apostrophe;
+/// other text, such as the name "-Minus Dash", is left exactly as stored. The
+/// people running the requisition see every candidate; an interviewer on its
+/// panels sees the candidates they interview. While you have a scorecard of
+/// your own for a candidate unsubmitted, that candidate's ratings, notes and
+/// recommendations are left out (independent scoring). Only submitted
+/// scorecards count.
+#[utoipa::path(
+    get,
+    path = "/api/requisitions/{id}/ratings.csv",
+    tag = "board",
+    operation_id = "getRatingsCsv",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+        ("excel" = Option<String>, Query, description = "1 starts the file with a UTF-8 byte-order mark, so that Excel reads accented names right; 0 or absent for the plain file. Anything else is refused with 422."),
+    ),
+    responses(
+        (status = 200, description = "The ratings as CSV, as a download.", body = String, content_type = "text/csv"),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Not on this requisition: neither running it nor on the panel of any of its candidates.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+        (status = 422, description = "`excel` is neither 1 nor 0.", body = ValidationErrorBody),
+    ),
+)]
 async fn ratings_csv(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -133,6 +198,31 @@ async fn ratings_csv(
     ))
 }
 
+/// The debrief packet (Markdown)
+///
+/// The calibration, the comparison matrix, and per candidate the flags, missing
+/// scorecards, recommendations beside the weighted evidence, the recorded
+/// decision, and each interviewer's ratings, indicators and notes. The people
+/// running the requisition see every candidate; an interviewer on its panels
+/// sees the candidates they interview. While you have a scorecard of your own
+/// for a candidate unsubmitted, that candidate's ratings, notes and
+/// recommendations are left out (independent scoring). Only submitted
+/// scorecards count.
+#[utoipa::path(
+    get,
+    path = "/api/requisitions/{id}/debrief.md",
+    tag = "board",
+    operation_id = "getDebriefMarkdown",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    responses(
+        (status = 200, description = "The packet as Markdown, as a download.", body = String, content_type = "text/markdown"),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Not on this requisition: neither running it nor on the panel of any of its candidates.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+    ),
+)]
 async fn debrief_md(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -149,6 +239,29 @@ async fn debrief_md(
     ))
 }
 
+/// The debrief packet (standalone HTML)
+///
+/// The same packet as a standalone page with its own styles and each
+/// candidate's profile chart, ready to print. The people running the
+/// requisition see every candidate; an interviewer on its panels sees the
+/// candidates they interview. While you have a scorecard of your own for a
+/// candidate unsubmitted, that candidate's ratings, notes and recommendations
+/// are left out (independent scoring). Only submitted scorecards count.
+#[utoipa::path(
+    get,
+    path = "/api/requisitions/{id}/debrief.html",
+    tag = "board",
+    operation_id = "getDebriefHtml",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    responses(
+        (status = 200, description = "The packet as HTML, as a download.", body = String, content_type = "text/html"),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Not on this requisition: neither running it nor on the panel of any of its candidates.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+    ),
+)]
 async fn debrief_html(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -167,6 +280,42 @@ async fn debrief_html(
     Ok(response)
 }
 
+/// Submitted scorecards in Greenhouse Harvest's shape
+///
+/// Every submitted scorecard as a Greenhouse Harvest scorecard object (the
+/// shape of Harvest's GET /v1/scorecards), each documented field present with
+/// its type. Ids are integers: each object's is derived from its own id
+/// (SHA-256, cut to 53 bits so JavaScript reads it exactly), so the same
+/// scorecard, candidate, application, person or interview step has the same
+/// number in every export. A candidate applies to one requisition, so
+/// application_id is one per candidate. created_at is when the card was
+/// submitted and updated_at when it last changed (an amendment). Accounts hold
+/// an email and no name yet: name is the email and first_name and last_name are
+/// empty; employee_id is null. Ratings map exceeds to strong_yes, meets to yes,
+/// below to no and no evidence to no_decision (an attribute rated no_decision
+/// is in none of the five rating buckets); recommendations map strong hire to
+/// strong_yes, hire to yes, no hire to no, strong no hire to definitely_not and
+/// no decision to no_decision. The take-aways are the first question, with a
+/// null id. The people running the requisition see every candidate; an
+/// interviewer on its panels sees the candidates they interview. While you have
+/// a scorecard of your own for a candidate unsubmitted, that candidate's
+/// ratings, notes and recommendations are left out (independent scoring). Only
+/// submitted scorecards count.
+#[utoipa::path(
+    get,
+    path = "/api/requisitions/{id}/scorecards.greenhouse.json",
+    tag = "board",
+    operation_id = "getGreenhouseScorecards",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    responses(
+        (status = 200, description = "The scorecards, as a download.", body = [HarvestScorecard]),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Not on this requisition: neither running it nor on the panel of any of its candidates.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+    ),
+)]
 async fn greenhouse_json(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,

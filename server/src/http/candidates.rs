@@ -18,16 +18,19 @@ use axum::body::Bytes;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use super::openapi::Unauthorized;
+use crate::error::{ErrorBody, ValidationErrorBody};
+use axum::routing::post;
+use axum::{Extension, Json};
 use leptos::server_fn::error::ServerFnUrlError;
 use leptos::server_fn::ServerFn;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/requisitions/{id}/candidates", get(list).post(create))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
         .route("/requisitions/{id}/candidates/import", post(import_form))
 }
 
@@ -36,11 +39,66 @@ fn signed_in(user: Option<Extension<CurrentUser>>) -> ApiResult<CurrentUser> {
         .ok_or_else(|| ApiError::Unauthorized("sign in first: POST /api/session".into()))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct CandidateList {
     candidates: Vec<Candidate>,
 }
 
+/// What a CSV import added.
+#[derive(Serialize, ToSchema)]
+struct CandidateImport {
+    /// How many candidates were added.
+    imported: usize,
+    /// The candidates added, in file order.
+    candidates: Vec<Candidate>,
+}
+
+/// 422 for a CSV import: the file was refused as a whole and nobody was
+/// imported.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ImportError)]
+struct ImportErrorBody {
+    error: String,
+    /// Every problem in the file, with its real line number.
+    rows: Vec<LineError>,
+}
+
+/// The answer to adding candidates: one candidate (JSON sent) or an
+/// import (CSV sent).
+// Describes the route's two 201 bodies for the OpenAPI document.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+enum CandidatesAdded {
+    One(Box<Candidate>),
+    Imported(CandidateImport),
+}
+
+/// The refusal of an addition: every bad field of one candidate, or every
+/// bad line of a file.
+// Describes the route's two 422 bodies for the OpenAPI document.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+enum CandidatesRefused {
+    Fields(ValidationErrorBody),
+    Rows(ImportErrorBody),
+}
+
+/// The candidates of a requisition
+#[utoipa::path(
+    get,
+    path = "/api/requisitions/{id}/candidates",
+    tag = "candidates",
+    operation_id = "listCandidates",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    responses(
+        (status = 200, description = "Every candidate, whatever their stage.", body = CandidateList),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Signed in as an interviewer, or not on this requisition.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+    ),
+)]
 async fn list(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
@@ -61,19 +119,30 @@ async fn list(
     }))
 }
 
-/// Links as a list, or as one text with any mix of spaces, commas and line
-/// breaks between them (what a form sends).
-#[derive(Deserialize)]
+/// At most 5 web addresses (http:// or https://), as a list or as one text
+/// with any mix of spaces, commas and line breaks between them (what a form
+/// sends).
+#[derive(Deserialize, ToSchema)]
 #[serde(untagged)]
 enum Links {
     List(Vec<String>),
     Text(String),
 }
 
-#[derive(Deserialize)]
+/// One candidate typed in by a recruiter. Every bad field is reported at
+/// once.
+#[derive(Deserialize, ToSchema)]
+#[schema(as = NewCandidate)]
 struct NewCandidateBody {
+    /// Required; on one line, at most 200 characters.
+    #[schema(required = true, value_type = String, max_length = 200)]
     name: Option<String>,
+    /// Required; stored lower-case. One candidate per email on a
+    /// requisition.
+    #[schema(required = true, value_type = String, format = "email")]
     email: Option<String>,
+    /// Digits, spaces, `+`, `-`, `(` and `)`; at most 40 characters.
+    #[schema(max_length = 40, pattern = "^[0-9 +()-]*$")]
     phone: Option<String>,
     links: Option<Links>,
 }
@@ -88,6 +157,36 @@ fn media_type(headers: &HeaderMap) -> String {
         .unwrap_or_default()
 }
 
+/// Add one candidate, or import a CSV file of them
+///
+/// The requisition must be open. With `application/json`, adds one candidate
+/// (source `added`, stage `screening`). With `text/csv` (UTF-8), imports a
+/// file: a header row naming the columns `name` and `email` (required) and
+/// `phone` and `links` (optional), in any order, then at most 1,000 rows. The
+/// import is all or nothing: any bad row, or an email already on the
+/// requisition, imports nobody and every problem is reported with its line.
+#[utoipa::path(
+    post,
+    path = "/api/requisitions/{id}/candidates",
+    tag = "candidates",
+    operation_id = "addCandidates",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    request_body(content(
+        (NewCandidateBody = "application/json"),
+        (String = "text/csv"),
+    )),
+    responses(
+        (status = 201, description = "Added: the candidate (JSON), or the count and the candidates imported (CSV).", body = CandidatesAdded, headers(("Location" = String, description = "For one candidate: the candidate's page, `/candidates/{id}`."))),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Signed in as an interviewer, or not on this requisition. Or the request came from another site (an `Origin` that is not this host, or `Sec-Fetch-Site: cross-site`); every POST and DELETE is refused so.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+        (status = 409, description = "The email is already a candidate on this requisition, or the requisition is still a draft.", body = ErrorBody),
+        (status = 415, description = "The body is neither `application/json` nor `text/csv`.", body = ErrorBody),
+        (status = 422, description = "Refused input; nothing was stored. One candidate: every bad field. A CSV file: every bad line.", body = CandidatesRefused),
+    ),
+)]
 async fn create(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
@@ -100,16 +199,10 @@ async fn create(
     match media_type(&headers).as_str() {
         "application/json" => create_one(&state, &user, &requisition, &body).await,
         "text/csv" => create_from_csv(&state, &user, &requisition, &body).await,
-        other => Ok((
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Json(json!({
-                "error": format!(
-                    "the body is {}; send application/json for one candidate or text/csv for a file of candidates",
-                    if other.is_empty() { "of no stated type" } else { other }
-                )
-            })),
-        )
-            .into_response()),
+        other => Err(ApiError::UnsupportedMediaType(format!(
+            "the body is {}; send application/json for one candidate or text/csv for a file of candidates",
+            if other.is_empty() { "of no stated type" } else { other }
+        ))),
     }
 }
 
@@ -153,10 +246,13 @@ async fn create_from_csv(
         let problems = rows.len();
         (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Json(json!({
-                "error": format!("nothing was imported: the file has {problems} {}", if problems == 1 { "problem" } else { "problems" }),
-                "rows": rows,
-            })),
+            Json(ImportErrorBody {
+                error: format!(
+                    "nothing was imported: the file has {problems} {}",
+                    if problems == 1 { "problem" } else { "problems" }
+                ),
+                rows,
+            }),
         )
             .into_response()
     };
@@ -166,7 +262,10 @@ async fn create_from_csv(
     match import(&state.db, user, requisition, text).await {
         Ok(candidates) => Ok((
             StatusCode::CREATED,
-            Json(json!({ "imported": candidates.len(), "candidates": candidates })),
+            Json(CandidateImport {
+                imported: candidates.len(),
+                candidates,
+            }),
         )
             .into_response()),
         Err(Refusal::Rows(rows)) => Ok(refused(rows)),

@@ -47,6 +47,8 @@ use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
 
 /// Requests larger than this are refused before a handler runs. Forms and
 /// JSON are small; uploads get their own limit on their own route.
@@ -96,6 +98,29 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
+/// The JSON API under `/api/`: each route registered with its OpenAPI
+/// description, so the document served at `/api/openapi.json` lists exactly
+/// these (see openapi.rs).
+fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .merge(health::router())
+        .merge(openapi::router())
+        .merge(session::router())
+        .merge(kits::router())
+        .merge(jd::router())
+        .merge(requisitions::router())
+        .merge(candidates::router())
+        .merge(assignments::router())
+        .merge(scorecards::router())
+        .merge(board::router())
+}
+
+/// The OpenAPI description of the JSON API, as `/api/openapi.json` serves
+/// it (`hiring-kit openapi` prints it).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_routes().into_openapi()
+}
+
 /// The whole application as a router, so tests can serve it on port 0,
 /// with the default rate limits and the peer address as the client's.
 pub fn build_app(state: AppState) -> Router {
@@ -132,17 +157,8 @@ pub fn build_app_with(state: AppState, limits: &throttle::RateLimits) -> Router 
         move || app::shell(options.clone())
     };
     Router::new()
-        .merge(health::router())
-        .merge(session::router())
-        .merge(candidates::router())
-        .merge(assignments::router())
+        .merge(Router::from(api_routes()))
         .merge(invites::router())
-        .merge(requisitions::router())
-        .merge(board::router())
-        .merge(scorecards::router())
-        .merge(kits::router())
-        .merge(openapi::router())
-        .merge(jd::router())
         .merge(jd_download::router())
         .merge(jd_check::router(context.clone(), shell.clone()))
         .merge(assets::router())

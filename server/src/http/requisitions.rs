@@ -13,14 +13,17 @@ use app::domain::requisition::RequisitionSummary;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::get;
-use axum::{Extension, Json, Router};
+use super::openapi::{Invalid, NotJson, NotRunner, Unauthorized};
+use crate::error::ErrorBody;
+use axum::{Extension, Json};
 use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/requisitions", get(list).post(create))
-        .route("/api/requisitions/{id}", get(show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show))
 }
 
 /// Requisitions and JDs are for admins, recruiters and hiring managers.
@@ -50,6 +53,20 @@ async fn view_of(
     Ok(view)
 }
 
+/// The requisitions this account runs
+///
+/// Admins see all; recruiters and hiring managers the ones they are on.
+#[utoipa::path(
+    get,
+    path = "/api/requisitions",
+    tag = "requisitions",
+    operation_id = "listRequisitions",
+    responses(
+        (status = 200, description = "The requisitions, newest first.", body = [RequisitionSummary]),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = NotRunner),
+    ),
+)]
 async fn list(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -60,6 +77,22 @@ async fn list(
     ))
 }
 
+/// One requisition
+#[utoipa::path(
+    get,
+    path = "/api/requisitions/{id}",
+    tag = "requisitions",
+    operation_id = "getRequisition",
+    params(
+        ("id" = String, Path, description = "The requisition's id (32 hexadecimal characters)."),
+    ),
+    responses(
+        (status = 200, description = "The requisition with its plan, members and application link.", body = RequisitionView),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "This account is not on this requisition.", body = ErrorBody),
+        (status = 404, description = "There is no requisition with this id.", body = ErrorBody),
+    ),
+)]
 async fn show(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -70,15 +103,40 @@ async fn show(
     Ok(Json(view_of(&state, &headers, requisition).await?))
 }
 
-/// Either `{"draft_id": "..."}` (open a JD saved from the studio) or the
-/// outcome fields of `POST /api/jd` (write the JD, save and open it).
-#[derive(Deserialize)]
+/// Either `{"draft_id": ...}` to open a JD saved as a draft from the
+/// studio, or the outcome fields of `POST /api/jd` to write the JD, save it
+/// and open it in one step. When `draft_id` is present the outcome fields
+/// are ignored.
+#[derive(Deserialize, ToSchema)]
+#[schema(as = CreateRequisition)]
 struct CreateRequest {
+    /// A draft requisition's id.
     draft_id: Option<String>,
     #[serde(flatten)]
     outcome: OutcomeInput,
 }
 
+/// Open a requisition
+///
+/// Opens a saved draft, or writes, saves and opens a JD from an outcome.
+/// Opening freezes the kit at the draft's rubric version and lays out the
+/// interview plan from it. Opening an already open requisition changes nothing
+/// and answers 201 with it.
+#[utoipa::path(
+    post,
+    path = "/api/requisitions",
+    tag = "requisitions",
+    operation_id = "createRequisition",
+    request_body = CreateRequest,
+    responses(
+        (status = 201, description = "The open requisition.", body = RequisitionView),
+        (status = 401, response = Unauthorized),
+        (status = 403, description = "Signed in as an interviewer, or the draft belongs to a requisition this account is not on; or the request came from another site (an `Origin` that is not this host, or `Sec-Fetch-Site: cross-site`); every POST and DELETE is refused so.", body = ErrorBody),
+        (status = 404, description = "There is no draft with this `draft_id`.", body = ErrorBody),
+        (status = 415, response = NotJson),
+        (status = 422, response = Invalid),
+    ),
+)]
 async fn create(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,

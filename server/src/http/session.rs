@@ -11,25 +11,34 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use super::openapi::{Invalid, NotJson};
+use crate::error::{ErrorBody, TooManyAttemptsBody};
 use axum::routing::post;
-use axum::{Extension, Form, Json, Router};
+use axum::{Extension, Form, Json};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
+use utoipa::ToSchema;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/session", post(create).get(show).delete(destroy))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create, show, destroy))
         .route("/sign-in", post(form_sign_in))
         .route("/sign-out", post(form_sign_out))
 }
 
-#[derive(Deserialize)]
+/// Both are required; a missing one is reported by name (422).
+#[derive(Deserialize, ToSchema)]
 struct Credentials {
+    #[schema(required = true, format = "email", value_type = String)]
     email: Option<String>,
+    #[schema(required = true, format = "password", value_type = String)]
     password: Option<String>,
 }
 
-#[derive(Serialize)]
+/// Who is signed in.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Session)]
 struct SessionBody {
     user: CurrentUser,
 }
@@ -47,6 +56,29 @@ fn required(value: Option<String>, field: &str, errors: &mut Vec<FieldError>) ->
     }
 }
 
+/// Sign in
+///
+/// Checks the email and password and starts a session: the answer sets the
+/// `hk_session` cookie (with a new session id). A wrong email and a wrong
+/// password get the same answer. After 5 failures for one email within an hour,
+/// each further attempt must wait, twice as long after each failure (up to 15
+/// minutes).
+#[utoipa::path(
+    post,
+    path = "/api/session",
+    tag = "session",
+    operation_id = "signIn",
+    request_body = Credentials,
+    responses(
+        (status = 200, description = "Signed in.", body = SessionBody, headers(("Set-Cookie" = String, description = "`hk_session=...; HttpOnly; SameSite=Lax; Path=/`"))),
+        (status = 401, description = "The email or password is not right.", body = ErrorBody),
+        (status = 403, description = "the request came from another site (an `Origin` that is not this host, or `Sec-Fetch-Site: cross-site`); every POST and DELETE is refused so a page on another site cannot sign a visitor in.", body = ErrorBody),
+        (status = 415, response = NotJson),
+        (status = 422, response = Invalid),
+        (status = 429, description = "Too many failed sign-ins for this email; try again after the given wait.", body = TooManyAttemptsBody, headers(("Retry-After" = i64, description = "Seconds to wait."))),
+    ),
+    security(()),
+)]
 async fn create(
     State(state): State<AppState>,
     session: Session,
@@ -64,6 +96,18 @@ async fn create(
     Ok(Json(SessionBody { user }))
 }
 
+/// Who is signed in
+#[utoipa::path(
+    get,
+    path = "/api/session",
+    tag = "session",
+    operation_id = "getSession",
+    responses(
+        (status = 200, description = "The account of this session.", body = SessionBody),
+        (status = 401, description = "Nobody is signed in.", body = ErrorBody),
+    ),
+    security(()),
+)]
 async fn show(user: Option<Extension<CurrentUser>>) -> ApiResult<Json<SessionBody>> {
     match user {
         Some(Extension(user)) => Ok(Json(SessionBody { user })),
@@ -71,6 +115,20 @@ async fn show(user: Option<Extension<CurrentUser>>) -> ApiResult<Json<SessionBod
     }
 }
 
+/// Sign out
+///
+/// Ends the session (if any) and deletes it on the server.
+#[utoipa::path(
+    delete,
+    path = "/api/session",
+    tag = "session",
+    operation_id = "signOut",
+    responses(
+        (status = 204, description = "Signed out; there is no body."),
+        (status = 403, description = "the request came from another site (an `Origin` that is not this host, or `Sec-Fetch-Site: cross-site`); every POST and DELETE is refused so a page on another site cannot sign a visitor out.", body = ErrorBody),
+    ),
+    security(()),
+)]
 async fn destroy(session: Session) -> ApiResult<StatusCode> {
     session
         .flush()

@@ -36,37 +36,56 @@ pub fn harvest_id(kind: &str, id: &str) -> u64 {
     (u64::from_be_bytes(first) & MAX_SAFE_INTEGER).max(1)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+// The objects below are serialised only: `deny_unknown_fields` is there
+// for the schema, which then says they have no other fields.
+
+/// The interview step: the round, as a step of this requisition's plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HarvestStep {
+    #[schema(minimum = 1, maximum = 9_007_199_254_740_991_i64)]
     pub id: u64,
+    /// The round's name.
     pub name: String,
 }
 
-/// A person as Harvest shows one on a scorecard.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A person on a Harvest scorecard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HarvestUser {
+    #[schema(minimum = 1, maximum = 9_007_199_254_740_991_i64)]
     pub id: u64,
-    /// Accounts hold an email and no name yet: the names stay empty and
-    /// `name` is the email, so the person is still recognisable.
+    /// Empty: people are exported by email, as `name`.
     pub first_name: String,
+    /// Empty, like `first_name`.
     pub last_name: String,
+    /// The person's email, so they are still recognisable.
     pub name: String,
-    /// We keep no employee numbers.
+    /// Always `null`: no employee numbers are kept.
+    #[schema(required = true)]
     pub employee_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One rated item of the card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HarvestAttribute {
+    /// The item's title.
     pub name: String,
+    /// The competency, Attitudes, Presentation or Role-play.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The interviewer's notes on the item, Markdown; `null` without any.
+    #[schema(required = true)]
     pub note: Option<String>,
+    #[schema(schema_with = attribute_rating_schema)]
     pub rating: &'static str,
 }
 
 /// Attribute names grouped by the rating they got: Harvest's five
 /// buckets. An attribute rated `no_decision` is in none of them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HarvestRatings {
     pub definitely_not: Vec<String>,
     pub no: Vec<String>,
@@ -75,33 +94,94 @@ pub struct HarvestRatings {
     pub strong_yes: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A question on the card and its answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HarvestQuestion {
     /// Greenhouse numbers its custom questions; the take-aways, like
-    /// Harvest's own "Key Take-Aways", have none.
+    /// Harvest's own "Key Take-Aways", have none (`null`).
+    #[schema(required = true)]
     pub id: Option<u64>,
     pub question: String,
     pub answer: String,
 }
 
-/// Field for field, Harvest's scorecard object, in its documented order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+// Field for field, Harvest's scorecard object, in its documented order.
+/// A Greenhouse Harvest scorecard object: one interviewer's submitted
+/// scorecard. Ids are stable numbers derived from our own ids, so a
+/// re-import updates rather than duplicates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HarvestScorecard {
+    #[schema(minimum = 1, maximum = 9_007_199_254_740_991_i64)]
     pub id: u64,
+    /// When the card was last amended, or submitted.
+    #[schema(format = DateTime)]
     pub updated_at: String,
+    /// When the card was submitted.
+    #[schema(format = DateTime)]
     pub created_at: String,
+    /// The round's name.
     pub interview: String,
+    #[schema(inline)]
     pub interview_step: HarvestStep,
+    #[schema(minimum = 1, maximum = 9_007_199_254_740_991_i64)]
     pub candidate_id: u64,
+    /// One application per candidate.
+    #[schema(minimum = 1, maximum = 9_007_199_254_740_991_i64)]
     pub application_id: u64,
+    /// When the interview started.
+    #[schema(format = DateTime)]
     pub interviewed_at: String,
+    /// The interviewer, who submitted the card.
     pub submitted_by: HarvestUser,
     pub interviewer: HarvestUser,
+    #[schema(format = DateTime)]
     pub submitted_at: String,
+    #[schema(schema_with = overall_recommendation_schema)]
     pub overall_recommendation: &'static str,
+    /// One per rated item, in plan order.
+    #[schema(inline)]
     pub attributes: Vec<HarvestAttribute>,
+    #[schema(inline)]
     pub ratings: HarvestRatings,
+    /// The key take-aways, as Harvest's "Key Take-Aways" question.
+    #[schema(inline)]
     pub questions: Vec<HarvestQuestion>,
+}
+
+/// A string schema with a closed set of values.
+fn one_of(description: &str, values: &[&str]) -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+        .enum_values(Some(values.iter().copied()))
+        .build()
+}
+
+fn attribute_rating_schema() -> utoipa::openapi::schema::Object {
+    one_of(
+        "On Greenhouse's attribute scale: exceeds is `strong_yes`, meets `yes`, \
+         below `no` and no evidence `no_decision`.",
+        &[
+            "definitely_not",
+            "no",
+            "mixed",
+            "yes",
+            "strong_yes",
+            "no_decision",
+        ],
+    )
+}
+
+fn overall_recommendation_schema() -> utoipa::openapi::schema::Object {
+    one_of(
+        "The interviewer's recommendation on Greenhouse's scale: strong hire is \
+         `strong_yes`, hire `yes`, no hire `no`, strong no hire `definitely_not`, \
+         and no decision `no_decision`.",
+        &["definitely_not", "no", "yes", "strong_yes", "no_decision"],
+    )
 }
 
 /// Our four-point item rating on Greenhouse's attribute scale.

@@ -5,9 +5,12 @@
 use crate::domain::{Level, PartnerType, SubRole, UnknownId};
 use serde::{Deserialize, Serialize};
 
-/// The operating rhythms a role can run (seed 000's three cadences, with the
-/// deal-pairing tempo weekly or biweekly).
+// Seed 000's three cadences, with the deal-pairing tempo weekly or
+// biweekly.
+/// An operating rhythm the role runs: a monthly joint pipeline review, a
+/// quarterly executive-sponsor cadence, or weekly or biweekly deal pairing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Cadence {
     MonthlyJointPipelineReview,
@@ -43,10 +46,15 @@ impl Cadence {
     }
 }
 
-/// A problem with one input field, for a 422 or a form message.
+/// A problem with one input field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FieldError {
+    /// The input field at fault, as a dotted path into the request
+    /// (`partner.name`, `pipeline_target.amount`), or `body` when the body
+    /// itself is not the expected JSON.
     pub field: String,
+    /// What is wrong with it and how to fix it.
     pub message: String,
 }
 
@@ -57,56 +65,115 @@ fn field_error(field: &str, message: impl Into<String>) -> FieldError {
     }
 }
 
-/// The input as it arrives (JSON or form), before validation. Every field is
-/// optional here so that each missing one can be named.
+// The input as it arrives (JSON or form), before validation. The ids are
+// read as text so that a bad one is reported with the valid ones.
+/// The three-line operating outcome (which partner, what pipeline in 12
+/// months, what cadence) and optional context. Every field is optional in
+/// the schema so that the server can name each missing one in a 422:
+/// `sub_role`, `level`, `partner.name`, `partner.type`,
+/// `pipeline_target.amount`, `pipeline_target.currency` and `cadence` are
+/// required.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OutcomeInput {
+    /// Required.
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<SubRole>))]
     pub sub_role: Option<String>,
+    /// Required.
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Level>))]
     pub level: Option<String>,
+    /// Required: the partner the role owns.
+    #[cfg_attr(feature = "ssr", schema(inline))]
     pub partner: Option<PartnerInput>,
+    /// Required: the joint pipeline the role must produce in 12 months.
+    #[cfg_attr(feature = "ssr", schema(inline))]
     pub pipeline_target: Option<PipelineInput>,
+    /// Required: at least one; weekly and biweekly deal pairing exclude
+    /// each other.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Cadence>, min_items = 1))]
     pub cadence: Vec<String>,
+    /// The hiring company's name; at most 200 characters, on one line.
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
     pub company: Option<String>,
+    /// At most 200 characters, on one line.
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
     pub location: Option<String>,
+    /// Whom the role reports to; at most 200 characters, on one line.
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
     pub reporting_line: Option<String>,
+    /// How many partners the role covers; at least 1.
+    #[cfg_attr(feature = "ssr", schema(minimum = 1))]
     pub partner_count: Option<u32>,
+    /// How many named accounts the role covers.
     pub named_accounts: Option<u32>,
+    /// What the variable pay is paid on; at most 200 characters, on one
+    /// line.
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
     pub variable_pay_basis: Option<String>,
+    /// Anything else the JD should say; at most 5,000 characters.
+    #[cfg_attr(feature = "ssr", schema(max_length = 5000))]
     pub extra: Option<String>,
 }
 
+/// The partner the role owns.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PartnerInput {
+    /// Required; at most 200 characters, on one line.
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
     pub name: Option<String>,
+    /// Required.
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<PartnerType>))]
     pub partner_type: Option<String>,
 }
 
+/// The joint pipeline the role must produce in 12 months.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PipelineInput {
+    /// Required; whole currency units (a fraction is rounded).
+    #[cfg_attr(
+        feature = "ssr",
+        schema(exclusive_minimum = 0, maximum = 10_000_000_000_000_f64)
+    )]
     pub amount: Option<f64>,
+    /// Required; ISO 4217 code, in either case.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[A-Za-z]{3}$"))]
     pub currency: Option<String>,
 }
 
-/// A validated outcome. Text fields are trimmed and non-empty where present.
+/// A validated outcome, as stored with a requisition. Text fields are
+/// trimmed, and `null` rather than empty.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Outcome {
     pub sub_role: SubRole,
     pub level: Level,
+    /// The partner the role owns.
     pub partner_name: String,
     pub partner_type: PartnerType,
-    /// Whole currency units.
+    /// The joint pipeline the role must produce in 12 months, in whole
+    /// currency units.
     pub pipeline_amount: u64,
     /// ISO 4217 code, upper case.
     pub pipeline_currency: String,
+    /// The cadences the role runs, at least one.
     pub cadences: Vec<Cadence>,
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub company: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub location: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub reporting_line: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub partner_count: Option<u32>,
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub named_accounts: Option<u32>,
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub variable_pay_basis: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub extra: Option<String>,
 }
 

@@ -20,20 +20,26 @@ mod wording;
 use crate::domain::{Level, Library, SubRole};
 use serde::{Deserialize, Serialize};
 
+/// How serious a finding is: an `error` or a `warning`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
+/// A known hiring failure the JD linter found.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Finding {
+    /// A stable rule id.
     pub rule: String,
     pub severity: Severity,
     /// Why this hurts the hire, in plain words.
     pub message: String,
     /// The offending text, where there is one.
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub excerpt: Option<String>,
     /// A concrete fix.
     pub suggestion: String,
