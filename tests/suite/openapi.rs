@@ -363,7 +363,9 @@ async fn a_strict_validator_accepts_the_document() {
     let app = spawn_app(Backend::Sqlite).await;
     let doc = fetch_document(&app).await;
     assert!(
-        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")),
+        doc["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1")),
         "the document says OpenAPI {}",
         doc["openapi"]
     );

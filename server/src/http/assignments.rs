@@ -3,7 +3,9 @@
 //! given in RFC 3339; every refused field is named in the 422.
 
 use super::body::json_body;
+use super::openapi::{Invalid, NotJson, Unauthorized};
 use super::AppState;
+use crate::error::ErrorBody;
 use crate::error::{ApiError, ApiResult};
 use app::access;
 use app::api::panel::{assign, AssignRequest, TimeInput};
@@ -14,8 +16,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use super::openapi::{Invalid, NotJson, Unauthorized};
-use crate::error::ErrorBody;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

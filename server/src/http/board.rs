@@ -5,19 +5,19 @@
 //! Greenhouse Harvest's scorecards, for moving results into that ATS).
 //! Every route applies the board's access rules (`app::api::board`).
 
+use super::openapi::Unauthorized;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
+use crate::error::{ErrorBody, ValidationErrorBody};
 use app::api::board::load;
 use app::domain::accounts::CurrentUser;
 use app::domain::board::Board;
+use app::domain::board_export::greenhouse::HarvestScorecard;
 use app::domain::board_export::{csv, debrief, greenhouse};
 use app::domain::jd::FieldError;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use super::openapi::Unauthorized;
-use crate::error::{ErrorBody, ValidationErrorBody};
-use app::domain::board_export::greenhouse::HarvestScorecard;
 use axum::{Extension, Json};
 use utoipa_axum::{router::OpenApiRouter, routes};
 

@@ -4,8 +4,10 @@
 //! candidate page's file upload form, which answers with a redirect back.
 
 use super::body::parse_json;
+use super::openapi::Unauthorized;
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
+use crate::error::{ErrorBody, ValidationErrorBody};
 use app::access;
 use app::api::candidates::{add, import, ImportCandidates};
 use app::api::form_error::{FormError, LineError};
@@ -18,8 +20,6 @@ use axum::body::Bytes;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use super::openapi::Unauthorized;
-use crate::error::{ErrorBody, ValidationErrorBody};
 use axum::routing::post;
 use axum::{Extension, Json};
 use leptos::server_fn::error::ServerFnUrlError;

@@ -1,18 +1,18 @@
 //! `POST /api/jd` (outcome in, JD and findings out) and `POST /api/jd/lint`.
 
 use super::body::json_body;
+use super::openapi::{Invalid, NotJson, Unauthorized};
 use super::requisitions::require_runner;
 use super::AppState;
+use crate::error::ErrorBody;
 use crate::error::{ApiError, ApiResult};
 use app::api::jd::{generate_jd, lint_text, GeneratedJd};
 use app::domain::accounts::CurrentUser;
 use app::domain::jd::{Finding, OutcomeInput};
+use app::domain::{Level, SubRole};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use super::openapi::{Invalid, NotJson, Unauthorized};
-use crate::error::ErrorBody;
-use app::domain::{Level, SubRole};
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

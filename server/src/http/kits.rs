@@ -1,12 +1,12 @@
 //! `GET /api/kits` and `GET /api/kits/{sub_role}/{level}`: the kit library
 //! as JSON, from the same domain code the pages use.
 
+use super::openapi::Unauthorized;
 use super::AppState;
 use crate::error::ApiResult;
+use crate::error::UnknownKitBody;
 use app::domain::{Kit, KitSummary, Level, SubRole};
 use axum::extract::{Path, State};
-use super::openapi::Unauthorized;
-use crate::error::UnknownKitBody;
 use axum::Json;
 use utoipa_axum::{router::OpenApiRouter, routes};
 

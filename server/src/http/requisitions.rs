@@ -2,7 +2,9 @@
 //! outcome), `GET /api/requisitions` and `GET /api/requisitions/{id}`.
 
 use super::body::json_body;
+use super::openapi::{Invalid, NotJson, NotRunner, Unauthorized};
 use super::AppState;
+use crate::error::ErrorBody;
 use crate::error::{ApiError, ApiResult};
 use app::access;
 use app::api::jd::generate_jd;
@@ -13,8 +15,6 @@ use app::domain::requisition::RequisitionSummary;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use super::openapi::{Invalid, NotJson, NotRunner, Unauthorized};
-use crate::error::ErrorBody;
 use axum::{Extension, Json};
 use serde::Deserialize;
 use utoipa::ToSchema;

@@ -6,18 +6,18 @@
 //! pages and this API apply the same ones.
 
 use super::body::json_body;
+use super::openapi::{NotJson, Unauthorized};
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
+use crate::error::{ErrorBody, ValidationErrorBody};
 use app::api::scorecards::{self, CandidateScorecards, HistoryView, ScorecardView};
 use app::domain::accounts::CurrentUser;
 use app::domain::jd::FieldError;
 use app::domain::scorecard::ScorecardInput;
+use app::domain::scorecard::ScorecardState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use super::openapi::{NotJson, Unauthorized};
-use crate::error::{ErrorBody, ValidationErrorBody};
-use app::domain::scorecard::ScorecardState;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

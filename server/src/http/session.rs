@@ -2,17 +2,17 @@
 //! form (`POST /sign-in`), `DELETE /api/session` and `POST /sign-out`.
 
 use super::body::json_body;
+use super::openapi::{Invalid, NotJson};
 use super::AppState;
 use crate::auth::sign_in;
 use crate::error::{ApiError, ApiResult};
+use crate::error::{ErrorBody, TooManyAttemptsBody};
 use app::domain::accounts::{landing, safe_next, CurrentUser};
 use app::domain::jd::FieldError;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use super::openapi::{Invalid, NotJson};
-use crate::error::{ErrorBody, TooManyAttemptsBody};
 use axum::routing::post;
 use axum::{Extension, Form, Json};
 use serde::{Deserialize, Serialize};
