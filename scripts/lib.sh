@@ -25,32 +25,32 @@ ensure_chromium() {
   fi
 }
 
-# A real SMTP server for the mail tests: aiosmtpd from PyPI, in a virtual
-# environment of its own under target/ (nothing installed system-wide).
-# Exports HIRING_KIT_TEST_SMTPD_PYTHON, the Python that runs it.
-ensure_smtpd() {
-  local venv="$PWD/target/smtpd-venv"
-  if ! "$venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
-    say "Installing aiosmtpd (PyPI) into target/smtpd-venv for the mail tests (about 10 s)"
+# A Python package from PyPI that a test runs, in a virtual environment of
+# its own under target/ (nothing installed system-wide), installed once:
+# ensure_venv DIR MODULE REQUIREMENT WHAT.
+ensure_venv() {
+  local venv="$PWD/target/$1"
+  if ! "$venv/bin/python" -c "import $2" 2>/dev/null; then
+    say "Installing $3 (PyPI) into target/$1 $4"
     mkdir -p "$PWD/target"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check 'aiosmtpd==1.4.6'
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$3"
   fi
-  export HIRING_KIT_TEST_SMTPD_PYTHON="$venv/bin/python"
 }
 
-# A strict OpenAPI 3.1 validator for the published API description:
-# openapi-spec-validator from PyPI, in a virtual environment of its own.
+# A real SMTP server for the mail tests. Exports
+# HIRING_KIT_TEST_SMTPD_PYTHON, the Python that runs it.
+ensure_smtpd() {
+  ensure_venv smtpd-venv aiosmtpd 'aiosmtpd==1.4.6' "for the mail tests (about 10 s)"
+  export HIRING_KIT_TEST_SMTPD_PYTHON="$PWD/target/smtpd-venv/bin/python"
+}
+
+# A strict OpenAPI 3.1 validator for the published API description.
 # Exports HIRING_KIT_TEST_OPENAPI_PYTHON, the Python that has it.
 ensure_openapi_validator() {
-  local venv="$PWD/target/openapi-venv"
-  if ! "$venv/bin/python" -c 'import openapi_spec_validator' 2>/dev/null; then
-    say "Installing openapi-spec-validator (PyPI) into target/openapi-venv for the API description's test (about 15 s)"
-    mkdir -p "$PWD/target"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check 'openapi-spec-validator==0.9.0'
-  fi
-  export HIRING_KIT_TEST_OPENAPI_PYTHON="$venv/bin/python"
+  ensure_venv openapi-venv openapi_spec_validator 'openapi-spec-validator==0.9.0' \
+    "for the API description's test (about 15 s)"
+  export HIRING_KIT_TEST_OPENAPI_PYTHON="$PWD/target/openapi-venv/bin/python"
 }
 
 POSTGRES_ADMIN_URL_DEFAULT="postgres://postgres@127.0.0.1:5432/postgres"
