@@ -387,3 +387,347 @@ async fn a_strict_validator_accepts_the_document() {
         "openapi-spec-validator refused the document:\n{said}"
     );
 }
+
+/// One answer the router gave: which documented operation, its status and
+/// its JSON body.
+struct Answer {
+    path: &'static str,
+    method: &'static str,
+    status: u16,
+    body: Value,
+}
+
+/// Checks each answer against the schema the document gives for its
+/// operation and status, with a JSON Schema 2020-12 validator (OpenAPI 3.1
+/// dialect). Every `$ref` resolves inside the document itself.
+const CHECK_ANSWERS: &str = r#"
+import json, sys
+from urllib.parse import quote
+from openapi_schema_validator import OAS31Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+doc = json.load(open(sys.argv[1]))
+answers = json.load(open(sys.argv[2]))
+registry = Registry().with_resource("urn:doc", Resource(contents=doc, specification=DRAFT202012))
+
+def pointer(*parts):
+    return "/".join(quote(str(p).replace("~", "~0").replace("/", "~1"), safe="") for p in parts)
+
+problems = []
+for a in answers:
+    where = f"{a['method'].upper()} {a['path']} {a['status']}"
+    responses = doc["paths"][a["path"]][a["method"]]["responses"]
+    if str(a["status"]) not in responses:
+        problems.append(f"{where}: this status is not documented")
+        continue
+    response = responses[str(a["status"])]
+    base = ("paths", a["path"], a["method"], "responses", str(a["status"]))
+    if "$ref" in response:
+        name = response["$ref"].split("/")[-1]
+        response = doc["components"]["responses"][name]
+        base = ("components", "responses", name)
+    if "application/json" not in response.get("content", {}):
+        problems.append(f"{where}: no JSON body is documented")
+        continue
+    schema = {"$ref": "urn:doc#/" + pointer(*base, "content", "application/json", "schema")}
+    validator = OAS31Validator(schema, registry=registry)
+    for error in sorted(validator.iter_errors(a["body"]), key=str)[:5]:
+        path = "/".join(str(p) for p in error.absolute_path)
+        problems.append(f"{where}: at /{path}: {error.message[:300]}")
+print("\n".join(problems) if problems else "every answer matches")
+sys.exit(1 if problems else 0)
+"#;
+
+/// The types the document is generated from are the types the handlers
+/// send; this checks that claim on real answers: a panel that has scored,
+/// read through every JSON route, and the usual refusals, each validated
+/// against the schema the document gives for it.
+#[tokio::test]
+async fn real_answers_match_their_documented_schemas() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let panel = crate::support::panel::panel(&app).await;
+    let doc = fetch_document(&app).await;
+    let rq = &panel.requisition;
+    let candidate = &panel.candidates[0];
+    let mut answers = Vec::new();
+
+    async fn answer(
+        client: &reqwest::Client,
+        app: &TestApp,
+        (path, method): (&'static str, &'static str),
+        url: String,
+        body: Option<Value>,
+    ) -> Answer {
+        let mut request = client.request(
+            Method::from_bytes(method.to_uppercase().as_bytes()).expect("method"),
+            app.url(&url),
+        );
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let res = request.send().await.expect("request");
+        let status = res.status().as_u16();
+        let body = res.json().await.unwrap_or(Value::Null);
+        Answer {
+            path,
+            method,
+            status,
+            body,
+        }
+    }
+
+    let recruiter = &panel.recruiter;
+    for (op, url) in [
+        (("/api/health", "get"), "/api/health".to_string()),
+        (("/api/session", "get"), "/api/session".to_string()),
+        (("/api/kits", "get"), "/api/kits".to_string()),
+        (
+            ("/api/kits/{sub_role}/{level}", "get"),
+            "/api/kits/partner-manager/mid".to_string(),
+        ),
+        (
+            ("/api/kits/{sub_role}/{level}", "get"),
+            "/api/kits/astronaut/mid".to_string(),
+        ),
+        (
+            ("/api/requisitions", "get"),
+            "/api/requisitions".to_string(),
+        ),
+        (
+            ("/api/requisitions/{id}", "get"),
+            format!("/api/requisitions/{rq}"),
+        ),
+        (
+            ("/api/requisitions/{id}", "get"),
+            "/api/requisitions/no-such-requisition".to_string(),
+        ),
+        (
+            ("/api/requisitions/{id}/candidates", "get"),
+            format!("/api/requisitions/{rq}/candidates"),
+        ),
+        (
+            ("/api/requisitions/{id}/assignments", "get"),
+            format!("/api/requisitions/{rq}/assignments"),
+        ),
+        (
+            ("/api/requisitions/{id}/board", "get"),
+            format!("/api/requisitions/{rq}/board"),
+        ),
+        (
+            ("/api/requisitions/{id}/scorecards.greenhouse.json", "get"),
+            format!("/api/requisitions/{rq}/scorecards.greenhouse.json"),
+        ),
+        (
+            ("/api/requisitions/{id}/ratings.csv", "get"),
+            format!("/api/requisitions/{rq}/ratings.csv?excel=maybe"),
+        ),
+        (
+            ("/api/candidates/{id}/scorecards", "get"),
+            format!("/api/candidates/{candidate}/scorecards"),
+        ),
+    ] {
+        answers.push(answer(recruiter, &app, op, url, None).await);
+    }
+    // Not signed in, and signed in as an interviewer where a runner is needed.
+    answers.push(
+        answer(
+            &app.anonymous(),
+            &app,
+            ("/api/kits", "get"),
+            "/api/kits".into(),
+            None,
+        )
+        .await,
+    );
+    answers.push(
+        answer(
+            &panel.ivy,
+            &app,
+            ("/api/requisitions", "get"),
+            "/api/requisitions".into(),
+            None,
+        )
+        .await,
+    );
+
+    // One of ivy's submitted cards, its history, and a stale save of it.
+    let assignments = &answers
+        .iter()
+        .find(|a| a.path == "/api/requisitions/{id}/assignments")
+        .expect("the panel was listed")
+        .body["assignments"];
+    let card = assignments
+        .as_array()
+        .and_then(|all| {
+            all.iter()
+                .find(|a| a["interviewer_email"] == "ivy@example.com")
+        })
+        .and_then(|a| a["id"].as_str())
+        .expect("an interview of ivy's")
+        .to_string();
+    for (op, url) in [
+        (
+            ("/api/scorecards/{id}", "get"),
+            format!("/api/scorecards/{card}"),
+        ),
+        (
+            ("/api/scorecards/{id}/history", "get"),
+            format!("/api/scorecards/{card}/history"),
+        ),
+    ] {
+        answers.push(answer(&panel.ivy, &app, op, url, None).await);
+    }
+    let stored = &answers.last().expect("the history").body;
+    assert!(stored.is_object(), "{stored}");
+    let card_now = answer(
+        &panel.ivy,
+        &app,
+        ("/api/scorecards/{id}", "get"),
+        format!("/api/scorecards/{card}"),
+        None,
+    )
+    .await;
+    let version = card_now.body["version"].as_i64().expect("a version");
+    answers.push(
+        answer(
+            &panel.ivy,
+            &app,
+            ("/api/scorecards/{id}", "put"),
+            format!("/api/scorecards/{card}"),
+            Some(serde_json::json!({
+                "version": version - 1,
+                "body": card_now.body["body"].clone(),
+                "reason": "a later thought",
+            })),
+        )
+        .await,
+    );
+    answers.push(
+        answer(
+            &panel.ivy,
+            &app,
+            ("/api/scorecards/{id}", "put"),
+            format!("/api/scorecards/{card}"),
+            Some(serde_json::json!({
+                "version": version,
+                "body": card_now.body["body"].clone(),
+                "reason": "a later thought",
+            })),
+        )
+        .await,
+    );
+
+    // Writing: a JD, a lint, a refused outcome, candidates one by one and
+    // from a file, and a refused file.
+    answers.push(
+        answer(
+            recruiter,
+            &app,
+            ("/api/jd", "post"),
+            "/api/jd".into(),
+            Some(crate::support::world::outcome()),
+        )
+        .await,
+    );
+    answers.push(
+        answer(
+            recruiter,
+            &app,
+            ("/api/jd", "post"),
+            "/api/jd".into(),
+            Some(serde_json::json!({})),
+        )
+        .await,
+    );
+    answers.push(
+        answer(
+            recruiter,
+            &app,
+            ("/api/jd/lint", "post"),
+            "/api/jd/lint".into(),
+            Some(serde_json::json!({
+                "text": "We want a rockstar ninja to own partners.",
+                "sub_role": "partner-manager",
+                "level": "mid",
+            })),
+        )
+        .await,
+    );
+    answers.push(
+        answer(
+            recruiter,
+            &app,
+            ("/api/requisitions/{id}/candidates", "post"),
+            format!("/api/requisitions/{rq}/candidates"),
+            Some(serde_json::json!({
+                "name": "Dee Walker",
+                "email": "dee@example.com",
+                "links": ["https://example.com/dee"],
+            })),
+        )
+        .await,
+    );
+    for csv in [
+        "name,email\nEve Park,eve@example.com\n",
+        "name,email\n,not-an-email\n",
+    ] {
+        let res = recruiter
+            .post(app.url(&format!("/api/requisitions/{rq}/candidates")))
+            .header("content-type", "text/csv")
+            .body(csv)
+            .send()
+            .await
+            .expect("request");
+        answers.push(Answer {
+            path: "/api/requisitions/{id}/candidates",
+            method: "post",
+            status: res.status().as_u16(),
+            body: res.json().await.unwrap_or(Value::Null),
+        });
+    }
+
+    // The calls did what they were meant to, so each schema is tested on
+    // the answer it is for.
+    let statuses: Vec<(String, u16)> = answers
+        .iter()
+        .map(|a| (format!("{} {}", a.method, a.path), a.status))
+        .collect();
+    for expected in [200, 201, 401, 403, 404, 409, 422] {
+        assert!(
+            statuses.iter().any(|(_, s)| *s == expected),
+            "no answer was {expected}: {statuses:?}"
+        );
+    }
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let doc_file = dir.path().join("openapi.json");
+    let answers_file = dir.path().join("answers.json");
+    let script = dir.path().join("check.py");
+    std::fs::write(&doc_file, doc.to_string()).expect("write the document");
+    let listed: Vec<Value> = answers
+        .iter()
+        .map(|a| {
+            serde_json::json!({
+                "path": a.path, "method": a.method, "status": a.status, "body": a.body,
+            })
+        })
+        .collect();
+    std::fs::write(&answers_file, Value::from(listed).to_string()).expect("write the answers");
+    std::fs::write(&script, CHECK_ANSWERS).expect("write the check");
+    let output = std::process::Command::new(validator_python())
+        .arg(&script)
+        .arg(&doc_file)
+        .arg(&answers_file)
+        .output()
+        .expect("run the check (scripts/test installs its Python)");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success(),
+        "answers that do not match the document ({statuses:?}):\n{said}"
+    );
+}

@@ -65,8 +65,10 @@ struct ImportErrorBody {
 
 /// The answer to adding candidates: one candidate (JSON sent) or an
 /// import (CSV sent).
-// Describes the route's two 201 bodies for the OpenAPI document.
-#[derive(ToSchema)]
+// Describes the route's two 201 bodies for the OpenAPI document (one or
+// the other, as sent: untagged).
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
 #[allow(dead_code)]
 enum CandidatesAdded {
     One(Box<Candidate>),
@@ -76,7 +78,8 @@ enum CandidatesAdded {
 /// The refusal of an addition: every bad field of one candidate, or every
 /// bad line of a file.
 // Describes the route's two 422 bodies for the OpenAPI document.
-#[derive(ToSchema)]
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
 #[allow(dead_code)]
 enum CandidatesRefused {
     Fields(ValidationErrorBody),
