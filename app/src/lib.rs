@@ -20,6 +20,8 @@ pub mod escape;
 pub mod markdown;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod standalone_page;

@@ -1,9 +1,11 @@
-//! Server functions, and the rules and transactions behind them. Each
+//! Server functions and the wire types they and the JSON routes send. Each
 //! module holds a feature's server functions (their URLs fixed under
-//! `/api/fn/...` so they stay stable across builds) and, server-only, the
-//! functions they share with the JSON routes: access checks, validation,
-//! the writes. Server functions read the pool and the library from the
-//! request's Leptos context (`context`); forms get a `form_error::FormError`.
+//! `/api/fn/...` so they stay stable across builds). The rules behind them
+//! are moving to `service/` feature by feature; until a feature has moved,
+//! its rules (access checks, validation, the writes) sit here beside its
+//! server functions, server-only. Server functions read the pool and the
+//! library from the request's Leptos context (`context`); forms get a
+//! `form_error::FormError`.
 
 pub mod accounts;
 pub mod apply;

@@ -1,6 +1,6 @@
 //! The scorecard page's server functions. The form posts flat field names
 //! (so it works without JavaScript) which are decoded here into the
-//! scorecard input; the rules live in `api::scorecards`.
+//! scorecard input; the rules live in `service::scorecards`.
 //!
 //! Field names, all under `card[...]`:
 //! - `items.<item key>.rating`: exceeds, meets, below, no-evidence or empty;
@@ -95,7 +95,7 @@ pub struct ScorecardPage {
 pub async fn open_scorecard(id: String) -> Result<ScorecardPage, AppError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
-    let (card, timers) = super::scorecards::read_with_timers(&db, &user, &id).await?;
+    let (card, timers) = crate::service::scorecards::read_with_timers(&db, &user, &id).await?;
     let times = crate::domain::zone::times(card.submitted_at.as_deref(), user.zone());
     Ok(ScorecardPage {
         card,
@@ -108,7 +108,7 @@ pub async fn open_scorecard(id: String) -> Result<ScorecardPage, AppError> {
 pub async fn scorecard_history(id: String) -> Result<HistoryView, AppError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
-    let mut history = super::scorecards::history(&db, &user, &id).await?;
+    let mut history = crate::service::scorecards::history(&db, &user, &id).await?;
     history.times = crate::domain::zone::times(
         history.versions.iter().map(|v| v.saved_at.as_str()),
         user.zone(),
@@ -128,7 +128,7 @@ pub async fn save_scorecard(
     #[server(default)] reason: String,
 ) -> Result<i64, FormError> {
     use super::refusal::Refusal;
-    use super::scorecards as rules;
+    use crate::service::scorecards as rules;
 
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
