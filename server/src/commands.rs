@@ -373,13 +373,13 @@ pub async fn serve(common: &CommonArgs, serve: &ServeArgs) -> ExitCode {
 }
 
 /// Every hour, erases the candidates whose requisition closed more than
-/// `days` days ago (see `app::api::data_rights::apply_retention`).
+/// `days` days ago (see `app::service::data_rights::apply_retention`).
 fn spawn_retention(db: Db, days: u32) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
-            match app::api::data_rights::apply_retention(&db, days, chrono::Utc::now()).await {
+            match app::service::data_rights::apply_retention(&db, days, chrono::Utc::now()).await {
                 Ok(0) => {}
                 Ok(erased) => {
                     tracing::info!(erased, days, "erased candidates past the retention period")

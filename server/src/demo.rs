@@ -100,7 +100,7 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
     requisitions::add_member(db, &requisition.id, &hamid.id, None)
         .await
         .map_err(fail)?;
-    let kit = app::api::kits::frozen_kit(db, &requisition)
+    let kit = app::service::kits::frozen_kit(db, &requisition)
         .await
         .map_err(|e| e.to_string())?;
     let plan = requisition
@@ -392,14 +392,14 @@ async fn open_requisition(
     }))
     .map_err(fail)?;
     let (outcome, jd) = app::api::jd::generate_jd(library, &input).map_err(|e| format!("{e:?}"))?;
-    let id = app::api::requisitions::store_draft(db, library, owner, &outcome, &jd.markdown)
+    let id = app::service::requisitions::store_draft(db, library, owner, &outcome, &jd.markdown)
         .await
         .map_err(fail)?;
     let draft = requisitions::get(db, &id)
         .await
         .map_err(fail)?
         .ok_or("the draft was not stored")?;
-    app::api::requisitions::open(db, &draft)
+    app::service::requisitions::open(db, &draft)
         .await
         .map_err(fail)?;
     requisitions::get(db, &id)

@@ -226,9 +226,9 @@ impl From<crate::auth::SignInError> for ApiError {
 /// A rule's refusal as the JSON routes answer it. An import's lines are
 /// answered by the import route itself (422 with every line); here they
 /// become field errors named by line, should another route meet one.
-impl From<app::api::refusal::Refusal> for ApiError {
-    fn from(refused: app::api::refusal::Refusal) -> Self {
-        use app::api::refusal::Refusal;
+impl From<app::service::refusal::Refusal> for ApiError {
+    fn from(refused: app::service::refusal::Refusal) -> Self {
+        use app::service::refusal::Refusal;
         match refused {
             Refusal::Fields(errors) => ApiError::Invalid(errors),
             Refusal::Rows(rows) => ApiError::Invalid(

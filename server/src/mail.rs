@@ -129,10 +129,11 @@ impl Worker {
     pub async fn run_once(&self, now: DateTime<Utc>) -> Result<Round, MailError> {
         let mut round = Round::default();
         if self.scan_due(now) {
-            round.overdue = app::api::mail::queue_reminders(&self.db, &self.settings, now).await?;
+            round.overdue =
+                app::service::mail::queue_reminders(&self.db, &self.settings, now).await?;
         }
         round.link_requests =
-            app::api::mail::answer_link_requests(&self.db, &self.settings, BATCH).await?;
+            app::service::mail::answer_link_requests(&self.db, &self.settings, BATCH).await?;
         let Some(transport) = &self.transport else {
             return Ok(round);
         };

@@ -231,7 +231,7 @@ async fn the_retention_period_erases_candidates_of_closed_requisitions(app: Test
     let days_ago = |d: i64| app::db::stamp(now - chrono::Duration::days(d));
     // Open: kept however long.
     assert_eq!(
-        app::api::data_rights::apply_retention(&app.db, 30, now)
+        app::service::data_rights::apply_retention(&app.db, 30, now)
             .await
             .unwrap(),
         0
@@ -252,7 +252,7 @@ async fn the_retention_period_erases_candidates_of_closed_requisitions(app: Test
         .await
         .unwrap();
     assert_eq!(
-        app::api::data_rights::apply_retention(&app.db, 30, now)
+        app::service::data_rights::apply_retention(&app.db, 30, now)
             .await
             .unwrap(),
         0
@@ -265,13 +265,13 @@ async fn the_retention_period_erases_candidates_of_closed_requisitions(app: Test
         .await
         .unwrap();
     assert_eq!(
-        app::api::data_rights::apply_retention(&app.db, 30, now)
+        app::service::data_rights::apply_retention(&app.db, 30, now)
             .await
             .unwrap(),
         3
     );
     assert_eq!(
-        app::api::data_rights::apply_retention(&app.db, 30, now)
+        app::service::data_rights::apply_retention(&app.db, 30, now)
             .await
             .unwrap(),
         0

@@ -139,7 +139,7 @@ async fn a_candidate_applies_records_an_answer_and_submits() {
             b.screenshot("apply-lost-link").await;
             // The mail worker's part, which this test's server does not run.
             assert_eq!(
-                app::api::mail::answer_link_requests(&db, &mail, 50)
+                app::service::mail::answer_link_requests(&db, &mail, 50)
                     .await
                     .unwrap(),
                 1

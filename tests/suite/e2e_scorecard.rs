@@ -106,7 +106,7 @@ async fn two_interviewers_score_blind_with_the_keyboard() {
     )
     .await
     .unwrap();
-    let kit = app::api::kits::frozen_kit(&app.db, &requisition)
+    let kit = app::service::kits::frozen_kit(&app.db, &requisition)
         .await
         .unwrap();
     let base = app.base.clone();

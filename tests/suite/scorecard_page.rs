@@ -242,7 +242,7 @@ async fn the_actors_brief_has_the_persona_and_no_anchors(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    let kit = app::api::kits::frozen_kit(&app.db, &requisition)
+    let kit = app::service::kits::frozen_kit(&app.db, &requisition)
         .await
         .unwrap();
     let page = format!("/interviews/{}/brief", w.assignment);
@@ -291,7 +291,7 @@ async fn the_interview_page_always_draws_its_countdowns(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    let minutes = app::api::kits::frozen_kit(&app.db, &requisition)
+    let minutes = app::service::kits::frozen_kit(&app.db, &requisition)
         .await
         .unwrap()
         .simulation
@@ -413,7 +413,7 @@ async fn interviewers_land_on_their_interviews_with_their_cards_marked(app: Test
     let (status, page) = get_page(&app, ivy, &format!("/interviews/{}", w.assignment)).await;
     assert_eq!(status, 200);
     // Each item with its follow-up probes, and the scoring guide once.
-    let kit = app::api::kits::frozen_kit(
+    let kit = app::service::kits::frozen_kit(
         &app.db,
         &app::db::requisitions::get(&app.db, &w.requisition)
             .await

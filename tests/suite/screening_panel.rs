@@ -852,7 +852,7 @@ async fn interviewers_reach_only_their_own_candidates_and_rounds(app: TestApp) {
             item.id
         );
     }
-    let first = app::api::panel::interviews::interview_item(&kit, &round.items[0]).unwrap();
+    let first = app::service::panel::interviews::interview_item(&kit, &round.items[0]).unwrap();
     assert!(html.contains(&escape(&first.ask)), "{html}");
     assert!(html.contains(&escape(&first.anchors.below)));
     // Ian's is not hers; the recruiter may read both.

@@ -2,6 +2,8 @@
 
 use crate::domain::accounts::Role;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::service::accounts::rename;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -127,20 +129,6 @@ pub async fn set_my_name(#[server(default)] name: String) -> Result<(), AppError
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     rename(&db, &user.id, &name).await
-}
-
-#[cfg(feature = "ssr")]
-async fn rename(db: &crate::db::Db, id: &str, name: &str) -> Result<(), AppError> {
-    let name = crate::domain::accounts::parse_name(name)
-        .map_err(|e| AppError::Invalid(format!("name: {e}")))?;
-    if crate::db::users::set_name(db, id, &name)
-        .await
-        .map_err(crate::access::internal)?
-    {
-        Ok(())
-    } else {
-        Err(AppError::NotFound("There is no such account.".into()))
-    }
 }
 
 /// Changes an account's role, or switches it off (or on again). The last

@@ -11,6 +11,8 @@
 use super::form_error::FormError;
 use crate::domain::jd::FieldError;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::service::apply::{application_view, find_application, open_requisition};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -45,7 +47,7 @@ pub const NOT_TAKING_APPLICATIONS: &str = "This job is not taking applications."
 pub async fn apply_job(id: String) -> Result<ApplyPageView, AppError> {
     let db = super::context::db()?;
     let requisition = open_requisition(&db, &id).await?;
-    let kit = super::kits::frozen_kit(&db, &requisition).await?;
+    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
     Ok(ApplyPageView {
         jd_html: crate::markdown::to_safe_html(&requisition.jd_markdown),
         requisition_id: requisition.id,
@@ -67,20 +69,6 @@ pub async fn apply_job(id: String) -> Result<ApplyPageView, AppError> {
             .map(|p| p.response_seconds)
             .collect(),
     })
-}
-
-#[cfg(feature = "ssr")]
-async fn open_requisition(
-    db: &crate::db::Db,
-    id: &str,
-) -> Result<crate::domain::requisition::Requisition, AppError> {
-    match crate::db::requisitions::get(db, id)
-        .await
-        .map_err(crate::access::internal)?
-    {
-        Some(r) if r.is_open() => Ok(r),
-        _ => Err(AppError::NotFound(NOT_TAKING_APPLICATIONS.into())),
-    }
 }
 
 /// What starting an application can lead to besides the redirect to the
@@ -119,7 +107,7 @@ pub async fn apply_start(
     let db = super::context::db()?;
     let mail = super::mail::settings();
     let requisition = open_requisition(&db, &id).await?;
-    let kit = super::kits::frozen_kit(&db, &requisition).await?;
+    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
 
     let contact = NewCandidate::parse(&name, &email, &phone, &links);
     let answers = answer_knockouts(&kit.application.knockouts, &knockout);
@@ -188,7 +176,7 @@ pub async fn apply_recover(id: String, #[server(default)] email: String) -> Resu
             ))
         }
     };
-    // The mail worker looks the address up (`api::mail::answer_link_requests`).
+    // The mail worker looks the address up (`service::mail::answer_link_requests`).
     crate::db::link_requests::ask(&db, &requisition.id, address.as_str())
         .await
         .map_err(crate::access::internal)?;
@@ -319,112 +307,6 @@ pub async fn apply_status(id: String, token: String) -> Result<ApplicationView, 
 pub const NO_SUCH_APPLICATION: &str =
     "This address does not open an application. Check that the link is complete, or start again from the job's \
      page; if you applied before and lost your link, applying again is fine: the recruiter sees both.";
-
-/// The application this link opens, or `NotFound`.
-#[cfg(feature = "ssr")]
-pub async fn find_application(
-    db: &crate::db::Db,
-    requisition_id: &str,
-    token: &str,
-) -> Result<
-    (
-        crate::domain::requisition::Requisition,
-        crate::domain::requisition::Candidate,
-    ),
-    AppError,
-> {
-    let not_found = || AppError::NotFound(NO_SUCH_APPLICATION.into());
-    // Tokens are ours (32 hex digits); anything else is not worth a query.
-    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(not_found());
-    }
-    let candidate = crate::db::candidates::by_token(db, requisition_id, token)
-        .await
-        .map_err(crate::access::internal)?
-        .ok_or_else(not_found)?;
-    let requisition = crate::db::requisitions::get(db, requisition_id)
-        .await
-        .map_err(crate::access::internal)?
-        .ok_or_else(not_found)?;
-    Ok((requisition, candidate))
-}
-
-/// Everything the candidate's own page shows, from what is stored. The
-/// token is the one that found the candidate (the record does not carry it).
-#[cfg(feature = "ssr")]
-pub async fn application_view(
-    db: &crate::db::Db,
-    requisition: &crate::domain::requisition::Requisition,
-    candidate: &crate::domain::requisition::Candidate,
-    token: &str,
-) -> Result<ApplicationView, AppError> {
-    use crate::domain::application::disqualified;
-    use crate::domain::candidate::Stage;
-
-    let kit = super::kits::frozen_kit(db, requisition).await?;
-    let files = crate::db::candidate_files::list(db, &candidate.id)
-        .await
-        .map_err(crate::access::internal)?;
-    let file_in = |kind: &str, prompt_id: &str| {
-        files
-            .iter()
-            .find(|f| f.kind == kind && f.prompt_id == prompt_id)
-            .map(|f| UploadedFile {
-                name: f.original_name.clone(),
-                size_bytes: f.size_bytes,
-            })
-    };
-    let state = if disqualified(&candidate.knockouts) {
-        ApplicationState::Stopped(
-            candidate
-                .knockouts
-                .iter()
-                .filter(|a| a.disqualifies)
-                .map(|a| StopReason {
-                    question: a.question.clone(),
-                    answer: a.answer.clone(),
-                    needed: kit
-                        .application
-                        .knockouts
-                        .iter()
-                        .find(|k| k.id == a.question_id)
-                        .map(|k| {
-                            k.answers
-                                .iter()
-                                .filter(|x| !x.disqualifies)
-                                .map(|x| x.label.clone())
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                })
-                .collect(),
-        )
-    } else if candidate.stage == Stage::Applying {
-        ApplicationState::InProgress
-    } else {
-        ApplicationState::Submitted
-    };
-    Ok(ApplicationView {
-        requisition_id: requisition.id.clone(),
-        token: token.to_string(),
-        title: requisition.title.clone(),
-        name: candidate.name.clone(),
-        email: candidate.email.clone(),
-        state,
-        resume: file_in(KIND_RESUME, ""),
-        prompts: kit
-            .application
-            .video_prompts
-            .iter()
-            .map(|p| PromptStep {
-                id: p.id.clone(),
-                prompt: p.prompt.clone(),
-                seconds: p.response_seconds,
-                answer: file_in(KIND_VIDEO, &p.id),
-            })
-            .collect(),
-    })
-}
 
 pub const KIND_RESUME: &str = "resume";
 pub const KIND_VIDEO: &str = "video";

@@ -5,14 +5,12 @@
 //! Refused input comes back as a [`FormError`] (see `form_error`).
 
 use super::form_error::FormError;
-#[cfg(feature = "ssr")]
-use super::form_error::LineError;
-#[cfg(feature = "ssr")]
-use super::refusal::Refusal;
 use crate::domain::candidate::{Source, Stage};
 use crate::domain::requisition::{Candidate, CandidateFile};
 use crate::domain::screening::ScreenSummary;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::service::candidates::{add, candidates_view, import, other_applications};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -61,54 +59,6 @@ pub async fn list_candidates(requisition_id: String) -> Result<CandidatesView, A
 
 /// The candidate list as the audit log names it.
 pub const CANDIDATE_LIST: &str = "the candidate list";
-
-#[cfg(feature = "ssr")]
-pub async fn candidates_view(
-    db: &crate::db::Db,
-    requisition: &crate::domain::requisition::Requisition,
-    reader: chrono_tz::Tz,
-) -> Result<CandidatesView, AppError> {
-    use crate::access::internal;
-    use crate::db::{candidates, screenings};
-    let kit = super::kits::frozen_kit(db, requisition).await?;
-    let screens = screenings::for_requisition(db, &requisition.id)
-        .await
-        .map_err(internal)?;
-    let rows = candidates::list(db, &requisition.id)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|c| CandidateRow {
-            screen: screens
-                .get(&c.id)
-                .map(|s| crate::domain::screening::screen_summary(&kit, &s.ratings)),
-            id: c.id,
-            name: c.name,
-            email: c.email,
-            source: c.source,
-            stage: c.stage,
-            submitted_at: c.submitted_at,
-            created_at: c.created_at,
-            repeat: c.repeat_of.is_some(),
-        })
-        .collect::<Vec<CandidateRow>>();
-    let days = crate::domain::zone::days(
-        rows.iter().flat_map(|c| {
-            c.submitted_at
-                .as_deref()
-                .into_iter()
-                .chain([c.created_at.as_str()])
-        }),
-        reader,
-    );
-    Ok(CandidatesView {
-        requisition_id: requisition.id.clone(),
-        title: requisition.title.clone(),
-        is_open: requisition.is_open(),
-        candidates: rows,
-        days,
-    })
-}
 
 /// Adds one candidate typed in by a recruiter, then shows the list with
 /// them in it.
@@ -161,187 +111,6 @@ pub async fn import_candidates(requisition_id: String, text: String) -> Result<(
         }
         Err(refused) => Err(refused.into_form(&[("text", text.as_str())])),
     }
-}
-
-/// Candidates join open requisitions only: a draft has no plan yet, so
-/// nobody could be screened or interviewed against it.
-#[cfg(feature = "ssr")]
-pub fn require_open(requisition: &crate::domain::requisition::Requisition) -> Result<(), AppError> {
-    if requisition.is_open() {
-        Ok(())
-    } else if requisition.is_closed() {
-        Err(AppError::Conflict(
-            "This requisition is closed. Reopen it on the requisition's page to add candidates or schedule interviews.".into(),
-        ))
-    } else {
-        Err(AppError::Conflict(
-            "This requisition is still a draft. Open it for candidates first, on the requisition's page.".into(),
-        ))
-    }
-}
-
-/// Adds one recruiter-typed candidate, straight to the resume screen.
-#[cfg(feature = "ssr")]
-pub async fn add(
-    db: &crate::db::Db,
-    user: &crate::domain::accounts::CurrentUser,
-    requisition: &crate::domain::requisition::Requisition,
-    new: &crate::domain::candidate::NewCandidate,
-) -> Result<Candidate, Refusal> {
-    use crate::db::{candidates, DbError};
-    require_open(requisition)?;
-    let insert = candidates::Insert {
-        requisition_id: &requisition.id,
-        candidate: new,
-        source: Source::Added,
-        stage: Stage::Screening,
-        application_token: None,
-        knockouts: &[],
-        repeat_of: None,
-    };
-    let id = match candidates::create(db, &insert).await {
-        Ok(id) => id,
-        Err(DbError::Conflict(message)) => {
-            return Err(Refusal::Duplicate {
-                field: "email",
-                message,
-            })
-        }
-        Err(e) => return Err(Refusal::App(crate::access::internal(e))),
-    };
-    crate::db::audit::note(
-        db,
-        user,
-        crate::db::audit::Action::Changed,
-        Some(&requisition.id),
-        Some(&id),
-        "candidate added",
-    )
-    .await
-    .map_err(|e| Refusal::App(crate::access::internal(e)))?;
-    candidates::get(db, &id)
-        .await
-        .map_err(|e| Refusal::App(crate::access::internal(e)))?
-        .ok_or(Refusal::App(AppError::Internal))
-}
-
-/// Imports a CSV file into an open requisition in one transaction. The
-/// file's own problems and its emails already on the requisition are
-/// reported together, by line, so one correction pass is enough.
-#[cfg(feature = "ssr")]
-pub async fn import(
-    db: &crate::db::Db,
-    user: &crate::domain::accounts::CurrentUser,
-    requisition: &crate::domain::requisition::Requisition,
-    text: &str,
-) -> Result<Vec<Candidate>, Refusal> {
-    use crate::access::internal;
-    use crate::db::{candidates, DbError};
-    use crate::domain::candidate_import::parse_candidates_csv;
-    require_open(requisition)?;
-    let existing_emails = |list: Vec<Candidate>| -> std::collections::HashSet<String> {
-        list.into_iter().map(|c| c.email).collect()
-    };
-    let existing = existing_emails(
-        candidates::list(db, &requisition.id)
-            .await
-            .map_err(|e| Refusal::App(internal(e)))?,
-    );
-    let duplicates = already_candidates(text, &existing);
-    let parsed = match parse_candidates_csv(text) {
-        Ok(parsed) if duplicates.is_empty() => parsed,
-        Ok(_) => return Err(Refusal::Rows(duplicates)),
-        Err(rows) => {
-            let mut all: Vec<LineError> = rows
-                .into_iter()
-                .map(|r| LineError {
-                    line: r.line,
-                    field: r.field,
-                    message: r.message,
-                })
-                .chain(duplicates)
-                .collect();
-            all.sort_by_key(|e| e.line);
-            return Err(Refusal::Rows(all));
-        }
-    };
-    let ids = match candidates::create_all(db, &requisition.id, &parsed, Source::Imported).await {
-        Ok(ids) => ids,
-        Err(DbError::Conflict(message)) => {
-            // Someone added one of these people between the check and the
-            // insert; the transaction rolled back, so name the lines now.
-            let now_existing = existing_emails(
-                candidates::list(db, &requisition.id)
-                    .await
-                    .map_err(|e| Refusal::App(internal(e)))?,
-            );
-            let rows = already_candidates(text, &now_existing);
-            return Err(if rows.is_empty() {
-                Refusal::App(AppError::Conflict(message))
-            } else {
-                Refusal::Rows(rows)
-            });
-        }
-        Err(e) => return Err(Refusal::App(internal(e))),
-    };
-    crate::db::audit::note_each(
-        db,
-        user,
-        crate::db::audit::Action::Changed,
-        &requisition.id,
-        &ids,
-        "candidate imported from a CSV file",
-    )
-    .await
-    .map_err(|e| Refusal::App(internal(e)))?;
-    let mut by_id: std::collections::HashMap<String, Candidate> =
-        candidates::list(db, &requisition.id)
-            .await
-            .map_err(|e| Refusal::App(internal(e)))?
-            .into_iter()
-            .map(|c| (c.id.clone(), c))
-            .collect();
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
-}
-
-/// The lines of a CSV file whose email is already a candidate. Reads the
-/// file the way the import does (byte-order mark, flexible rows, stop at a
-/// broken record), so the line numbers agree with the import's own.
-#[cfg(feature = "ssr")]
-fn already_candidates(text: &str, existing: &std::collections::HashSet<String>) -> Vec<LineError> {
-    use crate::domain::accounts::Email;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let Ok(header) = reader.headers().cloned() else {
-        return Vec::new();
-    };
-    let Some(column) = header
-        .iter()
-        .position(|h| h.trim().eq_ignore_ascii_case("email"))
-    else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    for record in reader.records() {
-        let Ok(record) = record else { break };
-        let Some(email) = record.get(column).and_then(|cell| Email::parse(cell).ok()) else {
-            continue;
-        };
-        if existing.contains(email.as_str()) {
-            found.push(LineError {
-                line: record.position().map_or(0, |p| p.line()),
-                field: "email".into(),
-                message: format!(
-                    "{} is already a candidate on this requisition",
-                    email.as_str()
-                ),
-            });
-        }
-    }
-    found
 }
 
 /// An uploaded resume or video answer, as the candidate page lists it.
@@ -407,7 +176,7 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         .await
         .map_err(internal)?
         .ok_or(AppError::Internal)?;
-    let kit = super::kits::frozen_kit(&db, &requisition).await?;
+    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
     let mut files: Vec<FileView> = candidate_files::list(&db, &candidate.id)
         .await
         .map_err(internal)?
@@ -440,11 +209,12 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
     };
     files.sort_by_key(position);
     let screen = if runs {
-        Some(super::screening::screen_view(&db, &kit, &candidate).await?)
+        Some(crate::service::screening::screen_view(&db, &kit, &candidate).await?)
     } else {
         None
     };
-    let panel = super::panel::panel_view(&db, &user, &requisition, &kit, &candidate, runs).await?;
+    let panel =
+        crate::service::panel::panel_view(&db, &user, &requisition, &kit, &candidate, runs).await?;
     let other_applications = if runs {
         other_applications(&db, &candidate)
             .await
@@ -480,31 +250,6 @@ pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
         times,
         kit_path: format!("/kits/{}/{}", kit.sub_role, kit.level),
     })
-}
-
-/// The first application and its repeats, without this one.
-#[cfg(feature = "ssr")]
-async fn other_applications(
-    db: &crate::db::Db,
-    candidate: &Candidate,
-) -> Result<Vec<OtherApplication>, crate::db::DbError> {
-    use crate::db::candidates;
-    let mut family = match &candidate.repeat_of {
-        Some(first) => candidates::get(db, first).await?.into_iter().collect(),
-        None => Vec::new(),
-    };
-    let first_id = candidate.repeat_of.as_deref().unwrap_or(&candidate.id);
-    family.extend(candidates::repeats_of(db, first_id).await?);
-    Ok(family
-        .into_iter()
-        .filter(|c| c.id != candidate.id)
-        .map(|c| OtherApplication {
-            first: c.repeat_of.is_none(),
-            candidate_id: c.id,
-            created_at: c.created_at,
-            stage: c.stage,
-        })
-        .collect())
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -78,20 +78,3 @@ pub async fn audit_log() -> Result<AuditView, AppError> {
     let times = crate::domain::zone::times(entries.iter().map(|e| e.at.as_str()), admin.zone());
     Ok(AuditView { entries, times })
 }
-
-/// Erases every candidate whose requisition closed more than `days` days
-/// before `now`; returns how many.
-#[cfg(feature = "ssr")]
-pub async fn apply_retention(
-    db: &crate::db::Db,
-    days: u32,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<usize, crate::db::DbError> {
-    let cutoff = crate::db::stamp(now - chrono::Duration::days(i64::from(days)));
-    let due = crate::db::erasure::due(db, &cutoff).await?;
-    let why = format!("the retention period of {days} days after the requisition closed");
-    for id in &due {
-        crate::db::erasure::erase(db, id, None, &why).await?;
-    }
-    Ok(due.len())
-}

@@ -39,21 +39,3 @@ pub async fn get_kit(sub_role: String, level: String) -> Result<Kit, AppError> {
         .kit(sub_role, level)
         .ok_or_else(|| AppError::NotFound(format!("no kit for {sub_role} at {level}")))
 }
-
-/// The kit a requisition is judged by: its sub-role and level in the
-/// rubric version frozen with it, never the library as it is today.
-#[cfg(feature = "ssr")]
-pub async fn frozen_kit(
-    db: &crate::db::Db,
-    requisition: &crate::domain::requisition::Requisition,
-) -> Result<std::sync::Arc<crate::domain::Kit>, AppError> {
-    crate::db::rubric_snapshots::kit(
-        db,
-        &requisition.rubric_version,
-        requisition.outcome.sub_role,
-        requisition.outcome.level,
-    )
-    .await
-    .map_err(crate::access::internal)?
-    .ok_or(AppError::Internal)
-}

@@ -1,11 +1,9 @@
 //! Server functions and the wire types they and the JSON routes send. Each
 //! module holds a feature's server functions (their URLs fixed under
-//! `/api/fn/...` so they stay stable across builds). The rules behind them
-//! are moving to `service/` feature by feature; until a feature has moved,
-//! its rules (access checks, validation, the writes) sit here beside its
-//! server functions, server-only. Server functions read the pool and the
-//! library from the request's Leptos context (`context`); forms get a
-//! `form_error::FormError`.
+//! `/api/fn/...` so they stay stable across builds), kept thin: they read
+//! the signed-in person, the pool and the library from the request's Leptos
+//! context (`context`) and call the feature's rules in `service/`. Forms get
+//! a `form_error::FormError`.
 
 pub mod accounts;
 pub mod apply;
@@ -20,8 +18,6 @@ pub mod jd;
 pub mod kits;
 pub mod mail;
 pub mod panel;
-#[cfg(feature = "ssr")]
-pub mod refusal;
 pub mod requisitions;
 pub mod scorecard_form;
 pub mod scorecards;

@@ -3,13 +3,13 @@
 
 #[cfg(feature = "ssr")]
 use super::context::db;
-#[cfg(feature = "ssr")]
-use super::kits::frozen_kit;
 use crate::api::studio::StudioQuery;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::plan::{CompetencyCoverage, PlanItem};
 use crate::domain::requisition::{Requisition, RequisitionSummary};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::service::requisitions::{change_plan, invalid, open, requisition_view, store_draft};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -35,42 +35,6 @@ pub async fn save_jd(query: StudioQuery) -> Result<(), AppError> {
     let id = store_draft(&db, &library, &user, &outcome, &jd.markdown).await?;
     leptos_axum::redirect(&format!("/requisitions/{id}"));
     Ok(())
-}
-
-/// Stores a JD as a draft owned by `user`. Shared with `POST /api/requisitions`.
-#[cfg(feature = "ssr")]
-pub async fn store_draft(
-    db: &crate::db::Db,
-    library: &crate::domain::Library,
-    user: &CurrentUser,
-    outcome: &crate::domain::jd::Outcome,
-    jd_markdown: &str,
-) -> Result<String, AppError> {
-    let title = jd_markdown
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches("# ")
-        .replace('\\', "");
-    crate::db::requisitions::create_draft(
-        db,
-        &user.id,
-        &title,
-        outcome,
-        jd_markdown,
-        &library.version,
-    )
-    .await
-    .map_err(crate::access::internal)
-}
-
-#[cfg(feature = "ssr")]
-fn invalid(errors: Vec<crate::domain::jd::FieldError>) -> AppError {
-    let parts: Vec<String> = errors
-        .iter()
-        .map(|e| format!("{}: {}", e.field, e.message))
-        .collect();
-    AppError::Invalid(format!("The JD was not saved. {}", parts.join("; ")))
 }
 
 /// An item of the plan with the words people read.
@@ -146,48 +110,6 @@ pub struct RequisitionView {
     pub days: crate::time_text::Times,
 }
 
-#[cfg(feature = "ssr")]
-pub fn plan_view(
-    kit: &crate::domain::Kit,
-    plan: &crate::domain::plan::InterviewPlan,
-    version: i64,
-) -> PlanView {
-    use crate::domain::kit_item::KitItemRef;
-    let view_of = |item: &PlanItem| {
-        let found = kit.item(item);
-        PlanItemView {
-            title: found.map_or_else(|| item.id.clone(), KitItemRef::title),
-            competency: found.and_then(KitItemRef::competency).and_then(|id| {
-                kit.competencies
-                    .iter()
-                    .find(|c| c.id == id)
-                    .map(|c| c.name.clone())
-            }),
-            item: item.clone(),
-        }
-    };
-    PlanView {
-        version,
-        rounds: plan
-            .rounds
-            .iter()
-            .map(|r| {
-                let kit_round = kit.rounds.iter().find(|k| k.id == r.round);
-                PlanRoundView {
-                    id: r.round.clone(),
-                    name: kit.round_name(&r.round).to_string(),
-                    minutes: kit_round.map(|k| k.minutes).unwrap_or_default(),
-                    led_by: kit_round.map(|k| k.led_by.clone()).unwrap_or_default(),
-                    items: r.items.iter().map(view_of).collect(),
-                }
-            })
-            .collect(),
-        coverage: plan.coverage(kit),
-        warnings: plan.warnings(kit),
-        available: plan.available(kit).iter().map(view_of).collect(),
-    }
-}
-
 #[server(prefix = "/api/fn", endpoint = "requisition", input = GetUrl)]
 pub async fn get_requisition(id: String) -> Result<RequisitionView, AppError> {
     let user = crate::auth::require_user()?;
@@ -196,36 +118,6 @@ pub async fn get_requisition(id: String) -> Result<RequisitionView, AppError> {
     let mut view = requisition_view(&db, requisition).await?;
     view.days = crate::domain::zone::days([view.requisition.created_at.as_str()], user.zone());
     Ok(view)
-}
-
-#[cfg(feature = "ssr")]
-pub async fn requisition_view(
-    db: &crate::db::Db,
-    mut requisition: Requisition,
-) -> Result<RequisitionView, AppError> {
-    use crate::access::internal;
-    use crate::db::{candidates, requisitions};
-    let kit = frozen_kit(db, &requisition).await?;
-    requisition.jd_html = crate::markdown::to_safe_html(&requisition.jd_markdown);
-    Ok(RequisitionView {
-        kit_title: kit.title.clone(),
-        plan: requisition
-            .plan
-            .as_ref()
-            .map(|p| plan_view(&kit, p, requisition.plan_version)),
-        plan_locked: requisitions::interviews_started(db, &requisition.id)
-            .await
-            .map_err(internal)?,
-        members: requisitions::members(db, &requisition.id)
-            .await
-            .map_err(internal)?,
-        candidates: candidates::count(db, &requisition.id)
-            .await
-            .map_err(internal)?,
-        apply_url: format!("{}/apply/{}", site_origin(), requisition.id),
-        days: Default::default(),
-        requisition,
-    })
 }
 
 /// This site's address as the browser reached it, for links people share.
@@ -251,20 +143,6 @@ pub async fn open_requisition(id: String) -> Result<(), AppError> {
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;
     open(&db, &requisition).await
-}
-
-/// Shared with `POST /api/requisitions`.
-#[cfg(feature = "ssr")]
-pub async fn open(db: &crate::db::Db, requisition: &Requisition) -> Result<(), AppError> {
-    if requisition.is_open() {
-        return Ok(());
-    }
-    let kit = frozen_kit(db, requisition).await?;
-    let plan = crate::domain::plan::InterviewPlan::from_kit(&kit);
-    crate::db::requisitions::open(db, &requisition.id, &plan)
-        .await
-        .map_err(crate::access::internal)?;
-    Ok(())
 }
 
 /// One change to the plan, as the plan editor's small forms send it.
@@ -321,46 +199,6 @@ pub async fn edit_plan(
     change_plan(&db, &user, &id, version, &edit)
         .await
         .map_err(|refused| refused.into_form(&sent))
-}
-
-/// Applies one edit to a requisition's interview plan for someone who runs
-/// it, if the plan is still at `version` (or at any version without one).
-/// Returns the plan's new version; a stale edit is refused with the plan
-/// as it is now.
-#[cfg(feature = "ssr")]
-pub async fn change_plan(
-    db: &crate::db::Db,
-    user: &CurrentUser,
-    id: &str,
-    version: Option<i64>,
-    edit: &crate::domain::plan::PlanEdit,
-) -> Result<i64, super::refusal::Refusal> {
-    use super::refusal::Refusal;
-    use crate::db::requisitions::PlanWrite;
-    let requisition = crate::access::requisition(db, user, id).await?;
-    let kit = frozen_kit(db, &requisition).await?;
-    let written =
-        crate::db::requisitions::edit_plan(db, id, version, |plan| plan.apply(&kit, edit))
-            .await
-            .map_err(crate::access::internal)?;
-    match written {
-        PlanWrite::Saved { version } => Ok(version),
-        PlanWrite::Stale { plan, version } => Err(Refusal::StalePlan {
-            message: "Someone changed the plan while you were looking at it, so your change was not made. \
-                      The plan below is the current one; apply your change again if it still makes sense."
-                .into(),
-            current: Box::new(plan_view(&kit, &plan, version)),
-        }),
-        PlanWrite::Started => Err(AppError::Conflict(
-            "Interviews have started, so the plan is fixed: every panelist is scored against the same questions.".into(),
-        )
-        .into()),
-        PlanWrite::NoPlan => Err(AppError::Conflict(
-            "Open the requisition first: the plan is made when it opens.".into(),
-        )
-        .into()),
-        PlanWrite::Refused(e) => Err(AppError::Invalid(e.to_string()).into()),
-    }
 }
 
 /// Closes an open requisition: the job page stops taking applications and

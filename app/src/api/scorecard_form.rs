@@ -127,7 +127,7 @@ pub async fn save_scorecard(
     #[server(default)] intent: String,
     #[server(default)] reason: String,
 ) -> Result<i64, FormError> {
-    use super::refusal::Refusal;
+    use crate::service::refusal::Refusal;
     use crate::service::scorecards as rules;
 
     let user = crate::auth::require_user()?;
@@ -235,8 +235,9 @@ pub async fn actor_brief(id: String) -> Result<ActorBriefView, AppError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     // The interviewer on the slot or the people running the requisition.
-    let (assignment, requisition, _) = super::panel::assignment_for(&db, &user, &id).await?;
-    let kit = super::kits::frozen_kit(&db, &requisition).await?;
+    let (assignment, requisition, _) =
+        crate::service::panel::assignment_for(&db, &user, &id).await?;
+    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
     let s = &kit.simulation;
     Ok(ActorBriefView {
         round_name: kit.round_name(&assignment.round).to_string(),

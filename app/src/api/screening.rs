@@ -9,6 +9,8 @@ use crate::domain::requisition::Screening;
 use crate::domain::screening::ScreenSummary;
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::service::screening::closed_reason;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,42 +26,6 @@ pub struct ScreenView {
     pub summary: ScreenSummary,
     /// Why this candidate cannot be screened yet, if so.
     pub closed: Option<String>,
-}
-
-#[cfg(feature = "ssr")]
-pub async fn screen_view(
-    db: &crate::db::Db,
-    kit: &crate::domain::Kit,
-    candidate: &crate::domain::requisition::Candidate,
-) -> Result<ScreenView, AppError> {
-    let screening = crate::db::screenings::get(db, &candidate.id)
-        .await
-        .map_err(crate::access::internal)?
-        .unwrap_or_default();
-    Ok(ScreenView {
-        criteria: kit.resume_criteria.clone(),
-        summary: crate::domain::screening::screen_summary(kit, &screening.ratings),
-        screening,
-        closed: closed_reason(candidate).err().map(|e| e.to_string()),
-    })
-}
-
-/// A screen needs a finished application: one still being filled in, or
-/// one that stopped at a knock-out question, has nothing to screen.
-#[cfg(feature = "ssr")]
-fn closed_reason(candidate: &crate::domain::requisition::Candidate) -> Result<(), AppError> {
-    use crate::domain::candidate::Stage;
-    match candidate.stage {
-        Stage::Applying => Err(AppError::Conflict(format!(
-            "{} has not submitted their application yet; the screen opens when they do.",
-            candidate.name
-        ))),
-        Stage::KnockedOut => Err(AppError::Conflict(format!(
-            "{} stopped at a knock-out question, which ends the application.",
-            candidate.name
-        ))),
-        Stage::Screening | Stage::Interviewing | Stage::Archived => Ok(()),
-    }
 }
 
 /// Saves the screen (`intent` = `save`) or saves it with a decision
@@ -86,7 +52,7 @@ pub async fn screen_candidate(
         .await
         .map_err(internal)?
         .ok_or(AppError::Internal)?;
-    let kit = super::kits::frozen_kit(&db, &requisition).await?;
+    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
 
     let mut values: BTreeMap<String, String> = ratings
         .iter()

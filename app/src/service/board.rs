@@ -52,7 +52,7 @@ pub async fn load_scoped(
     scope: Scope<'_>,
 ) -> Result<Board, AppError> {
     let (requisition, reach) = crate::access::board(db, user, requisition_id).await?;
-    let kit = crate::api::kits::frozen_kit(db, &requisition).await?;
+    let kit = crate::service::kits::frozen_kit(db, &requisition).await?;
     let detail = if scope == Scope::Page {
         scorecards::Detail::RatingsOnly
     } else {
@@ -223,7 +223,7 @@ pub async fn load_scoped(
         people.sort();
         people.dedup();
         let ids: Vec<String> = people.iter().map(|(id, _)| id.clone()).collect();
-        let mut scores = crate::api::calibration::panel_scores(db, &ids).await?;
+        let mut scores = crate::service::calibration::panel_scores(db, &ids).await?;
         board.practice = people
             .into_iter()
             .map(|(id, email)| (email, scores.remove(&id).unwrap_or_default()))

@@ -5,9 +5,21 @@
 //! they may do, validates, writes in one transaction, and answers with the
 //! wire types of `api/` or an `AppError`.
 //!
-//! Moving here feature by feature (issue 14): scorecards and the board so
-//! far; the other features' rules still sit beside their server functions,
-//! under `#[cfg(feature = "ssr")]`, in their `api/` module.
+//! Each feature's module here holds its rules; its `api/` module holds its
+//! server functions and the wire types they send. What stays in `api/` on
+//! the server side is the glue that only a server function needs: reading
+//! the signed-in person, the pool and the request from the Leptos context.
 
+pub mod accounts;
+pub mod apply;
 pub mod board;
+pub mod calibration;
+pub mod candidates;
+pub mod data_rights;
+pub mod kits;
+pub mod mail;
+pub mod panel;
+pub mod refusal;
+pub mod requisitions;
 pub mod scorecards;
+pub mod screening;

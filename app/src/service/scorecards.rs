@@ -11,7 +11,6 @@
 //!   refused with the stored card, so nothing is overwritten silently.
 
 use crate::access::internal;
-use crate::api::refusal::Refusal;
 use crate::api::scorecards::{
     CandidateScorecards, CardContent, CardResult, CardStatus, HistoryView, ItemResult, PanelCard,
     RenderedNotes, ScorecardItem, ScorecardView, VersionView,
@@ -29,6 +28,7 @@ use crate::domain::scorecard::{
 use crate::domain::Kit;
 use crate::error::AppError;
 use crate::markdown::to_safe_html_once;
+use crate::service::refusal::Refusal;
 use std::collections::BTreeMap;
 
 fn no_such_card() -> AppError {
@@ -77,11 +77,11 @@ async fn card_kit(
     version: &str,
 ) -> Result<std::sync::Arc<Kit>, AppError> {
     if requisition.rubric_version == version {
-        return crate::api::kits::frozen_kit(db, requisition).await;
+        return crate::service::kits::frozen_kit(db, requisition).await;
     }
     let mut at_version = requisition.clone();
     at_version.rubric_version = version.to_string();
-    crate::api::kits::frozen_kit(db, &at_version).await
+    crate::service::kits::frozen_kit(db, &at_version).await
 }
 
 /// The round's items in the requisition's plan.
@@ -136,10 +136,12 @@ fn view(
     let items = card_items(&round, &card.body, kit)
         .into_iter()
         .filter_map(|(item, in_plan)| {
-            crate::api::panel::interviews::interview_item(kit, &item).map(|shown| ScorecardItem {
-                key: item_key(&item),
-                in_plan,
-                item: shown,
+            crate::service::panel::interviews::interview_item(kit, &item).map(|shown| {
+                ScorecardItem {
+                    key: item_key(&item),
+                    in_plan,
+                    item: shown,
+                }
             })
         })
         .collect();

@@ -39,14 +39,14 @@ pub async fn open_requisition(db: &Db, library: &Library) -> Result<Opened, Stri
     }))
     .map_err(fail)?;
     let (outcome, jd) = app::api::jd::generate_jd(library, &input).map_err(|e| format!("{e:?}"))?;
-    let id = app::api::requisitions::store_draft(db, library, &admin, &outcome, &jd.markdown)
+    let id = app::service::requisitions::store_draft(db, library, &admin, &outcome, &jd.markdown)
         .await
         .map_err(fail)?;
     let draft = requisitions::get(db, &id)
         .await
         .map_err(fail)?
         .ok_or("the draft was not stored")?;
-    app::api::requisitions::open(db, &draft)
+    app::service::requisitions::open(db, &draft)
         .await
         .map_err(fail)?;
     let requisition = requisitions::get(db, &id)

@@ -3,7 +3,7 @@
 //! `debrief.html` (the packet for the debrief meeting) and
 //! `scorecards.greenhouse.json` (the submitted cards in the shape of
 //! Greenhouse Harvest's scorecards, for moving results into that ATS).
-//! Every route applies the board's access rules (`app::api::board`).
+//! Every route applies the board's access rules (`app::service::board`).
 
 use super::openapi::Unauthorized;
 use super::AppState;

@@ -27,7 +27,7 @@ async fn invite(
         ));
     };
     let base = base_url(&state, &headers);
-    let (filename, ics) = app::api::panel::invite(&state.db, &user, &id, &base).await?;
+    let (filename, ics) = app::service::panel::invite(&state.db, &user, &id, &base).await?;
     Ok((
         [
             (

@@ -2,7 +2,7 @@
 //! interview's), `POST /api/scorecards/{id}/submit`,
 //! `GET /api/scorecards/{id}/history` and
 //! `GET /api/candidates/{id}/scorecards`. The rules (who reads what, the
-//! independent-scoring rule, versions) live in `app::api::scorecards`, so
+//! independent-scoring rule, versions) live in `app::service::scorecards`, so
 //! pages and this API apply the same ones.
 
 use super::body::json_body;

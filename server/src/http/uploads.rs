@@ -22,12 +22,10 @@
 use super::capped::{copy_capped, CopyError};
 use super::notice::notice_page;
 use super::AppState;
-use app::api::apply::{
-    application_view, find_application, problem, ApplicationState, ApplicationView, KIND_RESUME,
-    KIND_VIDEO,
-};
+use app::api::apply::{problem, ApplicationState, ApplicationView, KIND_RESUME, KIND_VIDEO};
 use app::db::candidate_files::NewFile;
 use app::error::AppError;
+use app::service::apply::{application_view, find_application};
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};

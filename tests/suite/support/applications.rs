@@ -32,7 +32,7 @@ pub async fn open_requisition(app: &TestApp) -> String {
 
 pub async fn kit_of(app: &TestApp, id: &str) -> std::sync::Arc<Kit> {
     let requisition = requisitions::get(&app.db, id).await.unwrap().unwrap();
-    app::api::kits::frozen_kit(&app.db, &requisition)
+    app::service::kits::frozen_kit(&app.db, &requisition)
         .await
         .unwrap()
 }

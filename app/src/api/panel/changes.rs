@@ -8,12 +8,14 @@ use crate::api::form_error::FormError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
+use crate::service::panel::changes::{cancellation, round_name, start_of, to_change};
+#[cfg(feature = "ssr")]
 use {
-    super::{assignment_for, interview_invite, InviteParts},
+    super::{interview_invite, InviteParts},
     crate::db::assignments::{self, Changed},
     crate::domain::ics::Method,
     crate::domain::mail::{self, Cancelled, ChangeNote},
-    crate::domain::requisition::{Assignment, Requisition},
+    crate::domain::requisition::Assignment,
     crate::error::AppError,
 };
 
@@ -152,7 +154,7 @@ pub async fn replace_interviewer(
         .map_err(|message| FormError::field("interviewer_email", message, &typed))?;
     if assignment.part == crate::domain::requisition::Part::Interviewer {
         if let Some(message) =
-            crate::api::calibration::calibration_refusal(&db, &requisition, &person).await?
+            crate::service::calibration::calibration_refusal(&db, &requisition, &person).await?
         {
             return Err(FormError::field("interviewer_email", message, &typed));
         }
@@ -233,91 +235,6 @@ pub async fn replace_interviewer(
         assignment.interviewer_email, person.email
     );
     answer(&db, &user, changed, &assignment, "replaced", &detail).await
-}
-
-/// The interview, for someone who runs its requisition while it is open.
-#[cfg(feature = "ssr")]
-async fn to_change(
-    db: &crate::db::Db,
-    user: &crate::domain::accounts::CurrentUser,
-    id: &str,
-) -> Result<(Assignment, Requisition), AppError> {
-    let (assignment, requisition, runs) = assignment_for(db, user, id).await?;
-    if !runs {
-        return Err(AppError::Forbidden(
-            "Only the people running this requisition change its interviews.".into(),
-        ));
-    }
-    if requisition.is_closed() {
-        return Err(AppError::Conflict(
-            "This requisition is closed; reopen it to change its interviews.".into(),
-        ));
-    }
-    Ok((assignment, requisition))
-}
-
-#[cfg(feature = "ssr")]
-async fn round_name(
-    db: &crate::db::Db,
-    requisition: &Requisition,
-    assignment: &Assignment,
-) -> Result<String, AppError> {
-    let kit = crate::api::kits::frozen_kit(db, requisition).await?;
-    Ok(kit.round_name(&assignment.round).to_string())
-}
-
-#[cfg(feature = "ssr")]
-fn start_of(assignment: &Assignment) -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(&assignment.starts_at)
-        .ok()
-        .map(|t| t.with_timezone(&chrono::Utc))
-}
-
-/// The message that takes an interview out of its interviewer's calendar.
-#[cfg(feature = "ssr")]
-#[allow(clippy::too_many_arguments)]
-fn cancellation(
-    assignment: &Assignment,
-    requisition: &Requisition,
-    round: &str,
-    starts: chrono::DateTime<chrono::Utc>,
-    url: &str,
-    changed_by: &str,
-    sequence: i64,
-    why: Cancelled,
-) -> crate::domain::mail::Mail {
-    let calendar = interview_invite(&InviteParts {
-        assignment_id: &assignment.id,
-        starts_at: starts,
-        minutes: assignment.minutes,
-        round,
-        candidate: &assignment.candidate_name,
-        job_title: &requisition.title,
-        url,
-        organizer: &assignment.scheduled_by_email,
-        organizer_name: &assignment.scheduled_by_name,
-        attendee: &assignment.interviewer_email,
-        attendee_name: &assignment.interviewer_name,
-        sequence,
-        method: match why {
-            Cancelled::Off => Method::Cancel,
-            Cancelled::Replaced => Method::Uninvite,
-        },
-    });
-    mail::interview_cancelled(
-        ChangeNote {
-            to: &assignment.interviewer_email,
-            changed_by,
-            candidate: &assignment.candidate_name,
-            job_title: &requisition.title,
-            round,
-            starts_at: starts,
-            minutes: assignment.minutes,
-            zone: crate::domain::zone::zone_or_utc(&assignment.interviewer_time_zone),
-            calendar,
-        },
-        why,
-    )
 }
 
 /// Back to the candidate's panel with what was done (in the audit log as

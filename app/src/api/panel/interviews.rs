@@ -7,6 +7,8 @@ use crate::domain::plan::ItemKind;
 use crate::domain::rubric::Anchors;
 use crate::domain::scorecard::CardMark;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::service::panel::interviews::{interview_item, sort_interviews};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -48,7 +50,7 @@ pub async fn my_interviews() -> Result<InterviewSchedule, AppError> {
                 .await
                 .map_err(internal)?
                 .ok_or(AppError::Internal)?;
-            let kit = crate::api::kits::frozen_kit(&db, &requisition).await?;
+            let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
             kits.insert(a.requisition_id.clone(), (requisition, kit));
         }
         if let Some((requisition, kit)) = kits.get(&a.requisition_id) {
@@ -62,35 +64,6 @@ pub async fn my_interviews() -> Result<InterviewSchedule, AppError> {
     }
     let zone = crate::domain::zone::zone_or_utc(&user.time_zone);
     Ok(sort_interviews(views, &now, zone))
-}
-
-/// Groups interviews around `now` (stored format, so text order is time
-/// order); "today" is today on the clocks of `zone`, the viewer's.
-#[cfg(feature = "ssr")]
-pub fn sort_interviews(
-    mut all: Vec<MyInterview>,
-    now: &str,
-    zone: chrono_tz::Tz,
-) -> InterviewSchedule {
-    let day = |stored: &str| {
-        chrono::DateTime::parse_from_rfc3339(stored)
-            .ok()
-            .map(|t| t.with_timezone(&zone).date_naive())
-    };
-    all.sort_by(|a, b| a.assignment.starts_at.cmp(&b.assignment.starts_at));
-    let today = day(now);
-    let mut out = InterviewSchedule::default();
-    for a in all {
-        if today.is_some() && day(&a.assignment.starts_at) == today {
-            out.today.push(a);
-        } else if a.assignment.starts_at.as_str() > now {
-            out.upcoming.push(a);
-        } else {
-            out.past.push(a);
-        }
-    }
-    out.past.reverse();
-    out
 }
 
 /// One scored item of the round as the frozen kit describes it, read-only.
@@ -126,57 +99,6 @@ pub struct InterviewItem {
     pub probes: Vec<String>,
 }
 
-/// The schema of a list of pairs, each a two-item array whose items have
-/// the schemas `first` and `second`: what a `Vec` of tuples serialises to.
-#[cfg(feature = "ssr")]
-fn pairs(
-    description: &str,
-    first: utoipa::openapi::schema::Schema,
-    second: utoipa::openapi::schema::Schema,
-) -> utoipa::openapi::schema::Array {
-    use utoipa::openapi::schema::{ArrayBuilder, ArrayItems, Schema};
-    use utoipa::openapi::RefOr;
-    let pair = ArrayBuilder::new()
-        .prefix_items([first, second])
-        .items(ArrayItems::False)
-        .min_items(Some(2))
-        .max_items(Some(2));
-    ArrayBuilder::new()
-        .description(Some(description))
-        .items(RefOr::T(Schema::Array(pair.build())))
-        .build()
-}
-
-#[cfg(feature = "ssr")]
-fn text() -> utoipa::openapi::schema::Schema {
-    use utoipa::openapi::schema::{ObjectBuilder, Type};
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .build()
-        .into()
-}
-
-#[cfg(feature = "ssr")]
-fn labelled_pairs() -> utoipa::openapi::schema::Array {
-    pairs(
-        "Labelled facts, as [label, text] pairs: what the job requires, what is \
-         expected at this level...",
-        text(),
-        text(),
-    )
-}
-
-#[cfg(feature = "ssr")]
-fn titled_lists() -> utoipa::openapi::schema::Array {
-    use utoipa::openapi::schema::{ArrayBuilder, Schema};
-    use utoipa::openapi::RefOr;
-    pairs(
-        "Titled lists, as [title, [lines]] pairs: deliverables, ground rules...",
-        text(),
-        Schema::Array(ArrayBuilder::new().items(RefOr::T(text())).build()),
-    )
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InterviewView {
     pub assignment: AssignmentView,
@@ -197,7 +119,7 @@ pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
     let user = crate::auth::require_user()?;
     let db = crate::api::context::db()?;
     let (assignment, requisition, runs) = super::assignment_for(&db, &user, &id).await?;
-    let kit = crate::api::kits::frozen_kit(&db, &requisition).await?;
+    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
     // The actor reads their brief, never the anchors: knowing how the
     // candidate is scored would steer the performance.
     let acting = assignment.part == crate::domain::requisition::Part::Actor
@@ -225,86 +147,6 @@ pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
         items,
         runs,
         assignment: super::assignment_view(assignment, &requisition, &kit, &user),
-    })
-}
-
-/// What the interviewer reads for one plan item; `None` for an item the kit
-/// does not have (a stored plan is checked against its kit when saved).
-#[cfg(feature = "ssr")]
-pub fn interview_item(
-    kit: &crate::domain::Kit,
-    item: &crate::domain::plan::PlanItem,
-) -> Option<InterviewItem> {
-    use crate::domain::kit_item::KitItemRef;
-    let level = kit.level;
-    let fact = |label: &str, value: &str| (label.to_string(), value.to_string());
-    let list = |title: &str, items: &[String]| (title.to_string(), items.to_vec());
-    let found = kit.item(item)?;
-    let (eyebrow, title, ask, facts, lists) = match found {
-        KitItemRef::Competency(q) => (
-            format!("Competency question · {}", q.discipline),
-            q.competency_name.clone(),
-            q.question.clone(),
-            vec![
-                fact("What the job requires", &q.requirement),
-                fact("Expected at this level", &q.expected),
-            ],
-            Vec::new(),
-        ),
-        KitItemRef::Attitude(a) => (
-            "Attitude".into(),
-            a.name.clone(),
-            a.question.clone(),
-            vec![fact("What it means", &a.definition)],
-            Vec::new(),
-        ),
-        KitItemRef::Presentation(p) => (
-            "Exercise · presentation".into(),
-            p.title.clone(),
-            p.prompt.clone(),
-            vec![
-                fact(
-                    "Format",
-                    &format!(
-                        "{} · {} min · audience: {}",
-                        p.format, p.minutes, p.audience
-                    ),
-                ),
-                fact("Expected at this level", p.level_expectations.get(level)),
-            ],
-            vec![
-                list("Deliverables", &p.deliverables),
-                list("Ground rules", &p.ground_rules),
-            ],
-        ),
-        KitItemRef::Simulation(s) => (
-            "Exercise · work simulation".into(),
-            s.title.clone(),
-            s.problem.clone(),
-            vec![
-                fact("Scenario", &s.scenario),
-                fact("Format", &format!("{} · {} min", s.format, s.minutes)),
-                fact("Expected at this level", s.level_expectations.get(level)),
-            ],
-            vec![
-                list("Success criteria", &s.success_criteria),
-                list("Ground rules", &s.ground_rules),
-            ],
-        ),
-    };
-    let (positive, negative) = found.indicators();
-    Some(InterviewItem {
-        kind: item.kind,
-        id: item.id.clone(),
-        eyebrow,
-        title,
-        ask,
-        facts,
-        lists,
-        anchors: found.anchors().clone(),
-        positive: positive.to_vec(),
-        negative: negative.to_vec(),
-        probes: found.probes().to_vec(),
     })
 }
 
@@ -371,4 +213,55 @@ mod tests {
         assert_eq!(ids(&tokyo.today), vec!["this-morning"]);
         assert_eq!(ids(&tokyo.upcoming), vec!["this-evening", "tomorrow"]);
     }
+}
+
+/// The schema of a list of pairs, each a two-item array whose items have
+/// the schemas `first` and `second`: what a `Vec` of tuples serialises to.
+#[cfg(feature = "ssr")]
+fn pairs(
+    description: &str,
+    first: utoipa::openapi::schema::Schema,
+    second: utoipa::openapi::schema::Schema,
+) -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ArrayItems, Schema};
+    use utoipa::openapi::RefOr;
+    let pair = ArrayBuilder::new()
+        .prefix_items([first, second])
+        .items(ArrayItems::False)
+        .min_items(Some(2))
+        .max_items(Some(2));
+    ArrayBuilder::new()
+        .description(Some(description))
+        .items(RefOr::T(Schema::Array(pair.build())))
+        .build()
+}
+
+#[cfg(feature = "ssr")]
+fn text() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .build()
+        .into()
+}
+
+#[cfg(feature = "ssr")]
+fn labelled_pairs() -> utoipa::openapi::schema::Array {
+    pairs(
+        "Labelled facts, as [label, text] pairs: what the job requires, what is \
+         expected at this level...",
+        text(),
+        text(),
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn titled_lists() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, Schema};
+    use utoipa::openapi::RefOr;
+    pairs(
+        "Titled lists, as [title, [lines]] pairs: deliverables, ground rules...",
+        text(),
+        Schema::Array(ArrayBuilder::new().items(RefOr::T(text())).build()),
+    )
 }

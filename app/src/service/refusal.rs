@@ -2,9 +2,9 @@
 //! route turns it into a status and a body (the server's `ApiError`), a
 //! form's server function into a [`FormError`] that keeps what was typed.
 
-use super::form_error::{typed_values, FormError, LineError};
-use super::requisitions::PlanView;
-use super::scorecards::ScorecardView;
+use crate::api::form_error::{typed_values, FormError, LineError};
+use crate::api::requisitions::PlanView;
+use crate::api::scorecards::ScorecardView;
 use crate::domain::jd::FieldError;
 use crate::error::AppError;
 
