@@ -1,9 +1,11 @@
 //! Server functions and the wire types they and the JSON routes send. Each
 //! module holds a feature's server functions (their URLs fixed under
-//! `/api/fn/...` so they stay stable across builds), kept thin: they read
-//! the signed-in person, the pool and the library from the request's Leptos
-//! context (`context`) and call the feature's rules in `service/`. Forms get
-//! a `form_error::FormError`.
+//! `/api/fn/...` so they stay stable across builds): they read the
+//! signed-in person, the pool and the library from the request's Leptos
+//! context (`context`) and call the feature's rules in `service/`. Some
+//! form handlers (the resume screen, the interview changes, the candidate
+//! page) still hold their steps inline; they are next to move. Forms get a
+//! `form_error::FormError`.
 
 pub mod accounts;
 pub mod apply;
