@@ -47,34 +47,8 @@ pub async fn create_account(
     role: String,
     password: String,
 ) -> Result<(), AppError> {
-    use crate::domain::accounts::{check_password, parse_name, Email};
-    crate::auth::require_role(&[Role::Admin])?;
     let db = super::context::db()?;
-    let mut problems = Vec::new();
-    let name = parse_name(&name)
-        .map_err(|e| problems.push(format!("name: {e}")))
-        .unwrap_or_default();
-    let email = Email::parse(&email)
-        .map_err(|e| problems.push(format!("email: {e}")))
-        .ok();
-    let role = role
-        .parse::<Role>()
-        .map_err(|e| problems.push(format!("role: {e}")))
-        .ok();
-    if let Err(e) = check_password(&password) {
-        problems.push(format!("password: {e}"));
-    }
-    let (Some(email), Some(role), true) = (email, role, problems.is_empty()) else {
-        return Err(AppError::Invalid(problems.join("; ")));
-    };
-    let hash = crate::auth::password::hash(&password).map_err(|_| AppError::Internal)?;
-    crate::db::users::create(&db, &email, &name, role, &hash)
-        .await
-        .map_err(|e| match e {
-            crate::db::DbError::Conflict(m) => AppError::Invalid(format!("email: {m}")),
-            other => crate::access::internal(other),
-        })?;
-    Ok(())
+    crate::service::accounts::create_account(&db, email, name, role, password).await
 }
 
 /// An admin gives an account its display name ('' clears it).

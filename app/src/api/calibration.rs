@@ -10,8 +10,6 @@ use crate::domain::calibration::Score;
 use crate::domain::rubric::Anchors;
 use crate::domain::scoring::Rating;
 use crate::error::AppError;
-#[cfg(feature = "ssr")]
-use crate::service::calibration::{practice_item, practice_kits};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -60,59 +58,10 @@ pub struct CalibrationView {
 /// named by `last` (theirs), and the next sample they have not rated.
 #[server(prefix = "/api/fn", endpoint = "calibration", input = GetUrl)]
 pub async fn calibration(#[server(default)] last: String) -> Result<CalibrationView, AppError> {
-    use crate::access::internal;
-    use crate::domain::calibration::{practice_order, SampleRef};
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let library = super::context::library()?;
-    let (kits, own_kits) = practice_kits(&db, &library, &user.id).await?;
-    let practice = crate::db::practice::of_users(&db, std::slice::from_ref(&user.id))
-        .await
-        .map_err(internal)?;
-    let score = crate::db::practice::scores(&practice)
-        .remove(&user.id)
-        .unwrap_or_default();
-    let rated: std::collections::HashSet<&str> =
-        practice.iter().map(|p| p.sample.as_str()).collect();
-    let mut samples: Vec<SampleRef> = kits
-        .iter()
-        .flat_map(crate::domain::calibration::samples_of)
-        .collect();
-    practice_order(&mut samples, &user.id);
-    let total = samples.len();
-    let waiting: Vec<&SampleRef> = samples
-        .iter()
-        .filter(|s| !rated.contains(s.id().as_str()))
-        .collect();
-    let next = waiting.first().and_then(|s| practice_item(&kits, s));
-    let last = match last.trim() {
-        "" => None,
-        id => crate::db::practice::get(&db, &user.id, id)
-            .await
-            .map_err(internal)?
-            .and_then(|p| {
-                let sample = SampleRef::parse(&p.sample)?;
-                let kit = sample.kit_in(&kits)?;
-                let item = crate::domain::scorecard::parse_item_key(&sample.item_key)?;
-                let found = kit.item(&item)?;
-                Some(PracticeResult {
-                    title: crate::service::panel::interviews::interview_item(kit, &item)?.title,
-                    answer: sample.text(kit)?.to_string(),
-                    given: p.rating,
-                    reference: p.reference,
-                    anchor: found.anchors().at(p.reference)?.to_string(),
-                })
-            }),
-    };
-    Ok(CalibrationView {
-        score,
-        kits: kits.iter().map(|k| k.title.clone()).collect(),
-        own_kits,
-        samples: total,
-        left: waiting.len(),
-        next,
-        last,
-    })
+    crate::service::calibration::calibration(&db, &user, &library, last).await
 }
 
 /// Keeps a practice rating of `sample`, then shows how it compares.
@@ -121,38 +70,12 @@ pub async fn practice_rate(
     sample: String,
     #[server(default)] rating: String,
 ) -> Result<(), FormError> {
-    use crate::access::internal;
-    use crate::domain::calibration::SAMPLE_RATINGS;
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let library = super::context::library()?;
-    let typed = [("rating", rating.as_str())];
-    let Some(rating) = rating
-        .parse::<Rating>()
-        .ok()
-        .filter(|r| SAMPLE_RATINGS.contains(r))
-    else {
-        return Err(FormError::field(
-            "rating",
-            "choose Exceeds, Meets or Below for this answer",
-            &typed,
-        ));
-    };
-    let (kits, _) = practice_kits(&db, &library, &user.id).await?;
-    let known = kits
-        .iter()
-        .flat_map(crate::domain::calibration::samples_of)
-        .find(|s| s.token() == sample.trim());
-    let Some(sample) = known else {
-        return Err(AppError::NotFound(
-            "That sample answer is not in the kits you practise on (the library may have changed); take the next one.".into(),
-        )
-        .into());
-    };
-    let id = crate::db::practice::record(&db, &user.id, &library.version, &sample, rating)
-        .await
-        .map_err(internal)?;
-    leptos_axum::redirect(&format!("/calibration?last={id}#result"));
+    let to =
+        crate::service::calibration::practice_rate(&db, &user, &library, sample, rating).await?;
+    leptos_axum::redirect(&to);
     Ok(())
 }
 

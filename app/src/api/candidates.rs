@@ -10,7 +10,7 @@ use crate::domain::requisition::{Candidate, CandidateFile};
 use crate::domain::screening::ScreenSummary;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::service::candidates::{add, candidates_view, import, other_applications};
+use crate::service::candidates::{add, candidates_view, import};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -157,99 +157,9 @@ pub struct OtherApplication {
 
 #[server(prefix = "/api/fn", endpoint = "candidate", input = GetUrl)]
 pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
-    use crate::access::{internal, CandidateAccess};
-    use crate::db::{candidate_files, requisitions};
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
-    let (mut candidate, access) = crate::access::candidate(&db, &user, &id).await?;
-    let runs = access == CandidateAccess::Runs;
-    crate::db::audit::note_view(
-        &db,
-        &user,
-        &candidate.requisition_id,
-        Some(&candidate.id),
-        "the candidate's page",
-    )
-    .await
-    .map_err(internal)?;
-    let requisition = requisitions::get(&db, &candidate.requisition_id)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::Internal)?;
-    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
-    let mut files: Vec<FileView> = candidate_files::list(&db, &candidate.id)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|file| FileView {
-            label: if file.kind == "video" {
-                kit.application
-                    .video_prompts
-                    .iter()
-                    .find(|p| p.id == file.prompt_id)
-                    .map(|p| p.prompt.clone())
-                    .unwrap_or_else(|| "Video answer".into())
-            } else {
-                "Resume".into()
-            },
-            is_video: file.kind == "video",
-            file,
-        })
-        .collect();
-    // The resume, then the video answers in the kit's question order (an
-    // answer to a prompt no longer in the kit last).
-    let position = |f: &FileView| {
-        let prompt = kit
-            .application
-            .video_prompts
-            .iter()
-            .position(|p| p.id == f.file.prompt_id)
-            .unwrap_or(usize::MAX);
-        (f.is_video, prompt)
-    };
-    files.sort_by_key(position);
-    let screen = if runs {
-        Some(crate::service::screening::screen_view(&db, &kit, &candidate).await?)
-    } else {
-        None
-    };
-    let panel =
-        crate::service::panel::panel_view(&db, &user, &requisition, &kit, &candidate, runs).await?;
-    let other_applications = if runs {
-        other_applications(&db, &candidate)
-            .await
-            .map_err(internal)?
-    } else {
-        candidate.email = String::new();
-        candidate.phone = String::new();
-        candidate.stage_reason = String::new();
-        candidate.repeat_of = None;
-        Vec::new()
-    };
-    let times = crate::domain::zone::times(
-        [candidate.created_at.as_str()]
-            .into_iter()
-            .chain(candidate.submitted_at.as_deref())
-            .chain(other_applications.iter().map(|o| o.created_at.as_str()))
-            .chain(
-                screen
-                    .as_ref()
-                    .and_then(|s| s.screening.decided_at.as_deref()),
-            ),
-        user.zone(),
-    );
-    Ok(CandidateView {
-        candidate,
-        runs,
-        requisition_id: requisition.id.clone(),
-        requisition_title: requisition.title.clone(),
-        files,
-        screen,
-        panel,
-        other_applications,
-        times,
-        kit_path: format!("/kits/{}/{}", kit.sub_role, kit.level),
-    })
+    crate::service::candidates::get_candidate(&db, &user, id).await
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -43,26 +43,8 @@ pub async fn erase_candidate(
 ) -> Result<(), FormError> {
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
-    let candidate = crate::access::candidate_to_run(&db, &user, &id).await?;
-    if confirm.trim() != ERASE_CONFIRMATION {
-        return Err(FormError::field(
-            "confirm",
-            format!("type {ERASE_CONFIRMATION} to confirm: the erasure cannot be undone"),
-            &[("confirm", &confirm)],
-        ));
-    }
-    crate::db::erasure::erase(
-        &db,
-        &candidate.id,
-        Some(&user),
-        "at the candidate's request",
-    )
-    .await
-    .map_err(crate::access::internal)?;
-    leptos_axum::redirect(&format!(
-        "/requisitions/{}/candidates?erased=1",
-        candidate.requisition_id
-    ));
+    let to = crate::service::data_rights::erase_candidate(&db, &user, id, confirm).await?;
+    leptos_axum::redirect(&to);
     Ok(())
 }
 

@@ -69,32 +69,8 @@ pub const OUTBOX_PAGE: i64 = 200;
 /// The outbox, for admins.
 #[server(prefix = "/api/fn", endpoint = "outbox", input = GetUrl)]
 pub async fn outbox() -> Result<OutboxView, AppError> {
-    use crate::domain::accounts::Role;
-    let admin = crate::auth::require_role(&[Role::Admin])?;
     let db = super::context::db()?;
-    let sending = settings().sending;
-    let [queued, sent, failed] = crate::db::outbox::counts(&db)
-        .await
-        .map_err(crate::access::internal)?;
-    let entries = crate::db::outbox::recent(&db, OUTBOX_PAGE)
-        .await
-        .map_err(crate::access::internal)?;
-    let times = crate::domain::zone::times(
-        entries.iter().flat_map(|e| {
-            [e.created_at.as_str(), e.next_attempt_at.as_str()]
-                .into_iter()
-                .chain(e.sent_at.as_deref())
-        }),
-        admin.zone(),
-    );
-    Ok(OutboxView {
-        sending,
-        queued,
-        sent,
-        failed,
-        entries,
-        times,
-    })
+    crate::service::mail::outbox(&db).await
 }
 
 /// Sends a failed message again, with a fresh set of tries.

@@ -9,8 +9,7 @@ pub mod interviews;
 use super::form_error::FormError;
 #[cfg(feature = "ssr")]
 use crate::service::panel::{
-    assign, assignment_for, assignment_view, interview_invite, panelist, parse_start,
-    AssignRequest, InviteParts, TimeInput,
+    assign, interview_invite, panelist, parse_start, AssignRequest, InviteParts, TimeInput,
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -262,40 +262,8 @@ pub async fn remove_member(id: String, user_id: String) -> Result<(), AppError> 
 /// Puts a recruiter or hiring manager on the requisition.
 #[server(prefix = "/api/fn", endpoint = "add-member")]
 pub async fn add_member(id: String, email: String) -> Result<(), AppError> {
-    use crate::domain::accounts::{Email, Role};
     let user = crate::auth::require_user()?;
     let db = db()?;
     let mail = super::mail::settings();
-    let requisition = crate::access::requisition(&db, &user, &id).await?;
-    let email = Email::parse(&email).map_err(|e| AppError::Invalid(format!("email: {e}")))?;
-    let member = crate::db::users::active_by_email(&db, &email)
-        .await
-        .map_err(crate::access::internal)?
-        .ok_or_else(|| {
-            AppError::Invalid(format!(
-                "email: there is no active account for {}",
-                email.as_str()
-            ))
-        })?;
-    if !matches!(
-        member.role,
-        Role::Recruiter | Role::HiringManager | Role::Admin
-    ) {
-        return Err(AppError::Invalid(format!(
-            "email: {} is an interviewer; interviewers join through the panel, not the requisition",
-            member.email
-        )));
-    }
-    // Adding yourself needs no message.
-    let note = (member.id != user.id).then(|| {
-        crate::domain::mail::member_added(
-            &member.email,
-            user.display_name(),
-            &requisition.title,
-            &mail.link(&format!("/requisitions/{}", requisition.id)),
-        )
-    });
-    crate::db::requisitions::add_member(&db, &id, &member.id, note.as_ref())
-        .await
-        .map_err(crate::access::internal)
+    crate::service::requisitions::add_member(&db, &user, &mail, id, email).await
 }

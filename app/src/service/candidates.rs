@@ -2,11 +2,12 @@
 //! one by hand and importing a CSV file (all or nothing, every bad line
 //! named).
 
-use crate::api::candidates::*;
-use crate::api::form_error::LineError;
 use crate::domain::candidate::{Source, Stage};
 use crate::domain::requisition::Candidate;
 use crate::error::AppError;
+
+use crate::api::candidates::*;
+use crate::api::form_error::LineError;
 use crate::service::refusal::Refusal;
 
 pub async fn candidates_view(
@@ -255,4 +256,100 @@ pub async fn other_applications(
             stage: c.stage,
         })
         .collect())
+}
+
+pub async fn get_candidate(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    id: String,
+) -> Result<CandidateView, AppError> {
+    use crate::access::{internal, CandidateAccess};
+    use crate::db::{candidate_files, requisitions};
+    let (mut candidate, access) = crate::access::candidate(db, user, &id).await?;
+    let runs = access == CandidateAccess::Runs;
+    crate::db::audit::note_view(
+        db,
+        user,
+        &candidate.requisition_id,
+        Some(&candidate.id),
+        "the candidate's page",
+    )
+    .await
+    .map_err(internal)?;
+    let requisition = requisitions::get(db, &candidate.requisition_id)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::Internal)?;
+    let kit = crate::service::kits::frozen_kit(db, &requisition).await?;
+    let mut files: Vec<FileView> = candidate_files::list(db, &candidate.id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|file| FileView {
+            label: if file.kind == "video" {
+                kit.application
+                    .video_prompts
+                    .iter()
+                    .find(|p| p.id == file.prompt_id)
+                    .map(|p| p.prompt.clone())
+                    .unwrap_or_else(|| "Video answer".into())
+            } else {
+                "Resume".into()
+            },
+            is_video: file.kind == "video",
+            file,
+        })
+        .collect();
+    // The resume, then the video answers in the kit's question order (an
+    // answer to a prompt no longer in the kit last).
+    let position = |f: &FileView| {
+        let prompt = kit
+            .application
+            .video_prompts
+            .iter()
+            .position(|p| p.id == f.file.prompt_id)
+            .unwrap_or(usize::MAX);
+        (f.is_video, prompt)
+    };
+    files.sort_by_key(position);
+    let screen = if runs {
+        Some(crate::service::screening::screen_view(db, &kit, &candidate).await?)
+    } else {
+        None
+    };
+    let panel =
+        crate::service::panel::panel_view(db, user, &requisition, &kit, &candidate, runs).await?;
+    let other_applications = if runs {
+        other_applications(db, &candidate).await.map_err(internal)?
+    } else {
+        candidate.email = String::new();
+        candidate.phone = String::new();
+        candidate.stage_reason = String::new();
+        candidate.repeat_of = None;
+        Vec::new()
+    };
+    let times = crate::domain::zone::times(
+        [candidate.created_at.as_str()]
+            .into_iter()
+            .chain(candidate.submitted_at.as_deref())
+            .chain(other_applications.iter().map(|o| o.created_at.as_str()))
+            .chain(
+                screen
+                    .as_ref()
+                    .and_then(|s| s.screening.decided_at.as_deref()),
+            ),
+        user.zone(),
+    );
+    Ok(CandidateView {
+        candidate,
+        runs,
+        requisition_id: requisition.id.clone(),
+        requisition_title: requisition.title.clone(),
+        files,
+        screen,
+        panel,
+        other_applications,
+        times,
+        kit_path: format!("/kits/{}/{}", kit.sub_role, kit.level),
+    })
 }

@@ -1,6 +1,9 @@
 //! Candidates' data rights: erasing the candidates whose requisition closed
 //! longer ago than the retention period.
 
+use crate::api::data_rights::ERASE_CONFIRMATION;
+use crate::api::form_error::FormError;
+
 /// Erases every candidate whose requisition closed more than `days` days
 /// before `now`; returns how many.
 pub async fn apply_retention(
@@ -15,4 +18,33 @@ pub async fn apply_retention(
         crate::db::erasure::erase(db, id, None, &why).await?;
     }
     Ok(due.len())
+}
+
+/// Erases a candidate's personal data at their request: their details,
+/// files, the notes written about them and the messages to them. Ratings
+/// stay for the statistics. Only the people running the requisition may,
+/// and they type [`ERASE_CONFIRMATION`] to confirm.
+///
+/// Answers with the page to show next (the form redirects there).
+pub async fn erase_candidate(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    id: String,
+    confirm: String,
+) -> Result<String, FormError> {
+    let candidate = crate::access::candidate_to_run(db, user, &id).await?;
+    if confirm.trim() != ERASE_CONFIRMATION {
+        return Err(FormError::field(
+            "confirm",
+            format!("type {ERASE_CONFIRMATION} to confirm: the erasure cannot be undone"),
+            &[("confirm", &confirm)],
+        ));
+    }
+    crate::db::erasure::erase(db, &candidate.id, Some(user), "at the candidate's request")
+        .await
+        .map_err(crate::access::internal)?;
+    Ok(format!(
+        "/requisitions/{}/candidates?erased=1",
+        candidate.requisition_id
+    ))
 }

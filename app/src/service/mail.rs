@@ -3,8 +3,9 @@
 //! worded in `domain::mail`, queued in the transaction of their event
 //! (`db::outbox`) and delivered by the server's mail worker.
 
-use crate::api::mail::*;
 use crate::error::AppError;
+
+use crate::api::mail::*;
 
 /// Queues today's reminder for every card that is overdue at `now` and not
 /// submitted; a reminder already queued for today is not queued again.
@@ -114,4 +115,33 @@ pub async fn answer_link_requests(
         answered += usize::from(taken);
     }
     Ok(answered)
+}
+
+/// The outbox, for admins.
+pub async fn outbox(db: &crate::db::Db) -> Result<OutboxView, AppError> {
+    use crate::domain::accounts::Role;
+    let admin = crate::auth::require_role(&[Role::Admin])?;
+    let sending = settings().sending;
+    let [queued, sent, failed] = crate::db::outbox::counts(db)
+        .await
+        .map_err(crate::access::internal)?;
+    let entries = crate::db::outbox::recent(db, OUTBOX_PAGE)
+        .await
+        .map_err(crate::access::internal)?;
+    let times = crate::domain::zone::times(
+        entries.iter().flat_map(|e| {
+            [e.created_at.as_str(), e.next_attempt_at.as_str()]
+                .into_iter()
+                .chain(e.sent_at.as_deref())
+        }),
+        admin.zone(),
+    );
+    Ok(OutboxView {
+        sending,
+        queued,
+        sent,
+        failed,
+        entries,
+        times,
+    })
 }

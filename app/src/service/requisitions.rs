@@ -1,11 +1,12 @@
 //! Requisitions: saving a JD as a draft, opening it with an interview plan,
 //! the plan as shown and changing it.
 
-use crate::api::requisitions::*;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::plan::PlanItem;
 use crate::domain::requisition::Requisition;
 use crate::error::AppError;
+
+use crate::api::requisitions::*;
 use crate::service::kits::frozen_kit;
 
 /// Stores a JD as a draft owned by `user`. Shared with `POST /api/requisitions`.
@@ -162,4 +163,47 @@ pub async fn change_plan(
         .into()),
         PlanWrite::Refused(e) => Err(AppError::Invalid(e.to_string()).into()),
     }
+}
+
+/// Puts a recruiter or hiring manager on the requisition.
+pub async fn add_member(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    mail: &crate::api::mail::MailSettings,
+    id: String,
+    email: String,
+) -> Result<(), AppError> {
+    use crate::domain::accounts::{Email, Role};
+    let requisition = crate::access::requisition(db, user, &id).await?;
+    let email = Email::parse(&email).map_err(|e| AppError::Invalid(format!("email: {e}")))?;
+    let member = crate::db::users::active_by_email(db, &email)
+        .await
+        .map_err(crate::access::internal)?
+        .ok_or_else(|| {
+            AppError::Invalid(format!(
+                "email: there is no active account for {}",
+                email.as_str()
+            ))
+        })?;
+    if !matches!(
+        member.role,
+        Role::Recruiter | Role::HiringManager | Role::Admin
+    ) {
+        return Err(AppError::Invalid(format!(
+            "email: {} is an interviewer; interviewers join through the panel, not the requisition",
+            member.email
+        )));
+    }
+    // Adding yourself needs no message.
+    let note = (member.id != user.id).then(|| {
+        crate::domain::mail::member_added(
+            &member.email,
+            user.display_name(),
+            &requisition.title,
+            &mail.link(&format!("/requisitions/{}", requisition.id)),
+        )
+    });
+    crate::db::requisitions::add_member(db, &id, &member.id, note.as_ref())
+        .await
+        .map_err(crate::access::internal)
 }

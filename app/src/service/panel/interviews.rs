@@ -1,6 +1,9 @@
 //! One interview as its interviewer reads it: the round's items from the
 //! frozen kit.
 
+use crate::domain::scorecard::CardMark;
+use crate::error::AppError;
+
 use crate::api::panel::interviews::*;
 
 /// Groups interviews around `now` (stored format, so text order is time
@@ -108,4 +111,145 @@ pub fn interview_item(
         negative: negative.to_vec(),
         probes: found.probes().to_vec(),
     })
+}
+
+pub async fn my_interviews(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+) -> Result<InterviewSchedule, AppError> {
+    use crate::access::internal;
+    use crate::domain::scorecard::CardStatus;
+    let now = crate::db::now();
+    let cards = crate::db::scorecards::states_for_interviewer(db, &user.id)
+        .await
+        .map_err(internal)?;
+    let mut kits = std::collections::HashMap::new();
+    let mut views = Vec::new();
+    for a in crate::db::assignments::for_interviewer(db, &user.id)
+        .await
+        .map_err(internal)?
+    {
+        if !kits.contains_key(&a.requisition_id) {
+            let requisition = crate::db::requisitions::get(db, &a.requisition_id)
+                .await
+                .map_err(internal)?
+                .ok_or(AppError::Internal)?;
+            let kit = crate::service::kits::frozen_kit(db, &requisition).await?;
+            kits.insert(a.requisition_id.clone(), (requisition, kit));
+        }
+        if let Some((requisition, kit)) = kits.get(&a.requisition_id) {
+            let status = CardStatus::of_state(cards.get(&a.id).copied());
+            let card = CardMark::of(status, &a.starts_at, a.minutes, &now);
+            views.push(MyInterview {
+                assignment: crate::service::panel::assignment_view(a, requisition, kit, user),
+                card,
+            });
+        }
+    }
+    let zone = crate::domain::zone::zone_or_utc(&user.time_zone);
+    Ok(sort_interviews(views, &now, zone))
+}
+
+pub async fn get_interview(
+    db: &crate::db::Db,
+    user: &crate::domain::accounts::CurrentUser,
+    id: String,
+) -> Result<InterviewView, AppError> {
+    let (assignment, requisition, runs) =
+        crate::service::panel::assignment_for(db, user, &id).await?;
+    let kit = crate::service::kits::frozen_kit(db, &requisition).await?;
+    // The actor reads their brief, never the anchors: knowing how the
+    // candidate is scored would steer the performance.
+    let acting = assignment.part == crate::domain::requisition::Part::Actor
+        && assignment.interviewer_id == user.id;
+    let items = requisition
+        .plan
+        .as_ref()
+        .filter(|_| !acting)
+        .and_then(|p| p.rounds.iter().find(|r| r.round == assignment.round))
+        .map(|r| {
+            r.items
+                .iter()
+                .filter_map(|item| interview_item(&kit, item))
+                .collect()
+        })
+        .unwrap_or_default();
+    let kit_round = kit.rounds.iter().find(|r| r.id == assignment.round);
+    Ok(InterviewView {
+        mine: assignment.interviewer_id == user.id,
+        kit_title: kit.title.clone(),
+        rubric_version: kit.rubric_version.clone(),
+        purpose: kit_round.map(|r| r.purpose.clone()).unwrap_or_default(),
+        led_by: kit_round.map(|r| r.led_by.clone()).unwrap_or_default(),
+        why_hard: kit.why_hard.clone(),
+        items,
+        runs,
+        assignment: crate::service::panel::assignment_view(assignment, &requisition, &kit, user),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::panel::AssignmentView;
+
+    fn at(id: &str, starts_at: &str) -> MyInterview {
+        let assignment = AssignmentView {
+            id: id.into(),
+            requisition_id: "r".into(),
+            requisition_title: "R".into(),
+            candidate_id: "c".into(),
+            candidate_name: "C".into(),
+            round: "deep-dive".into(),
+            round_name: "Deep dive".into(),
+            interviewer_email: "i@example.com".into(),
+            interviewer_name: "Ivy".into(),
+            actor: false,
+            starts_at: starts_at.into(),
+            when: String::new(),
+            minutes: 45,
+        };
+        MyInterview {
+            assignment,
+            card: CardMark::NotStarted,
+        }
+    }
+
+    #[test]
+    fn today_comes_first_then_upcoming_then_past_most_recent_first() {
+        let sorted = sort_interviews(
+            vec![
+                at("next-week", "2026-03-16T09:00:00.000Z"),
+                at("last-week", "2026-03-02T09:00:00.000Z"),
+                at("this-evening", "2026-03-09T18:00:00.000Z"),
+                at("this-morning", "2026-03-09T08:00:00.000Z"),
+                at("tomorrow", "2026-03-10T09:00:00.000Z"),
+                at("yesterday", "2026-03-08T09:00:00.000Z"),
+            ],
+            "2026-03-09T12:00:00.000Z",
+            chrono_tz::Tz::UTC,
+        );
+        let ids = |v: &[MyInterview]| {
+            v.iter()
+                .map(|a| a.assignment.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&sorted.today), vec!["this-morning", "this-evening"]);
+        assert_eq!(ids(&sorted.upcoming), vec!["tomorrow", "next-week"]);
+        assert_eq!(ids(&sorted.past), vec!["yesterday", "last-week"]);
+
+        // In Tokyo (UTC+9), 12:00 UTC is 21:00: this evening's interview
+        // in UTC is at 03:00 tomorrow there.
+        let tokyo = sort_interviews(
+            vec![
+                at("this-evening", "2026-03-09T18:00:00.000Z"),
+                at("this-morning", "2026-03-09T08:00:00.000Z"),
+                at("tomorrow", "2026-03-10T09:00:00.000Z"),
+            ],
+            "2026-03-09T12:00:00.000Z",
+            "Asia/Tokyo".parse().unwrap(),
+        );
+        assert_eq!(ids(&tokyo.today), vec!["this-morning"]);
+        assert_eq!(ids(&tokyo.upcoming), vec!["this-evening", "tomorrow"]);
+    }
 }
