@@ -2,11 +2,10 @@
 //! module holds a feature's server functions (their URLs fixed under
 //! `/api/fn/...` so they stay stable across builds): they read the
 //! signed-in person, the pool and the library from the request's Leptos
-//! context (`context`) and call the feature's rules in `service/`. A few
-//! form handlers whose redirect sits inside a branch (starting an
-//! application, adding a candidate, assigning and changing interviews,
-//! editing the plan, saving a card) still hold their steps inline; they
-//! are next to move. Forms get a `form_error::FormError`.
+//! context (`context`), decode their form, and call the feature's rules in
+//! `service/`, mapping a refusal back onto the form's fields. Starting an
+//! application and the three interview changes still hold their steps
+//! inline; they are next to move. Forms get a `form_error::FormError`.
 
 pub mod accounts;
 pub mod apply;
