@@ -1,5 +1,6 @@
-//! Accounts: a person's display name, checked and stored (for their own
-//! account page and for admins).
+//! Accounts: an admin creating one (email, name, role, first password),
+//! and a person's display name, checked and stored (from their own account
+//! page or an admin's).
 
 use crate::domain::accounts::Role;
 use crate::error::AppError;
