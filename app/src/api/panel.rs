@@ -150,3 +150,15 @@ pub fn slug(s: &str) -> String {
         out.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(slug("Zoë O'Brien-Smith"), "zo-o-brien-smith");
+        assert_eq!(slug("../.."), "x");
+        assert!(slug(&"a".repeat(100)).len() <= 40);
+    }
+}
