@@ -12,7 +12,7 @@ use super::form_error::FormError;
 use crate::domain::jd::FieldError;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::service::apply::{application_view, find_application, open_requisition};
+use crate::service::apply::{application_view, find_application};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -45,30 +45,7 @@ pub const NOT_TAKING_APPLICATIONS: &str = "This job is not taking applications."
 
 #[server(prefix = "/api/fn", endpoint = "apply-job", input = GetUrl)]
 pub async fn apply_job(id: String) -> Result<ApplyPageView, AppError> {
-    let db = super::context::db()?;
-    let requisition = open_requisition(&db, &id).await?;
-    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
-    Ok(ApplyPageView {
-        jd_html: crate::markdown::to_safe_html(&requisition.jd_markdown),
-        requisition_id: requisition.id,
-        title: requisition.title,
-        knockouts: kit
-            .application
-            .knockouts
-            .iter()
-            .map(|k| KnockoutQuestion {
-                id: k.id.clone(),
-                question: k.question.clone(),
-                answers: k.answers.iter().map(|a| a.label.clone()).collect(),
-            })
-            .collect(),
-        video_seconds: kit
-            .application
-            .video_prompts
-            .iter()
-            .map(|p| p.response_seconds)
-            .collect(),
-    })
+    crate::service::apply::job_page(&super::context::db()?, &id).await
 }
 
 /// What starting an application can lead to besides the redirect to the
@@ -81,16 +58,10 @@ pub enum ApplyOutcome {
     Invalid(Vec<FieldError>),
 }
 
-/// Creates the candidate from the contact details and the knock-out answers
-/// (`knockout[<question id>]` = index of the chosen answer), then sends the
-/// browser to the candidate's own page. A disqualifying answer still
-/// creates the candidate, stopped, so the answers are kept.
-///
-/// An email that already applied gets exactly the same answer: a new
-/// application of its own, kept as a repeat of the first one, which the
-/// recruiter sees beside it. Saying "already applied", or sending a repeat
-/// anywhere different, would let anyone find out who applied where by
-/// trying addresses.
+/// Starts an application from the contact details and the knock-out
+/// answers (`knockout[<question id>]` = index of the chosen answer), then
+/// sends the browser to the candidate's own page (`service::apply::start`
+/// says what is kept, and why a repeat is answered like a first).
 #[server(prefix = "/api/fn", endpoint = "apply-start")]
 pub async fn apply_start(
     id: String,
@@ -100,61 +71,32 @@ pub async fn apply_start(
     #[server(default)] links: String,
     #[server(default)] knockout: BTreeMap<String, String>,
 ) -> Result<ApplyOutcome, FormError> {
-    use crate::db::candidates;
-    use crate::domain::application::{answer_knockouts, disqualified};
-    use crate::domain::candidate::{NewCandidate, Source, Stage};
-
+    use crate::service::{
+        apply::{start, Application},
+        refusal::Refusal,
+    };
     let db = super::context::db()?;
-    let mail = super::mail::settings();
-    let requisition = open_requisition(&db, &id).await?;
-    let kit = crate::service::kits::frozen_kit(&db, &requisition).await?;
-
-    let contact = NewCandidate::parse(&name, &email, &phone, &links);
-    let answers = answer_knockouts(&kit.application.knockouts, &knockout);
-    let (candidate, answers) = match (contact, answers) {
-        (Ok(c), Ok(a)) => (c, a),
-        (contact, answers) => {
-            let mut errors = contact.err().unwrap_or_default();
-            errors.extend(answers.err().unwrap_or_default());
-            return refused(
-                errors,
-                &[
-                    ("name", &name),
-                    ("email", &email),
-                    ("phone", &phone),
-                    ("links", &links),
-                ],
-            );
+    let form = Application {
+        name: &name,
+        email: &email,
+        phone: &phone,
+        links: &links,
+        knockouts: &knockout,
+    };
+    let typed = [
+        ("name", name.as_str()),
+        ("email", email.as_str()),
+        ("phone", phone.as_str()),
+        ("links", links.as_str()),
+    ];
+    match start(&db, &super::mail::settings(), &id, &form).await {
+        Ok(url) => {
+            leptos_axum::redirect(&url);
+            Ok(ApplyOutcome::Started { url })
         }
-    };
-
-    let token = crate::db::new_id();
-    let stage = if disqualified(&answers) {
-        Stage::KnockedOut
-    } else {
-        Stage::Applying
-    };
-    let insert = candidates::Insert {
-        requisition_id: &requisition.id,
-        candidate: &candidate,
-        source: Source::Applied,
-        stage,
-        application_token: Some(&token),
-        knockouts: &answers,
-        repeat_of: None,
-    };
-    let url = application_url(&requisition.id, &token);
-    let confirmation = crate::domain::mail::application_started(
-        candidate.email.as_str(),
-        &candidate.name,
-        &requisition.title,
-        &mail.link(&url),
-    );
-    candidates::create_application(&db, &insert, &confirmation)
-        .await
-        .map_err(crate::access::internal)?;
-    leptos_axum::redirect(&url);
-    Ok(ApplyOutcome::Started { url })
+        Err(Refusal::Fields(errors)) => refused(errors, &typed),
+        Err(refusal) => Err(refusal.into_form(&typed)),
+    }
 }
 
 /// A candidate who lost the private link to their application asks for it
@@ -163,24 +105,11 @@ pub async fn apply_start(
 /// only to the address itself, at most once an hour per address and job.
 #[server(prefix = "/api/fn", endpoint = "apply-recover")]
 pub async fn apply_recover(id: String, #[server(default)] email: String) -> Result<(), FormError> {
-    use crate::domain::accounts::Email;
     let db = super::context::db()?;
-    let requisition = open_requisition(&db, &id).await?;
-    let address = match Email::parse(&email) {
-        Ok(address) => address,
-        Err(e) => {
-            return Err(FormError::field(
-                "email",
-                format!("email: {e}"),
-                &[("email", &email)],
-            ))
-        }
-    };
-    // The mail worker looks the address up (`service::mail::answer_link_requests`).
-    crate::db::link_requests::ask(&db, &requisition.id, address.as_str())
+    crate::service::apply::ask_for_link(&db, &id, &email)
         .await
-        .map_err(crate::access::internal)?;
-    leptos_axum::redirect(&format!("/apply/{}?link=sent#lost-link", requisition.id));
+        .map_err(|refusal| refusal.into_form(&[("email", &email)]))?;
+    leptos_axum::redirect(&format!("/apply/{id}?link=sent#lost-link"));
     Ok(())
 }
 

@@ -3,9 +3,8 @@
 //! `/api/fn/...` so they stay stable across builds): they read the
 //! signed-in person, the pool and the library from the request's Leptos
 //! context (`context`), decode their form, and call the feature's rules in
-//! `service/`, mapping a refusal back onto the form's fields. Starting an
-//! application and the three interview changes still hold their steps
-//! inline; they are next to move. Forms get a `form_error::FormError`.
+//! `service/`, then redirect or map its refusal back onto the form's
+//! fields. Forms get a `form_error::FormError`.
 
 pub mod accounts;
 pub mod apply;

@@ -8,9 +8,7 @@ pub mod interviews;
 
 use super::form_error::FormError;
 #[cfg(feature = "ssr")]
-use crate::service::panel::{
-    assign, interview_invite, panelist, parse_start, AssignRequest, InviteParts, TimeInput,
-};
+use crate::service::panel::{assign, AssignRequest, TimeInput};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

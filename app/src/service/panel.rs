@@ -271,25 +271,12 @@ pub async fn assign(
         }
     };
 
-    let minutes = match request.duration_minutes.as_deref().map(str::trim) {
-        None | Some("") => kit_round.map(|r| i64::from(r.minutes)),
-        Some(raw) => match raw.parse::<i64>() {
-            Ok(m) if (MIN_MINUTES..=MAX_MINUTES).contains(&m) => Some(m),
-            Ok(m) => {
-                refuse(
-                    "duration_minutes",
-                    format!("{m} minutes is not a length for an interview; give {MIN_MINUTES} to {MAX_MINUTES}"),
-                );
-                None
-            }
-            Err(_) => {
-                refuse(
-                    "duration_minutes",
-                    format!("`{raw}` is not a whole number of minutes"),
-                );
-                None
-            }
-        },
+    let minutes = match parse_minutes(request.duration_minutes.as_deref().unwrap_or_default()) {
+        Ok(typed) => typed.or(kit_round.map(|r| i64::from(r.minutes))),
+        Err(message) => {
+            refuse("duration_minutes", message);
+            None
+        }
     };
 
     // The actor's seat is on the round that holds the role-play.
@@ -481,6 +468,20 @@ pub async fn panelist(
     }
 }
 
+/// Reads an interview's length in minutes; `None` when left blank.
+pub fn parse_minutes(raw: &str) -> Result<Option<i64>, String> {
+    match raw.trim() {
+        "" => Ok(None),
+        raw => match raw.parse::<i64>() {
+            Ok(m) if (MIN_MINUTES..=MAX_MINUTES).contains(&m) => Ok(Some(m)),
+            Ok(m) => Err(format!(
+                "{m} minutes is not a length for an interview; give {MIN_MINUTES} to {MAX_MINUTES}"
+            )),
+            Err(_) => Err(format!("`{raw}` is not a whole number of minutes")),
+        },
+    }
+}
+
 /// Reads an interview's start time. A time in the past, or more than two
 /// years ahead (a mistyped year), is refused.
 pub fn parse_start(
@@ -602,21 +603,15 @@ pub async fn invite(
         base_url.trim_end_matches('/'),
         assignment.id
     );
-    let ics = interview_invite(&InviteParts {
-        assignment_id: &assignment.id,
+    let ics = interview_invite(&InviteParts::of(
+        &assignment,
+        &requisition.title,
+        &round,
+        &url,
         starts_at,
-        minutes: assignment.minutes,
-        round: &round,
-        candidate: &assignment.candidate_name,
-        job_title: &requisition.title,
-        url: &url,
-        organizer: &assignment.scheduled_by_email,
-        organizer_name: &assignment.scheduled_by_name,
-        attendee: &assignment.interviewer_email,
-        attendee_name: &assignment.interviewer_name,
-        sequence: assignment.sequence,
-        method: crate::domain::ics::Method::Request,
-    });
+        assignment.sequence,
+        crate::domain::ics::Method::Request,
+    ));
     let filename = format!(
         "interview-{}-{}.ics",
         slug(&assignment.candidate_name),
@@ -641,6 +636,37 @@ pub struct InviteParts<'a> {
     pub attendee_name: &'a str,
     pub sequence: i64,
     pub method: crate::domain::ics::Method,
+}
+
+impl<'a> InviteParts<'a> {
+    /// The invite of a stored interview as it stands: its interviewer, who
+    /// scheduled it, its length; the start is `starts_at` (the stored one,
+    /// read). A change sets what it changes over this.
+    pub fn of(
+        assignment: &'a crate::domain::requisition::Assignment,
+        job_title: &'a str,
+        round: &'a str,
+        url: &'a str,
+        starts_at: chrono::DateTime<chrono::Utc>,
+        sequence: i64,
+        method: crate::domain::ics::Method,
+    ) -> Self {
+        InviteParts {
+            assignment_id: &assignment.id,
+            starts_at,
+            minutes: assignment.minutes,
+            round,
+            candidate: &assignment.candidate_name,
+            job_title,
+            url,
+            organizer: &assignment.scheduled_by_email,
+            organizer_name: &assignment.scheduled_by_name,
+            attendee: &assignment.interviewer_email,
+            attendee_name: &assignment.interviewer_name,
+            sequence,
+            method,
+        }
+    }
 }
 
 /// The invite, the same whether downloaded or sent by email: its UID comes
@@ -711,6 +737,19 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.contains("two years"), "{e}");
+    }
+
+    #[test]
+    fn a_blank_length_keeps_the_default_and_a_typed_one_is_checked() {
+        assert_eq!(parse_minutes("  "), Ok(None));
+        assert_eq!(parse_minutes(" 45 "), Ok(Some(45)));
+        assert_eq!(parse_minutes("5"), Ok(Some(MIN_MINUTES)));
+        assert_eq!(parse_minutes("480"), Ok(Some(MAX_MINUTES)));
+        let e = parse_minutes("900").unwrap_err();
+        assert!(e.contains("900 minutes is not a length"), "{e}");
+        assert!(parse_minutes("4").is_err());
+        let e = parse_minutes("an hour").unwrap_err();
+        assert!(e.contains("`an hour` is not a whole number"), "{e}");
     }
 
     #[test]

@@ -1,17 +1,241 @@
-//! Moving, handing over and cancelling interviews.
+//! Changing a scheduled interview: moving it, calling it off, handing it to
+//! another interviewer. Each change and the interviewers' email (with the
+//! updated or cancelled calendar event, same UID, higher SEQUENCE) are
+//! written in one transaction, and the change is in the audit log. A card
+//! its interviewer has written on stays theirs: such an interview is
+//! neither cancelled nor handed over.
+//!
+//! Each change answers with the interview as it was before the change, so
+//! the caller can send the person back to its candidate.
 
 use {
+    crate::access::internal,
+    crate::api::mail::MailSettings,
+    crate::db::assignments::{self, Changed},
+    crate::domain::accounts::CurrentUser,
     crate::domain::ics::Method,
+    crate::domain::jd::FieldError,
     crate::domain::mail::{self, Cancelled, ChangeNote},
-    crate::domain::requisition::{Assignment, Requisition},
+    crate::domain::requisition::{Assignment, Part, Requisition},
+    crate::domain::zone::zone_or_utc,
     crate::error::AppError,
-    crate::service::panel::{assignment_for, interview_invite, InviteParts},
+    crate::service::panel::{
+        assignment_for, interview_invite, panelist, parse_minutes, parse_start, InviteParts,
+        TimeInput,
+    },
+    crate::service::refusal::Refusal,
+    chrono::{DateTime, Utc},
 };
 
-/// The interview, for someone who runs its requisition while it is open.
-pub async fn to_change(
+/// Moves an interview to `starts_at` (read as `time` says); a blank
+/// `duration_minutes` keeps its length.
+pub async fn reschedule(
     db: &crate::db::Db,
-    user: &crate::domain::accounts::CurrentUser,
+    user: &CurrentUser,
+    mail_settings: &MailSettings,
+    id: &str,
+    starts_at: &str,
+    duration_minutes: &str,
+    time: TimeInput,
+) -> Result<Assignment, Refusal> {
+    let (assignment, requisition) = to_change(db, user, id).await?;
+    let starts = parse_start(starts_at, time, Utc::now());
+    let minutes = parse_minutes(duration_minutes);
+    let (starts, minutes) = match (starts, minutes) {
+        (Ok(starts), Ok(minutes)) => (starts, minutes.unwrap_or(assignment.minutes)),
+        (starts, minutes) => {
+            let errors = [
+                ("starts_at", starts.err()),
+                ("duration_minutes", minutes.err()),
+            ]
+            .into_iter()
+            .filter_map(|(field, message)| {
+                message.map(|message| FieldError {
+                    field: field.into(),
+                    message,
+                })
+            })
+            .collect();
+            return Err(Refusal::Fields(errors));
+        }
+    };
+    let stored = crate::db::stamp(starts);
+    let round = round_name(db, &requisition, &assignment).await?;
+    let zone = zone_or_utc(&assignment.interviewer_time_zone);
+    let was = start_of(&assignment)
+        .map(|t| mail::when(t, assignment.minutes, zone))
+        .unwrap_or_default();
+    let url = mail_settings.link(&format!("/interviews/{}", assignment.id));
+    let changed = assignments::reschedule(db, &assignment.id, &stored, minutes, |sequence| {
+        let calendar = interview_invite(&InviteParts {
+            minutes,
+            ..InviteParts::of(
+                &assignment,
+                &requisition.title,
+                &round,
+                &url,
+                starts,
+                sequence,
+                Method::Request,
+            )
+        });
+        mail::interview_moved(
+            ChangeNote {
+                to: &assignment.interviewer_email,
+                changed_by: user.display_name(),
+                candidate: &assignment.candidate_name,
+                job_title: &requisition.title,
+                round: &round,
+                starts_at: starts,
+                minutes,
+                zone,
+                calendar,
+            },
+            &was,
+            &url,
+        )
+    })
+    .await
+    .map_err(internal)?;
+    let detail = format!(
+        "interview moved: {round} with {} to {stored}",
+        assignment.interviewer_email
+    );
+    settle(db, user, changed, assignment, &detail).await
+}
+
+/// Calls an interview off.
+pub async fn cancel(
+    db: &crate::db::Db,
+    user: &CurrentUser,
+    mail_settings: &MailSettings,
+    id: &str,
+) -> Result<Assignment, Refusal> {
+    let (assignment, requisition) = to_change(db, user, id).await?;
+    let round = round_name(db, &requisition, &assignment).await?;
+    let starts = start_of(&assignment).ok_or(AppError::Internal)?;
+    let url = mail_settings.link(&format!("/interviews/{}", assignment.id));
+    let changed = assignments::cancel(db, &assignment.id, |sequence| {
+        cancellation(
+            &assignment,
+            &requisition,
+            &round,
+            starts,
+            &url,
+            user.display_name(),
+            sequence,
+            Cancelled::Off,
+        )
+    })
+    .await
+    .map_err(internal)?;
+    let detail = format!(
+        "interview cancelled: {round} with {}",
+        assignment.interviewer_email
+    );
+    settle(db, user, changed, assignment, &detail).await
+}
+
+/// Hands an interview to the person with `interviewer_email`: the first
+/// interviewer is sent the cancellation, the second the invite.
+pub async fn replace(
+    db: &crate::db::Db,
+    user: &CurrentUser,
+    mail_settings: &MailSettings,
+    id: &str,
+    interviewer_email: &str,
+) -> Result<Assignment, Refusal> {
+    let refuse = |message: String| {
+        Refusal::Fields(vec![FieldError {
+            field: "interviewer_email".into(),
+            message,
+        }])
+    };
+    let taken = |message: String| Refusal::Duplicate {
+        field: "interviewer_email",
+        message,
+    };
+    let (assignment, requisition) = to_change(db, user, id).await?;
+    let person = panelist(db, &requisition, interviewer_email)
+        .await?
+        .map_err(refuse)?;
+    if assignment.part == Part::Interviewer {
+        if let Some(message) =
+            crate::service::calibration::calibration_refusal(db, &requisition, &person).await?
+        {
+            return Err(refuse(message));
+        }
+    }
+    if person.id == assignment.interviewer_id {
+        return Err(taken(format!(
+            "{} already has this interview",
+            person.email
+        )));
+    }
+    let round = round_name(db, &requisition, &assignment).await?;
+    let starts = start_of(&assignment).ok_or(AppError::Internal)?;
+    let url = mail_settings.link(&format!("/interviews/{}", assignment.id));
+    let changed = assignments::replace(db, &assignment.id, &person.id, |sequence| {
+        let calendar = interview_invite(&InviteParts {
+            attendee: &person.email,
+            attendee_name: person.display_name(),
+            ..InviteParts::of(
+                &assignment,
+                &requisition.title,
+                &round,
+                &url,
+                starts,
+                sequence,
+                Method::Request,
+            )
+        });
+        let note = mail::AssignmentNote {
+            to: &person.email,
+            scheduled_by: user.display_name(),
+            candidate: &assignment.candidate_name,
+            job_title: &requisition.title,
+            round: &round,
+            starts_at: starts,
+            minutes: assignment.minutes,
+            zone: zone_or_utc(&person.time_zone),
+            interview_url: &url,
+            calendar,
+        };
+        let invite = match assignment.part {
+            Part::Interviewer => mail::assignment(note),
+            Part::Actor => mail::actor_assignment(note, &format!("{url}/brief")),
+        };
+        let uninvite = cancellation(
+            &assignment,
+            &requisition,
+            &round,
+            starts,
+            &url,
+            user.display_name(),
+            sequence,
+            Cancelled::Replaced,
+        );
+        vec![uninvite, invite]
+    })
+    .await
+    .map_err(|e| match e {
+        crate::db::DbError::Conflict(_) => taken(format!(
+            "{} is already on this round for {}",
+            person.email, assignment.candidate_name
+        )),
+        e => internal(e).into(),
+    })?;
+    let detail = format!(
+        "interview handed over: {round} from {} to {}",
+        assignment.interviewer_email, person.email
+    );
+    settle(db, user, changed, assignment, &detail).await
+}
+
+/// The interview, for someone who runs its requisition while it is open.
+async fn to_change(
+    db: &crate::db::Db,
+    user: &CurrentUser,
     id: &str,
 ) -> Result<(Assignment, Requisition), AppError> {
     let (assignment, requisition, runs) = assignment_for(db, user, id).await?;
@@ -28,7 +252,46 @@ pub async fn to_change(
     Ok((assignment, requisition))
 }
 
-pub async fn round_name(
+/// Notes a change that was made in the audit log (as `detail`), or says
+/// why it was not.
+async fn settle(
+    db: &crate::db::Db,
+    user: &CurrentUser,
+    changed: Changed,
+    assignment: Assignment,
+    detail: &str,
+) -> Result<Assignment, Refusal> {
+    match changed {
+        Changed::Done { .. } => {
+            crate::db::audit::note(
+                db,
+                user,
+                crate::db::audit::Action::Changed,
+                Some(&assignment.requisition_id),
+                Some(&assignment.candidate_id),
+                detail,
+            )
+            .await
+            .map_err(internal)?;
+            Ok(assignment)
+        }
+        Changed::Submitted => Err(AppError::Conflict(format!(
+            "{} has submitted the scorecard for this interview, so it took place and stays as it is.",
+            assignment.interviewer_email
+        ))
+        .into()),
+        Changed::Started => Err(AppError::Conflict(format!(
+            "{} has started the scorecard for this interview, and it stays theirs: the interview cannot be cancelled or handed over. Add another interviewer to the round instead.",
+            assignment.interviewer_email
+        ))
+        .into()),
+        Changed::Gone => {
+            Err(AppError::NotFound("This interview is no longer on the panel.".into()).into())
+        }
+    }
+}
+
+async fn round_name(
     db: &crate::db::Db,
     requisition: &Requisition,
     assignment: &Assignment,
@@ -37,42 +300,37 @@ pub async fn round_name(
     Ok(kit.round_name(&assignment.round).to_string())
 }
 
-pub fn start_of(assignment: &Assignment) -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(&assignment.starts_at)
+fn start_of(assignment: &Assignment) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(&assignment.starts_at)
         .ok()
-        .map(|t| t.with_timezone(&chrono::Utc))
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// The message that takes an interview out of its interviewer's calendar.
 #[allow(clippy::too_many_arguments)]
-pub fn cancellation(
+fn cancellation(
     assignment: &Assignment,
     requisition: &Requisition,
     round: &str,
-    starts: chrono::DateTime<chrono::Utc>,
+    starts: DateTime<Utc>,
     url: &str,
     changed_by: &str,
     sequence: i64,
     why: Cancelled,
-) -> crate::domain::mail::Mail {
-    let calendar = interview_invite(&InviteParts {
-        assignment_id: &assignment.id,
-        starts_at: starts,
-        minutes: assignment.minutes,
+) -> mail::Mail {
+    let method = match why {
+        Cancelled::Off => Method::Cancel,
+        Cancelled::Replaced => Method::Uninvite,
+    };
+    let calendar = interview_invite(&InviteParts::of(
+        assignment,
+        &requisition.title,
         round,
-        candidate: &assignment.candidate_name,
-        job_title: &requisition.title,
         url,
-        organizer: &assignment.scheduled_by_email,
-        organizer_name: &assignment.scheduled_by_name,
-        attendee: &assignment.interviewer_email,
-        attendee_name: &assignment.interviewer_name,
+        starts,
         sequence,
-        method: match why {
-            Cancelled::Off => Method::Cancel,
-            Cancelled::Replaced => Method::Uninvite,
-        },
-    });
+        method,
+    ));
     mail::interview_cancelled(
         ChangeNote {
             to: &assignment.interviewer_email,
@@ -82,7 +340,7 @@ pub fn cancellation(
             round,
             starts_at: starts,
             minutes: assignment.minutes,
-            zone: crate::domain::zone::zone_or_utc(&assignment.interviewer_time_zone),
+            zone: zone_or_utc(&assignment.interviewer_time_zone),
             calendar,
         },
         why,
