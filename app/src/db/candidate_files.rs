@@ -186,7 +186,6 @@ pub async fn put<R: AsyncRead + Unpin + ?Sized>(
 }
 
 /// A file's record as `COLUMNS` selects it, read by column name.
-#[derive(sqlx::FromRow)]
 struct Row {
     id: String,
     candidate_id: String,
@@ -198,6 +197,17 @@ struct Row {
     created_at: String,
     duration_ms: Option<i64>,
 }
+super::from_row!(Row {
+    id,
+    candidate_id,
+    kind,
+    prompt_id,
+    content_type,
+    original_name,
+    size_bytes,
+    created_at,
+    duration_ms
+});
 
 fn from_row(
     Row {
@@ -240,14 +250,13 @@ pub async fn list(db: &Db, candidate_id: &str) -> Result<Vec<CandidateFile>, DbE
 
 /// A record with where its bytes are: `content_in`, `stored_name`,
 /// `chunk_bytes` after the listed columns.
-#[derive(sqlx::FromRow)]
 struct StoredRow {
-    #[sqlx(flatten)]
     file: Row,
     content_in: String,
     stored_name: String,
     chunk_bytes: i64,
 }
+super::from_row!(StoredRow { content_in, stored_name, chunk_bytes } flatten { file });
 
 /// A file's record and where its bytes are.
 pub async fn get(db: &Db, id: &str) -> Result<Option<(CandidateFile, Content)>, DbError> {

@@ -10,7 +10,6 @@ use crate::domain::requisition::Candidate;
 const COLUMNS: &str = "id, requisition_id, name, email, phone, links_json, source, stage, stage_reason, knockouts_json, submitted_at, created_at, repeat_of";
 
 /// A row as `COLUMNS` selects it, read by column name.
-#[derive(sqlx::FromRow)]
 struct Row {
     id: String,
     requisition_id: String,
@@ -26,6 +25,21 @@ struct Row {
     created_at: String,
     repeat_of: Option<String>,
 }
+super::from_row!(Row {
+    id,
+    requisition_id,
+    name,
+    email,
+    phone,
+    links_json,
+    source,
+    stage,
+    stage_reason,
+    knockouts_json,
+    submitted_at,
+    created_at,
+    repeat_of
+});
 
 fn from_row(row: Row) -> Result<Candidate, DbError> {
     let Row {

@@ -30,7 +30,6 @@ pub async fn record(
 
 /// A decision with the name (or, without one, the email) of whoever made
 /// it, read by column name.
-#[derive(sqlx::FromRow)]
 struct Row {
     candidate_id: String,
     outcome: String,
@@ -38,6 +37,13 @@ struct Row {
     decided_by: String,
     decided_at: String,
 }
+super::from_row!(Row {
+    candidate_id,
+    outcome,
+    rationale,
+    decided_by,
+    decided_at
+});
 
 /// Every decision of a requisition, oldest first, with who made it.
 pub async fn for_requisition(db: &Db, requisition_id: &str) -> Result<Vec<Decision>, DbError> {

@@ -7,13 +7,19 @@
 use super::{new_id, now, Db, DbError};
 
 /// A request as the worker takes it (a row, read by column name).
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkRequest {
     pub id: String,
     pub requisition_id: String,
     pub email: String,
     pub asked_at: String,
 }
+super::from_row!(LinkRequest {
+    id,
+    requisition_id,
+    email,
+    asked_at
+});
 
 /// Writes a request for the links of `email`'s applications to one job.
 pub async fn ask(db: &Db, requisition_id: &str, email: &str) -> Result<(), DbError> {

@@ -20,14 +20,91 @@ pub mod sessions;
 pub mod users;
 
 use sqlx::any::AnyPoolOptions;
-use sqlx::migrate::Migrator;
+use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 use sqlx::AnyConnection;
 use sqlx::{AnyPool, Executor};
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Duration;
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+// Each backend's migration files, `(file name, SQL)`, embedded by build.rs
+// from migrations/<backend>/ in file-name order. Read here rather than by
+// `sqlx::migrate!`, whose proc macro compiles a second copy of sqlx's
+// drivers for the build host; the versions, descriptions and checksums are
+// the ones it gives, so databases it migrated carry on.
+static SQLITE_MIGRATIONS: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/sqlite_migrations.rs"));
+static POSTGRES_MIGRATIONS: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/postgres_migrations.rs"));
+
+/// Embedded migration files, read the way sqlx reads a migrations folder:
+/// `<version>_<description>.sql`, the SQL's checksum recorded when it runs.
+#[derive(Debug)]
+struct Embedded(&'static [(&'static str, &'static str)]);
+
+impl<'s> MigrationSource<'s> for Embedded {
+    #[allow(clippy::type_complexity)]
+    fn resolve(
+        self,
+    ) -> std::pin::Pin<
+        Box<
+            dyn std::future::Future<Output = Result<Vec<Migration>, sqlx::error::BoxDynError>>
+                + Send
+                + 's,
+        >,
+    > {
+        Box::pin(async move { self.migrations().map_err(Into::into) })
+    }
+}
+
+impl Embedded {
+    fn migrations(&self) -> Result<Vec<Migration>, String> {
+        self.0
+            .iter()
+            .map(|&(file, sql)| {
+                let (version, rest) = file
+                    .split_once('_')
+                    .filter(|(_, rest)| rest.ends_with(".sql"))
+                    .ok_or_else(|| {
+                        format!("migration {file}: expected <version>_<description>.sql")
+                    })?;
+                let version = version.parse().map_err(|_| {
+                    format!("migration {file}: the version before `_` is not a number")
+                })?;
+                let kind = MigrationType::from_filename(rest);
+                let description = rest.trim_end_matches(kind.suffix()).replace('_', " ");
+                Ok(Migration::new(
+                    version,
+                    Cow::Owned(description),
+                    kind,
+                    Cow::Borrowed(sql),
+                    sql.starts_with("-- no-transaction"),
+                ))
+            })
+            .collect()
+    }
+}
+
+/// Implements `sqlx::FromRow` for a struct read by column name: each field
+/// in the braces from the column of its name, each `flatten` field from
+/// the same row by its own `FromRow`. Written out rather than derived, as
+/// the derive's proc macro would compile a second copy of sqlx's drivers
+/// for the build host; the struct literal it expands to names every field,
+/// so a field missing here, or one too many, does not compile.
+macro_rules! from_row {
+    ($row:ty { $($column:ident),* $(,)? } $(flatten { $($nested:ident),* $(,)? })?) => {
+        impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for $row {
+            fn from_row(row: &'r sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
+                use sqlx::Row as _;
+                Ok(Self {
+                    $($column: row.try_get(stringify!($column))?,)*
+                    $($($nested: sqlx::FromRow::from_row(row)?,)*)?
+                })
+            }
+        }
+    };
+}
+pub(crate) use from_row;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -165,11 +242,14 @@ impl Db {
     }
 
     async fn migrate(&self) -> Result<(), DbError> {
-        let migrator = match self.backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        let files = match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS,
+            Backend::Postgres => POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.pool).await?;
+        Migrator::new(Embedded(files))
+            .await?
+            .run(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -332,4 +412,57 @@ async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
         conn.execute(pragma).await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded migrations must be exactly what sqlx reads from the
+    /// folders (it did so through `migrate!` before): the same versions,
+    /// descriptions, kinds and checksums, or a database it migrated would
+    /// refuse to start.
+    #[tokio::test]
+    async fn the_embedded_migrations_are_the_folders_as_sqlx_reads_them() {
+        for (backend, files) in [
+            ("sqlite", SQLITE_MIGRATIONS),
+            ("postgres", POSTGRES_MIGRATIONS),
+        ] {
+            let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../migrations")
+                .join(backend);
+            let from_folder = Migrator::new(folder.as_path()).await.unwrap();
+            let embedded = Migrator::new(Embedded(files)).await.unwrap();
+            let summary = |m: &Migrator| {
+                m.iter()
+                    .map(|m| {
+                        (
+                            m.version,
+                            m.description.to_string(),
+                            m.migration_type,
+                            m.checksum.to_vec(),
+                            m.no_tx,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(summary(&embedded), summary(&from_folder), "{backend}");
+            assert!(embedded.iter().next().is_some(), "{backend}: no migrations");
+        }
+    }
+
+    #[test]
+    fn a_misnamed_migration_file_is_named_in_the_error() {
+        let e = Embedded(&[("init.sql", "SELECT 1")])
+            .migrations()
+            .unwrap_err();
+        assert!(e.contains("init.sql"), "{e}");
+        let e = Embedded(&[("v1_init.sql", "SELECT 1")])
+            .migrations()
+            .unwrap_err();
+        assert!(
+            e.contains("v1_init.sql") && e.contains("not a number"),
+            "{e}"
+        );
+    }
 }

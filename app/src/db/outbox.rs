@@ -44,7 +44,7 @@ pub async fn queue(db: &Db, mail: &Mail) -> Result<(), DbError> {
 }
 
 /// A message taken for sending (a row, read by column name).
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outgoing {
     pub id: String,
     pub recipient: String,
@@ -54,6 +54,14 @@ pub struct Outgoing {
     /// Tries before this one.
     pub attempts: i64,
 }
+super::from_row!(Outgoing {
+    id,
+    recipient,
+    subject,
+    body,
+    calendar,
+    attempts
+});
 
 /// Takes up to `limit` messages that are due, leased to `holder` until
 /// `lease_until`. A message another holder leased, and whose lease has not

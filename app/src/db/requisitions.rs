@@ -51,7 +51,6 @@ pub async fn create_draft(
 }
 
 /// A requisition as `get` selects it, read by column name.
-#[derive(sqlx::FromRow)]
 struct Row {
     id: String,
     status: String,
@@ -67,6 +66,21 @@ struct Row {
     closed_at: Option<String>,
     calibration_required_at: Option<String>,
 }
+super::from_row!(Row {
+    id,
+    status,
+    title,
+    outcome_json,
+    jd_markdown,
+    rubric_version,
+    created_at,
+    owner_id,
+    plan_json,
+    opened_at,
+    plan_version,
+    closed_at,
+    calibration_required_at
+});
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
     let row: Option<Row> = sqlx::query_as(
@@ -269,6 +283,14 @@ where
     .await?;
     Ok(n > 0)
 }
+
+super::from_row!(RequisitionSummary {
+    id,
+    title,
+    status,
+    candidates,
+    created_at
+});
 
 /// The requisitions this person runs (admins: all), newest first.
 pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<RequisitionSummary>, DbError> {

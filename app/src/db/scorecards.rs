@@ -64,7 +64,7 @@ fn columns(body: &str) -> String {
 }
 
 /// A card as `columns` selects it, read by column name.
-#[derive(sqlx::FromRow, serde::Deserialize)]
+#[derive(serde::Deserialize)]
 struct Row {
     id: String,
     requisition_id: String,
@@ -78,6 +78,19 @@ struct Row {
     submitted_at: Option<String>,
     updated_at: String,
 }
+super::from_row!(Row {
+    id,
+    requisition_id,
+    candidate_id,
+    interviewer_id,
+    round_id,
+    rubric_version,
+    version,
+    state,
+    body_json,
+    submitted_at,
+    updated_at
+});
 
 fn from_row(row: Row) -> Result<Scorecard, DbError> {
     from_row_with(row, decode_json)

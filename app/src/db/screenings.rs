@@ -12,7 +12,6 @@ const COLUMNS: &str =
     "s.ratings_json, s.notes, s.decision, s.reason, s.screened_by, s.updated_at, s.decided_at";
 
 /// A screening as `COLUMNS` selects it, read by column name.
-#[derive(sqlx::FromRow)]
 struct Row {
     ratings_json: String,
     notes: String,
@@ -22,6 +21,15 @@ struct Row {
     updated_at: String,
     decided_at: Option<String>,
 }
+super::from_row!(Row {
+    ratings_json,
+    notes,
+    decision,
+    reason,
+    screened_by,
+    updated_at,
+    decided_at
+});
 
 fn from_row(
     Row {
@@ -123,12 +131,11 @@ pub async fn decide(
 }
 
 /// A screening row with its candidate's id.
-#[derive(sqlx::FromRow)]
 struct KeyedRow {
     candidate_id: String,
-    #[sqlx(flatten)]
     screening: Row,
 }
+super::from_row!(KeyedRow { candidate_id } flatten { screening });
 
 /// Every screen of a requisition's candidates, by candidate id, for the
 /// candidate list (one query instead of one per candidate).

@@ -65,7 +65,6 @@ pub async fn active_by_email(db: &Db, email: &Email) -> Result<Option<CurrentUse
 
 /// A person as selected (`id, email, role, display_name, time_zone`),
 /// read by column name.
-#[derive(sqlx::FromRow)]
 pub(crate) struct PersonRow {
     id: String,
     email: String,
@@ -73,14 +72,20 @@ pub(crate) struct PersonRow {
     display_name: String,
     time_zone: String,
 }
+super::from_row!(PersonRow {
+    id,
+    email,
+    role,
+    display_name,
+    time_zone
+});
 
 /// A person and their password hash, as sign-in reads them.
-#[derive(sqlx::FromRow)]
 struct CredentialsRow {
-    #[sqlx(flatten)]
     person: PersonRow,
     password_hash: String,
 }
+super::from_row!(CredentialsRow { password_hash } flatten { person });
 
 /// A person read back; a role the code no longer knows is left out.
 pub(crate) fn person(row: PersonRow) -> Option<CurrentUser> {
@@ -128,13 +133,12 @@ pub struct Account {
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Account>, DbError> {
-    #[derive(sqlx::FromRow)]
     struct AccountRow {
-        #[sqlx(flatten)]
         person: PersonRow,
         active: i64,
         created_at: String,
     }
+    super::from_row!(AccountRow { active, created_at } flatten { person });
     let rows: Vec<AccountRow> = sqlx::query_as(
         "SELECT id, email, role, display_name, time_zone, active, created_at FROM users ORDER BY email",
     )

@@ -117,10 +117,11 @@ impl Requisition {
     }
 }
 
-// On the server, also the row the list query reads by column name.
+// On the server, also the row the list query reads by column name
+// (`db::requisitions`).
 /// One line of the requisition list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow, utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RequisitionSummary {
     pub id: String,
     pub title: String,
