@@ -570,11 +570,25 @@ async fn moved_handed_over_and_cancelled_interviews_reach_the_calendars() {
             &app,
             rita,
             "reschedule-interview",
-            &[("id", &id), ("starts_at", "2020-01-01T09:30")],
+            &[
+                ("id", &id),
+                ("starts_at", "2020-01-01T09:30"),
+                ("duration_minutes", "900"),
+            ],
         )
         .await;
         assert_eq!(status, 422, "{body}");
         assert!(body.contains("in the past"), "{body}");
+        assert!(body.contains("900 minutes is not a length"), "both problems at once: {body}");
+        let unmoved = app::db::assignments::get(&app.db, &id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (unmoved.starts_at.as_str(), unmoved.sequence),
+            ("2027-03-04T09:30:00.000Z", 1),
+            "a refused move changes nothing"
+        );
 
         let (status, body) = call_fn(
             &app,
