@@ -38,7 +38,12 @@ pub async fn reschedule(
     duration_minutes: &str,
     time: TimeInput,
 ) -> Result<Assignment, Refusal> {
-    let (assignment, requisition) = to_change(db, user, id).await?;
+    let ToChange {
+        assignment,
+        requisition,
+        round,
+        url,
+    } = to_change(db, user, mail_settings, id).await?;
     let starts = parse_start(starts_at, time, Utc::now());
     let minutes = parse_minutes(duration_minutes);
     let (starts, minutes) = match (starts, minutes) {
@@ -60,12 +65,10 @@ pub async fn reschedule(
         }
     };
     let stored = crate::db::stamp(starts);
-    let round = round_name(db, &requisition, &assignment).await?;
     let zone = zone_or_utc(&assignment.interviewer_time_zone);
     let was = start_of(&assignment)
         .map(|t| mail::when(t, assignment.minutes, zone))
         .unwrap_or_default();
-    let url = mail_settings.link(&format!("/interviews/{}", assignment.id));
     let changed = assignments::reschedule(db, &assignment.id, &stored, minutes, |sequence| {
         let calendar = interview_invite(&InviteParts {
             minutes,
@@ -111,10 +114,13 @@ pub async fn cancel(
     mail_settings: &MailSettings,
     id: &str,
 ) -> Result<Assignment, Refusal> {
-    let (assignment, requisition) = to_change(db, user, id).await?;
-    let round = round_name(db, &requisition, &assignment).await?;
+    let ToChange {
+        assignment,
+        requisition,
+        round,
+        url,
+    } = to_change(db, user, mail_settings, id).await?;
     let starts = start_of(&assignment).ok_or(AppError::Internal)?;
-    let url = mail_settings.link(&format!("/interviews/{}", assignment.id));
     let changed = assignments::cancel(db, &assignment.id, |sequence| {
         cancellation(
             &assignment,
@@ -155,7 +161,12 @@ pub async fn replace(
         field: "interviewer_email",
         message,
     };
-    let (assignment, requisition) = to_change(db, user, id).await?;
+    let ToChange {
+        assignment,
+        requisition,
+        round,
+        url,
+    } = to_change(db, user, mail_settings, id).await?;
     let person = panelist(db, &requisition, interviewer_email)
         .await?
         .map_err(refuse)?;
@@ -172,9 +183,7 @@ pub async fn replace(
             person.email
         )));
     }
-    let round = round_name(db, &requisition, &assignment).await?;
     let starts = start_of(&assignment).ok_or(AppError::Internal)?;
-    let url = mail_settings.link(&format!("/interviews/{}", assignment.id));
     let changed = assignments::replace(db, &assignment.id, &person.id, |sequence| {
         let calendar = interview_invite(&InviteParts {
             attendee: &person.email,
@@ -232,12 +241,23 @@ pub async fn replace(
     settle(db, user, changed, assignment, &detail).await
 }
 
+/// An interview to change, with what the messages about a change name.
+struct ToChange {
+    assignment: Assignment,
+    requisition: Requisition,
+    /// The round's name in the requisition's kit.
+    round: String,
+    /// The interview's page, absolute.
+    url: String,
+}
+
 /// The interview, for someone who runs its requisition while it is open.
 async fn to_change(
     db: &crate::db::Db,
     user: &CurrentUser,
+    mail_settings: &MailSettings,
     id: &str,
-) -> Result<(Assignment, Requisition), AppError> {
+) -> Result<ToChange, AppError> {
     let (assignment, requisition, runs) = assignment_for(db, user, id).await?;
     if !runs {
         return Err(AppError::Forbidden(
@@ -249,7 +269,13 @@ async fn to_change(
             "This requisition is closed; reopen it to change its interviews.".into(),
         ));
     }
-    Ok((assignment, requisition))
+    let kit = crate::service::kits::frozen_kit(db, &requisition).await?;
+    Ok(ToChange {
+        round: kit.round_name(&assignment.round).to_string(),
+        url: mail_settings.link(&format!("/interviews/{}", assignment.id)),
+        assignment,
+        requisition,
+    })
 }
 
 /// Notes a change that was made in the audit log (as `detail`), or says
@@ -289,15 +315,6 @@ async fn settle(
             Err(AppError::NotFound("This interview is no longer on the panel.".into()).into())
         }
     }
-}
-
-async fn round_name(
-    db: &crate::db::Db,
-    requisition: &Requisition,
-    assignment: &Assignment,
-) -> Result<String, AppError> {
-    let kit = crate::service::kits::frozen_kit(db, requisition).await?;
-    Ok(kit.round_name(&assignment.round).to_string())
 }
 
 fn start_of(assignment: &Assignment) -> Option<DateTime<Utc>> {
