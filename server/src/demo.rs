@@ -298,7 +298,7 @@ pub async fn load(db: &Db, library: &Library) -> Result<Demo, String> {
             .iter()
             .map(|(e, _, r, _)| (e.to_string(), *r))
             .collect(),
-        requisition: requisition.id,
+        requisition: requisition.id.into(),
     })
 }
 
@@ -370,7 +370,7 @@ async fn account(
         .await
         .map_err(fail)?;
     Ok(CurrentUser {
-        id,
+        id: id.into(),
         email: email.as_str().to_string(),
         name: name.to_string(),
         role,

@@ -526,12 +526,12 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
         let url = app.url(&format!("/candidates/{id}"));
         async move { client.get(url).send().await.unwrap().text().await.unwrap() }
     };
-    let first_page = page(first.id.clone()).await;
+    let first_page = page(first.id.to_string()).await;
     assert!(first_page.contains("Applied again"), "{first_page}");
     for repeat in &repeats {
         assert!(first_page.contains(&format!("/candidates/{}", repeat.id)));
     }
-    let repeat_page = page(repeats[0].id.clone()).await;
+    let repeat_page = page(repeats[0].id.to_string()).await;
     assert!(repeat_page.contains("Applied before"), "{repeat_page}");
     assert!(repeat_page.contains(&format!("/candidates/{}", first.id)));
     let (_, list) = app

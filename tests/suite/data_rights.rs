@@ -123,7 +123,7 @@ async fn a_candidate_is_erased_on_request_and_the_ratings_stay(app: TestApp) {
         before,
         "nothing erased without the word"
     );
-    for id in [&ada, &applicant.id] {
+    for id in [&ada, applicant.id.as_str()] {
         let (status, body) = call_fn(
             &app,
             &p.recruiter,

@@ -110,7 +110,7 @@ async fn the_sqlite_candidates_rebuild_keeps_every_row_and_reference() {
     let by_token = app::db::candidates::by_token(&db, "r1", "tok1")
         .await
         .unwrap();
-    assert_eq!(by_token.map(|c| c.id), Some("c1".to_string()));
+    assert_eq!(by_token.map(|c| c.id.to_string()).as_deref(), Some("c1"));
     let files: Vec<(String,)> =
         sqlx::query_as("SELECT id FROM candidate_files WHERE candidate_id = 'c1'")
             .fetch_all(&db.pool)

@@ -130,6 +130,7 @@ async fn user_id(app: &TestApp, email: &str) -> String {
         .expect("an account")
         .0
         .id
+        .to_string()
 }
 
 /// Puts someone on a round of a candidate's panel, as scheduling would.

@@ -92,7 +92,7 @@ pub async fn assign_interviewer(
     let candidate = crate::access::candidate_to_run(&db, &user, &candidate_id).await?;
     let requisition = crate::access::requisition(&db, &user, &candidate.requisition_id).await?;
     let request = AssignRequest {
-        candidate_id: candidate.id.clone(),
+        candidate_id: candidate.id.to_string(),
         round,
         interviewer_email,
         starts_at,

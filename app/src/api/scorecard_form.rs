@@ -241,7 +241,7 @@ pub async fn actor_brief(id: String) -> Result<ActorBriefView, AppError> {
     let s = &kit.simulation;
     Ok(ActorBriefView {
         round_name: kit.round_name(&assignment.round).to_string(),
-        assignment_id: assignment.id,
+        assignment_id: assignment.id.into(),
         candidate_name: assignment.candidate_name,
         title: s.title.clone(),
         scenario: s.scenario.clone(),

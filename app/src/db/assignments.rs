@@ -101,12 +101,12 @@ fn from_row(
     }: Row,
 ) -> Assignment {
     Assignment {
-        id,
-        requisition_id,
-        candidate_id,
+        id: id.into(),
+        requisition_id: requisition_id.into(),
+        candidate_id: candidate_id.into(),
         candidate_name,
         round,
-        interviewer_id,
+        interviewer_id: interviewer_id.into(),
         interviewer_email,
         interviewer_name,
         interviewer_time_zone,

@@ -69,15 +69,15 @@ fn from_row(row: Row) -> Result<Candidate, DbError> {
         stage: stage.parse::<Stage>().map_err(|_| bad("stage", &stage))?,
         links: decode_json(&links)?,
         knockouts: decode_json(&knockouts)?,
-        id,
-        requisition_id,
+        id: id.into(),
+        requisition_id: requisition_id.into(),
         name,
         email,
         phone,
         stage_reason,
         submitted_at,
         created_at,
-        repeat_of,
+        repeat_of: repeat_of.map(Into::into),
     })
 }
 

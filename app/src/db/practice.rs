@@ -2,6 +2,7 @@
 
 use super::{new_id, now, Db, DbError};
 use crate::domain::calibration::{SampleRef, Score};
+use crate::domain::keys::UserId;
 use crate::domain::scoring::Rating;
 use std::collections::BTreeMap;
 
@@ -69,7 +70,7 @@ pub async fn get(db: &Db, user_id: &str, id: &str) -> Result<Option<Practice>, D
 }
 
 /// Every practice rating of these people, oldest first.
-pub async fn of_users(db: &Db, user_ids: &[String]) -> Result<Vec<Practice>, DbError> {
+pub async fn of_users(db: &Db, user_ids: &[UserId]) -> Result<Vec<Practice>, DbError> {
     if user_ids.is_empty() {
         return Ok(Vec::new());
     }

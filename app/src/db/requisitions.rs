@@ -113,14 +113,14 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
         None => None,
     };
     Ok(Some(Requisition {
-        id,
+        id: id.into(),
         status,
         title,
         outcome: decode_json(&outcome)?,
         jd_markdown,
         jd_html: String::new(),
         rubric_version,
-        owner_id,
+        owner_id: owner_id.map(Into::into),
         plan,
         plan_version,
         created_at,

@@ -90,7 +90,7 @@ super::from_row!(CredentialsRow { password_hash } flatten { person });
 /// A person read back; a role the code no longer knows is left out.
 pub(crate) fn person(row: PersonRow) -> Option<CurrentUser> {
     row.role.parse().ok().map(|role| CurrentUser {
-        id: row.id,
+        id: row.id.into(),
         email: row.email,
         name: row.display_name,
         role,
@@ -148,7 +148,7 @@ pub async fn list(db: &Db) -> Result<Vec<Account>, DbError> {
         .into_iter()
         .filter_map(|row| {
             person(row.person).map(|user| Account {
-                id: user.id,
+                id: user.id.into(),
                 email: user.email,
                 name: user.name,
                 role: user.role,

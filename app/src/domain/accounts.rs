@@ -193,7 +193,7 @@ pub fn landing(role: Role, next: &str) -> &str {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CurrentUser {
-    pub id: String,
+    pub id: super::keys::UserId,
     #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub email: String,
     /// The name they go by; empty when none was given.

@@ -16,6 +16,7 @@ pub mod exact;
 pub mod ics;
 pub mod ids;
 pub mod jd;
+pub mod keys;
 pub mod kit;
 pub mod kit_item;
 #[cfg(feature = "ssr")]

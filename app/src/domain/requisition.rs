@@ -4,6 +4,7 @@
 use super::application::KnockoutAnswer;
 use super::candidate::{Source, Stage};
 use super::jd::Outcome;
+use super::keys::{AssignmentId, CandidateId, RequisitionId, UserId};
 use super::plan::InterviewPlan;
 use super::scoring::Rating;
 use serde::{Deserialize, Serialize};
@@ -66,7 +67,7 @@ pub enum RequisitionStatus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Requisition {
-    pub id: String,
+    pub id: RequisitionId,
     #[cfg_attr(feature = "ssr", schema(value_type = RequisitionStatus))]
     pub status: String,
     /// The JD's title.
@@ -80,7 +81,7 @@ pub struct Requisition {
     pub rubric_version: String,
     /// The id of the account that saved it.
     #[cfg_attr(feature = "ssr", schema(required = true))]
-    pub owner_id: Option<String>,
+    pub owner_id: Option<UserId>,
     /// Which kit items are asked in which round; `null` while a draft.
     #[cfg_attr(feature = "ssr", schema(required = true))]
     pub plan: Option<InterviewPlan>,
@@ -123,7 +124,7 @@ impl Requisition {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RequisitionSummary {
-    pub id: String,
+    pub id: RequisitionId,
     pub title: String,
     #[cfg_attr(feature = "ssr", schema(value_type = RequisitionStatus))]
     pub status: String,
@@ -137,8 +138,8 @@ pub struct RequisitionSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Candidate {
-    pub id: String,
-    pub requisition_id: String,
+    pub id: CandidateId,
+    pub requisition_id: RequisitionId,
     pub name: String,
     /// Lower-case.
     #[cfg_attr(feature = "ssr", schema(format = Email))]
@@ -165,7 +166,7 @@ pub struct Candidate {
     /// email that already had an application for the job: the id of that
     /// first application. `null` otherwise.
     #[cfg_attr(feature = "ssr", schema(required = true))]
-    pub repeat_of: Option<String>,
+    pub repeat_of: Option<CandidateId>,
 }
 
 /// A resume or video answer a candidate uploaded.
@@ -203,13 +204,13 @@ pub struct Screening {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Assignment {
-    pub id: String,
-    pub requisition_id: String,
-    pub candidate_id: String,
+    pub id: AssignmentId,
+    pub requisition_id: RequisitionId,
+    pub candidate_id: CandidateId,
     pub candidate_name: String,
     /// A kit round id.
     pub round: String,
-    pub interviewer_id: String,
+    pub interviewer_id: UserId,
     #[cfg_attr(feature = "ssr", schema(format = Email))]
     pub interviewer_email: String,
     /// The interviewer's name, or their email without one.

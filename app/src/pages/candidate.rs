@@ -137,7 +137,7 @@ fn CandidateBody(
     let c = v.candidate.clone();
     view! {
         <Title text=crate::escape::page_title(format!("{} · Candidate", c.name))/>
-        <article class="page candidate" data-candidate=c.id.clone() data-stage=c.stage.id() data-access=if v.runs { "runs" } else { "interviews" }>
+        <article class="page candidate" data-candidate=c.id.to_string() data-stage=c.stage.id() data-access=if v.runs { "runs" } else { "interviews" }>
             {if v.runs {
                 view! { <p class="eyebrow">"Candidate · "<a href=format!("/requisitions/{}/candidates", v.requisition_id)>{v.requisition_title.clone()}</a></p> }.into_any()
             } else {
@@ -150,9 +150,9 @@ fn CandidateBody(
             {done.map(|m| view! { <p class="notice-ok" role="status">{m}</p> })}
             {v.runs.then(|| view! { <Contact c=c.clone() others=v.other_applications.clone() times=v.times.clone()/> })}
             <Application c=c.clone() files=v.files.clone()/>
-            {v.screen.clone().map(|s| view! { <Screen candidate_id=c.id.clone() s times=v.times.clone() screen/> })}
-            <Panel candidate_id=c.id.clone() candidate_name=c.name.clone() panel=v.panel.clone() runs=v.runs assign moves/>
-            {v.runs.then(|| view! { <EraseCandidate id=c.id.clone()/> })}
+            {v.screen.clone().map(|s| view! { <Screen candidate_id=c.id.to_string() s times=v.times.clone() screen/> })}
+            <Panel candidate_id=c.id.to_string() candidate_name=c.name.clone() panel=v.panel.clone() runs=v.runs assign moves/>
+            {v.runs.then(|| view! { <EraseCandidate id=c.id.to_string()/> })}
         </article>
     }
     .into_any()

@@ -77,13 +77,13 @@ fn RequisitionView(
     let o = d.outcome.clone();
     let kit = format!("/kits/{}/{}", o.sub_role, o.level);
     let cadences: Vec<&str> = o.cadences.iter().map(|c| c.label()).collect();
-    let id = d.id.clone();
-    let open_id = d.id.clone();
-    let plan_id = d.id.clone();
-    let members_id = d.id.clone();
+    let id = d.id.to_string();
+    let open_id = d.id.to_string();
+    let plan_id = d.id.to_string();
+    let members_id = d.id.to_string();
     view! {
         <Title text=crate::escape::page_title(format!("{} · Requisition", d.title))/>
-        <article class="page requisition" data-requisition=d.id.clone() data-status=d.status.clone()>
+        <article class="page requisition" data-requisition=d.id.to_string() data-status=d.status.clone()>
             <p class="eyebrow">"Requisition · "<span class="status">{d.status.clone()}</span></p>
             <h1>{d.title.clone()}</h1>
             <dl class="facts wide">
@@ -104,7 +104,7 @@ fn RequisitionView(
                         <p><a class="button" href=format!("/requisitions/{id}/candidates")>{format!("Candidates ({})", v.candidates)}</a>
                            " "<a class="button board-link" href=format!("/requisitions/{id}/board")>"Panel board"</a></p>
                         <ActionForm action=actions.close attr:class="close-requisition">
-                            <input type="hidden" name="id" value=id.clone()/>
+                            <input type="hidden" name="id" value=id.to_string()/>
                             <p class="muted">"Hired, or the job is withdrawn? Closing stops new applications and interviews; candidates, scorecards and the board stay readable, and you can reopen it."</p>
                             <button type="submit" class="close-button">"Close the requisition"</button>
                         </ActionForm>
@@ -122,7 +122,7 @@ fn RequisitionView(
                         <p><a class="button" href=format!("/requisitions/{id}/candidates")>{format!("Candidates ({})", v.candidates)}</a>
                            " "<a class="button board-link" href=format!("/requisitions/{id}/board")>"Panel board"</a></p>
                         <ActionForm action=actions.reopen>
-                            <input type="hidden" name="id" value=id.clone()/>
+                            <input type="hidden" name="id" value=id.to_string()/>
                             <button type="submit" class="reopen-button">"Reopen the requisition"</button>
                         </ActionForm>
                         {move || actions.reopen.value().get().and_then(Result::err).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
@@ -142,8 +142,8 @@ fn RequisitionView(
                 }.into_any()
             }}
             {v.plan.clone().map(|plan| view! { <PlanEditor id=plan_id plan locked=v.plan_locked edit/> })}
-            <Members id=members_id owner=d.owner_id.clone() members=v.members.clone() member remove=actions.remove/>
-            <CalibrationRule id=d.id.clone() required=d.calibration_required action=actions.calibration/>
+            <Members id=members_id owner=d.owner_id.clone().map(Into::into) members=v.members.clone() member remove=actions.remove/>
+            <CalibrationRule id=d.id.to_string() required=d.calibration_required action=actions.calibration/>
             <details class="jd-details">
                 <summary>"The job description"</summary>
                 <div class="jd-rendered" inner_html=d.jd_html.clone()></div>
@@ -210,7 +210,7 @@ fn Members(
                                 view! {
                                     <ActionForm action=remove attr:class="inline">
                                         <input type="hidden" name="id" value=requisition/>
-                                        <input type="hidden" name="user_id" value=m.id.clone()/>
+                                        <input type="hidden" name="user_id" value=m.id.to_string()/>
                                         " "<button type="submit" class="link-button remove-member">"Remove"</button>
                                     </ActionForm>
                                 }.into_any()

@@ -26,7 +26,7 @@ pub fn RequisitionsPage() -> impl IntoView {
                                 <thead><tr><th>"Title"</th><th>"Status"</th><th>"Candidates"</th><th>"Created"</th></tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| view! {
-                                        <tr data-requisition=r.id.clone()>
+                                        <tr data-requisition=r.id.to_string()>
                                             <td><a href=format!("/requisitions/{}", r.id)>{r.title.clone()}</a></td>
                                             <td><span class=format!("status status-{}", r.status)>{r.status.clone()}</span></td>
                                             <td>{r.candidates}</td>

@@ -16,7 +16,7 @@ pub async fn job_page(db: &crate::db::Db, id: &str) -> Result<ApplyPageView, App
     let kit = crate::service::kits::frozen_kit(db, &requisition).await?;
     Ok(ApplyPageView {
         jd_html: crate::markdown::to_safe_html(&requisition.jd_markdown),
-        requisition_id: requisition.id,
+        requisition_id: requisition.id.into(),
         title: requisition.title,
         knockouts: kit
             .application
@@ -223,7 +223,7 @@ pub async fn application_view(
         ApplicationState::Submitted
     };
     Ok(ApplicationView {
-        requisition_id: requisition.id.clone(),
+        requisition_id: requisition.id.to_string(),
         token: token.to_string(),
         title: requisition.title.clone(),
         name: candidate.name.clone(),

@@ -18,6 +18,7 @@ use crate::domain::board::{
     self, Board, BoardInput, CandidateInfo, Decision, Outcome, RatingRecord, Slot,
 };
 use crate::domain::jd::FieldError;
+use crate::domain::keys::UserId;
 use crate::domain::plan::PlanItem;
 use crate::domain::scorecard::{item_key, parse_item_key, ticked, CardStatus, ScorecardState};
 use crate::error::AppError;
@@ -90,7 +91,7 @@ pub async fn load_scoped(
         .into_iter()
         .filter(|c| reach == BoardReach::Runs || interviews.contains(c.id.as_str()))
         .map(|c| CandidateInfo {
-            id: c.id,
+            id: c.id.into(),
             name: c.name,
             stage: c.stage,
         })
@@ -114,10 +115,10 @@ pub async fn load_scoped(
         .iter()
         .filter(|a| shown.contains(a.candidate_id.as_str()))
     {
-        let card = cards.remove(&a.id);
+        let card = cards.remove(a.id.as_str());
         let state = CardStatus::of(card.as_ref());
         if a.interviewer_id == user.id && state != CardStatus::Submitted {
-            hidden.insert(a.candidate_id.clone());
+            hidden.insert(a.candidate_id.to_string());
         }
         let round_name = kit.round_name(&a.round).to_string();
         let mut submitted = card.filter(|c| c.state == ScorecardState::Submitted);
@@ -126,7 +127,13 @@ pub async fn load_scoped(
             // counts them by candidate, item and interviewer, so only
             // those are copied for it, 36,000 times on a large board.
             let page = scope == Scope::Page;
-            let kept = |text: &String| if page { String::new() } else { text.clone() };
+            let kept = |text: &str| {
+                if page {
+                    String::new()
+                } else {
+                    text.to_string()
+                }
+            };
             for (key, score) in std::mem::take(&mut card.body.items) {
                 let Some(rating) = score.rating else {
                     continue;
@@ -151,9 +158,9 @@ pub async fn load_scoped(
                     items.push(item);
                 }
                 ratings.push(RatingRecord {
-                    slot_id: kept(&a.id),
-                    candidate_id: a.candidate_id.clone(),
-                    interviewer_id: a.interviewer_id.clone(),
+                    slot_id: kept(a.id.as_str()),
+                    candidate_id: a.candidate_id.to_string(),
+                    interviewer_id: a.interviewer_id.to_string(),
                     interviewer_email: a.interviewer_email.clone(),
                     round: kept(&a.round),
                     round_name: kept(&round_name),
@@ -162,14 +169,14 @@ pub async fn load_scoped(
                     positive,
                     negative,
                     notes: score.notes,
-                    submitted_at: card.submitted_at.as_ref().map(kept).unwrap_or_default(),
+                    submitted_at: card.submitted_at.as_deref().map(kept).unwrap_or_default(),
                 });
             }
         }
         slots.push(Slot {
-            id: a.id.clone(),
-            candidate_id: a.candidate_id.clone(),
-            interviewer_id: a.interviewer_id.clone(),
+            id: a.id.to_string(),
+            candidate_id: a.candidate_id.to_string(),
+            interviewer_id: a.interviewer_id.to_string(),
             interviewer_email: a.interviewer_email.clone(),
             round: a.round.clone(),
             round_name,
@@ -191,7 +198,7 @@ pub async fn load_scoped(
         .filter(|d| shown.contains(d.candidate_id.as_str()))
         .collect();
     let mut board = board::build(BoardInput {
-        requisition_id: requisition.id.clone(),
+        requisition_id: requisition.id.to_string(),
         title: requisition.title.clone(),
         columns,
         items,
@@ -216,17 +223,17 @@ pub async fn load_scoped(
         board.updated = crate::domain::zone::clock(&board.generated_at, user.zone());
     }
     if scope == Scope::Page && reach == BoardReach::Runs {
-        let mut people: Vec<(String, String)> = panel
+        let mut people: Vec<(UserId, String)> = panel
             .iter()
             .map(|a| (a.interviewer_id.clone(), a.interviewer_email.clone()))
             .collect();
         people.sort();
         people.dedup();
-        let ids: Vec<String> = people.iter().map(|(id, _)| id.clone()).collect();
+        let ids: Vec<UserId> = people.iter().map(|(id, _)| id.clone()).collect();
         let mut scores = crate::service::calibration::panel_scores(db, &ids).await?;
         board.practice = people
             .into_iter()
-            .map(|(id, email)| (email, scores.remove(&id).unwrap_or_default()))
+            .map(|(id, email)| (email, scores.remove(id.as_str()).unwrap_or_default()))
             .collect();
     }
     if scope == Scope::Page {
@@ -278,7 +285,7 @@ pub async fn candidate_board(
         .collect();
     Ok(CandidateBoard {
         board,
-        candidate_id: candidate.id,
+        candidate_id: candidate.id.into(),
         notes_html,
         takeaways_html,
         may_decide: access == crate::access::CandidateAccess::Runs,

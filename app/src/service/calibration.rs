@@ -71,7 +71,7 @@ pub async fn calibration_refusal(
     }
     let score = panel_scores(db, std::slice::from_ref(&person.id))
         .await?
-        .remove(&person.id)
+        .remove(person.id.as_str())
         .unwrap_or_default();
     Ok((!score.passes()).then(|| {
         format!(
@@ -85,7 +85,7 @@ pub async fn calibration_refusal(
 /// Each person's calibration score, by user id (absent: nothing rated).
 pub async fn panel_scores(
     db: &crate::db::Db,
-    user_ids: &[String],
+    user_ids: &[crate::domain::keys::UserId],
 ) -> Result<std::collections::BTreeMap<String, Score>, AppError> {
     let practice = crate::db::practice::of_users(db, user_ids)
         .await
@@ -108,7 +108,7 @@ pub async fn calibration(
         .await
         .map_err(internal)?;
     let score = crate::db::practice::scores(&practice)
-        .remove(&user.id)
+        .remove(user.id.as_str())
         .unwrap_or_default();
     let rated: std::collections::HashSet<&str> =
         practice.iter().map(|p| p.sample.as_str()).collect();

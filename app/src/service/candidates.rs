@@ -27,9 +27,9 @@ pub async fn candidates_view(
         .into_iter()
         .map(|c| CandidateRow {
             screen: screens
-                .get(&c.id)
+                .get(c.id.as_str())
                 .map(|s| crate::domain::screening::screen_summary(&kit, &s.ratings)),
-            id: c.id,
+            id: c.id.into(),
             name: c.name,
             email: c.email,
             source: c.source,
@@ -49,7 +49,7 @@ pub async fn candidates_view(
         reader,
     );
     Ok(CandidatesView {
-        requisition_id: requisition.id.clone(),
+        requisition_id: requisition.id.to_string(),
         title: requisition.title.clone(),
         is_open: requisition.is_open(),
         candidates: rows,
@@ -190,7 +190,7 @@ pub async fn import(
             .await
             .map_err(|e| Refusal::App(internal(e)))?
             .into_iter()
-            .map(|c| (c.id.clone(), c))
+            .map(|c| (c.id.to_string(), c))
             .collect();
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
@@ -251,7 +251,7 @@ pub async fn other_applications(
         .filter(|c| c.id != candidate.id)
         .map(|c| OtherApplication {
             first: c.repeat_of.is_none(),
-            candidate_id: c.id,
+            candidate_id: c.id.into(),
             created_at: c.created_at,
             stage: c.stage,
         })
@@ -343,7 +343,7 @@ pub async fn get_candidate(
     Ok(CandidateView {
         candidate,
         runs,
-        requisition_id: requisition.id.clone(),
+        requisition_id: requisition.id.to_string(),
         requisition_title: requisition.title.clone(),
         files,
         screen,

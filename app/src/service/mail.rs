@@ -34,7 +34,7 @@ pub async fn queue_reminders(
         let Some(number) = reminder_number(starts_at, card.minutes, now) else {
             continue;
         };
-        if !jobs.contains_key(&card.requisition_id) {
+        if !jobs.contains_key(card.requisition_id.as_str()) {
             let job = match crate::db::requisitions::get(db, &card.requisition_id)
                 .await
                 .map_err(internal)?
@@ -45,9 +45,9 @@ pub async fn queue_reminders(
                 }
                 None => None,
             };
-            jobs.insert(card.requisition_id.clone(), job);
+            jobs.insert(card.requisition_id.to_string(), job);
         }
-        let Some(Some((title, kit))) = jobs.get(&card.requisition_id) else {
+        let Some(Some((title, kit))) = jobs.get(card.requisition_id.as_str()) else {
             continue;
         };
         overdue += 1;

@@ -261,7 +261,7 @@ pub async fn history(db: &Db, user: &CurrentUser, id: &str) -> Result<HistoryVie
         })
         .collect();
     Ok(HistoryView {
-        id: assignment.id,
+        id: assignment.id.into(),
         versions,
         times: Default::default(),
     })
@@ -459,7 +459,7 @@ async fn panel_cards(
         .await
         .map_err(internal)?
     {
-        let card = cards.remove(&a.id);
+        let card = cards.remove(a.id.as_str());
         let state = CardStatus::of(card.as_ref());
         if !runs && state != CardStatus::Submitted {
             continue;
@@ -479,7 +479,7 @@ async fn panel_cards(
             .map(|c| result(&c, kit, &round_items(&requisition, &c.round)));
         out.push(PanelCard {
             round_name: kit.round_name(&a.round).to_string(),
-            id: a.id,
+            id: a.id.into(),
             interviewer_email: a.interviewer_email,
             round: a.round,
             state,
@@ -487,7 +487,7 @@ async fn panel_cards(
         });
     }
     Ok(CandidateScorecards {
-        candidate_id: candidate.id.clone(),
+        candidate_id: candidate.id.to_string(),
         candidate_name: candidate.name.clone(),
         scorecards: out,
     })

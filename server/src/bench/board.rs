@@ -224,5 +224,5 @@ async fn fill(
                 .map_err(fail)?;
         }
     }
-    Ok((opened.admin, opened.requisition.id, ratings))
+    Ok((opened.admin, opened.requisition.id.into(), ratings))
 }

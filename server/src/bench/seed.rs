@@ -24,7 +24,7 @@ pub async fn open_requisition(db: &Db, library: &Library) -> Result<Opened, Stri
         .await
         .map_err(fail)?;
     let admin = CurrentUser {
-        id: admin_id,
+        id: admin_id.into(),
         email: admin_email.as_str().to_string(),
         name: String::new(),
         role: Role::Admin,

@@ -225,7 +225,7 @@ async fn open_application(
     let view = application_view(&state.db, &requisition, &candidate, token)
         .await
         .map_err(app_error_page)?;
-    Ok((view, candidate.id))
+    Ok((view, candidate.id.into()))
 }
 
 fn declared_length(request: &Request) -> Option<u64> {

@@ -180,7 +180,7 @@ impl TestApp {
     pub async fn user(&self, role: Role, email: &str) -> String {
         let email = Email::parse(email).expect("test email");
         if let Some((user, _)) = users::credentials(&self.db, &email).await.expect("lookup") {
-            return user.id;
+            return user.id.into();
         }
         users::create(&self.db, &email, "", role, test_password_hash())
             .await
