@@ -5,6 +5,7 @@
 
 use crate::db::{assignments, candidates, requisitions, Db, DbError};
 use crate::domain::accounts::{CurrentUser, Role};
+use crate::domain::keys::{CandidateId, RequisitionId};
 use crate::domain::requisition::{Candidate, Requisition};
 use crate::error::AppError;
 
@@ -22,7 +23,11 @@ fn not_on_requisition() -> AppError {
 
 /// A requisition this person runs (admin, or a recruiter or hiring manager
 /// on it).
-pub async fn requisition(db: &Db, user: &CurrentUser, id: &str) -> Result<Requisition, AppError> {
+pub async fn requisition(
+    db: &Db,
+    user: &CurrentUser,
+    id: &RequisitionId,
+) -> Result<Requisition, AppError> {
     let found = find_requisition(db, id).await?;
     if may_run(db, user, id).await? {
         Ok(found)
@@ -31,14 +36,18 @@ pub async fn requisition(db: &Db, user: &CurrentUser, id: &str) -> Result<Requis
     }
 }
 
-async fn find_requisition(db: &Db, id: &str) -> Result<Requisition, AppError> {
+async fn find_requisition(db: &Db, id: &RequisitionId) -> Result<Requisition, AppError> {
     requisitions::get(db, id)
         .await
         .map_err(internal)?
         .ok_or_else(|| AppError::NotFound("There is no requisition at this address.".into()))
 }
 
-async fn may_run(db: &Db, user: &CurrentUser, requisition_id: &str) -> Result<bool, AppError> {
+async fn may_run(
+    db: &Db,
+    user: &CurrentUser,
+    requisition_id: &RequisitionId,
+) -> Result<bool, AppError> {
     Ok(match user.role {
         Role::Admin => true,
         Role::Recruiter | Role::HiringManager => {
@@ -62,7 +71,7 @@ pub enum CandidateAccess {
 pub async fn candidate(
     db: &Db,
     user: &CurrentUser,
-    id: &str,
+    id: &CandidateId,
 ) -> Result<(Candidate, CandidateAccess), AppError> {
     let found = candidates::get(db, id)
         .await
@@ -86,7 +95,7 @@ pub async fn candidate(
 pub async fn candidate_to_run(
     db: &Db,
     user: &CurrentUser,
-    id: &str,
+    id: &CandidateId,
 ) -> Result<Candidate, AppError> {
     match candidate(db, user, id).await? {
         (c, CandidateAccess::Runs) => Ok(c),
@@ -110,7 +119,7 @@ pub enum BoardReach {
 pub async fn board(
     db: &Db,
     user: &CurrentUser,
-    id: &str,
+    id: &RequisitionId,
 ) -> Result<(Requisition, BoardReach), AppError> {
     let found = find_requisition(db, id).await?;
     if may_run(db, user, id).await? {

@@ -14,6 +14,7 @@ use app::domain::accounts::{CurrentUser, Email, Role};
 use app::domain::application::answer_knockouts;
 use app::domain::board::Outcome;
 use app::domain::candidate::{NewCandidate, Source, Stage};
+use app::domain::keys::CandidateId;
 use app::domain::plan::{ItemKind, PlanRound};
 use app::domain::requisition::Requisition;
 use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
@@ -370,7 +371,7 @@ async fn account(
         .await
         .map_err(fail)?;
     Ok(CurrentUser {
-        id: id.into(),
+        id,
         email: email.as_str().to_string(),
         name: name.to_string(),
         role,
@@ -447,7 +448,7 @@ fn recommendation(candidate: usize, who: &str) -> Recommendation {
 async fn card(
     db: &Db,
     requisition: &Requisition,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
     candidate: usize,
     who: &str,
     person: &CurrentUser,

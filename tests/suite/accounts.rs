@@ -4,6 +4,7 @@
 use crate::on_both_databases;
 use crate::support::{TestApp, PASSWORD};
 use app::domain::accounts::{Email, Role};
+use app::domain::keys::UserId;
 
 async fn post_form(
     client: &reqwest::Client,
@@ -178,9 +179,14 @@ async fn two_admins_demoting_each_other_at_once_leave_one(app: TestApp) {
     let b = app.user(Role::Admin, "ben@example.com").await;
     for account in users::list(&app.db).await.unwrap() {
         if account.role == Role::Admin && account.id != a && account.id != b {
-            users::update(&app.db, &account.id, Role::Recruiter, true)
-                .await
-                .unwrap();
+            users::update(
+                &app.db,
+                &UserId::from(account.id.as_str()),
+                Role::Recruiter,
+                true,
+            )
+            .await
+            .unwrap();
         }
     }
     for round in 0..10 {

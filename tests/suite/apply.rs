@@ -407,7 +407,7 @@ async fn only_open_jobs_take_applications(app: TestApp) {
 
     let kit = kit_of(&app, &draft).await;
     let mut form = application_form(&kit, "Ed", "ed@example.com", None);
-    form[0].1 = draft.clone();
+    form[0].1 = draft.to_string();
     let res = app
         .anonymous()
         .post(app.url("/api/fn/apply-start"))
@@ -431,7 +431,7 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
     let kit = kit_of(&app, &id).await;
     // As the page's script sends it (no text/html): problems by field.
     let mut form = application_form(&kit, " ", "not-an-email", None);
-    form[0].1 = id.clone();
+    form[0].1 = id.to_string();
     form.retain(|(k, _)| k != &format!("knockout[{}]", kit.application.knockouts[1].id));
     let res = app
         .anonymous()
@@ -494,7 +494,7 @@ async fn bad_fields_and_repeat_applications_are_explained(app: TestApp) {
         "a repeat's page is a fresh application's page"
     );
     let mut again = application_form(&kit, "Fay", "fay@example.com", None);
-    again[0].1 = id.clone();
+    again[0].1 = id.to_string();
     let res = app
         .anonymous()
         .post(app.url("/api/fn/apply-start"))

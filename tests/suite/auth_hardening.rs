@@ -280,7 +280,7 @@ async fn emails_that_could_break_a_link_are_refused_everywhere(app: TestApp) {
     // The public application form.
     let kit = crate::support::applications::kit_of(&app, &id).await;
     let mut form = vec![
-        ("id".to_string(), id.clone()),
+        ("id".to_string(), id.to_string()),
         ("name".into(), "Mallory".into()),
         ("email".into(), HOSTILE_EMAIL.into()),
     ];

@@ -268,7 +268,7 @@ async fn only_people_on_the_requisition_see_it(app: TestApp) {
         let (status, _) = get(
             &app,
             &p.recruiter,
-            &path.replace(&p.requisition, "0123456789abcdef0123456789abcdef"),
+            &path.replace(p.requisition.as_str(), "0123456789abcdef0123456789abcdef"),
         )
         .await;
         assert_eq!(status, 404, "unknown requisition at {path}");

@@ -6,10 +6,11 @@ use crate::on_both_databases;
 use crate::support::applications::{apply, candidate_at, upload, PDF};
 use crate::support::pages::call_fn;
 use crate::support::{panel, TestApp};
+use app::domain::keys::CandidateId;
 
 /// What the database still holds about a candidate: (name, email, files,
 /// notes written on their cards, ratings on their cards).
-async fn held(app: &TestApp, id: &str) -> (String, String, i64, usize, usize) {
+async fn held(app: &TestApp, id: &CandidateId) -> (String, String, i64, usize, usize) {
     let (name, email): (String, String) =
         sqlx::query_as("SELECT name, email FROM candidates WHERE id = $1")
             .bind(id)

@@ -105,9 +105,12 @@ async fn the_sqlite_candidates_rebuild_keeps_every_row_and_reference() {
     pool.close().await;
 
     let db = app::db::Db::connect(&url).await.expect("migrates");
-    let c1 = app::db::candidates::get(&db, "c1").await.unwrap().unwrap();
+    let c1 = app::db::candidates::get(&db, &"c1".into())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((c1.name.as_str(), c1.repeat_of), ("Ada", None));
-    let by_token = app::db::candidates::by_token(&db, "r1", "tok1")
+    let by_token = app::db::candidates::by_token(&db, &"r1".into(), "tok1")
         .await
         .unwrap();
     assert_eq!(by_token.map(|c| c.id.to_string()).as_deref(), Some("c1"));

@@ -4,6 +4,7 @@
 use crate::on_both_databases;
 use crate::support::{rubrics_dir, TestApp};
 use app::domain::candidate::Stage;
+use app::domain::keys::RequisitionId;
 use std::collections::BTreeSet;
 use std::process::{Command, Output};
 
@@ -26,12 +27,14 @@ async fn the_demo_fills_a_new_installation(app: TestApp) {
         "{stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let requisition = stdout
-        .split("Loaded the example requisition (")
-        .nth(1)
-        .and_then(|rest| rest.split(')').next())
-        .expect("the requisition's id")
-        .to_string();
+    let requisition = RequisitionId::from(
+        stdout
+            .split("Loaded the example requisition (")
+            .nth(1)
+            .and_then(|rest| rest.split(')').next())
+            .expect("the requisition's id")
+            .to_string(),
+    );
     let password = stdout
         .split("password ")
         .nth(1)

@@ -9,6 +9,7 @@ use crate::support::browser::{eventually, Browser};
 use crate::support::{spawn_app, Backend};
 use app::domain::accounts::Role;
 use app::domain::candidate::Stage;
+use app::domain::keys::RequisitionId;
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -42,7 +43,7 @@ async fn from_a_saved_jd_to_a_scheduled_panel() {
             b.click("button.open-button").await;
             let apply_url = b.wait_for("input.apply-link").await.prop("value").await.unwrap().unwrap_or_default();
             assert!(apply_url.starts_with(&format!("{base}/apply/")), "{apply_url}");
-            let id = apply_url.rsplit('/').next().unwrap().to_string();
+            let id = RequisitionId::from(apply_url.rsplit('/').next().unwrap().to_string());
             // The copy button hands the link to the page's script, which
             // marks whether the browser let it write the clipboard (a
             // headless browser may refuse: either answer means it ran).

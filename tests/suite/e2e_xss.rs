@@ -15,6 +15,7 @@ use crate::support::{spawn_app_with, Backend, Serving, TestApp, PASSWORD};
 use app::db::{assignments, candidates, requisitions, users};
 use app::domain::accounts::{Email, Role};
 use app::domain::candidate::Stage;
+use app::domain::keys::{CandidateId, RequisitionId};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use reqwest::multipart::{Form, Part};
 use reqwest::Url;
@@ -277,7 +278,7 @@ async fn no_payload_runs_in_any_page() {
     )
     .await;
     reqs.extend(extra_kept.iter().map(|(id, _)| id.clone()));
-    let main_req = partner_kept[0].0.clone();
+    let main_req = RequisitionId::from(partner_kept[0].0.clone());
     let extra_reqs: Vec<String> = extra_kept.iter().map(|(id, _)| id.clone()).collect();
 
     // Candidates through the JSON API: every payload as an email address
@@ -510,7 +511,10 @@ async fn no_payload_runs_in_any_page() {
 
     // The panel: two candidates at the interview stage, the admin on two
     // rounds of the first (one card submitted, one a draft).
-    let (c0, c1) = (name_kept[0].0.clone(), name_kept[1].0.clone());
+    let (c0, c1) = (
+        CandidateId::from(name_kept[0].0.as_str()),
+        CandidateId::from(name_kept[1].0.as_str()),
+    );
     for c in [&c0, &c1] {
         candidates::set_stage(&app.db, c, Stage::Interviewing, every[7])
             .await
@@ -750,7 +754,7 @@ async fn no_payload_runs_in_any_page() {
             .to_string()
     });
     let mut form: Vec<(String, String)> = vec![
-        ("id".into(), apply_req.clone()),
+        ("id".into(), apply_req.to_string()),
         ("name".into(), names[2].join(" ")),
         ("email".into(), form_email.replacen("form", "apply", 1)),
         ("phone".into(), String::new()),
@@ -771,7 +775,7 @@ async fn no_payload_runs_in_any_page() {
         0,
     );
     let mut form: Vec<(String, String)> = vec![
-        ("id".into(), apply_req.clone()),
+        ("id".into(), apply_req.to_string()),
         ("name".into(), every[9].into()),
         ("email".into(), every[10].into()),
         ("phone".into(), every[11].into()),
@@ -819,7 +823,7 @@ async fn no_payload_runs_in_any_page() {
     let applicant = {
         let mut parts = application.trim_start_matches("/apply/").split('/');
         let (id, token) = (parts.next().unwrap(), parts.next().unwrap());
-        candidates::by_token(&app.db, id, token)
+        candidates::by_token(&app.db, &id.into(), token)
             .await
             .unwrap()
             .unwrap()
@@ -1007,7 +1011,10 @@ async fn no_payload_runs_in_any_page() {
             "candidate (emails)",
             // Strict address checks may refuse every payload; then the
             // mailto link of a plain address is what the page shows.
-            format!("/candidates/{}", email_candidates.first().unwrap_or(&c0)),
+            format!(
+                "/candidates/{}",
+                email_candidates.first().map_or(c0.as_str(), String::as_str)
+            ),
             &[],
         ),
         page(

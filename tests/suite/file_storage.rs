@@ -12,6 +12,7 @@ use crate::support::{
     each_database_with, postgres_admin_url, spawn_app, spawn_app_sharing, Backend, Serving, TestApp,
 };
 use app::db::candidate_files::{self, CHUNK_BYTES};
+use app::domain::keys::RequisitionId;
 use std::time::Instant;
 
 /// A PDF (by its header) of `len` bytes whose every position differs from
@@ -45,7 +46,12 @@ async fn get_file(
 }
 
 /// Applies and uploads `bytes` as the resume; returns the file's id.
-async fn resume_of(app: &TestApp, requisition: &str, email: &str, bytes: Vec<u8>) -> String {
+async fn resume_of(
+    app: &TestApp,
+    requisition: &RequisitionId,
+    email: &str,
+    bytes: Vec<u8>,
+) -> String {
     let page = apply(app, requisition, email, None).await;
     let res = upload(app, &format!("{page}/resume"), "resume", "cv.pdf", bytes).await;
     assert_eq!(res.status(), 303);

@@ -9,6 +9,7 @@ use crate::support::pages::post_form;
 use crate::support::smtp::SmtpServer;
 use crate::support::{each_database, ical, panel, world, TestApp};
 use app::domain::accounts::Role;
+use app::domain::keys::AssignmentId;
 use app::domain::mail::{Mail, MailKind};
 use chrono::{Duration, Utc};
 use mailparse::{parse_mail, MailHeaderMap, ParsedMail};
@@ -49,7 +50,7 @@ async fn body_of(app: &TestApp, kind: MailKind) -> Vec<String> {
 
 /// Rita puts iris on the world's other candidate, 3 February 2027 at
 /// 10:00 UTC, through the JSON API; returns the assignment's id.
-async fn iris_on_the_other_candidate(app: &TestApp, w: &world::World) -> String {
+async fn iris_on_the_other_candidate(app: &TestApp, w: &world::World) -> AssignmentId {
     let res = w.clients[2]
         .post(app.url(&format!("/api/requisitions/{}/assignments", w.requisition)))
         .json(&json!({
@@ -65,7 +66,7 @@ async fn iris_on_the_other_candidate(app: &TestApp, w: &world::World) -> String 
     res.json::<serde_json::Value>().await.unwrap()["id"]
         .as_str()
         .expect("the assignment's id")
-        .to_string()
+        .into()
 }
 
 fn header(mail: &ParsedMail<'_>, name: &str) -> String {

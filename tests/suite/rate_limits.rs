@@ -6,6 +6,7 @@
 use crate::on_both_databases;
 use crate::support::applications::{application_form, apply, kit_of, open_requisition, PDF};
 use crate::support::{each_database_with, Serving, TestApp};
+use app::domain::keys::RequisitionId;
 use reqwest::multipart::{Form, Part};
 use server::http::throttle::{Rate, RateLimits};
 
@@ -36,7 +37,7 @@ fn retry_after(res: &reqwest::Response) -> u64 {
 async fn start(
     app: &TestApp,
     client: &reqwest::Client,
-    id: &str,
+    id: &RequisitionId,
     accept: &str,
 ) -> reqwest::Response {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

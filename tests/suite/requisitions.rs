@@ -2,6 +2,7 @@
 
 use crate::on_both_databases;
 use crate::support::TestApp;
+use app::domain::keys::RequisitionId;
 
 const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=partner-manager&query[level]=mid&query[partner_name]=Snowflake\
 &query[partner_type]=technology&query[amount]=4000000&query[currency]=USD&query[monthly]=1&query[pairing]=weekly-deal-pairing";
@@ -26,10 +27,12 @@ async fn a_saved_jd_becomes_a_draft_with_the_frozen_rubric_version(app: TestApp)
     let res = save(&app, SAVE_FORM, Some(&origin)).await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let location = res.headers()["location"].to_str().unwrap().to_string();
-    let id = location
-        .strip_prefix("/requisitions/")
-        .expect("redirect to the draft")
-        .to_string();
+    let id = RequisitionId::from(
+        location
+            .strip_prefix("/requisitions/")
+            .expect("redirect to the draft")
+            .to_string(),
+    );
     assert_eq!(id.len(), 32, "a random id: {id}");
 
     let draft = app::db::requisitions::get(&app.db, &id)
@@ -284,7 +287,7 @@ async fn concurrent_plan_edits_are_stored_or_refused_never_lost(app: TestApp) {
                 let id = id.clone();
                 tokio::spawn(async move {
                     let mut form = vec![
-                        ("id", id),
+                        ("id", id.to_string()),
                         ("op", "drop".to_string()),
                         ("kind", kind),
                         ("item", item.clone()),
@@ -390,7 +393,7 @@ async fn a_stale_plan_edit_comes_back_ready_to_apply_again(app: TestApp) {
     let page = format!("/requisitions/{id}");
     let drop = |item: &serde_json::Value| {
         vec![
-            ("id", id.clone()),
+            ("id", id.to_string()),
             ("op", "drop".to_string()),
             ("kind", item["kind"].as_str().unwrap().to_string()),
             ("item", item["id"].as_str().unwrap().to_string()),
@@ -448,7 +451,7 @@ on_both_databases!(
 
 /// Opens a requisition from an outcome through the JSON API (201
 /// Created): its id, and the answer (requisition and plan).
-async fn opened_from_an_outcome(app: &TestApp) -> (String, serde_json::Value) {
+async fn opened_from_an_outcome(app: &TestApp) -> (RequisitionId, serde_json::Value) {
     let res = app
         .client
         .post(app.url("/api/requisitions"))
@@ -458,7 +461,7 @@ async fn opened_from_an_outcome(app: &TestApp) -> (String, serde_json::Value) {
         .unwrap();
     assert_eq!(res.status(), 201);
     let body: serde_json::Value = res.json().await.unwrap();
-    let id = body["requisition"]["id"].as_str().unwrap().to_string();
+    let id = RequisitionId::from(body["requisition"]["id"].as_str().unwrap());
     (id, body)
 }
 
@@ -468,7 +471,7 @@ async fn a_closed_requisition_takes_no_applications_until_reopened(app: TestApp)
     use crate::support::pages::call_fn;
     let w = crate::support::world::world(&app).await;
     let (rita, ivy) = (&w.clients[2], &w.clients[5]);
-    let id = w.requisition.as_str();
+    let id = &w.requisition;
 
     let (status, _) = call_fn(&app, ivy, "close-requisition", &[("id", id)]).await;
     assert_eq!(status, 403, "an interviewer does not run the requisition");
@@ -547,7 +550,7 @@ async fn members_can_be_taken_off_but_the_owner_stays(app: TestApp) {
     use app::domain::accounts::Role;
     let w = crate::support::world::world(&app).await;
     let (rita, hank, otto) = (&w.clients[2], &w.clients[3], &w.clients[4]);
-    let id = w.requisition.as_str();
+    let id = &w.requisition;
     let rita_id = app.user(Role::Recruiter, "rita@example.com").await;
     let hank_id = app.user(Role::HiringManager, "hank@example.com").await;
     let page = |client: &reqwest::Client| {

@@ -10,6 +10,7 @@ use crate::support::world::{world, World};
 use crate::support::{each_database_with, Serving, TestApp, PASSWORD};
 use app::db::{assignments, requisitions, users};
 use app::domain::accounts::{Email, Role};
+use app::domain::keys::{AssignmentId, CandidateId, UserId};
 use serde_json::{json, Value};
 use tokio::task::JoinSet;
 
@@ -123,18 +124,23 @@ async fn rounds(app: &TestApp, w: &World) -> Vec<String> {
         .collect()
 }
 
-async fn user_id(app: &TestApp, email: &str) -> String {
+async fn user_id(app: &TestApp, email: &str) -> UserId {
     users::credentials(&app.db, &Email::parse(email).unwrap())
         .await
         .unwrap()
         .expect("an account")
         .0
         .id
-        .to_string()
 }
 
 /// Puts someone on a round of a candidate's panel, as scheduling would.
-async fn assign(app: &TestApp, w: &World, candidate: &str, round: &str, email: &str) -> String {
+async fn assign(
+    app: &TestApp,
+    w: &World,
+    candidate: &CandidateId,
+    round: &str,
+    email: &str,
+) -> AssignmentId {
     let interviewer = user_id(app, email).await;
     let admin = user_id(app, "admin@example.com").await;
     assignments::create(

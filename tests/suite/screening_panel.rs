@@ -9,6 +9,7 @@ use crate::support::{ical, TestApp};
 use app::db::{candidates, screenings};
 use app::domain::accounts::Role;
 use app::domain::candidate::Stage;
+use app::domain::keys::{CandidateId, RequisitionId};
 use app::domain::scoring::Rating;
 use serde_json::{json, Value};
 
@@ -49,7 +50,7 @@ async fn screen(
     path_of(app, &location(&res))
 }
 
-async fn stage_of(app: &TestApp, candidate: &str) -> Stage {
+async fn stage_of(app: &TestApp, candidate: &CandidateId) -> Stage {
     candidates::get(&app.db, candidate)
         .await
         .unwrap()
@@ -58,7 +59,12 @@ async fn stage_of(app: &TestApp, candidate: &str) -> Stage {
 }
 
 /// Rates every criterion and advances the candidate.
-pub async fn advance(app: &TestApp, client: &reqwest::Client, requisition: &str, candidate: &str) {
+pub async fn advance(
+    app: &TestApp,
+    client: &reqwest::Client,
+    requisition: &RequisitionId,
+    candidate: &CandidateId,
+) {
     let kit = kit_of(app, requisition).await;
     let all: Vec<(String, &str)> = kit
         .resume_criteria
@@ -306,7 +312,7 @@ async fn ready_for_interviews(
     app: &TestApp,
     name: &str,
     email: &str,
-) -> (String, String, reqwest::Client) {
+) -> (RequisitionId, CandidateId, reqwest::Client) {
     let recruiter = app.client_as(Role::Recruiter, "rita@example.com").await;
     let id = open_requisition_as(app, &recruiter).await;
     let candidate = add_candidate(app, &recruiter, &id, name, email).await;
@@ -330,7 +336,7 @@ async fn assign(
 
 async fn two_interviewers_on_a_round_each_get_an_invite(app: TestApp) {
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
-    let kit = kit_of(&app, &id).await;
+    let kit = kit_of(&app, &RequisitionId::from(id.as_str())).await;
     let round = &kit.rounds[1];
     let ivy = app.client_as(Role::Interviewer, "ivy@example.com").await;
     let ian = app.client_as(Role::Interviewer, "ian@example.com").await;
@@ -547,7 +553,7 @@ on_both_databases!(
 
 async fn the_page_form_schedules_in_utc(app: TestApp) {
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
-    let kit = kit_of(&app, &id).await;
+    let kit = kit_of(&app, &RequisitionId::from(id.as_str())).await;
     app.user(Role::Interviewer, "ivy@example.com").await;
     let day = chrono::Utc::now().date_naive() + chrono::Days::new(3);
     let local = format!("{day}T09:15");
@@ -571,7 +577,7 @@ async fn the_page_form_schedules_in_utc(app: TestApp) {
         path_of(&app, &location(&res)),
         format!("/candidates/{ada}?done=assigned#panel")
     );
-    let stored = app::db::assignments::for_candidate(&app.db, &ada)
+    let stored = app::db::assignments::for_candidate(&app.db, &CandidateId::from(ada.as_str()))
         .await
         .unwrap();
     assert_eq!(stored.len(), 1);
@@ -621,7 +627,7 @@ on_both_databases!(panel_form_schedules_in_utc, the_page_form_schedules_in_utc);
 async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
     use crate::support::pages::call_fn;
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
-    let kit = kit_of(&app, &id).await;
+    let kit = kit_of(&app, &RequisitionId::from(id.as_str())).await;
     let (status, body) = call_fn(
         &app,
         &recruiter,
@@ -685,7 +691,7 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
         path_of(&app, &location(&res)),
         format!("/candidates/{ada}?done=assigned#panel")
     );
-    let stored = app::db::assignments::for_candidate(&app.db, &ada)
+    let stored = app::db::assignments::for_candidate(&app.db, &CandidateId::from(ada.as_str()))
         .await
         .unwrap();
     assert_eq!(stored[0].starts_at, "2027-02-03T15:00:00.000Z");
@@ -706,7 +712,7 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
     // The days on the requisition's page and the candidate list, on New
     // York's calendar too (not the UTC date).
     let new_york = app::domain::zone::zone_or_utc("America/New_York");
-    let requisition = app::db::requisitions::get(&app.db, &id)
+    let requisition = app::db::requisitions::get(&app.db, &RequisitionId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap();
@@ -716,7 +722,9 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
         html.contains(&format!("<dt>Saved</dt><dd>{saved}</dd>")),
         "{html}"
     );
-    let listed = app::db::candidates::list(&app.db, &id).await.unwrap();
+    let listed = app::db::candidates::list(&app.db, &RequisitionId::from(id.as_str()))
+        .await
+        .unwrap();
     let (_, html) = get_page(&app, &recruiter, &format!("/requisitions/{id}/candidates")).await;
     let day = app::domain::zone::day(&listed[0].created_at, new_york);
     assert!(html.contains(&format!("added {day}")), "{html}");
@@ -781,10 +789,10 @@ async fn interviewers_reach_only_their_own_candidates_and_rounds(app: TestApp) {
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
     let grace = add_candidate(&app, &recruiter, &id, "Grace Hopper", "grace@example.com").await;
     advance(&app, &recruiter, &id, &grace).await;
-    let kit = kit_of(&app, &id).await;
+    let kit = kit_of(&app, &RequisitionId::from(id.as_str())).await;
     let ivy = app.client_as(Role::Interviewer, "ivy@example.com").await;
     let ian = app.client_as(Role::Interviewer, "ian@example.com").await;
-    let plan = app::db::requisitions::get(&app.db, &id)
+    let plan = app::db::requisitions::get(&app.db, &RequisitionId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap()

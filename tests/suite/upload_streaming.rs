@@ -109,7 +109,7 @@ async fn chunked_over_the_cap_is_refused_while_streaming(app: TestApp) {
     let candidate_id = {
         let mut parts = page.trim_start_matches("/apply/").split('/');
         let (rid, token) = (parts.next().unwrap(), parts.next().unwrap());
-        app::db::candidates::by_token(&app.db, rid, token)
+        app::db::candidates::by_token(&app.db, &rid.into(), token)
             .await
             .unwrap()
             .expect("candidate")

@@ -54,6 +54,7 @@ pub async fn create_account(
 /// An admin gives an account its display name ('' clears it).
 #[server(prefix = "/api/fn", endpoint = "rename-account")]
 pub async fn rename_account(id: String, #[server(default)] name: String) -> Result<(), AppError> {
+    let id = crate::domain::keys::UserId::from(id);
     crate::auth::require_role(&[Role::Admin])?;
     let db = super::context::db()?;
     rename(&db, &id, &name).await
@@ -114,6 +115,7 @@ pub async fn update_account(
     role: String,
     #[server(default)] active: Option<String>,
 ) -> Result<(), AppError> {
+    let id = crate::domain::keys::UserId::from(id);
     crate::auth::require_role(&[Role::Admin])?;
     let db = super::context::db()?;
     let role: Role = role

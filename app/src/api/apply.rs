@@ -45,6 +45,7 @@ pub const NOT_TAKING_APPLICATIONS: &str = "This job is not taking applications."
 
 #[server(prefix = "/api/fn", endpoint = "apply-job", input = GetUrl)]
 pub async fn apply_job(id: String) -> Result<ApplyPageView, AppError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     crate::service::apply::job_page(&super::context::db()?, &id).await
 }
 
@@ -71,6 +72,7 @@ pub async fn apply_start(
     #[server(default)] links: String,
     #[server(default)] knockout: BTreeMap<String, String>,
 ) -> Result<ApplyOutcome, FormError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     use crate::service::{
         apply::{start, Application},
         refusal::Refusal,
@@ -105,6 +107,7 @@ pub async fn apply_start(
 /// only to the address itself, at most once an hour per address and job.
 #[server(prefix = "/api/fn", endpoint = "apply-recover")]
 pub async fn apply_recover(id: String, #[server(default)] email: String) -> Result<(), FormError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     let db = super::context::db()?;
     crate::service::apply::ask_for_link(&db, &id, &email)
         .await
@@ -227,6 +230,7 @@ impl ApplicationView {
 
 #[server(prefix = "/api/fn", endpoint = "apply-status", input = GetUrl)]
 pub async fn apply_status(id: String, token: String) -> Result<ApplicationView, AppError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     let db = super::context::db()?;
     let (requisition, candidate) = find_application(&db, &id, &token).await?;
     application_view(&db, &requisition, &candidate, &token).await

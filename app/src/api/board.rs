@@ -19,6 +19,7 @@ pub const MAX_RATIONALE_CHARS: usize = 4000;
 /// would make the page heavy for a large requisition).
 #[server(prefix = "/api/fn", endpoint = "board", input = GetUrl)]
 pub async fn get_board(requisition_id: String) -> Result<Board, AppError> {
+    let requisition_id = crate::domain::keys::RequisitionId::from(requisition_id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     load_scoped(&db, &user, &requisition_id, Scope::Page).await
@@ -43,6 +44,7 @@ pub struct CandidateBoard {
 /// interviewer's rating, with indicators and notes.
 #[server(prefix = "/api/fn", endpoint = "candidate-board", input = GetUrl)]
 pub async fn get_candidate_board(candidate_id: String) -> Result<CandidateBoard, AppError> {
+    let candidate_id = crate::domain::keys::CandidateId::from(candidate_id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     candidate_board(&db, &user, &candidate_id).await
@@ -56,6 +58,7 @@ pub async fn record_decision(
     #[server(default)] outcome: String,
     #[server(default)] rationale: String,
 ) -> Result<(), FormError> {
+    let candidate_id = crate::domain::keys::CandidateId::from(candidate_id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     decide(&db, &user, &candidate_id, &outcome, &rationale).await

@@ -85,6 +85,7 @@ pub async fn require_calibration(
     requisition_id: String,
     #[server(default)] required: String,
 ) -> Result<(), AppError> {
+    let requisition_id = crate::domain::keys::RequisitionId::from(requisition_id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let requisition = crate::access::requisition(&db, &user, &requisition_id).await?;

@@ -48,6 +48,7 @@ pub struct CandidatesView {
 
 #[server(prefix = "/api/fn", endpoint = "candidates", input = GetUrl)]
 pub async fn list_candidates(requisition_id: String) -> Result<CandidatesView, AppError> {
+    let requisition_id = crate::domain::keys::RequisitionId::from(requisition_id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let requisition = crate::access::requisition(&db, &user, &requisition_id).await?;
@@ -70,6 +71,7 @@ pub async fn add_candidate(
     #[server(default)] phone: String,
     #[server(default)] links: String,
 ) -> Result<(), FormError> {
+    let requisition_id = crate::domain::keys::RequisitionId::from(requisition_id);
     use crate::domain::candidate::NewCandidate;
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
@@ -97,6 +99,7 @@ pub async fn add_candidate(
 /// Imports pasted CSV text: everyone in it, or no one.
 #[server(prefix = "/api/fn", endpoint = "import-candidates")]
 pub async fn import_candidates(requisition_id: String, text: String) -> Result<(), FormError> {
+    let requisition_id = crate::domain::keys::RequisitionId::from(requisition_id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let requisition = crate::access::requisition(&db, &user, &requisition_id).await?;
@@ -157,6 +160,7 @@ pub struct OtherApplication {
 
 #[server(prefix = "/api/fn", endpoint = "candidate", input = GetUrl)]
 pub async fn get_candidate(id: String) -> Result<CandidateView, AppError> {
+    let id = crate::domain::keys::CandidateId::from(id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     crate::service::candidates::get_candidate(&db, &user, id).await

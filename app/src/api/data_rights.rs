@@ -41,6 +41,7 @@ pub async fn erase_candidate(
     id: String,
     #[server(default)] confirm: String,
 ) -> Result<(), FormError> {
+    let id = crate::domain::keys::CandidateId::from(id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let to = crate::service::data_rights::erase_candidate(&db, &user, id, confirm).await?;

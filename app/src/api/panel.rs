@@ -86,6 +86,7 @@ pub async fn assign_interviewer(
     #[server(default)] duration_minutes: String,
     #[server(default)] part: String,
 ) -> Result<(), FormError> {
+    let candidate_id = crate::domain::keys::CandidateId::from(candidate_id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let mail = super::mail::settings();

@@ -112,6 +112,7 @@ pub struct RequisitionView {
 
 #[server(prefix = "/api/fn", endpoint = "requisition", input = GetUrl)]
 pub async fn get_requisition(id: String) -> Result<RequisitionView, AppError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     let user = crate::auth::require_user()?;
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;
@@ -139,6 +140,7 @@ pub async fn list_requisitions() -> Result<Vec<RequisitionSummary>, AppError> {
 /// Opens a draft for candidates with the kit's plan.
 #[server(prefix = "/api/fn", endpoint = "open-requisition")]
 pub async fn open_requisition(id: String) -> Result<(), AppError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     let user = crate::auth::require_user()?;
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;
@@ -159,10 +161,11 @@ pub async fn edit_plan(
     #[server(default)] round: String,
     #[server(default)] version: Option<i64>,
 ) -> Result<i64, super::form_error::FormError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     use crate::domain::plan::{ItemKind, PlanEdit};
     // The edit as sent, for the editor to apply again after a refusal.
     let sent = [
-        ("id", id.clone()),
+        ("id", id.to_string()),
         ("op", op.clone()),
         ("kind", kind.clone()),
         ("item", item.clone()),
@@ -216,6 +219,7 @@ pub async fn reopen_requisition(id: String) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 async fn set_closed(id: String, close: bool) -> Result<(), AppError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     let user = crate::auth::require_user()?;
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;
@@ -239,6 +243,8 @@ async fn set_closed(id: String, close: bool) -> Result<(), AppError> {
 /// stays: someone must run it.
 #[server(prefix = "/api/fn", endpoint = "remove-member")]
 pub async fn remove_member(id: String, user_id: String) -> Result<(), AppError> {
+    let user_id = crate::domain::keys::UserId::from(user_id);
+    let id = crate::domain::keys::RequisitionId::from(id);
     let user = crate::auth::require_user()?;
     let db = db()?;
     let requisition = crate::access::requisition(&db, &user, &id).await?;
@@ -262,6 +268,7 @@ pub async fn remove_member(id: String, user_id: String) -> Result<(), AppError> 
 /// Puts a recruiter or hiring manager on the requisition.
 #[server(prefix = "/api/fn", endpoint = "add-member")]
 pub async fn add_member(id: String, email: String) -> Result<(), AppError> {
+    let id = crate::domain::keys::RequisitionId::from(id);
     let user = crate::auth::require_user()?;
     let db = db()?;
     let mail = super::mail::settings();

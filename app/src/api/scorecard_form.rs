@@ -93,6 +93,7 @@ pub struct ScorecardPage {
 /// never redrew after a save.
 #[server(prefix = "/api/fn", endpoint = "scorecard", input = GetUrl)]
 pub async fn open_scorecard(id: String) -> Result<ScorecardPage, AppError> {
+    let id = crate::domain::keys::AssignmentId::from(id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let (card, timers) = crate::service::scorecards::read_with_timers(&db, &user, &id).await?;
@@ -106,6 +107,7 @@ pub async fn open_scorecard(id: String) -> Result<ScorecardPage, AppError> {
 
 #[server(prefix = "/api/fn", endpoint = "scorecard-history", input = GetUrl)]
 pub async fn scorecard_history(id: String) -> Result<HistoryView, AppError> {
+    let id = crate::domain::keys::AssignmentId::from(id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let mut history = crate::service::scorecards::history(&db, &user, &id).await?;
@@ -127,6 +129,7 @@ pub async fn save_scorecard(
     #[server(default)] intent: String,
     #[server(default)] reason: String,
 ) -> Result<i64, FormError> {
+    let id = crate::domain::keys::AssignmentId::from(id);
     use crate::service::refusal::Refusal;
     use crate::service::scorecards as rules;
 
@@ -232,6 +235,7 @@ pub struct ActorBriefView {
 
 #[server(prefix = "/api/fn", endpoint = "actor-brief", input = GetUrl)]
 pub async fn actor_brief(id: String) -> Result<ActorBriefView, AppError> {
+    let id = crate::domain::keys::AssignmentId::from(id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     // The interviewer on the slot or the people running the requisition.

@@ -35,6 +35,7 @@ pub async fn screen_candidate(
     #[server(default)] intent: String,
     #[server(default)] reason: String,
 ) -> Result<(), FormError> {
+    let candidate_id = crate::domain::keys::CandidateId::from(candidate_id);
     let user = crate::auth::require_user()?;
     let db = super::context::db()?;
     let to = crate::service::screening::screen_candidate(

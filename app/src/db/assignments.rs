@@ -1,17 +1,18 @@
 //! The panel: interviewers assigned to a candidate's rounds.
 
 use super::{conflict_on_unique, fetch_as_json, new_id, now, Db, DbError};
+use crate::domain::keys::{AssignmentId, CandidateId, RequisitionId, UserId};
 use crate::domain::mail::Mail;
 use crate::domain::requisition::{Assignment, Part};
 
 pub struct NewAssignment<'a> {
-    pub requisition_id: &'a str,
-    pub candidate_id: &'a str,
+    pub requisition_id: &'a RequisitionId,
+    pub candidate_id: &'a CandidateId,
     pub round: &'a str,
-    pub interviewer_id: &'a str,
+    pub interviewer_id: &'a UserId,
     pub starts_at: &'a str,
     pub minutes: i64,
-    pub created_by: &'a str,
+    pub created_by: &'a UserId,
     pub part: Part,
 }
 
@@ -22,9 +23,9 @@ pub struct NewAssignment<'a> {
 pub async fn create(
     db: &Db,
     a: &NewAssignment<'_>,
-    mail: impl FnOnce(&str) -> Option<Mail>,
-) -> Result<String, DbError> {
-    let id = new_id();
+    mail: impl FnOnce(&AssignmentId) -> Option<Mail>,
+) -> Result<AssignmentId, DbError> {
+    let id = AssignmentId::from(new_id());
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO assignments (id, requisition_id, candidate_id, round_id, interviewer_id, starts_at, minutes, created_by, created_at, part) \
@@ -148,19 +149,25 @@ async fn fetch(db: &Db, filter: &str, value: &str) -> Result<Vec<Assignment>, Db
     Ok(rows.into_iter().map(from_row).collect())
 }
 
-pub async fn for_requisition(db: &Db, requisition_id: &str) -> Result<Vec<Assignment>, DbError> {
+pub async fn for_requisition(
+    db: &Db,
+    requisition_id: &RequisitionId,
+) -> Result<Vec<Assignment>, DbError> {
     fetch(db, "a.requisition_id", requisition_id).await
 }
 
-pub async fn for_candidate(db: &Db, candidate_id: &str) -> Result<Vec<Assignment>, DbError> {
+pub async fn for_candidate(
+    db: &Db,
+    candidate_id: &CandidateId,
+) -> Result<Vec<Assignment>, DbError> {
     fetch(db, "a.candidate_id", candidate_id).await
 }
 
-pub async fn for_interviewer(db: &Db, user_id: &str) -> Result<Vec<Assignment>, DbError> {
+pub async fn for_interviewer(db: &Db, user_id: &UserId) -> Result<Vec<Assignment>, DbError> {
     fetch(db, "a.interviewer_id", user_id).await
 }
 
-pub async fn get(db: &Db, id: &str) -> Result<Option<Assignment>, DbError> {
+pub async fn get(db: &Db, id: &AssignmentId) -> Result<Option<Assignment>, DbError> {
     Ok(fetch(db, "a.id", id).await?.into_iter().next())
 }
 
@@ -180,7 +187,11 @@ pub async fn unsubmitted_started_before(
 }
 
 /// Whether this interviewer is on any round of this candidate.
-pub async fn is_assigned(db: &Db, candidate_id: &str, user_id: &str) -> Result<bool, DbError> {
+pub async fn is_assigned(
+    db: &Db,
+    candidate_id: &CandidateId,
+    user_id: &UserId,
+) -> Result<bool, DbError> {
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT id FROM assignments WHERE candidate_id = $1 AND interviewer_id = $2",
     )
@@ -194,8 +205,8 @@ pub async fn is_assigned(db: &Db, candidate_id: &str, user_id: &str) -> Result<b
 /// Whether this interviewer is on any panel of this requisition.
 pub async fn is_on_requisition(
     db: &Db,
-    requisition_id: &str,
-    user_id: &str,
+    requisition_id: &RequisitionId,
+    user_id: &UserId,
 ) -> Result<bool, DbError> {
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT id FROM assignments WHERE requisition_id = $1 AND interviewer_id = $2 LIMIT 1",
@@ -222,7 +233,10 @@ pub enum Changed {
 
 /// Where the card of an interview stands, read in the change's
 /// transaction: `None` when nobody opened it; `(submitted, written)`.
-async fn card_of(tx: &mut super::WriteTx, id: &str) -> Result<Option<(bool, bool)>, DbError> {
+async fn card_of(
+    tx: &mut super::WriteTx,
+    id: &AssignmentId,
+) -> Result<Option<(bool, bool)>, DbError> {
     let row: Option<(String, i64)> =
         sqlx::query_as("SELECT state, version FROM scorecards WHERE id = $1")
             .bind(id)
@@ -233,7 +247,7 @@ async fn card_of(tx: &mut super::WriteTx, id: &str) -> Result<Option<(bool, bool
     Ok(row.map(|(state, version)| (state == "submitted", version > 1)))
 }
 
-async fn sequence_of(tx: &mut super::WriteTx, id: &str) -> Result<Option<i64>, DbError> {
+async fn sequence_of(tx: &mut super::WriteTx, id: &AssignmentId) -> Result<Option<i64>, DbError> {
     let row: Option<(i64,)> = sqlx::query_as("SELECT sequence FROM assignments WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut **tx)
@@ -243,7 +257,10 @@ async fn sequence_of(tx: &mut super::WriteTx, id: &str) -> Result<Option<i64>, D
 
 /// The seat's revision, once its card (if any) is found unwritten and
 /// removed; otherwise why the seat cannot change hands or be cancelled.
-async fn free_seat(tx: &mut super::WriteTx, id: &str) -> Result<Result<i64, Changed>, DbError> {
+async fn free_seat(
+    tx: &mut super::WriteTx,
+    id: &AssignmentId,
+) -> Result<Result<i64, Changed>, DbError> {
     let Some(sequence) = sequence_of(tx, id).await? else {
         return Ok(Err(Changed::Gone));
     };
@@ -264,7 +281,7 @@ async fn free_seat(tx: &mut super::WriteTx, id: &str) -> Result<Result<i64, Chan
 /// transaction.
 pub async fn reschedule(
     db: &Db,
-    id: &str,
+    id: &AssignmentId,
     starts_at: &str,
     minutes: i64,
     mail: impl FnOnce(i64) -> Mail,
@@ -292,7 +309,11 @@ pub async fn reschedule(
 /// Calls an interview off, unless its interviewer has written on its card
 /// (an empty card opened in passing goes with it); `mail(revision)` is the
 /// cancellation.
-pub async fn cancel(db: &Db, id: &str, mail: impl FnOnce(i64) -> Mail) -> Result<Changed, DbError> {
+pub async fn cancel(
+    db: &Db,
+    id: &AssignmentId,
+    mail: impl FnOnce(i64) -> Mail,
+) -> Result<Changed, DbError> {
     let mut tx = db.begin_write().await?;
     let sequence = match free_seat(&mut tx, id).await? {
         Ok(sequence) => sequence,
@@ -313,8 +334,8 @@ pub async fn cancel(db: &Db, id: &str, mail: impl FnOnce(i64) -> Mail) -> Result
 /// new interviewer already on this round of this candidate is a `Conflict`.
 pub async fn replace(
     db: &Db,
-    id: &str,
-    interviewer_id: &str,
+    id: &AssignmentId,
+    interviewer_id: &UserId,
     mails: impl FnOnce(i64) -> Vec<Mail>,
 ) -> Result<Changed, DbError> {
     let mut tx = db.begin_write().await?;

@@ -4,6 +4,7 @@
 use super::{new_id, now, Db, DbError};
 use crate::api::data_rights::AuditEntry;
 use crate::domain::accounts::CurrentUser;
+use crate::domain::keys::{CandidateId, RequisitionId};
 
 /// What was done to candidate data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,8 +32,8 @@ pub async fn record<'e, X>(
     executor: X,
     actor: Option<&CurrentUser>,
     action: Action,
-    requisition_id: Option<&str>,
-    candidate_id: Option<&str>,
+    requisition_id: Option<&RequisitionId>,
+    candidate_id: Option<&CandidateId>,
     detail: &str,
 ) -> Result<(), DbError>
 where
@@ -61,8 +62,8 @@ pub async fn note(
     db: &Db,
     actor: &CurrentUser,
     action: Action,
-    requisition_id: Option<&str>,
-    candidate_id: Option<&str>,
+    requisition_id: Option<&RequisitionId>,
+    candidate_id: Option<&CandidateId>,
     detail: &str,
 ) -> Result<(), DbError> {
     let _turn = db.write_turn().await;
@@ -88,8 +89,8 @@ pub const VIEW_LASTS_MINUTES: i64 = 60;
 pub async fn note_view(
     db: &Db,
     actor: &CurrentUser,
-    requisition_id: &str,
-    candidate_id: Option<&str>,
+    requisition_id: &RequisitionId,
+    candidate_id: Option<&CandidateId>,
     what: &str,
 ) -> Result<(), DbError> {
     let since = super::stamp(chrono::Utc::now() - chrono::Duration::minutes(VIEW_LASTS_MINUTES));
@@ -98,7 +99,7 @@ pub async fn note_view(
          AND at > $3 AND action = 'viewed' AND requisition_id = $4 AND detail = $5 LIMIT 1",
     )
     .bind(&actor.id)
-    .bind(candidate_id.unwrap_or(""))
+    .bind(candidate_id.map_or("", |id| id.as_str()))
     .bind(&since)
     .bind(requisition_id)
     .bind(what)
@@ -124,8 +125,8 @@ pub async fn note_each(
     db: &Db,
     actor: &CurrentUser,
     action: Action,
-    requisition_id: &str,
-    candidate_ids: &[String],
+    requisition_id: &RequisitionId,
+    candidate_ids: &[CandidateId],
     detail: &str,
 ) -> Result<(), DbError> {
     let mut tx = db.begin_write().await?;

@@ -8,6 +8,7 @@
 //! ([`on_disk`], [`move_in`]).
 
 use super::{new_id, now, Backend, Db, DbError};
+use crate::domain::keys::CandidateId;
 use crate::domain::requisition::CandidateFile;
 use tokio::io::{AsyncRead, AsyncReadExt};
 
@@ -20,7 +21,7 @@ const ON_DISK: &str = "disk";
 
 /// What an upload stores.
 pub struct NewFile<'a> {
-    pub candidate_id: &'a str,
+    pub candidate_id: &'a CandidateId,
     pub kind: &'a str,
     pub prompt_id: &'a str,
     pub content_type: &'a str,
@@ -188,7 +189,7 @@ pub async fn put<R: AsyncRead + Unpin + ?Sized>(
 /// A file's record as `COLUMNS` selects it, read by column name.
 struct Row {
     id: String,
-    candidate_id: String,
+    candidate_id: CandidateId,
     kind: String,
     prompt_id: String,
     content_type: String,
@@ -238,7 +239,7 @@ fn from_row(
 const COLUMNS: &str =
     "id, candidate_id, kind, prompt_id, content_type, original_name, size_bytes, created_at, duration_ms";
 
-pub async fn list(db: &Db, candidate_id: &str) -> Result<Vec<CandidateFile>, DbError> {
+pub async fn list(db: &Db, candidate_id: &CandidateId) -> Result<Vec<CandidateFile>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM candidate_files WHERE candidate_id = $1 ORDER BY kind DESC, prompt_id"
     ))

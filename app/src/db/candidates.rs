@@ -4,6 +4,7 @@
 use super::{conflict_on_unique, decode_json, encode_json, new_id, now, Db, DbError};
 use crate::domain::application::KnockoutAnswer;
 use crate::domain::candidate::{NewCandidate, Source, Stage};
+use crate::domain::keys::{CandidateId, RequisitionId};
 use crate::domain::mail::Mail;
 use crate::domain::requisition::Candidate;
 
@@ -87,21 +88,21 @@ fn duplicate(email: &str) -> String {
 
 /// What a new candidate row needs beyond the contact details.
 pub struct Insert<'a> {
-    pub requisition_id: &'a str,
+    pub requisition_id: &'a RequisitionId,
     pub candidate: &'a NewCandidate,
     pub source: Source,
     pub stage: Stage,
     pub application_token: Option<&'a str>,
     pub knockouts: &'a [KnockoutAnswer],
     /// The first application with this email, when this one repeats it.
-    pub repeat_of: Option<&'a str>,
+    pub repeat_of: Option<&'a CandidateId>,
 }
 
-async fn insert<'e, E>(executor: E, new: &Insert<'_>) -> Result<String, DbError>
+async fn insert<'e, E>(executor: E, new: &Insert<'_>) -> Result<CandidateId, DbError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let id = new_id();
+    let id = CandidateId::from(new_id());
     let now = now();
     let c = new.candidate;
     sqlx::query(
@@ -129,7 +130,7 @@ where
 
 /// Adds one candidate; the same email twice on a requisition is a `Conflict`
 /// unless the second one is marked as a repeat of the first.
-pub async fn create(db: &Db, new: &Insert<'_>) -> Result<String, DbError> {
+pub async fn create(db: &Db, new: &Insert<'_>) -> Result<CandidateId, DbError> {
     insert(&db.pool, new).await
 }
 
@@ -138,7 +139,11 @@ pub async fn create(db: &Db, new: &Insert<'_>) -> Result<String, DbError> {
 /// already has a first application for this job, the new one is kept as a
 /// repeat of it rather than refused, so the form never has to say whether
 /// an email had applied.
-pub async fn create_application(db: &Db, new: &Insert<'_>, mail: &Mail) -> Result<String, DbError> {
+pub async fn create_application(
+    db: &Db,
+    new: &Insert<'_>,
+    mail: &Mail,
+) -> Result<CandidateId, DbError> {
     // Two first applications with one email at the same moment (possible
     // on PostgreSQL, whose writers do not queue): the loser's insert hits
     // the uniqueness rule, and its second try finds the winner's row and
@@ -149,9 +154,9 @@ pub async fn create_application(db: &Db, new: &Insert<'_>, mail: &Mail) -> Resul
     }
 }
 
-async fn application_once(db: &Db, new: &Insert<'_>, mail: &Mail) -> Result<String, DbError> {
+async fn application_once(db: &Db, new: &Insert<'_>, mail: &Mail) -> Result<CandidateId, DbError> {
     let mut tx = db.begin_write().await?;
-    let first: Option<(String,)> = sqlx::query_as(
+    let first: Option<(CandidateId,)> = sqlx::query_as(
         "SELECT id FROM candidates WHERE requisition_id = $1 AND email = $2 AND repeat_of IS NULL",
     )
     .bind(new.requisition_id)
@@ -161,7 +166,7 @@ async fn application_once(db: &Db, new: &Insert<'_>, mail: &Mail) -> Result<Stri
     let id = insert(
         &mut *tx,
         &Insert {
-            repeat_of: first.as_ref().map(|(id,)| id.as_str()),
+            repeat_of: first.as_ref().map(|(id,)| id),
             ..*new
         },
     )
@@ -175,7 +180,7 @@ async fn application_once(db: &Db, new: &Insert<'_>, mail: &Mail) -> Result<Stri
 /// first: what a candidate who lost theirs is sent.
 pub async fn application_tokens<'e, X>(
     executor: X,
-    requisition_id: &str,
+    requisition_id: &RequisitionId,
     email: &str,
 ) -> Result<Vec<String>, DbError>
 where
@@ -193,7 +198,7 @@ where
 }
 
 /// The later applications that repeat this one, oldest first.
-pub async fn repeats_of(db: &Db, id: &str) -> Result<Vec<Candidate>, DbError> {
+pub async fn repeats_of(db: &Db, id: &CandidateId) -> Result<Vec<Candidate>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM candidates WHERE repeat_of = $1 ORDER BY created_at, id"
     ))
@@ -206,10 +211,10 @@ pub async fn repeats_of(db: &Db, id: &str) -> Result<Vec<Candidate>, DbError> {
 /// Adds many candidates in one transaction: all of them or none.
 pub async fn create_all(
     db: &Db,
-    requisition_id: &str,
+    requisition_id: &RequisitionId,
     candidates: &[NewCandidate],
     source: Source,
-) -> Result<Vec<String>, DbError> {
+) -> Result<Vec<CandidateId>, DbError> {
     let mut tx = db.begin_write().await?;
     let mut ids = Vec::with_capacity(candidates.len());
     for candidate in candidates {
@@ -228,7 +233,7 @@ pub async fn create_all(
     Ok(ids)
 }
 
-pub async fn get(db: &Db, id: &str) -> Result<Option<Candidate>, DbError> {
+pub async fn get(db: &Db, id: &CandidateId) -> Result<Option<Candidate>, DbError> {
     let row: Option<Row> =
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM candidates WHERE id = $1"))
             .bind(id)
@@ -240,7 +245,7 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Candidate>, DbError> {
 /// The candidate whose own application link carries this token.
 pub async fn by_token(
     db: &Db,
-    requisition_id: &str,
+    requisition_id: &RequisitionId,
     token: &str,
 ) -> Result<Option<Candidate>, DbError> {
     let row: Option<Row> = sqlx::query_as(&format!(
@@ -254,7 +259,7 @@ pub async fn by_token(
 }
 
 /// The candidates of a requisition, oldest first.
-pub async fn list(db: &Db, requisition_id: &str) -> Result<Vec<Candidate>, DbError> {
+pub async fn list(db: &Db, requisition_id: &RequisitionId) -> Result<Vec<Candidate>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM candidates WHERE requisition_id = $1 ORDER BY created_at, name"
     ))
@@ -265,7 +270,7 @@ pub async fn list(db: &Db, requisition_id: &str) -> Result<Vec<Candidate>, DbErr
 }
 
 /// How many candidates a requisition has.
-pub async fn count(db: &Db, requisition_id: &str) -> Result<i64, DbError> {
+pub async fn count(db: &Db, requisition_id: &RequisitionId) -> Result<i64, DbError> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM candidates WHERE requisition_id = $1")
         .bind(requisition_id)
         .fetch_one(&db.pool)
@@ -273,7 +278,12 @@ pub async fn count(db: &Db, requisition_id: &str) -> Result<i64, DbError> {
     Ok(n)
 }
 
-pub async fn set_stage(db: &Db, id: &str, stage: Stage, reason: &str) -> Result<(), DbError> {
+pub async fn set_stage(
+    db: &Db,
+    id: &CandidateId,
+    stage: Stage,
+    reason: &str,
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE candidates SET stage = $1, stage_reason = $2, updated_at = $3 WHERE id = $4",
     )
@@ -287,7 +297,7 @@ pub async fn set_stage(db: &Db, id: &str, stage: Stage, reason: &str) -> Result<
 }
 
 /// The candidate finished their application: on to the resume screen.
-pub async fn submit_application(db: &Db, id: &str) -> Result<(), DbError> {
+pub async fn submit_application(db: &Db, id: &CandidateId) -> Result<(), DbError> {
     let now = now();
     sqlx::query(
         "UPDATE candidates SET stage = $1, submitted_at = $2, updated_at = $2 WHERE id = $3 AND stage = $4",

@@ -3,11 +3,12 @@
 
 use super::{new_id, now, Db, DbError};
 use crate::domain::board::{Decision, Outcome};
+use crate::domain::keys::{CandidateId, RequisitionId};
 
 pub async fn record(
     db: &Db,
-    requisition_id: &str,
-    candidate_id: &str,
+    requisition_id: &RequisitionId,
+    candidate_id: &CandidateId,
     outcome: Outcome,
     rationale: &str,
     by: &str,
@@ -46,7 +47,10 @@ super::from_row!(Row {
 });
 
 /// Every decision of a requisition, oldest first, with who made it.
-pub async fn for_requisition(db: &Db, requisition_id: &str) -> Result<Vec<Decision>, DbError> {
+pub async fn for_requisition(
+    db: &Db,
+    requisition_id: &RequisitionId,
+) -> Result<Vec<Decision>, DbError> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT d.candidate_id, d.outcome, d.rationale, COALESCE(NULLIF(u.display_name, ''), u.email) AS decided_by, d.decided_at \
          FROM debrief_decisions d JOIN users u ON u.id = d.decided_by \

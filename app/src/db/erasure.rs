@@ -6,6 +6,7 @@
 
 use super::{audit, decode_json, encode_json, now, Db, DbError};
 use crate::domain::accounts::CurrentUser;
+use crate::domain::keys::{CandidateId, RequisitionId};
 use crate::domain::scorecard::ScorecardBody;
 
 /// The name an erased candidate is shown by.
@@ -26,12 +27,12 @@ fn scrub(body: &mut ScorecardBody) {
 /// more. `actor` is `None` for the retention job; `why` goes to the log.
 pub async fn erase(
     db: &Db,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
     actor: Option<&CurrentUser>,
     why: &str,
 ) -> Result<bool, DbError> {
     let mut tx = db.begin_write().await?;
-    let found: Option<(String, String)> =
+    let found: Option<(RequisitionId, String)> =
         sqlx::query_as("SELECT requisition_id, email FROM candidates WHERE id = $1")
             .bind(candidate_id)
             .fetch_optional(&mut *tx)
@@ -39,13 +40,13 @@ pub async fn erase(
     let Some((requisition_id, email)) = found else {
         return Ok(false);
     };
-    let repeats: Vec<(String, String)> =
+    let repeats: Vec<(CandidateId, String)> =
         sqlx::query_as("SELECT id, email FROM candidates WHERE repeat_of = $1")
             .bind(candidate_id)
             .fetch_all(&mut *tx)
             .await?;
     let at = now();
-    let mut people = vec![(candidate_id.to_string(), email)];
+    let mut people = vec![(candidate_id.clone(), email)];
     people.extend(repeats);
     for (id, email) in &people {
         // A request for their links, not answered yet, names them.
@@ -140,8 +141,8 @@ pub async fn erase(
 
 /// The candidates whose requisition closed before `closed_before` and who
 /// are not erased yet: what the retention period takes.
-pub async fn due(db: &Db, closed_before: &str) -> Result<Vec<String>, DbError> {
-    let rows: Vec<(String,)> = sqlx::query_as(
+pub async fn due(db: &Db, closed_before: &str) -> Result<Vec<CandidateId>, DbError> {
+    let rows: Vec<(CandidateId,)> = sqlx::query_as(
         "SELECT c.id FROM candidates c JOIN requisitions r ON r.id = c.requisition_id \
          WHERE r.status = 'closed' AND r.closed_at < $1 AND c.erased_at IS NULL AND c.repeat_of IS NULL",
     )

@@ -5,12 +5,13 @@
 //! instances: taking a request is deleting its row.
 
 use super::{new_id, now, Db, DbError};
+use crate::domain::keys::RequisitionId;
 
 /// A request as the worker takes it (a row, read by column name).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkRequest {
     pub id: String,
-    pub requisition_id: String,
+    pub requisition_id: RequisitionId,
     pub email: String,
     pub asked_at: String,
 }
@@ -22,7 +23,7 @@ super::from_row!(LinkRequest {
 });
 
 /// Writes a request for the links of `email`'s applications to one job.
-pub async fn ask(db: &Db, requisition_id: &str, email: &str) -> Result<(), DbError> {
+pub async fn ask(db: &Db, requisition_id: &RequisitionId, email: &str) -> Result<(), DbError> {
     let _turn = db.write_turn().await;
     sqlx::query(
         "INSERT INTO link_requests (id, requisition_id, email, asked_at) VALUES ($1, $2, $3, $4)",

@@ -33,7 +33,7 @@ fn from_row((id, user_id, sample, reference, rating, rated_at): Row) -> Option<P
 /// Keeps one rating of `sample`; returns its id.
 pub async fn record(
     db: &Db,
-    user_id: &str,
+    user_id: &UserId,
     rubric_version: &str,
     sample: &SampleRef,
     rating: Rating,
@@ -57,7 +57,7 @@ pub async fn record(
 }
 
 /// One of `user_id`'s ratings.
-pub async fn get(db: &Db, user_id: &str, id: &str) -> Result<Option<Practice>, DbError> {
+pub async fn get(db: &Db, user_id: &UserId, id: &str) -> Result<Option<Practice>, DbError> {
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, user_id, sample, reference, rating, rated_at FROM practice_ratings \
          WHERE id = $1 AND user_id = $2",

@@ -4,6 +4,7 @@
 use super::{decode_json, encode_json, new_id, now, Db, DbError, Versioned};
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::domain::jd::Outcome;
+use crate::domain::keys::{RequisitionId, UserId};
 use crate::domain::plan::InterviewPlan;
 use crate::domain::requisition::{
     Requisition, RequisitionSummary, STATUS_CLOSED, STATUS_DRAFT, STATUS_OPEN,
@@ -13,13 +14,13 @@ use crate::domain::requisition::{
 /// returns its id.
 pub async fn create_draft(
     db: &Db,
-    owner_id: &str,
+    owner_id: &UserId,
     title: &str,
     outcome: &Outcome,
     jd_markdown: &str,
     rubric_version: &str,
-) -> Result<String, DbError> {
-    let id = new_id();
+) -> Result<RequisitionId, DbError> {
+    let id = RequisitionId::from(new_id());
     let now = now();
     let mut tx = db.begin_write().await?;
     sqlx::query(
@@ -82,7 +83,7 @@ super::from_row!(Row {
     calibration_required_at
 });
 
-pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
+pub async fn get(db: &Db, id: &RequisitionId) -> Result<Option<Requisition>, DbError> {
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, status, title, outcome_json, jd_markdown, rubric_version, created_at, owner_id, plan_json, opened_at, plan_version, \
          closed_at, calibration_required_at FROM requisitions WHERE id = $1",
@@ -131,7 +132,11 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Requisition>, DbError> {
 }
 
 /// Turns on or off the calibration standard for the requisition's panel.
-pub async fn set_calibration_required(db: &Db, id: &str, required: bool) -> Result<(), DbError> {
+pub async fn set_calibration_required(
+    db: &Db,
+    id: &RequisitionId,
+    required: bool,
+) -> Result<(), DbError> {
     let _turn = db.write_turn().await;
     sqlx::query(
         "UPDATE requisitions SET calibration_required_at = CASE WHEN $1 = 1 THEN COALESCE(calibration_required_at, $2) ELSE NULL END \
@@ -147,7 +152,7 @@ pub async fn set_calibration_required(db: &Db, id: &str, required: bool) -> Resu
 
 /// Closes an open requisition (`close`) or reopens a closed one. False
 /// when it was not in the state to change from.
-pub async fn set_closed(db: &Db, id: &str, close: bool) -> Result<bool, DbError> {
+pub async fn set_closed(db: &Db, id: &RequisitionId, close: bool) -> Result<bool, DbError> {
     let _turn = db.write_turn().await;
     let result = if close {
         sqlx::query(
@@ -172,7 +177,7 @@ pub async fn set_closed(db: &Db, id: &str, close: bool) -> Result<bool, DbError>
 
 /// Opens a draft for candidates with its first plan. False when it was not
 /// a draft (already open).
-pub async fn open(db: &Db, id: &str, plan: &InterviewPlan) -> Result<bool, DbError> {
+pub async fn open(db: &Db, id: &RequisitionId, plan: &InterviewPlan) -> Result<bool, DbError> {
     let result = sqlx::query(
         "UPDATE requisitions SET status = $1, plan_json = $2, opened_at = $3 WHERE id = $4 AND status = $5",
     )
@@ -209,7 +214,7 @@ pub enum PlanWrite<E> {
 /// Whether interviews have started is checked inside the same transaction.
 pub async fn edit_plan<E>(
     db: &Db,
-    id: &str,
+    id: &RequisitionId,
     seen: Option<i64>,
     edit: impl FnOnce(&mut InterviewPlan) -> Result<(), E>,
 ) -> Result<PlanWrite<E>, DbError> {
@@ -265,12 +270,12 @@ pub async fn edit_plan<E>(
 
 /// Whether an interview of this requisition has begun: the plan is then
 /// fixed, so every panelist is scored against the same questions.
-pub async fn interviews_started(db: &Db, id: &str) -> Result<bool, DbError> {
+pub async fn interviews_started(db: &Db, id: &RequisitionId) -> Result<bool, DbError> {
     started(&db.pool, id).await
 }
 
 /// The check itself, on the pool or inside a plan edit's transaction.
-async fn started<'e, E>(executor: E, id: &str) -> Result<bool, DbError>
+async fn started<'e, E>(executor: E, id: &RequisitionId) -> Result<bool, DbError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
@@ -308,7 +313,11 @@ pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<RequisitionSumm
     .await?)
 }
 
-pub async fn is_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<bool, DbError> {
+pub async fn is_member(
+    db: &Db,
+    requisition_id: &RequisitionId,
+    user_id: &UserId,
+) -> Result<bool, DbError> {
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT user_id FROM requisition_members WHERE requisition_id = $1 AND user_id = $2",
     )
@@ -324,8 +333,8 @@ pub async fn is_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<b
 /// and only when they were not a member already.
 pub async fn add_member(
     db: &Db,
-    requisition_id: &str,
-    user_id: &str,
+    requisition_id: &RequisitionId,
+    user_id: &UserId,
     mail: Option<&crate::domain::mail::Mail>,
 ) -> Result<(), DbError> {
     let mut tx = db.begin_write().await?;
@@ -348,7 +357,11 @@ pub async fn add_member(
 }
 
 /// Takes someone off the requisition. False when they were not on it.
-pub async fn remove_member(db: &Db, requisition_id: &str, user_id: &str) -> Result<bool, DbError> {
+pub async fn remove_member(
+    db: &Db,
+    requisition_id: &RequisitionId,
+    user_id: &UserId,
+) -> Result<bool, DbError> {
     let _turn = db.write_turn().await;
     let result =
         sqlx::query("DELETE FROM requisition_members WHERE requisition_id = $1 AND user_id = $2")
@@ -359,7 +372,7 @@ pub async fn remove_member(db: &Db, requisition_id: &str, user_id: &str) -> Resu
     Ok(result.rows_affected() == 1)
 }
 
-pub async fn members(db: &Db, requisition_id: &str) -> Result<Vec<CurrentUser>, DbError> {
+pub async fn members(db: &Db, requisition_id: &RequisitionId) -> Result<Vec<CurrentUser>, DbError> {
     let rows: Vec<super::users::PersonRow> = sqlx::query_as(
         "SELECT u.id, u.email, u.role, u.display_name, u.time_zone FROM requisition_members m JOIN users u ON u.id = m.user_id \
          WHERE m.requisition_id = $1 ORDER BY u.email",
@@ -374,7 +387,7 @@ pub async fn members(db: &Db, requisition_id: &str) -> Result<Vec<CurrentUser>, 
 /// member or with an interview: what they interview for.
 pub async fn kits_of_person(
     db: &Db,
-    user_id: &str,
+    user_id: &UserId,
 ) -> Result<Vec<(crate::domain::SubRole, crate::domain::Level)>, DbError> {
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT r.outcome_json FROM requisitions r \

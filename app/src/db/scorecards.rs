@@ -11,6 +11,7 @@
 //! cost of an fsync per save. PostgreSQL commits durably by default.
 
 use super::{decode_json, encode_json, fetch_as_json, now, Db, DbError, Versioned};
+use crate::domain::keys::{AssignmentId, CandidateId, RequisitionId, UserId};
 use crate::domain::requisition::Assignment;
 use crate::domain::scorecard::{
     Scorecard, ScorecardBody, ScorecardState, ScorecardVersion, VersionKind,
@@ -66,10 +67,10 @@ fn columns(body: &str) -> String {
 /// A card as `columns` selects it, read by column name.
 #[derive(serde::Deserialize)]
 struct Row {
-    id: String,
-    requisition_id: String,
-    candidate_id: String,
-    interviewer_id: String,
+    id: AssignmentId,
+    requisition_id: RequisitionId,
+    candidate_id: CandidateId,
+    interviewer_id: UserId,
     round_id: String,
     rubric_version: String,
     version: i64,
@@ -127,7 +128,7 @@ fn from_row_with(
     })
 }
 
-pub async fn get(db: &Db, id: &str) -> Result<Option<Scorecard>, DbError> {
+pub async fn get(db: &Db, id: &AssignmentId) -> Result<Option<Scorecard>, DbError> {
     let row: Option<Row> = sqlx::query_as(&format!(
         "SELECT {} FROM scorecards s WHERE s.id = $1",
         columns(WHOLE_BODY)
@@ -176,7 +177,7 @@ pub async fn get_or_create(
 
 /// A card as the compare-and-swap of a write sees it: at `based_on`, in
 /// `state`.
-fn card(id: &str, based_on: i64, state: ScorecardState) -> Versioned<'_> {
+fn card(id: &AssignmentId, based_on: i64, state: ScorecardState) -> Versioned<'_> {
     Versioned {
         table: "scorecards",
         version_column: "version",
@@ -193,7 +194,7 @@ const WRITE_BODY: &str =
     "body_json = $1, updated_at = $2, ratings_json = $3, ratings_version = version + 1";
 
 /// The card as stored, for a refused write.
-async fn stale(db: &Db, id: &str) -> Result<Write, DbError> {
+async fn stale(db: &Db, id: &AssignmentId) -> Result<Write, DbError> {
     let card = get(db, id)
         .await?
         .ok_or(DbError::Sqlx(sqlx::Error::RowNotFound))?;
@@ -205,7 +206,7 @@ async fn stale(db: &Db, id: &str) -> Result<Write, DbError> {
 /// the path every autosave takes.
 pub async fn save_draft(
     db: &Db,
-    id: &str,
+    id: &AssignmentId,
     based_on: i64,
     body: &ScorecardBody,
 ) -> Result<Write, DbError> {
@@ -226,7 +227,12 @@ pub async fn save_draft(
 /// Submits a draft as it is stored at `based_on` (so what the caller
 /// checked is what is submitted) and keeps it as the first version of the
 /// history.
-pub async fn submit(db: &Db, id: &str, based_on: i64, by: &str) -> Result<Write, DbError> {
+pub async fn submit(
+    db: &Db,
+    id: &AssignmentId,
+    based_on: i64,
+    by: &UserId,
+) -> Result<Write, DbError> {
     let now = now();
     let mut tx = db.begin_write().await?;
     // The body does not change, so a light copy of its ratings that was
@@ -263,11 +269,11 @@ pub async fn submit(db: &Db, id: &str, based_on: i64, by: &str) -> Result<Write,
 /// content with its reason in the history.
 pub async fn amend(
     db: &Db,
-    id: &str,
+    id: &AssignmentId,
     based_on: i64,
     body: &ScorecardBody,
     reason: &str,
-    by: &str,
+    by: &UserId,
 ) -> Result<Write, DbError> {
     let now = now();
     let (json, ratings) = (encode_json(body)?, ratings_json(body)?);
@@ -301,7 +307,7 @@ pub async fn amend(
 type VersionRow = (i64, String, String, String, String, String, String, String);
 
 /// The submission and every amendment, oldest first.
-pub async fn history(db: &Db, id: &str) -> Result<Vec<ScorecardVersion>, DbError> {
+pub async fn history(db: &Db, id: &AssignmentId) -> Result<Vec<ScorecardVersion>, DbError> {
     let rows: Vec<VersionRow> = sqlx::query_as(
         "SELECT v.version, v.kind, v.author_id, u.email, COALESCE(NULLIF(u.display_name, ''), u.email), \
          v.saved_at, v.reason, v.body_json \
@@ -345,18 +351,18 @@ pub enum Detail {
 /// interviewer has not opened their card yet have none.
 pub async fn for_candidate(
     db: &Db,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
     detail: Detail,
-) -> Result<HashMap<String, Scorecard>, DbError> {
+) -> Result<HashMap<AssignmentId, Scorecard>, DbError> {
     by_id(db, "s.candidate_id", candidate_id, detail).await
 }
 
 /// Every card of a requisition's panels by assignment id, for the board.
 pub async fn for_requisition(
     db: &Db,
-    requisition_id: &str,
+    requisition_id: &RequisitionId,
     detail: Detail,
-) -> Result<HashMap<String, Scorecard>, DbError> {
+) -> Result<HashMap<AssignmentId, Scorecard>, DbError> {
     by_id(db, "s.requisition_id", requisition_id, detail).await
 }
 
@@ -433,7 +439,7 @@ async fn by_id(
     column: &str,
     value: &str,
     detail: Detail,
-) -> Result<HashMap<String, Scorecard>, DbError> {
+) -> Result<HashMap<AssignmentId, Scorecard>, DbError> {
     let body = match detail {
         Detail::Whole => WHOLE_BODY,
         Detail::RatingsOnly => RATINGS_BODY,
@@ -457,7 +463,7 @@ async fn by_id(
 /// The state of each card this person has opened, by card (assignment) id.
 pub async fn states_for_interviewer(
     db: &Db,
-    interviewer_id: &str,
+    interviewer_id: &UserId,
 ) -> Result<std::collections::HashMap<String, ScorecardState>, DbError> {
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT id, state FROM scorecards WHERE interviewer_id = $1")
@@ -479,8 +485,8 @@ fn state_of(text: &str) -> Result<ScorecardState, DbError> {
 /// submitted card yet. Zero for someone not on the panel.
 pub async fn unsubmitted_own(
     db: &Db,
-    candidate_id: &str,
-    interviewer_id: &str,
+    candidate_id: &CandidateId,
+    interviewer_id: &UserId,
 ) -> Result<i64, DbError> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM assignments a LEFT JOIN scorecards s ON s.id = a.id \

@@ -3,6 +3,7 @@
 
 use super::{decode_json, encode_json, now, Db, DbError};
 use crate::domain::candidate::Stage;
+use crate::domain::keys::{CandidateId, RequisitionId};
 use crate::domain::requisition::Screening;
 use crate::domain::scoring::Rating;
 use crate::domain::screening::Decision;
@@ -53,7 +54,7 @@ fn from_row(
     })
 }
 
-pub async fn get(db: &Db, candidate_id: &str) -> Result<Option<Screening>, DbError> {
+pub async fn get(db: &Db, candidate_id: &CandidateId) -> Result<Option<Screening>, DbError> {
     let row: Option<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM screenings s WHERE s.candidate_id = $1"
     ))
@@ -66,7 +67,7 @@ pub async fn get(db: &Db, candidate_id: &str) -> Result<Option<Screening>, DbErr
 /// Saves the ratings and notes (a decision already made stays).
 pub async fn save(
     db: &Db,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
     ratings: &BTreeMap<String, Rating>,
     notes: &str,
     by: &str,
@@ -89,7 +90,7 @@ pub async fn save(
 /// Saves the screen with its decision and moves the candidate, together.
 pub async fn decide(
     db: &Db,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
     ratings: &BTreeMap<String, Rating>,
     notes: &str,
     decision: Decision,
@@ -141,7 +142,7 @@ super::from_row!(KeyedRow { candidate_id } flatten { screening });
 /// candidate list (one query instead of one per candidate).
 pub async fn for_requisition(
     db: &Db,
-    requisition_id: &str,
+    requisition_id: &RequisitionId,
 ) -> Result<std::collections::HashMap<String, Screening>, DbError> {
     let rows: Vec<KeyedRow> = sqlx::query_as(&format!(
         "SELECT s.candidate_id, {COLUMNS} FROM screenings s JOIN candidates c ON c.id = s.candidate_id \

@@ -2,6 +2,7 @@
 
 use super::{Db, DbError};
 use crate::domain::accounts::{CurrentUser, Email, Role};
+use crate::domain::keys::UserId;
 
 /// Creates an account; an email already in use is `DbError::Conflict`.
 /// `name` is the display name ('' for none), already tidied.
@@ -11,8 +12,8 @@ pub async fn create(
     name: &str,
     role: Role,
     password_hash: &str,
-) -> Result<String, DbError> {
-    let id = uuid::Uuid::new_v4().simple().to_string();
+) -> Result<UserId, DbError> {
+    let id = UserId::from(uuid::Uuid::new_v4().simple().to_string());
     let now = super::now();
     sqlx::query("INSERT INTO users (id, email, role, password_hash, created_at, display_name) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
@@ -42,7 +43,7 @@ pub async fn credentials(db: &Db, email: &Email) -> Result<Option<(CurrentUser, 
 }
 
 /// The active account with this id: what a session resolves to.
-pub async fn active_by_id(db: &Db, id: &str) -> Result<Option<CurrentUser>, DbError> {
+pub async fn active_by_id(db: &Db, id: &UserId) -> Result<Option<CurrentUser>, DbError> {
     let row: Option<PersonRow> = sqlx::query_as(
         "SELECT id, email, role, display_name, time_zone FROM users WHERE id = $1 AND active = 1",
     )
@@ -99,7 +100,7 @@ pub(crate) fn person(row: PersonRow) -> Option<CurrentUser> {
 }
 
 /// Sets an account's time zone (a checked IANA name, '' for none).
-pub async fn set_time_zone(db: &Db, id: &str, zone: &str) -> Result<bool, DbError> {
+pub async fn set_time_zone(db: &Db, id: &UserId, zone: &str) -> Result<bool, DbError> {
     let _turn = db.write_turn().await;
     let result = sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2")
         .bind(zone)
@@ -111,7 +112,7 @@ pub async fn set_time_zone(db: &Db, id: &str, zone: &str) -> Result<bool, DbErro
 
 /// Gives an account its display name ('' clears it). False when there is
 /// no such account.
-pub async fn set_name(db: &Db, id: &str, name: &str) -> Result<bool, DbError> {
+pub async fn set_name(db: &Db, id: &UserId, name: &str) -> Result<bool, DbError> {
     let _turn = db.write_turn().await;
     let result = sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
         .bind(name)
@@ -172,7 +173,7 @@ pub async fn active_with_role(db: &Db, role: Role) -> Result<Vec<CurrentUser>, D
 
 /// Changes an account's role and whether it may sign in. Returns false when
 /// there is no such account.
-pub async fn update(db: &Db, id: &str, role: Role, active: bool) -> Result<bool, DbError> {
+pub async fn update(db: &Db, id: &UserId, role: Role, active: bool) -> Result<bool, DbError> {
     let result = sqlx::query("UPDATE users SET role = $1, active = $2 WHERE id = $3")
         .bind(role.id())
         .bind(i64::from(active))
@@ -198,7 +199,7 @@ pub enum AccountUpdate {
 /// are taken one after the other and the second is refused.
 pub async fn update_keeping_an_admin(
     db: &Db,
-    id: &str,
+    id: &UserId,
     role: Role,
     active: bool,
 ) -> Result<AccountUpdate, DbError> {

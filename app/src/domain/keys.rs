@@ -5,6 +5,13 @@
 //! database each is the plain string it wraps (32 hex digits for the ones
 //! this server makes).
 //!
+//! The database functions (`db/`), the access checks (`access.rs`) and the
+//! service layer take these types, not `&str`, so two ids passed in the
+//! wrong order do not compile. The text of a URL or a form becomes one of
+//! them once, where it enters: a server function wraps its argument
+//! (`RequisitionId::from(id)`), a JSON route reads it from the path as the
+//! type. The pages' wire types keep plain strings.
+//!
 //! Each reads as `&str` (`Deref`), so it goes into a query, a link or a
 //! comparison with text as it is.
 

@@ -173,7 +173,7 @@ pub struct Candidate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CandidateFile {
     pub id: String,
-    pub candidate_id: String,
+    pub candidate_id: CandidateId,
     /// `resume` or `video`.
     pub kind: String,
     /// The video prompt answered; empty for the resume.

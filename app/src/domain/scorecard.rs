@@ -6,6 +6,7 @@
 //! recommendation, and a change after it is an amendment with a reason.
 
 use super::jd::FieldError;
+use super::keys::{AssignmentId, CandidateId, RequisitionId, UserId};
 use super::kit::Kit;
 use super::kit_item::KitItemRef;
 use super::plan::{ItemKind, PlanItem};
@@ -295,10 +296,11 @@ impl CardMark {
 /// assignment's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scorecard {
-    pub id: String,
-    pub requisition_id: String,
-    pub candidate_id: String,
-    pub interviewer_id: String,
+    /// The card of this interview: a card's id is its interview's.
+    pub id: AssignmentId,
+    pub requisition_id: RequisitionId,
+    pub candidate_id: CandidateId,
+    pub interviewer_id: UserId,
     pub round: String,
     /// The rubric library version the card is scored against.
     pub rubric_version: String,

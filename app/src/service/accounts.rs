@@ -3,9 +3,10 @@
 //! page or an admin's).
 
 use crate::domain::accounts::Role;
+use crate::domain::keys::UserId;
 use crate::error::AppError;
 
-pub async fn rename(db: &crate::db::Db, id: &str, name: &str) -> Result<(), AppError> {
+pub async fn rename(db: &crate::db::Db, id: &UserId, name: &str) -> Result<(), AppError> {
     let name = crate::domain::accounts::parse_name(name)
         .map_err(|e| AppError::Invalid(format!("name: {e}")))?;
     if crate::db::users::set_name(db, id, &name)

@@ -4,6 +4,7 @@
 //! (never anything a recruiter wrote about them).
 
 use crate::api::apply::*;
+use crate::domain::keys::RequisitionId;
 use crate::error::AppError;
 use crate::service::refusal::Refusal;
 use std::collections::BTreeMap;
@@ -11,7 +12,7 @@ use std::collections::BTreeMap;
 /// The public page of an open job: its description, the knock-out
 /// questions without which answers end the application, and how long each
 /// video answer may run.
-pub async fn job_page(db: &crate::db::Db, id: &str) -> Result<ApplyPageView, AppError> {
+pub async fn job_page(db: &crate::db::Db, id: &RequisitionId) -> Result<ApplyPageView, AppError> {
     let requisition = open_requisition(db, id).await?;
     let kit = crate::service::kits::frozen_kit(db, &requisition).await?;
     Ok(ApplyPageView {
@@ -61,7 +62,7 @@ pub struct Application<'a> {
 pub async fn start(
     db: &crate::db::Db,
     mail: &crate::api::mail::MailSettings,
-    id: &str,
+    id: &RequisitionId,
     form: &Application<'_>,
 ) -> Result<String, Refusal> {
     use crate::db::candidates;
@@ -111,7 +112,7 @@ pub async fn start(
 
 pub async fn open_requisition(
     db: &crate::db::Db,
-    id: &str,
+    id: &RequisitionId,
 ) -> Result<crate::domain::requisition::Requisition, AppError> {
     match crate::db::requisitions::get(db, id)
         .await
@@ -126,7 +127,11 @@ pub async fn open_requisition(
 /// the open job `id`; the mail worker looks the address up and sends them
 /// (`service::mail::answer_link_requests`), so the answer is the same
 /// whether or not anyone applied with it.
-pub async fn ask_for_link(db: &crate::db::Db, id: &str, email: &str) -> Result<(), Refusal> {
+pub async fn ask_for_link(
+    db: &crate::db::Db,
+    id: &RequisitionId,
+    email: &str,
+) -> Result<(), Refusal> {
     let requisition = open_requisition(db, id).await?;
     let address = crate::domain::accounts::Email::parse(email).map_err(|e| {
         Refusal::Fields(vec![crate::domain::jd::FieldError {
@@ -143,7 +148,7 @@ pub async fn ask_for_link(db: &crate::db::Db, id: &str, email: &str) -> Result<(
 /// The application this link opens, or `NotFound`.
 pub async fn find_application(
     db: &crate::db::Db,
-    requisition_id: &str,
+    requisition_id: &RequisitionId,
     token: &str,
 ) -> Result<
     (

@@ -18,7 +18,7 @@ use crate::domain::board::{
     self, Board, BoardInput, CandidateInfo, Decision, Outcome, RatingRecord, Slot,
 };
 use crate::domain::jd::FieldError;
-use crate::domain::keys::UserId;
+use crate::domain::keys::{CandidateId, RequisitionId, UserId};
 use crate::domain::plan::PlanItem;
 use crate::domain::scorecard::{item_key, parse_item_key, ticked, CardStatus, ScorecardState};
 use crate::error::AppError;
@@ -37,11 +37,15 @@ pub enum Scope<'a> {
     /// One candidate's row, ratings and slots, from that candidate's
     /// cards only (the candidate view). Its calibration covers this
     /// candidate's ratings alone; the requisition's is on the board.
-    Candidate(&'a str),
+    Candidate(&'a CandidateId),
 }
 
 /// The whole board as this person may see it.
-pub async fn load(db: &Db, user: &CurrentUser, requisition_id: &str) -> Result<Board, AppError> {
+pub async fn load(
+    db: &Db,
+    user: &CurrentUser,
+    requisition_id: &RequisitionId,
+) -> Result<Board, AppError> {
     load_scoped(db, user, requisition_id, Scope::Full).await
 }
 
@@ -49,7 +53,7 @@ pub async fn load(db: &Db, user: &CurrentUser, requisition_id: &str) -> Result<B
 pub async fn load_scoped(
     db: &Db,
     user: &CurrentUser,
-    requisition_id: &str,
+    requisition_id: &RequisitionId,
     scope: Scope<'_>,
 ) -> Result<Board, AppError> {
     let (requisition, reach) = crate::access::board(db, user, requisition_id).await?;
@@ -254,7 +258,7 @@ pub async fn load_scoped(
 pub async fn candidate_board(
     db: &Db,
     user: &CurrentUser,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
 ) -> Result<CandidateBoard, AppError> {
     let (candidate, access) = crate::access::candidate(db, user, candidate_id).await?;
     let board = load_scoped(
@@ -318,7 +322,7 @@ fn check_rationale(rationale: &str) -> Result<String, FieldError> {
 pub async fn decide(
     db: &Db,
     user: &CurrentUser,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
     outcome: &str,
     rationale: &str,
 ) -> Result<(), FormError> {

@@ -4,6 +4,7 @@
 
 use crate::api::form_error::FormError;
 use crate::domain::calibration::Score;
+use crate::domain::keys::UserId;
 use crate::domain::scoring::Rating;
 use crate::error::AppError;
 
@@ -15,7 +16,7 @@ use crate::api::calibration::*;
 pub async fn practice_kits(
     db: &crate::db::Db,
     library: &crate::domain::Library,
-    user_id: &str,
+    user_id: &UserId,
 ) -> Result<(Vec<crate::domain::Kit>, bool), AppError> {
     let theirs = crate::db::requisitions::kits_of_person(db, user_id)
         .await
@@ -85,7 +86,7 @@ pub async fn calibration_refusal(
 /// Each person's calibration score, by user id (absent: nothing rated).
 pub async fn panel_scores(
     db: &crate::db::Db,
-    user_ids: &[crate::domain::keys::UserId],
+    user_ids: &[UserId],
 ) -> Result<std::collections::BTreeMap<String, Score>, AppError> {
     let practice = crate::db::practice::of_users(db, user_ids)
         .await

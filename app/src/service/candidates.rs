@@ -3,6 +3,7 @@
 //! named).
 
 use crate::domain::candidate::{Source, Stage};
+use crate::domain::keys::CandidateId;
 use crate::domain::requisition::Candidate;
 use crate::error::AppError;
 
@@ -185,12 +186,12 @@ pub async fn import(
     )
     .await
     .map_err(|e| Refusal::App(internal(e)))?;
-    let mut by_id: std::collections::HashMap<String, Candidate> =
+    let mut by_id: std::collections::HashMap<CandidateId, Candidate> =
         candidates::list(db, &requisition.id)
             .await
             .map_err(|e| Refusal::App(internal(e)))?
             .into_iter()
-            .map(|c| (c.id.to_string(), c))
+            .map(|c| (c.id.clone(), c))
             .collect();
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
@@ -244,7 +245,7 @@ pub async fn other_applications(
         Some(first) => candidates::get(db, first).await?.into_iter().collect(),
         None => Vec::new(),
     };
-    let first_id = candidate.repeat_of.as_deref().unwrap_or(&candidate.id);
+    let first_id = candidate.repeat_of.as_ref().unwrap_or(&candidate.id);
     family.extend(candidates::repeats_of(db, first_id).await?);
     Ok(family
         .into_iter()
@@ -261,7 +262,7 @@ pub async fn other_applications(
 pub async fn get_candidate(
     db: &crate::db::Db,
     user: &crate::domain::accounts::CurrentUser,
-    id: String,
+    id: CandidateId,
 ) -> Result<CandidateView, AppError> {
     use crate::access::{internal, CandidateAccess};
     use crate::db::{candidate_files, requisitions};

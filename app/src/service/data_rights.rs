@@ -3,6 +3,7 @@
 
 use crate::api::data_rights::ERASE_CONFIRMATION;
 use crate::api::form_error::FormError;
+use crate::domain::keys::CandidateId;
 
 /// Erases every candidate whose requisition closed more than `days` days
 /// before `now`; returns how many.
@@ -29,7 +30,7 @@ pub async fn apply_retention(
 pub async fn erase_candidate(
     db: &crate::db::Db,
     user: &crate::domain::accounts::CurrentUser,
-    id: String,
+    id: CandidateId,
     confirm: String,
 ) -> Result<String, FormError> {
     let candidate = crate::access::candidate_to_run(db, user, &id).await?;

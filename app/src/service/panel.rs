@@ -2,6 +2,7 @@
 //! who may be put there, the interview as the interviewer reads it, and its
 //! calendar invitation. Times are UTC throughout.
 
+use crate::domain::keys::{AssignmentId, CandidateId, RequisitionId};
 pub mod changes;
 pub mod interviews;
 
@@ -118,7 +119,10 @@ pub async fn panel_view(
 /// Who may sit on a panel: every active interviewer account, and the
 /// requisition's recruiters and hiring managers (a hiring manager leads
 /// the deep-dive round). Anyone else is added to the requisition first.
-async fn people(db: &crate::db::Db, requisition_id: &str) -> Result<Vec<PanelPerson>, AppError> {
+async fn people(
+    db: &crate::db::Db,
+    requisition_id: &RequisitionId,
+) -> Result<Vec<PanelPerson>, AppError> {
     use crate::access::internal;
     use crate::db::{requisitions, users};
     use crate::domain::accounts::Role;
@@ -197,8 +201,8 @@ pub async fn assign(
         })
     };
 
-    let candidate_id = request.candidate_id.trim();
-    let candidate = candidates::get(db, candidate_id)
+    let candidate_id = CandidateId::from(request.candidate_id.trim());
+    let candidate = candidates::get(db, &candidate_id)
         .await
         .map_err(|e| app(internal(e)))?
         .filter(|c| c.requisition_id == requisition.id);
@@ -549,7 +553,7 @@ pub fn parse_start(
 pub async fn assignment_for(
     db: &crate::db::Db,
     user: &crate::domain::accounts::CurrentUser,
-    id: &str,
+    id: &AssignmentId,
 ) -> Result<
     (
         crate::domain::requisition::Assignment,
@@ -586,7 +590,7 @@ pub async fn assignment_for(
 pub async fn invite(
     db: &crate::db::Db,
     user: &crate::domain::accounts::CurrentUser,
-    assignment_id: &str,
+    assignment_id: &AssignmentId,
     base_url: &str,
 ) -> Result<(String, String), AppError> {
     let (assignment, requisition, _) = assignment_for(db, user, assignment_id).await?;

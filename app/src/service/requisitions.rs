@@ -2,6 +2,7 @@
 //! the plan as shown and changing it.
 
 use crate::domain::accounts::CurrentUser;
+use crate::domain::keys::RequisitionId;
 use crate::domain::plan::PlanItem;
 use crate::domain::requisition::Requisition;
 use crate::error::AppError;
@@ -16,7 +17,7 @@ pub async fn store_draft(
     user: &CurrentUser,
     outcome: &crate::domain::jd::Outcome,
     jd_markdown: &str,
-) -> Result<String, AppError> {
+) -> Result<RequisitionId, AppError> {
     let title = jd_markdown
         .lines()
         .next()
@@ -133,7 +134,7 @@ pub async fn open(db: &crate::db::Db, requisition: &Requisition) -> Result<(), A
 pub async fn change_plan(
     db: &crate::db::Db,
     user: &CurrentUser,
-    id: &str,
+    id: &RequisitionId,
     version: Option<i64>,
     edit: &crate::domain::plan::PlanEdit,
 ) -> Result<i64, crate::service::refusal::Refusal> {
@@ -170,7 +171,7 @@ pub async fn add_member(
     db: &crate::db::Db,
     user: &crate::domain::accounts::CurrentUser,
     mail: &crate::api::mail::MailSettings,
-    id: String,
+    id: RequisitionId,
     email: String,
 ) -> Result<(), AppError> {
     use crate::domain::accounts::{Email, Role};

@@ -17,6 +17,7 @@ use crate::api::scorecards::{
 };
 use crate::db::{assignments, requisitions, scorecards, Db};
 use crate::domain::accounts::CurrentUser;
+use crate::domain::keys::{AssignmentId, CandidateId};
 use crate::domain::kit_item::KitItemRef;
 use crate::domain::plan::PlanItem;
 use crate::domain::requisition::{Assignment, Candidate, Requisition};
@@ -43,14 +44,18 @@ fn blind(candidate_name: &str) -> AppError {
 
 /// Whether this person is on the candidate's panel with a card of
 /// their own still unsubmitted, and so may read no one else's.
-async fn is_blind(db: &Db, user: &CurrentUser, candidate_id: &str) -> Result<bool, AppError> {
+async fn is_blind(
+    db: &Db,
+    user: &CurrentUser,
+    candidate_id: &CandidateId,
+) -> Result<bool, AppError> {
     Ok(scorecards::unsubmitted_own(db, candidate_id, &user.id)
         .await
         .map_err(internal)?
         > 0)
 }
 
-async fn assignment(db: &Db, id: &str) -> Result<(Assignment, Requisition), AppError> {
+async fn assignment(db: &Db, id: &AssignmentId) -> Result<(Assignment, Requisition), AppError> {
     let assignment = assignments::get(db, id)
         .await
         .map_err(internal)?
@@ -146,9 +151,9 @@ fn view(
         })
         .collect();
     ScorecardView {
-        id: card.id.clone(),
-        requisition_id: card.requisition_id.clone(),
-        candidate_id: card.candidate_id.clone(),
+        id: card.id.to_string(),
+        requisition_id: card.requisition_id.to_string(),
+        candidate_id: card.candidate_id.to_string(),
         candidate_name: assignment.candidate_name.clone(),
         round: card.round.clone(),
         round_name: kit.round_name(&card.round).to_string(),
@@ -199,7 +204,11 @@ async fn readable_by_other(
 
 /// A card, for its interviewer (created on first read) or for someone
 /// who may read it.
-pub async fn read(db: &Db, user: &CurrentUser, id: &str) -> Result<ScorecardView, AppError> {
+pub async fn read(
+    db: &Db,
+    user: &CurrentUser,
+    id: &AssignmentId,
+) -> Result<ScorecardView, AppError> {
     read_with_kit(db, user, id).await.map(|(card, _)| card)
 }
 
@@ -209,7 +218,7 @@ pub async fn read(db: &Db, user: &CurrentUser, id: &str) -> Result<ScorecardView
 pub async fn read_with_timers(
     db: &Db,
     user: &CurrentUser,
-    id: &str,
+    id: &AssignmentId,
 ) -> Result<(ScorecardView, BTreeMap<String, u32>), AppError> {
     use crate::domain::kit_item::Exercise;
     let (card, kit) = read_with_kit(db, user, id).await?;
@@ -223,7 +232,7 @@ pub async fn read_with_timers(
 async fn read_with_kit(
     db: &Db,
     user: &CurrentUser,
-    id: &str,
+    id: &AssignmentId,
 ) -> Result<(ScorecardView, std::sync::Arc<Kit>), AppError> {
     let (assignment, requisition) = assignment(db, id).await?;
     let mine = assignment.interviewer_id == user.id;
@@ -240,7 +249,11 @@ async fn read_with_kit(
 
 /// The submission and its amendments, each whole; private notes for
 /// the author only.
-pub async fn history(db: &Db, user: &CurrentUser, id: &str) -> Result<HistoryView, AppError> {
+pub async fn history(
+    db: &Db,
+    user: &CurrentUser,
+    id: &AssignmentId,
+) -> Result<HistoryView, AppError> {
     let (assignment, _) = assignment(db, id).await?;
     let mine = assignment.interviewer_id == user.id;
     if !mine {
@@ -271,7 +284,7 @@ pub async fn history(db: &Db, user: &CurrentUser, id: &str) -> Result<HistoryVie
 async fn own_card(
     db: &Db,
     user: &CurrentUser,
-    id: &str,
+    id: &AssignmentId,
 ) -> Result<(Assignment, Requisition, Scorecard, std::sync::Arc<Kit>), AppError> {
     let (assignment, requisition) = assignment(db, id).await?;
     if assignment.interviewer_id != user.id {
@@ -314,7 +327,7 @@ fn changed_elsewhere(based_on: i64, current: &Scorecard) -> String {
 pub async fn save(
     db: &Db,
     user: &CurrentUser,
-    id: &str,
+    id: &AssignmentId,
     based_on: i64,
     input: &ScorecardInput,
     reason: Option<&str>,
@@ -356,7 +369,12 @@ pub async fn save(
 }
 
 /// Submits the card as stored at `based_on`. Returns the new version.
-pub async fn submit(db: &Db, user: &CurrentUser, id: &str, based_on: i64) -> Result<i64, Refusal> {
+pub async fn submit(
+    db: &Db,
+    user: &CurrentUser,
+    id: &AssignmentId,
+    based_on: i64,
+) -> Result<i64, Refusal> {
     let (assignment, requisition, card, kit) = own_card(db, user, id).await?;
     let already = |card: &Scorecard| {
         format!(
@@ -431,7 +449,7 @@ fn result(card: &Scorecard, kit: &Kit, round: &[PlanItem]) -> CardResult {
 pub async fn for_candidate(
     db: &Db,
     user: &CurrentUser,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
 ) -> Result<CandidateScorecards, AppError> {
     let (candidate, access) = crate::access::candidate(db, user, candidate_id).await?;
     if is_blind(db, user, &candidate.id).await? {

@@ -2,6 +2,7 @@
 //! frozen kit's resume criteria, and the decision that moves the stage.
 
 use crate::api::form_error::FormError;
+use crate::domain::keys::CandidateId;
 use crate::error::AppError;
 use std::collections::BTreeMap;
 
@@ -49,7 +50,7 @@ pub fn closed_reason(candidate: &crate::domain::requisition::Candidate) -> Resul
 pub async fn screen_candidate(
     db: &crate::db::Db,
     user: &crate::domain::accounts::CurrentUser,
-    candidate_id: String,
+    candidate_id: CandidateId,
     ratings: BTreeMap<String, String>,
     notes: String,
     intent: String,

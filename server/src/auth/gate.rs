@@ -6,6 +6,7 @@ use super::USER_ID_KEY;
 use crate::http::AppState;
 use app::db::users;
 use app::domain::accounts::{safe_next, CurrentUser};
+use app::domain::keys::UserId;
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
@@ -20,7 +21,7 @@ pub async fn resolve_user(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let user_id = session.get::<String>(USER_ID_KEY).await.ok().flatten();
+    let user_id = session.get::<UserId>(USER_ID_KEY).await.ok().flatten();
     if let Some(id) = user_id {
         match users::active_by_id(&state.db, &id).await {
             Ok(Some(user)) => {

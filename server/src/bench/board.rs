@@ -10,6 +10,7 @@ use super::{fail, ms};
 use crate::rubrics;
 use app::db::{requisitions, rubric_snapshots, scorecards, Db};
 use app::domain::accounts::CurrentUser;
+use app::domain::keys::RequisitionId;
 use app::domain::kit::Kit;
 use app::domain::plan::{InterviewPlan, PlanItem, PlanRound};
 use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
@@ -162,7 +163,7 @@ async fn fill(
     db: &Db,
     library: &app::domain::Library,
     bench: &BoardBench,
-) -> Result<(CurrentUser, String, usize), String> {
+) -> Result<(CurrentUser, RequisitionId, usize), String> {
     let opened = seed::open_requisition(db, library).await?;
     let outcome = &opened.requisition.outcome;
     let kit = library
@@ -224,5 +225,5 @@ async fn fill(
                 .map_err(fail)?;
         }
     }
-    Ok((opened.admin, opened.requisition.id.into(), ratings))
+    Ok((opened.admin, opened.requisition.id, ratings))
 }

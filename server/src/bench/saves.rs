@@ -15,6 +15,7 @@ use crate::http::serve::{serve, Timeouts};
 use crate::http::{build_app, AppState};
 use crate::rubrics;
 use app::db::{rubric_snapshots, Db};
+use app::domain::keys::AssignmentId;
 use app::domain::scorecard::{item_key, ItemInput, ScorecardInput};
 use app::domain::Library;
 use axum::body::Bytes;
@@ -53,7 +54,7 @@ pub async fn run(rubrics_dir: &Path, bench: &SavesBench) -> Result<(), String> {
 
 /// One interviewer's open card: where to save it and as whom.
 struct Card {
-    id: String,
+    id: AssignmentId,
     cookie: String,
     items: Vec<String>,
     version: i64,

@@ -6,6 +6,7 @@ use super::fail;
 use app::db::{assignments, candidates, requisitions, scorecards, users, Db};
 use app::domain::accounts::{CurrentUser, Email, Role};
 use app::domain::candidate::{NewCandidate, Source};
+use app::domain::keys::{CandidateId, RequisitionId, UserId};
 use app::domain::requisition::Requisition;
 use app::domain::scorecard::Scorecard;
 use app::domain::Library;
@@ -24,7 +25,7 @@ pub async fn open_requisition(db: &Db, library: &Library) -> Result<Opened, Stri
         .await
         .map_err(fail)?;
     let admin = CurrentUser {
-        id: admin_id.into(),
+        id: admin_id,
         email: admin_email.as_str().to_string(),
         name: String::new(),
         role: Role::Admin,
@@ -64,7 +65,7 @@ pub async fn open_requisition(db: &Db, library: &Library) -> Result<Opened, Stri
 }
 
 /// `count` interviewers, `interviewer{n}@example.com`; returns their ids.
-pub async fn interviewers(db: &Db, count: usize, hash: &str) -> Result<Vec<String>, String> {
+pub async fn interviewers(db: &Db, count: usize, hash: &str) -> Result<Vec<UserId>, String> {
     let mut ids = Vec::with_capacity(count);
     for i in 0..count {
         let email = Email::parse(&format!("interviewer{i}@example.com")).map_err(fail)?;
@@ -78,7 +79,11 @@ pub async fn interviewers(db: &Db, count: usize, hash: &str) -> Result<Vec<Strin
 }
 
 /// `count` candidates on the requisition; returns their ids.
-pub async fn candidates(db: &Db, requisition: &str, count: usize) -> Result<Vec<String>, String> {
+pub async fn candidates(
+    db: &Db,
+    requisition: &RequisitionId,
+    count: usize,
+) -> Result<Vec<CandidateId>, String> {
     let people: Vec<NewCandidate> = (0..count)
         .map(|c| {
             Ok(NewCandidate {
@@ -99,9 +104,9 @@ pub async fn candidates(db: &Db, requisition: &str, count: usize) -> Result<Vec<
 pub async fn open_card(
     db: &Db,
     opened: &Opened,
-    candidate: &str,
+    candidate: &CandidateId,
     round: &str,
-    interviewer: &str,
+    interviewer: &UserId,
 ) -> Result<Scorecard, String> {
     card_for(
         db,

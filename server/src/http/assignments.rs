@@ -10,6 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use app::access;
 use app::domain::accounts::CurrentUser;
 use app::domain::jd::FieldError;
+use app::domain::keys::RequisitionId;
 use app::domain::requisition::Assignment;
 use app::service::panel::{assign, AssignRequest, TimeInput};
 use axum::body::Bytes;
@@ -79,7 +80,7 @@ struct AssignmentList {
 async fn list(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
 ) -> ApiResult<Json<AssignmentList>> {
     let user = signed_in(user)?;
     let requisition = access::requisition(&state.db, &user, &id).await?;
@@ -146,7 +147,7 @@ struct NewAssignmentBody {
 async fn create(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {

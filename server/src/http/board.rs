@@ -14,6 +14,7 @@ use app::domain::board::Board;
 use app::domain::board_export::greenhouse::HarvestScorecard;
 use app::domain::board_export::{csv, debrief, greenhouse};
 use app::domain::jd::FieldError;
+use app::domain::keys::RequisitionId;
 use app::service::board::load;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -66,7 +67,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn board(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
 ) -> ApiResult<Json<Board>> {
     let board = load(&state.db, &user, &id).await?;
     log_export(&state, &user, &board, "the board (JSON)").await?;
@@ -85,7 +86,7 @@ async fn log_export(
         &state.db,
         user,
         app::db::audit::Action::Exported,
-        Some(&board.requisition_id),
+        Some(&RequisitionId::from(board.requisition_id.as_str())),
         None,
         what,
     )
@@ -183,7 +184,7 @@ fn wants_excel(query: &CsvQuery) -> ApiResult<bool> {
 async fn ratings_csv(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
     Query(query): Query<CsvQuery>,
 ) -> ApiResult<Response> {
     let excel = wants_excel(&query)?;
@@ -226,7 +227,7 @@ async fn ratings_csv(
 async fn debrief_md(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
 ) -> ApiResult<Response> {
     let board = load(&state.db, &user, &id).await?;
     log_export(&state, &user, &board, "debrief packet (Markdown)").await?;
@@ -265,7 +266,7 @@ async fn debrief_md(
 async fn debrief_html(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
 ) -> ApiResult<Response> {
     let board = load(&state.db, &user, &id).await?;
     log_export(&state, &user, &board, "debrief packet (HTML)").await?;
@@ -319,7 +320,7 @@ async fn debrief_html(
 async fn greenhouse_json(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
 ) -> ApiResult<Response> {
     let board = load(&state.db, &user, &id).await?;
     log_export(&state, &user, &board, "scorecards for Greenhouse (JSON)").await?;

@@ -13,6 +13,7 @@ use app::api::candidates::ImportCandidates;
 use app::api::form_error::{FormError, LineError};
 use app::domain::accounts::CurrentUser;
 use app::domain::candidate::NewCandidate;
+use app::domain::keys::RequisitionId;
 use app::domain::requisition::Candidate;
 use app::error::AppError;
 use app::service::candidates::{add, import};
@@ -106,7 +107,7 @@ enum CandidatesRefused {
 async fn list(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
 ) -> ApiResult<Json<CandidateList>> {
     let user = signed_in(user)?;
     let requisition = access::requisition(&state.db, &user, &id).await?;
@@ -194,7 +195,7 @@ fn media_type(headers: &HeaderMap) -> String {
 async fn create(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
@@ -294,7 +295,7 @@ fn not_utf8() -> LineError {
 async fn import_form(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
     multipart: Multipart,
 ) -> ApiResult<Response> {
     let user = signed_in(user)?;

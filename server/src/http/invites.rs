@@ -5,6 +5,7 @@
 use super::AppState;
 use crate::error::{ApiError, ApiResult};
 use app::domain::accounts::CurrentUser;
+use app::domain::keys::AssignmentId;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
@@ -18,7 +19,7 @@ pub fn router() -> Router<AppState> {
 async fn invite(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<AssignmentId>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let Some(Extension(user)) = user else {

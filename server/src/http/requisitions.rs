@@ -11,6 +11,7 @@ use app::api::jd::generate_jd;
 use app::api::requisitions::RequisitionView;
 use app::domain::accounts::CurrentUser;
 use app::domain::jd::OutcomeInput;
+use app::domain::keys::RequisitionId;
 use app::domain::requisition::RequisitionSummary;
 use app::service::requisitions::{open, requisition_view, store_draft};
 use axum::body::Bytes;
@@ -98,7 +99,7 @@ async fn show(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    Path(id): Path<RequisitionId>,
 ) -> ApiResult<Json<RequisitionView>> {
     let requisition = access::requisition(&state.db, &user, &id).await?;
     Ok(Json(view_of(&state, &headers, requisition).await?))
@@ -147,7 +148,7 @@ async fn create(
     require_runner(&user)?;
     let request: CreateRequest = json_body(&headers, &body)?;
     let id = match request.draft_id {
-        Some(id) => id,
+        Some(id) => RequisitionId::from(id),
         None => {
             let (outcome, jd) =
                 generate_jd(&state.library, &request.outcome).map_err(ApiError::Invalid)?;

@@ -13,6 +13,7 @@ use crate::error::{ErrorBody, ValidationErrorBody};
 use app::api::scorecards::{CandidateScorecards, HistoryView, ScorecardView};
 use app::domain::accounts::CurrentUser;
 use app::domain::jd::FieldError;
+use app::domain::keys::{AssignmentId, CandidateId};
 use app::domain::scorecard::ScorecardInput;
 use app::domain::scorecard::ScorecardState;
 use app::service::scorecards;
@@ -69,7 +70,7 @@ fn missing_version() -> FieldError {
 async fn show(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<AssignmentId>,
 ) -> ApiResult<Json<ScorecardView>> {
     let user = signed_in(user)?;
     Ok(Json(scorecards::read(&state.db, &user, &id).await?))
@@ -141,7 +142,7 @@ struct StaleScorecard {
 async fn save(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<AssignmentId>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<SavedScorecard>> {
@@ -212,7 +213,7 @@ struct SubmitBody {
 async fn submit(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<AssignmentId>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<SubmittedScorecard>> {
@@ -250,7 +251,7 @@ async fn submit(
 async fn history(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<AssignmentId>,
 ) -> ApiResult<Json<HistoryView>> {
     let user = signed_in(user)?;
     Ok(Json(scorecards::history(&state.db, &user, &id).await?))
@@ -280,7 +281,7 @@ async fn history(
 async fn for_candidate(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path(id): Path<CandidateId>,
 ) -> ApiResult<Json<CandidateScorecards>> {
     let user = signed_in(user)?;
     Ok(Json(

@@ -24,6 +24,7 @@ use super::notice::notice_page;
 use super::AppState;
 use app::api::apply::{problem, ApplicationState, ApplicationView, KIND_RESUME, KIND_VIDEO};
 use app::db::candidate_files::NewFile;
+use app::domain::keys::{CandidateId, RequisitionId};
 use app::error::AppError;
 use app::service::apply::{application_view, find_application};
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
@@ -152,7 +153,7 @@ impl Slot {
 
 async fn resume(
     State(state): State<AppState>,
-    Path((id, token)): Path<(String, String)>,
+    Path((id, token)): Path<(RequisitionId, String)>,
     request: Request,
 ) -> Response {
     upload(state, id, token, Slot::Resume, request).await
@@ -160,7 +161,7 @@ async fn resume(
 
 async fn video(
     State(state): State<AppState>,
-    Path((id, token, prompt_id)): Path<(String, String, String)>,
+    Path((id, token, prompt_id)): Path<(RequisitionId, String, String)>,
     request: Request,
 ) -> Response {
     upload(state, id, token, Slot::Video(prompt_id), request).await
@@ -216,16 +217,16 @@ fn app_error_page(e: AppError) -> Response {
 /// The application this link opens, if it can still change.
 async fn open_application(
     state: &AppState,
-    id: &str,
+    id: &RequisitionId,
     token: &str,
-) -> Result<(ApplicationView, String), Response> {
+) -> Result<(ApplicationView, CandidateId), Response> {
     let (requisition, candidate) = find_application(&state.db, id, token)
         .await
         .map_err(app_error_page)?;
     let view = application_view(&state.db, &requisition, &candidate, token)
         .await
         .map_err(app_error_page)?;
-    Ok((view, candidate.id.into()))
+    Ok((view, candidate.id))
 }
 
 fn declared_length(request: &Request) -> Option<u64> {
@@ -378,7 +379,7 @@ async fn receive(
 
 async fn upload(
     state: AppState,
-    id: String,
+    id: RequisitionId,
     token: String,
     slot: Slot,
     request: Request,
@@ -514,7 +515,7 @@ async fn with_duration(
 /// Copies the staged file into the store, in the slot, with its record.
 async fn store(
     state: &AppState,
-    candidate_id: &str,
+    candidate_id: &CandidateId,
     slot: &Slot,
     file: &StoredFile<'_>,
     temp: TempUpload,
@@ -570,7 +571,7 @@ pub fn display_name(sent: &str, fallback_stem: &str, extension: &str) -> String 
 /// answer; then the application goes to the resume screen.
 async fn submit(
     State(state): State<AppState>,
-    Path((id, token)): Path<(String, String)>,
+    Path((id, token)): Path<(RequisitionId, String)>,
 ) -> Response {
     let (view, candidate_id) = match open_application(&state, &id, &token).await {
         Ok(found) => found,

@@ -5,6 +5,7 @@
 use super::world::{open_draft, save_draft};
 use super::TestApp;
 use app::db::{candidates, requisitions};
+use app::domain::keys::RequisitionId;
 use app::domain::Kit;
 use reqwest::multipart::{Form, Part};
 
@@ -19,18 +20,18 @@ pub const WEBM: &[u8] = &[0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01];
 
 /// Saves a JD (a partner manager for Snowflake) as the admin and returns
 /// the draft's id.
-pub async fn draft_requisition(app: &TestApp) -> String {
+pub async fn draft_requisition(app: &TestApp) -> RequisitionId {
     save_draft(app, &app.client, SAVE_FORM).await
 }
 
 /// A requisition open for applications.
-pub async fn open_requisition(app: &TestApp) -> String {
+pub async fn open_requisition(app: &TestApp) -> RequisitionId {
     let id = draft_requisition(app).await;
     open_draft(app, &app.client, &id).await;
     id
 }
 
-pub async fn kit_of(app: &TestApp, id: &str) -> std::sync::Arc<Kit> {
+pub async fn kit_of(app: &TestApp, id: &RequisitionId) -> std::sync::Arc<Kit> {
     let requisition = requisitions::get(&app.db, id).await.unwrap().unwrap();
     app::service::kits::frozen_kit(&app.db, &requisition)
         .await
@@ -88,7 +89,7 @@ pub async fn post_application_form(
 
 /// Posts the application form as a plain browser form; returns the
 /// candidate's page address.
-pub async fn apply(app: &TestApp, id: &str, email: &str, fail: Option<usize>) -> String {
+pub async fn apply(app: &TestApp, id: &RequisitionId, email: &str, fail: Option<usize>) -> String {
     let kit = kit_of(app, id).await;
     let mut form = application_form(&kit, "Ada Lovelace", email, fail);
     form[0].1 = id.to_string();
@@ -105,7 +106,7 @@ pub async fn apply(app: &TestApp, id: &str, email: &str, fail: Option<usize>) ->
 pub async fn candidate_at(app: &TestApp, page: &str) -> app::domain::requisition::Candidate {
     let mut parts = page.trim_start_matches("/apply/").split('/');
     let (id, token) = (parts.next().unwrap(), parts.next().unwrap());
-    candidates::by_token(&app.db, id, token)
+    candidates::by_token(&app.db, &id.into(), token)
         .await
         .unwrap()
         .expect("candidate stored")

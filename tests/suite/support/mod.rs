@@ -177,10 +177,10 @@ fn test_password_hash() -> &'static str {
 
 impl TestApp {
     /// Creates an account (once) and returns its id.
-    pub async fn user(&self, role: Role, email: &str) -> String {
+    pub async fn user(&self, role: Role, email: &str) -> app::domain::keys::UserId {
         let email = Email::parse(email).expect("test email");
         if let Some((user, _)) = users::credentials(&self.db, &email).await.expect("lookup") {
-            return user.id.into();
+            return user.id;
         }
         users::create(&self.db, &email, "", role, test_password_hash())
             .await

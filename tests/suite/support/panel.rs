@@ -4,6 +4,7 @@
 use super::TestApp;
 use app::db::{assignments, requisitions, scorecards};
 use app::domain::accounts::Role;
+use app::domain::keys::{CandidateId, RequisitionId};
 use app::domain::plan::ItemKind;
 use app::domain::scorecard::{item_key, ItemScore, Recommendation, ScorecardBody};
 use app::domain::scoring::Rating;
@@ -28,10 +29,10 @@ pub fn recommendation_for(candidate: usize, interviewer: &str) -> Recommendation
 /// on the role-play round and the first round, ian on the first round.
 /// Every rating follows [`rating_for`].
 pub struct Panel {
-    pub requisition: String,
+    pub requisition: RequisitionId,
     /// Ada (strong), Bob (the panel disagrees on the role-play), Cy (weak,
     /// with ian's card never started).
-    pub candidates: [String; 3],
+    pub candidates: [CandidateId; 3],
     pub recruiter: reqwest::Client,
     pub manager: reqwest::Client,
     /// With iris on the role-play and the first round of every candidate,
@@ -75,7 +76,8 @@ pub async fn panel(app: &TestApp) -> Panel {
         .unwrap();
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let created: Value = res.json().await.unwrap();
-    let requisition = created["requisition"]["id"].as_str().unwrap().to_string();
+    let requisition =
+        RequisitionId::from(created["requisition"]["id"].as_str().unwrap().to_string());
     let manager_id = app.user(Role::HiringManager, "hank@example.com").await;
     requisitions::add_member(&app.db, &requisition, &manager_id, None)
         .await

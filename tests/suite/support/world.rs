@@ -6,6 +6,7 @@ use super::TestApp;
 use app::db::{assignments, candidates, requisitions};
 use app::domain::accounts::{Email, Role};
 use app::domain::candidate::{NewCandidate, Source, Stage};
+use app::domain::keys::{AssignmentId, CandidateId, RequisitionId};
 use serde_json::{json, Value};
 
 /// The outcome fields of `POST /api/requisitions` (and `POST /api/jd`).
@@ -25,10 +26,10 @@ pub fn outcome() -> Value {
 /// recruiter), ivy (assigned interviewer), iris (another interviewer); the
 /// authorisation matrix's columns follow the same order.
 pub struct World {
-    pub requisition: String,
-    pub candidate: String,
-    pub other_candidate: String,
-    pub assignment: String,
+    pub requisition: RequisitionId,
+    pub candidate: CandidateId,
+    pub other_candidate: CandidateId,
+    pub assignment: AssignmentId,
     pub round: String,
     pub clients: Vec<reqwest::Client>,
 }
@@ -43,7 +44,7 @@ pub async fn world(app: &TestApp) -> World {
         .unwrap();
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let created: Value = res.json().await.unwrap();
-    let requisition = created["requisition"]["id"].as_str().unwrap().to_string();
+    let requisition = RequisitionId::from(created["requisition"]["id"].as_str().unwrap());
     assert_eq!(created["requisition"]["status"], "open");
     let round = created["plan"]["rounds"][0]["id"]
         .as_str()
@@ -110,7 +111,11 @@ pub const SAVE_FORM: &str = "query[mode]=generate&query[sub_role]=co-sell-ops&qu
 /// the requisition's id.
 /// Candidates added by name (email: first name at example.com) and moved
 /// to the interview stage, in order; returns their ids.
-pub async fn interviewing(app: &TestApp, requisition: &str, names: &[&str]) -> Vec<String> {
+pub async fn interviewing(
+    app: &TestApp,
+    requisition: &RequisitionId,
+    names: &[&str],
+) -> Vec<CandidateId> {
     let new = |name: &&str| NewCandidate {
         name: name.to_string(),
         email: Email::parse(&format!(
@@ -133,7 +138,7 @@ pub async fn interviewing(app: &TestApp, requisition: &str, names: &[&str]) -> V
     ids
 }
 
-pub async fn open_requisition_as(app: &TestApp, client: &reqwest::Client) -> String {
+pub async fn open_requisition_as(app: &TestApp, client: &reqwest::Client) -> RequisitionId {
     let id = save_draft(app, client, SAVE_FORM).await;
     open_draft(app, client, &id).await;
     id
@@ -141,7 +146,7 @@ pub async fn open_requisition_as(app: &TestApp, client: &reqwest::Client) -> Str
 
 /// Saves the JD studio's form `form` (as a browser without JavaScript
 /// sends it) as `client`; returns the draft requisition's id.
-pub async fn save_draft(app: &TestApp, client: &reqwest::Client, form: &str) -> String {
+pub async fn save_draft(app: &TestApp, client: &reqwest::Client, form: &str) -> RequisitionId {
     let res = client
         .post(app.url("/api/fn/save-jd"))
         .header("content-type", "application/x-www-form-urlencoded")
@@ -155,7 +160,7 @@ pub async fn save_draft(app: &TestApp, client: &reqwest::Client, form: &str) -> 
     location(&res)
         .strip_prefix("/requisitions/")
         .expect("saved as a draft")
-        .to_string()
+        .into()
 }
 
 /// Opens a draft requisition for candidates, as `client`.
@@ -176,7 +181,7 @@ pub async fn add_candidate(
     requisition: &str,
     name: &str,
     email: &str,
-) -> String {
+) -> CandidateId {
     let res = client
         .post(app.url(&format!("/api/requisitions/{requisition}/candidates")))
         .json(&json!({ "name": name, "email": email }))
@@ -185,7 +190,7 @@ pub async fn add_candidate(
         .unwrap();
     assert_eq!(res.status(), 201, "add {email}");
     let body: Value = res.json().await.unwrap();
-    body["id"].as_str().unwrap().to_string()
+    body["id"].as_str().unwrap().into()
 }
 
 pub async fn candidate_count(app: &TestApp, requisition: &str) -> i64 {

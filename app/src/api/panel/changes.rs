@@ -18,6 +18,7 @@ pub async fn reschedule_interview(
     #[server(default)] starts_at: String,
     #[server(default)] duration_minutes: String,
 ) -> Result<(), FormError> {
+    let id = crate::domain::keys::AssignmentId::from(id);
     let user = crate::auth::require_user()?;
     let db = super::super::context::db()?;
     let time = TimeInput::Form(crate::domain::zone::zone_or_utc(&user.time_zone));
@@ -44,6 +45,7 @@ pub async fn reschedule_interview(
 /// Calls an interview off.
 #[server(prefix = "/api/fn", endpoint = "cancel-interview")]
 pub async fn cancel_interview(id: String) -> Result<(), FormError> {
+    let id = crate::domain::keys::AssignmentId::from(id);
     let user = crate::auth::require_user()?;
     let db = super::super::context::db()?;
     let cancelled = changes::cancel(&db, &user, &super::super::mail::settings(), &id)
@@ -60,6 +62,7 @@ pub async fn replace_interviewer(
     id: String,
     #[server(default)] interviewer_email: String,
 ) -> Result<(), FormError> {
+    let id = crate::domain::keys::AssignmentId::from(id);
     let user = crate::auth::require_user()?;
     let db = super::super::context::db()?;
     let settings = super::super::mail::settings();

@@ -84,6 +84,7 @@ pub struct InterviewView {
 
 #[server(prefix = "/api/fn", endpoint = "interview", input = GetUrl)]
 pub async fn get_interview(id: String) -> Result<InterviewView, AppError> {
+    let id = crate::domain::keys::AssignmentId::from(id);
     let user = crate::auth::require_user()?;
     let db = crate::api::context::db()?;
     crate::service::panel::interviews::get_interview(&db, &user, id).await

@@ -8,6 +8,7 @@
 //! Each change answers with the interview as it was before the change, so
 //! the caller can send the person back to its candidate.
 
+use crate::domain::keys::AssignmentId;
 use {
     crate::access::internal,
     crate::api::mail::MailSettings,
@@ -33,7 +34,7 @@ pub async fn reschedule(
     db: &crate::db::Db,
     user: &CurrentUser,
     mail_settings: &MailSettings,
-    id: &str,
+    id: &AssignmentId,
     starts_at: &str,
     duration_minutes: &str,
     time: TimeInput,
@@ -112,7 +113,7 @@ pub async fn cancel(
     db: &crate::db::Db,
     user: &CurrentUser,
     mail_settings: &MailSettings,
-    id: &str,
+    id: &AssignmentId,
 ) -> Result<Assignment, Refusal> {
     let ToChange {
         assignment,
@@ -148,7 +149,7 @@ pub async fn replace(
     db: &crate::db::Db,
     user: &CurrentUser,
     mail_settings: &MailSettings,
-    id: &str,
+    id: &AssignmentId,
     interviewer_email: &str,
 ) -> Result<Assignment, Refusal> {
     let refuse = |message: String| {
@@ -256,7 +257,7 @@ async fn to_change(
     db: &crate::db::Db,
     user: &CurrentUser,
     mail_settings: &MailSettings,
-    id: &str,
+    id: &AssignmentId,
 ) -> Result<ToChange, AppError> {
     let (assignment, requisition, runs) = assignment_for(db, user, id).await?;
     if !runs {

@@ -1,6 +1,7 @@
 //! One interview as its interviewer reads it: the round's items from the
 //! frozen kit.
 
+use crate::domain::keys::AssignmentId;
 use crate::domain::scorecard::CardMark;
 use crate::error::AppError;
 
@@ -153,7 +154,7 @@ pub async fn my_interviews(
 pub async fn get_interview(
     db: &crate::db::Db,
     user: &crate::domain::accounts::CurrentUser,
-    id: String,
+    id: AssignmentId,
 ) -> Result<InterviewView, AppError> {
     let (assignment, requisition, runs) =
         crate::service::panel::assignment_for(db, user, &id).await?;
