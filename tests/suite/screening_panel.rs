@@ -952,13 +952,16 @@ async fn e2e_a_recruiter_adds_screens_and_schedules_a_candidate() {
                 b.fill("#screen-reason", "Runs a joint pipeline review.")
                     .await;
                 b.click("button[name='intent'][value='advance']").await;
-                let missing = b
-                    .text_of(&format!(
-                        "p.field-error[data-field='criterion.{}']",
-                        kit.resume_criteria[0].id
-                    ))
-                    .await;
-                assert!(missing.contains("before you advance"), "{missing}");
+                // The message comes with the server's answer; the field's
+                // message element may be on the page (empty) before that.
+                let missing = format!(
+                    "p.field-error[data-field='criterion.{}']",
+                    kit.resume_criteria[0].id
+                );
+                crate::support::browser::eventually("the unrated criterion is named", || async {
+                    b.text_of(&missing).await.contains("before you advance")
+                })
+                .await;
                 for c in &kit.resume_criteria {
                     b.click(&format!("input[name='ratings[{}]'][value='meets']", c.id))
                         .await;
