@@ -142,7 +142,7 @@ const COLUMNS: [&str; 15] = [
 /// The assignments matching `filter`, by start time, then interviewer.
 async fn fetch(db: &Db, filter: &str, value: &str) -> Result<Vec<Assignment>, DbError> {
     let query = format!("{SELECT} WHERE {filter} = $1");
-    let mut rows: Vec<Row> = fetch_as_json(db, &COLUMNS, &query, value).await?;
+    let mut rows: Vec<Row> = fetch_as_json(db, &COLUMNS, &[], &query, value).await?;
     rows.sort_by(|a, b| {
         (&a.starts_at, &a.interviewer_email).cmp(&(&b.starts_at, &b.interviewer_email))
     });
@@ -182,7 +182,7 @@ pub async fn unsubmitted_started_before(
         "{SELECT} LEFT JOIN scorecards sc ON sc.id = a.id WHERE a.starts_at < $1 AND u.active = 1 \
          AND a.part = 'interviewer' AND (sc.state IS NULL OR sc.state <> 'submitted')"
     );
-    let rows: Vec<Row> = fetch_as_json(db, &COLUMNS, &query, started_before).await?;
+    let rows: Vec<Row> = fetch_as_json(db, &COLUMNS, &[], &query, started_before).await?;
     Ok(rows.into_iter().map(from_row).collect())
 }
 

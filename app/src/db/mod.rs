@@ -312,6 +312,10 @@ pub(crate) fn decode_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<
 
 /// The rows of `query` (a `SELECT` with one `$1`, bound to `value`) as one
 /// JSON array of objects keyed by `columns`, decoded into `T` by name.
+/// The text of each column in `json_columns` is JSON and goes into the
+/// array as the JSON it is, so it is parsed once, with the rest, straight
+/// into its type (as a string it would be escaped by the database,
+/// unescaped by serde and parsed again).
 ///
 /// Why: sqlx hands over SQLite's rows one at a time from the connection's
 /// own thread, each through a channel and copied into the `Any` driver's
@@ -322,12 +326,17 @@ pub(crate) fn decode_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<
 pub(crate) async fn fetch_as_json<T: serde::de::DeserializeOwned>(
     db: &Db,
     columns: &[&str],
+    json_columns: &[&str],
     query: &str,
     value: &str,
 ) -> Result<Vec<T>, DbError> {
     let pairs = columns
         .iter()
-        .map(|c| format!("'{c}', q.{c}"))
+        .map(|c| match (json_columns.contains(c), db.backend) {
+            (false, _) => format!("'{c}', q.{c}"),
+            (true, Backend::Sqlite) => format!("'{c}', json(q.{c})"),
+            (true, Backend::Postgres) => format!("'{c}', q.{c}::json"),
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let sql = match db.backend {

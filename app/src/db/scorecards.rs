@@ -47,7 +47,7 @@ const ROW_COLUMNS: [&str; 11] = [
 /// What is read as a card's `body_json`: the whole body, or its light
 /// copy of the ratings while that was written at the card's current
 /// version, else the whole body (see migration 0010), which
-/// [`ratings_only`] reads the same way.
+/// [`RatingsOnly`] reads the same way.
 const WHOLE_BODY: &str = "s.body_json";
 const RATINGS_BODY: &str =
     "CASE WHEN s.ratings_version = s.version THEN s.ratings_json ELSE s.body_json END";
@@ -64,9 +64,11 @@ fn columns(body: &str) -> String {
         .join(", ")
 }
 
-/// A card as `columns` selects it, read by column name.
+/// A card as `columns` selects it, read by column name. `B` is how its
+/// body arrives: the stored text (`String`) from a row, or already parsed
+/// (`ScorecardBody`, `RatingsOnly`) from [`fetch_as_json`].
 #[derive(serde::Deserialize)]
-struct Row {
+struct Row<B = String> {
     id: AssignmentId,
     requisition_id: RequisitionId,
     candidate_id: CandidateId,
@@ -75,7 +77,7 @@ struct Row {
     rubric_version: String,
     version: i64,
     state: String,
-    body_json: String,
+    body_json: B,
     submitted_at: Option<String>,
     updated_at: String,
 }
@@ -94,10 +96,10 @@ super::from_row!(Row {
 });
 
 fn from_row(row: Row) -> Result<Scorecard, DbError> {
-    from_row_with(row, decode_json)
+    from_row_with(row, |json| decode_json(&json))
 }
 
-fn from_row_with(
+fn from_row_with<B>(
     Row {
         id,
         requisition_id,
@@ -110,8 +112,8 @@ fn from_row_with(
         body_json: body,
         submitted_at,
         updated_at,
-    }: Row,
-    body_of: fn(&str) -> Result<ScorecardBody, DbError>,
+    }: Row<B>,
+    body_of: impl FnOnce(B) -> Result<ScorecardBody, DbError>,
 ) -> Result<Scorecard, DbError> {
     Ok(Scorecard {
         id,
@@ -122,7 +124,7 @@ fn from_row_with(
         rubric_version,
         version,
         state: state_of(&state)?,
-        body: body_of(&body)?,
+        body: body_of(body)?,
         submitted_at,
         updated_at,
     })
@@ -413,25 +415,26 @@ struct RatingOnly {
     rating: Option<crate::domain::scoring::Rating>,
 }
 
-fn ratings_only(json: &str) -> Result<ScorecardBody, DbError> {
-    let light: RatingsOnly = decode_json(json)?;
-    Ok(ScorecardBody {
-        items: light
-            .items
-            .into_iter()
-            .map(|(key, item)| {
-                (
-                    key,
-                    crate::domain::scorecard::ItemScore {
-                        rating: item.rating,
-                        ..Default::default()
-                    },
-                )
-            })
-            .collect(),
-        recommendation: light.recommendation,
-        ..ScorecardBody::default()
-    })
+impl RatingsOnly {
+    fn into_body(self) -> ScorecardBody {
+        ScorecardBody {
+            items: self
+                .items
+                .into_iter()
+                .map(|(key, item)| {
+                    (
+                        key,
+                        crate::domain::scorecard::ItemScore {
+                            rating: item.rating,
+                            ..Default::default()
+                        },
+                    )
+                })
+                .collect(),
+            recommendation: self.recommendation,
+            ..ScorecardBody::default()
+        }
+    }
 }
 
 async fn by_id(
@@ -440,24 +443,36 @@ async fn by_id(
     value: &str,
     detail: Detail,
 ) -> Result<HashMap<AssignmentId, Scorecard>, DbError> {
-    let body = match detail {
-        Detail::Whole => WHOLE_BODY,
-        Detail::RatingsOnly => RATINGS_BODY,
+    let query = |body: &str| {
+        format!(
+            "SELECT {} FROM scorecards s WHERE {column} = $1",
+            columns(body)
+        )
     };
-    let query = format!(
-        "SELECT {} FROM scorecards s WHERE {column} = $1",
-        columns(body)
-    );
-    let rows: Vec<Row> = fetch_as_json(db, &ROW_COLUMNS, &query, value).await?;
-    rows.into_iter()
-        .map(|row| {
-            let card = match detail {
-                Detail::Whole => from_row(row)?,
-                Detail::RatingsOnly => from_row_with(row, ratings_only)?,
-            };
-            Ok((card.id.clone(), card))
-        })
-        .collect()
+    // The body is parsed once, in the one array, into what the detail keeps.
+    let cards: Vec<Scorecard> = match detail {
+        Detail::Whole => {
+            let rows: Vec<Row<ScorecardBody>> =
+                fetch_as_json(db, &ROW_COLUMNS, &["body_json"], &query(WHOLE_BODY), value).await?;
+            rows.into_iter()
+                .map(|row| from_row_with(row, Ok))
+                .collect::<Result<_, _>>()?
+        }
+        Detail::RatingsOnly => {
+            let rows: Vec<Row<RatingsOnly>> = fetch_as_json(
+                db,
+                &ROW_COLUMNS,
+                &["body_json"],
+                &query(RATINGS_BODY),
+                value,
+            )
+            .await?;
+            rows.into_iter()
+                .map(|row| from_row_with(row, |light| Ok(light.into_body())))
+                .collect::<Result<_, _>>()?
+        }
+    };
+    Ok(cards.into_iter().map(|c| (c.id.clone(), c)).collect())
 }
 
 /// The state of each card this person has opened, by card (assignment) id.
