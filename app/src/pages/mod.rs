@@ -1,6 +1,7 @@
 //! One page component per file.
 
 pub mod account;
+pub mod actor_brief;
 pub mod admin_audit;
 pub mod admin_outbox;
 pub mod admin_users;

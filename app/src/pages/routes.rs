@@ -115,7 +115,7 @@ pub enum Interviewing {
 fn interviewing_pages(which: Interviewing) -> AnyView {
     match which {
         Interviewing::Interview => page(interviews::InterviewPage),
-        Interviewing::ActorBrief => page(scorecard::ActorBriefPage),
+        Interviewing::ActorBrief => page(actor_brief::ActorBriefPage),
         Interviewing::Calibration => page(calibration::CalibrationPage),
         Interviewing::Kit => page(kit::KitPage),
     }
