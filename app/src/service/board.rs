@@ -22,7 +22,8 @@ use crate::domain::keys::{CandidateId, RequisitionId, UserId};
 use crate::domain::plan::PlanItem;
 use crate::domain::scorecard::{item_key, parse_item_key, ticked, CardStatus, ScorecardState};
 use crate::error::AppError;
-use std::collections::{BTreeSet, HashSet};
+use foldhash::HashSet;
+use std::collections::BTreeSet;
 
 /// How much of the board to build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

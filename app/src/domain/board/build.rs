@@ -10,9 +10,11 @@ use super::{
 use super::{BoardColumn, BoardItem, CandidateInfo, Coverage, Decision, RatingRecord, Slot};
 #[cfg(feature = "ssr")]
 use crate::domain::{agreement, exact::Score, scorecard::CardStatus, scoring::Rating};
-use std::collections::BTreeSet;
 #[cfg(feature = "ssr")]
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+#[cfg(feature = "ssr")]
+use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 pub use crate::domain::scorecard::OVERDUE_AFTER_HOURS;
 
@@ -78,15 +80,15 @@ pub fn build(input: BoardInput) -> Board {
         .map(|i| (i.key.as_str(), i.title.as_str()))
         .collect();
 
-    let mut by_candidate: HashMap<&str, Vec<&RatingRecord>> = HashMap::new();
+    let mut by_candidate: HashMap<&str, Vec<&RatingRecord>> = HashMap::default();
     for r in &ratings {
         by_candidate.entry(&r.candidate_id).or_default().push(r);
     }
-    let mut slots_of: HashMap<&str, Vec<&Slot>> = HashMap::new();
+    let mut slots_of: HashMap<&str, Vec<&Slot>> = HashMap::default();
     for s in &slots {
         slots_of.entry(&s.candidate_id).or_default().push(s);
     }
-    let mut decisions_of: HashMap<&str, Vec<&Decision>> = HashMap::new();
+    let mut decisions_of: HashMap<&str, Vec<&Decision>> = HashMap::default();
     for d in &decisions {
         decisions_of.entry(&d.candidate_id).or_default().push(d);
     }

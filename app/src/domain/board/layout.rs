@@ -6,7 +6,8 @@ use crate::domain::kit::Kit;
 use crate::domain::kit_item::{Exercise, KitItemRef};
 use crate::domain::plan::PlanItem;
 use crate::domain::scorecard::item_key;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 
 /// The column id of the attitudes, scored together.
 pub const ATTITUDES: &str = "attitudes";
