@@ -65,12 +65,12 @@ const SELECT: &str = "SELECT a.id, a.requisition_id, a.candidate_id, c.name AS c
 /// read by column name.
 #[derive(serde::Deserialize)]
 struct Row {
-    id: String,
-    requisition_id: String,
-    candidate_id: String,
+    id: AssignmentId,
+    requisition_id: RequisitionId,
+    candidate_id: CandidateId,
     candidate_name: String,
     round_id: String,
-    interviewer_id: String,
+    interviewer_id: UserId,
     interviewer_email: String,
     interviewer_name: String,
     interviewer_time_zone: String,
@@ -102,12 +102,12 @@ fn from_row(
     }: Row,
 ) -> Assignment {
     Assignment {
-        id: id.into(),
-        requisition_id: requisition_id.into(),
-        candidate_id: candidate_id.into(),
+        id,
+        requisition_id,
+        candidate_id,
         candidate_name,
         round,
-        interviewer_id: interviewer_id.into(),
+        interviewer_id,
         interviewer_email,
         interviewer_name,
         interviewer_time_zone,

@@ -12,8 +12,8 @@ const COLUMNS: &str = "id, requisition_id, name, email, phone, links_json, sourc
 
 /// A row as `COLUMNS` selects it, read by column name.
 struct Row {
-    id: String,
-    requisition_id: String,
+    id: CandidateId,
+    requisition_id: RequisitionId,
     name: String,
     email: String,
     phone: String,
@@ -24,7 +24,7 @@ struct Row {
     knockouts_json: String,
     submitted_at: Option<String>,
     created_at: String,
-    repeat_of: Option<String>,
+    repeat_of: Option<CandidateId>,
 }
 super::from_row!(Row {
     id,
@@ -70,15 +70,15 @@ fn from_row(row: Row) -> Result<Candidate, DbError> {
         stage: stage.parse::<Stage>().map_err(|_| bad("stage", &stage))?,
         links: decode_json(&links)?,
         knockouts: decode_json(&knockouts)?,
-        id: id.into(),
-        requisition_id: requisition_id.into(),
+        id,
+        requisition_id,
         name,
         email,
         phone,
         stage_reason,
         submitted_at,
         created_at,
-        repeat_of: repeat_of.map(Into::into),
+        repeat_of,
     })
 }
 

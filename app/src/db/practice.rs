@@ -10,14 +10,14 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Practice {
     pub id: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub sample: String,
     pub reference: Rating,
     pub rating: Rating,
     pub rated_at: String,
 }
 
-type Row = (String, String, String, String, String, String);
+type Row = (String, UserId, String, String, String, String);
 
 fn from_row((id, user_id, sample, reference, rating, rated_at): Row) -> Option<Practice> {
     Some(Practice {
@@ -94,11 +94,11 @@ pub async fn of_users(db: &Db, user_ids: &[UserId]) -> Result<Vec<Practice>, DbE
 
 /// Each person's score: a sample rated more than once counts once, as
 /// last rated.
-pub fn scores(practice: &[Practice]) -> BTreeMap<String, Score> {
-    let mut latest: BTreeMap<&str, BTreeMap<&str, (Rating, Rating)>> = BTreeMap::new();
+pub fn scores(practice: &[Practice]) -> BTreeMap<UserId, Score> {
+    let mut latest: BTreeMap<&UserId, BTreeMap<&str, (Rating, Rating)>> = BTreeMap::new();
     for p in practice {
         latest
-            .entry(p.user_id.as_str())
+            .entry(&p.user_id)
             .or_default()
             .insert(p.sample.as_str(), (p.reference, p.rating));
     }
@@ -106,7 +106,7 @@ pub fn scores(practice: &[Practice]) -> BTreeMap<String, Score> {
         .into_iter()
         .map(|(user, samples)| {
             let pairs: Vec<(Rating, Rating)> = samples.into_values().collect();
-            (user.to_string(), Score::of(&pairs))
+            (user.clone(), Score::of(&pairs))
         })
         .collect()
 }

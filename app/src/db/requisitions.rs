@@ -53,14 +53,14 @@ pub async fn create_draft(
 
 /// A requisition as `get` selects it, read by column name.
 struct Row {
-    id: String,
+    id: RequisitionId,
     status: String,
     title: String,
     outcome_json: String,
     jd_markdown: String,
     rubric_version: String,
     created_at: String,
-    owner_id: Option<String>,
+    owner_id: Option<UserId>,
     plan_json: Option<String>,
     opened_at: Option<String>,
     plan_version: i64,
@@ -114,14 +114,14 @@ pub async fn get(db: &Db, id: &RequisitionId) -> Result<Option<Requisition>, DbE
         None => None,
     };
     Ok(Some(Requisition {
-        id: id.into(),
+        id,
         status,
         title,
         outcome: decode_json(&outcome)?,
         jd_markdown,
         jd_html: String::new(),
         rubric_version,
-        owner_id: owner_id.map(Into::into),
+        owner_id,
         plan,
         plan_version,
         created_at,

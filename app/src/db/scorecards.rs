@@ -479,8 +479,8 @@ async fn by_id(
 pub async fn states_for_interviewer(
     db: &Db,
     interviewer_id: &UserId,
-) -> Result<std::collections::HashMap<String, ScorecardState>, DbError> {
-    let rows: Vec<(String, String)> =
+) -> Result<std::collections::HashMap<AssignmentId, ScorecardState>, DbError> {
+    let rows: Vec<(AssignmentId, String)> =
         sqlx::query_as("SELECT id, state FROM scorecards WHERE interviewer_id = $1")
             .bind(interviewer_id)
             .fetch_all(&db.pool)

@@ -133,7 +133,7 @@ pub async fn decide(
 
 /// A screening row with its candidate's id.
 struct KeyedRow {
-    candidate_id: String,
+    candidate_id: CandidateId,
     screening: Row,
 }
 super::from_row!(KeyedRow { candidate_id } flatten { screening });
@@ -143,7 +143,7 @@ super::from_row!(KeyedRow { candidate_id } flatten { screening });
 pub async fn for_requisition(
     db: &Db,
     requisition_id: &RequisitionId,
-) -> Result<std::collections::HashMap<String, Screening>, DbError> {
+) -> Result<std::collections::HashMap<CandidateId, Screening>, DbError> {
     let rows: Vec<KeyedRow> = sqlx::query_as(&format!(
         "SELECT s.candidate_id, {COLUMNS} FROM screenings s JOIN candidates c ON c.id = s.candidate_id \
          WHERE c.requisition_id = $1"

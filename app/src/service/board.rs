@@ -120,7 +120,7 @@ pub async fn load_scoped(
         .iter()
         .filter(|a| shown.contains(a.candidate_id.as_str()))
     {
-        let card = cards.remove(a.id.as_str());
+        let card = cards.remove(&a.id);
         let state = CardStatus::of(card.as_ref());
         if a.interviewer_id == user.id && state != CardStatus::Submitted {
             hidden.insert(a.candidate_id.to_string());
@@ -238,7 +238,7 @@ pub async fn load_scoped(
         let mut scores = crate::service::calibration::panel_scores(db, &ids).await?;
         board.practice = people
             .into_iter()
-            .map(|(id, email)| (email, scores.remove(id.as_str()).unwrap_or_default()))
+            .map(|(id, email)| (email, scores.remove(&id).unwrap_or_default()))
             .collect();
     }
     if scope == Scope::Page {

@@ -72,7 +72,7 @@ pub async fn calibration_refusal(
     }
     let score = panel_scores(db, std::slice::from_ref(&person.id))
         .await?
-        .remove(person.id.as_str())
+        .remove(&person.id)
         .unwrap_or_default();
     Ok((!score.passes()).then(|| {
         format!(
@@ -87,7 +87,7 @@ pub async fn calibration_refusal(
 pub async fn panel_scores(
     db: &crate::db::Db,
     user_ids: &[UserId],
-) -> Result<std::collections::BTreeMap<String, Score>, AppError> {
+) -> Result<std::collections::BTreeMap<UserId, Score>, AppError> {
     let practice = crate::db::practice::of_users(db, user_ids)
         .await
         .map_err(crate::access::internal)?;
@@ -109,7 +109,7 @@ pub async fn calibration(
         .await
         .map_err(internal)?;
     let score = crate::db::practice::scores(&practice)
-        .remove(user.id.as_str())
+        .remove(&user.id)
         .unwrap_or_default();
     let rated: std::collections::HashSet<&str> =
         practice.iter().map(|p| p.sample.as_str()).collect();

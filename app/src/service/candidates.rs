@@ -28,7 +28,7 @@ pub async fn candidates_view(
         .into_iter()
         .map(|c| CandidateRow {
             screen: screens
-                .get(c.id.as_str())
+                .get(&c.id)
                 .map(|s| crate::domain::screening::screen_summary(&kit, &s.ratings)),
             id: c.id.into(),
             name: c.name,

@@ -16,6 +16,7 @@ pub async fn queue_reminders(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<usize, AppError> {
     use crate::access::internal;
+    use crate::domain::keys::RequisitionId;
     use crate::domain::mail::{reminder, reminder_number, ReminderNote};
     use std::collections::HashMap;
     // An interview that started less than a day ago cannot be overdue.
@@ -23,7 +24,7 @@ pub async fn queue_reminders(
     let cards = crate::db::assignments::unsubmitted_started_before(db, &started_before)
         .await
         .map_err(internal)?;
-    let mut jobs: HashMap<String, Option<(String, std::sync::Arc<crate::domain::Kit>)>> =
+    let mut jobs: HashMap<RequisitionId, Option<(String, std::sync::Arc<crate::domain::Kit>)>> =
         HashMap::new();
     let mut overdue = 0;
     for card in cards {
@@ -34,7 +35,7 @@ pub async fn queue_reminders(
         let Some(number) = reminder_number(starts_at, card.minutes, now) else {
             continue;
         };
-        if !jobs.contains_key(card.requisition_id.as_str()) {
+        if !jobs.contains_key(&card.requisition_id) {
             let job = match crate::db::requisitions::get(db, &card.requisition_id)
                 .await
                 .map_err(internal)?
@@ -45,9 +46,9 @@ pub async fn queue_reminders(
                 }
                 None => None,
             };
-            jobs.insert(card.requisition_id.to_string(), job);
+            jobs.insert(card.requisition_id.clone(), job);
         }
-        let Some(Some((title, kit))) = jobs.get(card.requisition_id.as_str()) else {
+        let Some(Some((title, kit))) = jobs.get(&card.requisition_id) else {
             continue;
         };
         overdue += 1;

@@ -477,7 +477,7 @@ async fn panel_cards(
         .await
         .map_err(internal)?
     {
-        let card = cards.remove(a.id.as_str());
+        let card = cards.remove(&a.id);
         let state = CardStatus::of(card.as_ref());
         if !runs && state != CardStatus::Submitted {
             continue;

@@ -139,7 +139,7 @@ pub async fn my_interviews(
             kits.insert(a.requisition_id.clone(), (requisition, kit));
         }
         if let Some((requisition, kit)) = kits.get(&a.requisition_id) {
-            let status = CardStatus::of_state(cards.get(a.id.as_str()).copied());
+            let status = CardStatus::of_state(cards.get(&a.id).copied());
             let card = CardMark::of(status, &a.starts_at, a.minutes, &now);
             views.push(MyInterview {
                 assignment: crate::service::panel::assignment_view(a, requisition, kit, user),
