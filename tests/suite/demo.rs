@@ -32,8 +32,7 @@ async fn the_demo_fills_a_new_installation(app: TestApp) {
             .split("Loaded the example requisition (")
             .nth(1)
             .and_then(|rest| rest.split(')').next())
-            .expect("the requisition's id")
-            .to_string(),
+            .expect("the requisition's id"),
     );
     let password = stdout
         .split("password ")

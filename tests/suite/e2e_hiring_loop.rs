@@ -43,7 +43,7 @@ async fn from_a_saved_jd_to_a_scheduled_panel() {
             b.click("button.open-button").await;
             let apply_url = b.wait_for("input.apply-link").await.prop("value").await.unwrap().unwrap_or_default();
             assert!(apply_url.starts_with(&format!("{base}/apply/")), "{apply_url}");
-            let id = RequisitionId::from(apply_url.rsplit('/').next().unwrap().to_string());
+            let id = RequisitionId::from(apply_url.rsplit('/').next().unwrap());
             // The copy button hands the link to the page's script, which
             // marks whether the browser let it write the clipboard (a
             // headless browser may refuse: either answer means it ran).

@@ -30,8 +30,7 @@ async fn a_saved_jd_becomes_a_draft_with_the_frozen_rubric_version(app: TestApp)
     let id = RequisitionId::from(
         location
             .strip_prefix("/requisitions/")
-            .expect("redirect to the draft")
-            .to_string(),
+            .expect("redirect to the draft"),
     );
     assert_eq!(id.len(), 32, "a random id: {id}");
 

@@ -336,7 +336,7 @@ async fn assign(
 
 async fn two_interviewers_on_a_round_each_get_an_invite(app: TestApp) {
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
-    let kit = kit_of(&app, &RequisitionId::from(id.as_str())).await;
+    let kit = kit_of(&app, &id).await;
     let round = &kit.rounds[1];
     let ivy = app.client_as(Role::Interviewer, "ivy@example.com").await;
     let ian = app.client_as(Role::Interviewer, "ian@example.com").await;
@@ -553,7 +553,7 @@ on_both_databases!(
 
 async fn the_page_form_schedules_in_utc(app: TestApp) {
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
-    let kit = kit_of(&app, &RequisitionId::from(id.as_str())).await;
+    let kit = kit_of(&app, &id).await;
     app.user(Role::Interviewer, "ivy@example.com").await;
     let day = chrono::Utc::now().date_naive() + chrono::Days::new(3);
     let local = format!("{day}T09:15");
@@ -577,7 +577,7 @@ async fn the_page_form_schedules_in_utc(app: TestApp) {
         path_of(&app, &location(&res)),
         format!("/candidates/{ada}?done=assigned#panel")
     );
-    let stored = app::db::assignments::for_candidate(&app.db, &CandidateId::from(ada.as_str()))
+    let stored = app::db::assignments::for_candidate(&app.db, &ada)
         .await
         .unwrap();
     assert_eq!(stored.len(), 1);
@@ -627,7 +627,7 @@ on_both_databases!(panel_form_schedules_in_utc, the_page_form_schedules_in_utc);
 async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
     use crate::support::pages::call_fn;
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
-    let kit = kit_of(&app, &RequisitionId::from(id.as_str())).await;
+    let kit = kit_of(&app, &id).await;
     let (status, body) = call_fn(
         &app,
         &recruiter,
@@ -691,7 +691,7 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
         path_of(&app, &location(&res)),
         format!("/candidates/{ada}?done=assigned#panel")
     );
-    let stored = app::db::assignments::for_candidate(&app.db, &CandidateId::from(ada.as_str()))
+    let stored = app::db::assignments::for_candidate(&app.db, &ada)
         .await
         .unwrap();
     assert_eq!(stored[0].starts_at, "2027-02-03T15:00:00.000Z");
@@ -712,7 +712,7 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
     // The days on the requisition's page and the candidate list, on New
     // York's calendar too (not the UTC date).
     let new_york = app::domain::zone::zone_or_utc("America/New_York");
-    let requisition = app::db::requisitions::get(&app.db, &RequisitionId::from(id.as_str()))
+    let requisition = app::db::requisitions::get(&app.db, &id)
         .await
         .unwrap()
         .unwrap();
@@ -722,9 +722,7 @@ async fn times_are_entered_and_read_in_each_persons_zone(app: TestApp) {
         html.contains(&format!("<dt>Saved</dt><dd>{saved}</dd>")),
         "{html}"
     );
-    let listed = app::db::candidates::list(&app.db, &RequisitionId::from(id.as_str()))
-        .await
-        .unwrap();
+    let listed = app::db::candidates::list(&app.db, &id).await.unwrap();
     let (_, html) = get_page(&app, &recruiter, &format!("/requisitions/{id}/candidates")).await;
     let day = app::domain::zone::day(&listed[0].created_at, new_york);
     assert!(html.contains(&format!("added {day}")), "{html}");
@@ -789,10 +787,10 @@ async fn interviewers_reach_only_their_own_candidates_and_rounds(app: TestApp) {
     let (id, ada, recruiter) = ready_for_interviews(&app, "Ada Lovelace", "ada@example.com").await;
     let grace = add_candidate(&app, &recruiter, &id, "Grace Hopper", "grace@example.com").await;
     advance(&app, &recruiter, &id, &grace).await;
-    let kit = kit_of(&app, &RequisitionId::from(id.as_str())).await;
+    let kit = kit_of(&app, &id).await;
     let ivy = app.client_as(Role::Interviewer, "ivy@example.com").await;
     let ian = app.client_as(Role::Interviewer, "ian@example.com").await;
-    let plan = app::db::requisitions::get(&app.db, &RequisitionId::from(id.as_str()))
+    let plan = app::db::requisitions::get(&app.db, &id)
         .await
         .unwrap()
         .unwrap()

@@ -76,8 +76,7 @@ pub async fn panel(app: &TestApp) -> Panel {
         .unwrap();
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let created: Value = res.json().await.unwrap();
-    let requisition =
-        RequisitionId::from(created["requisition"]["id"].as_str().unwrap().to_string());
+    let requisition = RequisitionId::from(created["requisition"]["id"].as_str().unwrap());
     let manager_id = app.user(Role::HiringManager, "hank@example.com").await;
     requisitions::add_member(&app.db, &requisition, &manager_id, None)
         .await
