@@ -85,23 +85,34 @@ ensure_postgres() {
 # pkg/hiring-kit-<hash>/ (named in pkg/bundle-name), which browsers may
 # keep for good (see server/src/http/bundle.rs).
 build_site() {
-  local pkg=target/site/pkg profile=debug
+  build_wasm "$@"
+  say "Building tools/bundle, which splits the bundle and writes its glue (about 2 minutes on a fresh machine, seconds after)"
+  cargo build -p bundle
+  split_bundle "$@"
+}
+
+# The first half of build_site: the WASM itself ([--release]).
+build_wasm() {
   local -a cargo_profile=()
-  if [ "${1:-}" = "--release" ]; then profile=wasm-release; cargo_profile=(--profile wasm-release); fi
+  if [ "${1:-}" = "--release" ]; then cargo_profile=(--profile wasm-release); fi
   ensure_wasm_target
-  mkdir -p "$pkg"
-  if [ "$profile" = debug ]; then
+  if [ "${1:-}" != "--release" ]; then
     say "Building the browser bundle (debug: about 5 minutes on a fresh machine, seconds when nothing changed)"
   else
-    ensure_wasm_opt
     say "Building the browser bundle (release, size-first: about 3 minutes on a fresh machine, seconds when nothing changed)"
   fi
   # Not `--cfg erase_components` (a third smaller, on both server and
   # bundle): with erased views a re-render rebuilds the DOM instead of
   # updating it, and the scorecard's countdown sometimes stopped answering.
   cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate "${cargo_profile[@]}"
-  say "Building tools/bundle, which splits the bundle and writes its glue (about 2 minutes on a fresh machine, seconds after)"
-  cargo build -p bundle
+}
+
+# The second half: splits the WASM build_wasm made with target/debug/bundle
+# (which the caller built) into target/site/pkg ([--release]).
+split_bundle() {
+  local pkg=target/site/pkg profile=debug
+  if [ "${1:-}" = "--release" ]; then profile=wasm-release; ensure_wasm_opt; fi
+  mkdir -p "$pkg"
   # What the bundle is made from: the WASM, the tool, and (release) the
   # wasm-opt version. When pkg/ was made from the same, the rest is
   # skipped: wasm-opt alone takes minutes, and `scripts/run` would spend
