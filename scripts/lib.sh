@@ -153,7 +153,9 @@ split_bundle() {
   local wasm="$BROWSER_TARGET/wasm32-unknown-unknown/$profile/app.wasm" made_from
   made_from="$profile $BINARYEN_VERSION $(cat "$wasm" target/debug/bundle | sha256sum | cut -c1-64)"
   local entry="$pkg/hiring-kit.js"
-  if [ "$profile" != debug ]; then entry="$pkg/$(cat "$pkg/bundle-name" 2>/dev/null)/hiring-kit.js"; fi
+  # No bundle-name yet (a first release build): `|| true`, or set -e would
+  # end the whole script here, silently.
+  if [ "$profile" != debug ]; then entry="$pkg/$(cat "$pkg/bundle-name" 2>/dev/null || true)/hiring-kit.js"; fi
   if [ "$(cat "$pkg/.made-from" 2>/dev/null)" = "$made_from" ] && [ -f "$entry" ]; then
     say "The browser bundle is up to date"
     return
