@@ -22,7 +22,9 @@ start_background() {
   setsid bash -c 'source scripts/lib.sh && "$@"' bash "$@" >"$log" 2>&1 &
   BACKGROUND_PID=$!
   BACKGROUND_STARTED=$SECONDS
-  trap 'kill -- -"$BACKGROUND_PID" 2>/dev/null || true' EXIT
+  # The group, or (if the script stops within its first instant, before
+  # setsid made the group) the process itself.
+  trap 'kill -- -"$BACKGROUND_PID" 2>/dev/null || kill "$BACKGROUND_PID" 2>/dev/null || true' EXIT
 }
 
 finish_background() {
