@@ -120,20 +120,19 @@ ensure_postgres() {
 # keep for good (see server/src/http/bundle.rs).
 build_site() {
   build_wasm "$@"
-  say "Building tools/bundle, which splits the bundle and writes its glue (about 2 minutes on a fresh machine, seconds after)"
-  cargo build -p bundle
+  build_bundle_tool
   split_bundle "$@"
 }
 
-# The first half of build_site: the WASM itself ([--release]).
+# The first step of build_site: the WASM itself ([--release]).
 build_wasm() {
   local -a cargo_profile=()
-  if [ "${1:-}" = "--release" ]; then cargo_profile=(--profile wasm-release); fi
   ensure_wasm_target
-  if [ "${1:-}" != "--release" ]; then
-    say "Building the browser bundle (debug: about 5 minutes on a fresh machine, seconds when nothing changed)"
-  else
+  if [ "${1:-}" = "--release" ]; then
+    cargo_profile=(--profile wasm-release)
     say "Building the browser bundle (release, size-first: about 3 minutes on a fresh machine, seconds when nothing changed)"
+  else
+    say "Building the browser bundle (debug: about 5 minutes on a fresh machine, seconds when nothing changed)"
   fi
   # Not `--cfg erase_components` (a third smaller, on both server and
   # bundle): with erased views a re-render rebuilds the DOM instead of
@@ -142,7 +141,14 @@ build_wasm() {
     --target-dir "$BROWSER_TARGET"
 }
 
-# The second half: splits the WASM build_wasm made with target/debug/bundle
+# The second step: the tool that splits it (scripts/test builds it with the
+# test binaries instead, see there).
+build_bundle_tool() {
+  say "Building tools/bundle, which splits the bundle and writes its glue (about 2 minutes on a fresh machine, seconds after)"
+  cargo build -p bundle
+}
+
+# The third: splits the WASM build_wasm made with target/debug/bundle
 # (which the caller built) into target/site/pkg ([--release]).
 split_bundle() {
   local pkg=target/site/pkg profile=debug
